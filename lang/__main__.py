@@ -1,0 +1,5 @@
+"""`python -m lang`: the mini4d command."""
+
+from .cli import entry
+
+entry()

@@ -1,0 +1,391 @@
+"""The `mini4d` command: run scripts and project methods, check syntax, list commands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import threading
+import time
+import traceback
+from pathlib import Path
+from typing import Any, TextIO
+
+from . import __version__
+from .errors import FourDError, Syntax4DError, format_error
+from .source import Source, SourceDecodeError
+
+EXIT_OK = 0
+EXIT_RUNTIME = 1
+EXIT_USAGE = 2
+EXIT_SYNTAX = 65
+EXIT_INTERNAL = 70
+EXIT_INTERRUPTED = 130
+
+THREAD_STACK = 256 * 1024 * 1024
+
+USAGE = """\
+usage: mini4d [options] FILE.4dm [ARG ...]     run a script (ARGs fill its #DECLARE parameters)
+       mini4d [options] -c CODE                 run a line of 4D code
+       mini4d run PROJECT_DIR --startup-method NAME [--user-param TEXT]
+       mini4d check [--format text|json] PATH ...  check syntax of .4dm files and folders
+       mini4d commands [--theme THEME]          list the supported 4D commands
+       mini4d                                   start the interactive REPL
+
+options:
+  -h, --help      show this help
+  --version       show the version
+  --debug         show Python tracebacks for internal errors
+  --no-color      no colours (NO_COLOR is honoured too)
+"""
+
+
+class Streams:
+    def __init__(self, out: TextIO | None, err: TextIO | None):
+        self.out = out or sys.stdout
+        self.err = err or sys.stderr
+
+
+def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None, stdin: TextIO | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    io = Streams(stdout, stderr)
+    debug = False
+    while argv and argv[0] in ("--debug", "--no-color"):
+        if argv.pop(0) == "--debug":
+            debug = True
+        else:
+            os.environ["NO_COLOR"] = "1"
+    try:
+        if not argv:
+            return _repl(io, stdin, debug)
+        first = argv[0]
+        if first in ("-h", "--help", "help"):
+            io.out.write(USAGE)
+            return EXIT_OK
+        if first == "--version":
+            io.out.write(f"mini4d {__version__}\n")
+            return EXIT_OK
+        if first == "-c":
+            if len(argv) < 2:
+                io.err.write("mini4d: -c needs the code to run\n" + USAGE)
+                return EXIT_USAGE
+            return run_text(argv[1], "<string>", argv[2:], io, debug)
+        if first == "run" and not first.endswith(".4dm"):
+            return _cmd_run(argv[1:], io, debug)
+        if first == "check":
+            return _cmd_check(argv[1:], io)
+        if first == "commands":
+            return _cmd_commands(argv[1:], io)
+        if first == "kernel":
+            return _cmd_kernel(argv[1:], io)
+        if first.startswith("-"):
+            io.err.write(f"mini4d: unknown option {first}\n" + USAGE)
+            return EXIT_USAGE
+        return run_path(Path(first), argv[1:], io, debug)
+    except KeyboardInterrupt:
+        io.err.write("Interrupted\n")
+        return EXIT_INTERRUPTED
+
+
+# ------------------------------------------------------------------ running
+
+
+def run_path(path: Path, args: list[str], io: Streams, debug: bool = False) -> int:
+    from .project import Project, load_file
+
+    if not path.exists():
+        io.err.write(f"mini4d: {path}: no such file\n")
+        return EXIT_USAGE
+    if path.is_dir():
+        io.err.write(f"mini4d: {path} is a folder; use `mini4d run {path} --startup-method NAME`\n")
+        return EXIT_USAGE
+    try:
+        mt = load_file(path, path.stem)
+    except SourceDecodeError as exc:
+        io.err.write(f"{path}: error: cannot read the file: {exc.reason} at byte offset {exc.offset}\n")
+        return EXIT_SYNTAX
+    except OSError as exc:
+        io.err.write(f"mini4d: {path}: {exc.strerror}\n")
+        return EXIT_USAGE
+    mt.source.name = _display_name(path)
+    project = Project.for_script(path)
+    return run_source(mt.source, args, io, debug, project=project, name=mt.name, attributes=mt.attributes)
+
+
+def _display_name(path: Path) -> str:
+    try:
+        rel = os.path.relpath(path)
+        return rel if not rel.startswith("..") else str(path)
+    except ValueError:
+        return str(path)
+
+
+def run_text(code: str, name: str, args: list[str], io: Streams, debug: bool = False) -> int:
+    from .project import Project
+    from .source import normalize_newlines
+
+    project = Project([Path.cwd()], [Path.cwd() / "Classes"])
+    return run_source(Source(name, normalize_newlines(code)), args, io, debug, project=project, name=name)
+
+
+def run_source(
+    source: Source,
+    args: list[str],
+    io: Streams,
+    debug: bool = False,
+    project: Any = None,
+    name: str = "<main>",
+    attributes: dict[str, Any] | None = None,
+    user_param: str = "",
+) -> int:
+    from .parser import parse_source
+    from .runtime import Runtime
+
+    try:
+        stmts = parse_source(source)
+    except Syntax4DError as err:
+        io.err.write(format_error(err) + "\n")
+        return EXIT_SYNTAX
+    runtime = Runtime(project, stdout=io.out, stderr=io.err)
+    runtime.user_param = user_param
+    try:
+        code = runtime.interp.compile_unit(name, stmts, source)
+    except FourDError as err:
+        io.err.write(format_error(err) + "\n")
+        return EXIT_SYNTAX if isinstance(err, Syntax4DError) else EXIT_RUNTIME
+    values = [_cli_arg(code, i, a) for i, a in enumerate(args)]
+    return execute(runtime, code, values, io, debug)
+
+
+def _cli_arg(code: Any, i: int, text: str) -> Any:
+    """A command-line argument converted to the declared parameter type."""
+    from .values import make_date
+
+    t = code.params[i][1] if i < len(code.params) else code.variadic
+    if t in ("integer", "real"):
+        try:
+            return float(text)
+        except ValueError:
+            return 0.0
+    if t == "boolean":
+        return text.strip().lower() in ("true", "1", "yes")
+    if t == "date":
+        try:
+            y, m, d = (int(p) for p in text.split("-"))
+            return make_date(y, m, d)
+        except ValueError:
+            from .values import NULL_DATE
+
+            return NULL_DATE
+    if t in ("object", "collection"):
+        from .jsonfmt import parse
+
+        try:
+            return parse(text)
+        except FourDError:
+            return None
+    return text
+
+
+def execute(runtime: Any, code: Any, args: list[Any], io: Streams, debug: bool = False) -> int:
+    """Run `code` as the main process of `runtime`; wait for every process it started."""
+    outcome: dict[str, Any] = {}
+
+    def target() -> None:
+        runtime.bind_thread(runtime.main)
+        try:
+            runtime.interp.invoke(code, args, None, None, process=runtime.main)
+            runtime.wait_all()
+        except FourDError as err:
+            outcome["error"] = err
+        except RecursionError:
+            from .errors import ERR_STACK_OVERFLOW
+
+            outcome["error"] = FourDError(ERR_STACK_OVERFLOW, "Stack overflow: the code is nested too deeply")
+        except BaseException as exc:  # noqa: BLE001 - an internal bug, reported as such
+            outcome["internal"] = exc
+            outcome["trace"] = traceback.format_exc()
+
+    old_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old_limit, 200000))
+    old_stack = threading.stack_size()
+    try:
+        threading.stack_size(THREAD_STACK)
+    except (ValueError, RuntimeError):
+        pass
+    thread = threading.Thread(target=target, name="4D Main", daemon=True)
+    try:
+        thread.start()
+    finally:
+        try:
+            threading.stack_size(old_stack)
+        except (ValueError, RuntimeError):
+            pass
+    interrupted = False
+    while thread.is_alive():
+        try:
+            thread.join(0.05)
+        except KeyboardInterrupt:
+            interrupted = True
+            runtime.interrupted = True
+            for proc in list(runtime.processes.values()):
+                proc.stop_requested = True
+            deadline = time.monotonic() + 2.0
+            while thread.is_alive() and time.monotonic() < deadline:
+                thread.join(0.05)
+            break
+    _flush(io)
+    if interrupted or runtime.interrupted:
+        io.err.write("Interrupted\n")
+        return EXIT_INTERRUPTED
+    if "internal" in outcome:
+        exc = outcome["internal"]
+        io.err.write(
+            f"mini4d: internal error ({type(exc).__name__}: {exc}); please report this bug "
+            "with the script that caused it (run with --debug for details)\n"
+        )
+        if debug:
+            io.err.write(outcome["trace"])
+        return EXIT_INTERNAL
+    if "error" in outcome:
+        err = outcome["error"]
+        if getattr(err, "code", None) == 1006 and runtime.interrupted:
+            io.err.write("Interrupted\n")
+            return EXIT_INTERRUPTED
+        io.err.write(format_error(err) + "\n")
+        return EXIT_SYNTAX if isinstance(err, Syntax4DError) else EXIT_RUNTIME
+    return EXIT_OK
+
+
+def _flush(io: Streams) -> None:
+    for s in (io.out, io.err):
+        try:
+            s.flush()
+        except (OSError, ValueError):
+            pass
+
+
+# ------------------------------------------------------------------ run PROJECT
+
+
+def _cmd_run(argv: list[str], io: Streams, debug: bool) -> int:
+    parser = argparse.ArgumentParser(prog="mini4d run", add_help=True)
+    parser.add_argument("project")
+    parser.add_argument("--startup-method", dest="startup", default="")
+    parser.add_argument("--user-param", dest="user_param", default="")
+    parser.add_argument("--skip-onstartup", action="store_true")
+    parser.add_argument("--dataless", action="store_true")
+    parser.add_argument("args", nargs="*")
+    try:
+        ns = parser.parse_args(argv)
+    except SystemExit as exc:
+        return EXIT_USAGE if exc.code else EXIT_OK
+    from .project import Project, load_file
+
+    root = Path(ns.project)
+    if root.is_file() and root.suffix.lower() == ".4dproject":
+        root = root.parent.parent
+    project = Project.for_project(root)
+    if not any(d.is_dir() for d in project.method_dirs):
+        io.err.write(f"mini4d: {root} is not a 4D project folder (no Project/Sources/Methods)\n")
+        return EXIT_USAGE
+    startup = ns.startup
+    if not startup:
+        if not ns.skip_onstartup and project.method_path("On Startup") is None and project.method_path("onStartup") is None:
+            io.err.write("mini4d run: give --startup-method NAME (the project has no On Startup method)\n")
+            return EXIT_USAGE
+        startup = "On Startup" if project.method_path("On Startup") else "onStartup"
+    path = project.method_path(startup)
+    if path is None:
+        io.err.write(f'mini4d run: no method "{startup}" in {root}\n')
+        return EXIT_USAGE
+    try:
+        mt = load_file(path, path.stem)
+    except SourceDecodeError as exc:
+        io.err.write(f"{path}: error: cannot read the file: {exc.reason} at byte offset {exc.offset}\n")
+        return EXIT_SYNTAX
+    mt.source.name = _display_name(path)
+    return run_source(mt.source, ns.args, io, debug, project=project, name=mt.name, attributes=mt.attributes, user_param=ns.user_param)
+
+
+# ------------------------------------------------------------------ check
+
+
+def _cmd_check(argv: list[str], io: Streams) -> int:
+    fmt = "text"
+    paths: list[str] = []
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if a == "--format" and i + 1 < len(argv):
+            fmt = argv[i + 1]
+            i += 2
+            continue
+        if a.startswith("--format="):
+            fmt = a.split("=", 1)[1]
+        elif a.startswith("-"):
+            io.err.write(f"mini4d check: unknown option {a}\n")
+            return EXIT_USAGE
+        else:
+            paths.append(a)
+        i += 1
+    if fmt not in ("text", "json") or not paths:
+        io.err.write("usage: mini4d check [--format text|json] PATH ...\n")
+        return EXIT_USAGE
+    from .check import check_paths
+
+    report = check_paths([Path(p) for p in paths])
+    if fmt == "json":
+        io.out.write(json.dumps(report.as_json(), indent=2) + "\n")
+    else:
+        for line in report.lines():
+            io.out.write(line + "\n")
+        io.out.write(report.summary() + "\n")
+    if report.missing:
+        return EXIT_USAGE
+    return EXIT_SYNTAX if report.errors else EXIT_OK
+
+
+# ------------------------------------------------------------------ commands
+
+
+def _cmd_commands(argv: list[str], io: Streams) -> int:
+    from .registry import REGISTRY
+
+    REGISTRY.ensure_loaded()
+    theme = None
+    if argv[:1] == ["--theme"] and len(argv) > 1:
+        theme = argv[1].lower()
+    infos = sorted({id(i): i for i in REGISTRY.by_number.values() if i.implemented}.values(), key=lambda i: (i.theme, i.name.lower()))
+    for info in infos:
+        if theme and info.theme.lower() != theme:
+            continue
+        num = str(info.number) if info.number > 0 else "-"
+        io.out.write(f"{num:>5}  {info.theme:<12} {info.signature()}\n       {info.doc}\n")
+    return EXIT_OK
+
+
+def _cmd_kernel(argv: list[str], io: Streams) -> int:
+    try:
+        from .kernel import kernel_main
+    except ImportError:
+        io.err.write("mini4d kernel: install the extra first: pip install 'mini4d[jupyter]'\n")
+        return EXIT_USAGE
+    return kernel_main(argv, io.out, io.err)
+
+
+def _repl(io: Streams, stdin: TextIO | None, debug: bool) -> int:
+    try:
+        from .repl import repl_main
+    except ImportError:
+        repl_main = None
+    if repl_main is not None:
+        return repl_main(io.out, io.err, stdin)
+    data = (stdin or sys.stdin).read()
+    return run_text(data, "<stdin>", [], io, debug)
+
+
+def entry() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,152 @@
+"""4D errors as the user sees them: number, message, position, call stack.
+
+Codes documented by 4D are used as is (-10518 ASSERT, -10721 shared values, ...).
+Situations whose 4D number is not documented use mini4d's own range 90000-90999,
+listed in the README, so that no 4D number is invented.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .source import Span
+
+# Documented 4D codes.
+ERR_ASSERT = -10518
+ERR_METHOD_NOT_FOUND = -10508
+ERR_HANDLER_NOT_CALLABLE = -10532
+ERR_SHARED_VALUE = -10721
+ERR_THIS_BEFORE_SUPER = -10743
+ERR_SUPER_MISUSE = -10746
+ERR_SUPER_NOT_CALLED = -10748
+ERR_INTERRUPTED = 1006
+ERR_THROW_DEFAULT = -1
+
+# mini4d's own range for situations 4D documents without a number.
+ERR_SYNTAX = 90001
+ERR_UNKNOWN_NAME = 90002
+ERR_TYPE_MISMATCH = 90010
+ERR_ARG_TYPE = 90011
+ERR_PARAM_TYPE = 90012
+ERR_ARG_COUNT = 90013
+ERR_NULL_PROPERTY = 90020
+ERR_NULL_WRITE = 90021
+ERR_NOT_A_FUNCTION = 90022
+ERR_INDEX_RANGE = 90023
+ERR_NOT_OBJECT = 90024
+ERR_READONLY = 90025
+ERR_UNDEFINED_VAR = 90030
+ERR_VAR_TYPE = 90031
+ERR_DIV_ZERO = 90040
+ERR_OUTSIDE_USE = 90050
+ERR_SHARED_GROUP = 90051
+ERR_DEADLOCK = 90052
+ERR_NOT_SHARED = 90053
+ERR_NOT_SUPPORTED = 90060
+ERR_STACK_OVERFLOW = 90070
+ERR_JSON = 90080
+ERR_CLASS = 90090
+ERR_PROCESS = 90100
+
+MINI4D_SIGNATURE = "mn4d"
+RUNTIME_SIGNATURE = "4DRT"
+
+
+@dataclass
+class Frame4D:
+    """One line of the 4D call stack shown under an error."""
+
+    method: str
+    span: Span | None
+
+    def describe(self) -> str:
+        if self.span is None:
+            return f"in {self.method}"
+        return f"in {self.method} ({self.span.source.name}:{self.span.line})"
+
+
+class FourDError(Exception):
+    """A 4D runtime (or syntax) error: what 4D would show in its error dialog."""
+
+    def __init__(
+        self,
+        code: int,
+        message: str,
+        span: Span | None = None,
+        signature: str | None = None,
+        extra: dict[str, Any] | None = None,
+        deferred: bool = False,
+    ):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.span = span
+        if signature is None:
+            signature = MINI4D_SIGNATURE if 90000 <= code < 91000 else RUNTIME_SIGNATURE
+        self.signature = signature
+        self.extra = extra or {}
+        self.deferred = deferred
+        self.stack: list[Frame4D] = []
+        self.method: str | None = None  # method in which the error happened
+        self.stacked: list[FourDError] = []  # earlier errors of the same error stack
+
+    def with_span(self, span: Span | None) -> FourDError:
+        if self.span is None and span is not None:
+            self.span = span
+        return self
+
+    def as_object_items(self) -> dict[str, Any]:
+        """The `Last errors` element for this error, as plain items."""
+        items = {"errCode": self.code, "message": self.message, "componentSignature": self.signature}
+        for key, value in self.extra.items():
+            if key not in items:
+                items[key] = value
+        return items
+
+    def __str__(self) -> str:
+        return f"error {self.code}: {self.message}"
+
+
+class Syntax4DError(FourDError):
+    """A parse error with a message in words."""
+
+    def __init__(self, message: str, span: Span | None, hint: str | None = None):
+        super().__init__(ERR_SYNTAX, message, span, signature="lscm")
+        self.hint = hint
+
+
+@dataclass
+class SyntaxReport:
+    """Every syntax error of one source, for `mini4d check`."""
+
+    errors: list[Syntax4DError] = field(default_factory=list)
+
+
+def format_error(err: FourDError, *, color: bool = False) -> str:
+    """`file:line:col: error N: message`, the source line, a caret, then the 4D call stack."""
+    lines = []
+    span = err.span
+    if span is not None:
+        line, col = span.source.line_col(span.start)
+        head = f"{span.source.name}:{line}:{col}: error {err.code}: {err.message}"
+        lines.append(head)
+        text = span.source.line_text(line)
+        if text.strip():
+            shown = text.replace("\t", " ")
+            lines.append("    " + shown)
+            end_line, end_col = span.source.line_col(max(span.start, span.end - 1))
+            width = max(1, (end_col - col + 1) if end_line == line else len(text) - col + 1)
+            width = min(width, max(1, len(text) - col + 1))
+            lines.append("    " + " " * (col - 1) + "^" + "~" * (width - 1))
+    else:
+        lines.append(f"error {err.code}: {err.message}")
+    hint = getattr(err, "hint", None)
+    if hint:
+        lines.append(f"    hint: {hint}")
+    for frame in err.stack:
+        lines.append("  " + frame.describe())
+    out = "\n".join(lines)
+    if color:
+        out = "\x1b[31m" + out + "\x1b[0m"
+    return out

@@ -1,0 +1,2119 @@
+"""The tree-walking interpreter.
+
+Each node is prepared once into a Python closure (`compile_expr` / `compile_stmt`),
+keeping the tree-walking structure while resolving names once per method: locals
+become list slots, commands become their Python functions. Statements return None,
+or a small status code for `break`, `continue` and `return`, so the hot path raises
+no exception.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from . import nodes as N
+from . import values as V
+from .errors import (
+    ERR_ARG_COUNT,
+    ERR_DIV_ZERO,
+    ERR_HANDLER_NOT_CALLABLE,
+    ERR_INDEX_RANGE,
+    ERR_METHOD_NOT_FOUND,
+    ERR_NOT_A_FUNCTION,
+    ERR_NOT_OBJECT,
+    ERR_NOT_SHARED,
+    ERR_NOT_SUPPORTED,
+    ERR_NULL_PROPERTY,
+    ERR_NULL_WRITE,
+    ERR_PARAM_TYPE,
+    ERR_STACK_OVERFLOW,
+    ERR_SYNTAX,
+    ERR_TYPE_MISMATCH,
+    ERR_UNDEFINED_VAR,
+    ERR_UNKNOWN_NAME,
+    ERR_VAR_TYPE,
+    Frame4D,
+    FourDError,
+    Syntax4DError,
+)
+from .registry import REGISTRY, CommandInfo, Ref, not_supported
+from .source import Source, Span
+from .values import UNDEFINED, UNSET, Coll, Date4D, Obj, Time4D
+
+BRK = 1
+CONT = 2
+RET = 3
+
+MAX_DEPTH = 2000
+
+Fn = Callable[["Frame"], Any]
+
+
+class Frame:
+    """One running method, function or formula; also the `ctx` given to commands."""
+
+    __slots__ = ("locals", "code", "process", "this", "params", "ret", "span", "runtime", "interp", "caller", "extra")
+
+    def __init__(
+        self,
+        code: Code,
+        process: Any,
+        params: list[Any],
+        this: Any = None,
+        caller: Frame | None = None,
+        initial: list[Any] | None = None,
+    ):
+        self.code = code
+        self.process = process
+        self.params = params
+        self.this = this
+        self.ret = UNDEFINED
+        self.span: Span | None = None
+        self.runtime = process.runtime
+        self.interp = self.runtime.interp
+        self.caller = caller
+        if initial is not None:
+            self.locals = list(initial)
+        else:
+            self.locals = [UNSET] * code.nslots
+        self.extra: Any = None
+
+
+@dataclass
+class Code:
+    """A compiled method, class function or formula."""
+
+    name: str
+    source: Source | None
+    nslots: int = 0
+    slots: dict[str, int] = field(default_factory=dict)
+    slot_names: list[str] = field(default_factory=list)
+    slot_types: dict[int, str] = field(default_factory=dict)
+    params: list[tuple[int, str | None]] = field(default_factory=list)  # #DECLARE params
+    variadic: str | None = None
+    has_declare: bool = False
+    result_slot: int | None = None
+    result_type: str | None = None
+    legacy_params: dict[int, int] = field(default_factory=dict)  # $n -> slot
+    body: Fn | None = None
+    kind: str = "method"  # method, formula, function, constructor
+    attributes: dict[str, Any] = field(default_factory=dict)
+    owner: Any = None  # the class of a class function
+
+
+class Scope:
+    """Name resolution while compiling one code unit."""
+
+    def __init__(self, code: Code, interp: Interpreter):
+        self.code = code
+        self.interp = interp
+        self.loop_depth = 0
+
+    def slot(self, name: str) -> int:
+        key = name.lower()
+        code = self.code
+        i = code.slots.get(key)
+        if i is None:
+            i = len(code.slot_names)
+            code.slots[key] = i
+            code.slot_names.append(name)
+            code.nslots = i + 1
+            if key[1:].isdigit():
+                code.legacy_params[int(key[1:])] = i
+        return i
+
+
+# ------------------------------------------------------------------ conversions for typed variables
+
+
+def _round_int(v: float) -> int:
+    if v != v or v in (math.inf, -math.inf):
+        return 0
+    i = int(math.floor(abs(v) + 0.5))
+    i = -i if v < 0 else i
+    i &= 0xFFFFFFFF
+    return i - 0x100000000 if i & 0x80000000 else i
+
+
+def _var_type_error(tname: str, v: Any) -> FourDError:
+    return FourDError(ERR_VAR_TYPE, f"Cannot assign a {V.type_name(v)} value to a {tname.capitalize()} variable")
+
+
+def make_converter(tname: str | None) -> Callable[[Any], Any] | None:
+    """The conversion applied when a value is stored in a variable of this declared type."""
+    if tname is None or tname == "variant":
+        return None
+    if tname == "text":
+
+        def conv_text(v: Any) -> Any:
+            if type(v) is str:
+                return v
+            if v is UNDEFINED:
+                return ""
+            raise _var_type_error("text", v)
+
+        return conv_text
+    if tname in ("integer", "longint"):
+
+        def conv_int(v: Any) -> Any:
+            t = type(v)
+            if t is int:
+                return v if -0x80000000 <= v <= 0x7FFFFFFF else _round_int(float(v))
+            if t is float:
+                return _round_int(v)
+            if v is UNDEFINED:
+                return 0
+            if t is Time4D:
+                return _round_int(v.s)
+            raise _var_type_error("integer", v)
+
+        return conv_int
+    if tname == "real":
+
+        def conv_real(v: Any) -> Any:
+            t = type(v)
+            if t is float:
+                return v
+            if t is int:
+                return float(v)
+            if v is UNDEFINED:
+                return 0.0
+            if t is Time4D:
+                return float(v.s)
+            raise _var_type_error("real", v)
+
+        return conv_real
+    if tname == "boolean":
+
+        def conv_bool(v: Any) -> Any:
+            if type(v) is bool:
+                return v
+            if v is UNDEFINED:
+                return False
+            raise _var_type_error("boolean", v)
+
+        return conv_bool
+    if tname == "date":
+
+        def conv_date(v: Any) -> Any:
+            if type(v) is Date4D:
+                return v
+            if v is UNDEFINED:
+                return V.NULL_DATE
+            raise _var_type_error("date", v)
+
+        return conv_date
+    if tname == "time":
+
+        def conv_time(v: Any) -> Any:
+            t = type(v)
+            if t is Time4D:
+                return v
+            if t is float or t is int:
+                return Time4D(v)
+            if v is UNDEFINED:
+                return Time4D(0)
+            raise _var_type_error("time", v)
+
+        return conv_time
+    if tname == "collection":
+
+        def conv_coll(v: Any) -> Any:
+            if isinstance(v, Coll) or v is None:
+                return v
+            if v is UNDEFINED:
+                return None
+            raise _var_type_error("collection", v)
+
+        return conv_coll
+    if tname == "object" or tname.startswith(("cs.", "4d.", "4D.")):
+
+        def conv_obj(v: Any) -> Any:
+            if isinstance(v, Obj) or v is None or getattr(v, "is_4d_object", False):
+                return v
+            if v is UNDEFINED:
+                return None
+            raise _var_type_error("object", v)
+
+        return conv_obj
+    if tname == "pointer":
+
+        def conv_ptr(v: Any) -> Any:
+            if v is UNDEFINED:
+                return None
+            if v is None or getattr(v, "is_pointer", False):
+                return v
+            raise _var_type_error("pointer", v)
+
+        return conv_ptr
+    return None
+
+
+def default_value(tname: str | None) -> Any:
+    if tname is None:
+        return UNDEFINED
+    if tname.startswith(("cs.", "4d.", "4D.")):
+        return None
+    return V.DEFAULTS.get(tname, UNDEFINED)
+
+
+TYPE_WORDS = {
+    "text", "string", "integer", "longint", "real", "boolean", "date", "time", "object", "collection",
+    "variant", "pointer", "picture", "blob",
+}
+
+
+def norm_type(t: str | None) -> str | None:
+    if t is None:
+        return None
+    if t == "string":
+        return "text"
+    if t == "longint":
+        return "integer"
+    return t
+
+
+def to_storable(v: Any) -> Any:
+    """A value as stored in an object property or collection element (numbers are Real)."""
+    t = type(v)
+    if t is int:
+        return float(v)
+    if t is Time4D:
+        return float(v.s * 1000)  # times are stored as milliseconds (New object docs)
+    return v
+
+
+# ------------------------------------------------------------------ the interpreter
+
+
+class Interpreter:
+    def __init__(self, runtime: Any):
+        self.runtime = runtime
+        self.codes: dict[str, Code] = {}
+        REGISTRY.ensure_loaded()
+        self.members = REGISTRY.members
+        self.hooks: dict[str, Any] = {}  # extension points (classes, formulas, pointers)
+
+    # ---------------------------------------------------------------- compiling units
+    def compile_unit(
+        self,
+        name: str,
+        stmts: tuple[N.Stmt, ...],
+        source: Source | None,
+        kind: str = "method",
+        params: tuple[N.ParamDecl, ...] | None = None,
+        result: N.ParamDecl | None = None,
+    ) -> Code:
+        code = Code(name, source, kind=kind)
+        scope = Scope(code, self)
+        body_stmts = list(stmts)
+        # #DECLARE must come first; it is read here, not executed.
+        if params is None and body_stmts and isinstance(body_stmts[0], N.Declare):
+            decl = body_stmts.pop(0)
+            params, result = decl.params, decl.result
+            code.has_declare = True
+        for s in body_stmts:
+            if isinstance(s, N.Declare):
+                raise Syntax4DError("#DECLARE must be the first line of the method", s.span)
+        if params is not None:
+            code.has_declare = True
+            for p in params:
+                if p.name == "...":
+                    code.variadic = norm_type(p.type) or "variant"
+                    continue
+                i = scope.slot(p.name)
+                t = norm_type(p.type)
+                code.params.append((i, t))
+                if t:
+                    code.slot_types[i] = t
+        if result is not None:
+            code.result_type = norm_type(result.type)
+            if result.name:
+                code.result_slot = scope.slot(result.name)
+                if code.result_type:
+                    code.slot_types[code.result_slot] = code.result_type
+        self._collect_types(body_stmts, scope)
+        code.body = self.compile_block(tuple(body_stmts), scope)
+        if "$0" in code.slots and code.result_slot is None:
+            code.result_slot = code.slots["$0"]
+        return code
+
+    def _collect_types(self, stmts: Any, scope: Scope) -> None:
+        """Declared types of locals (var, C_XXX), known before any statement runs."""
+        for s in _walk_stmts(stmts):
+            if isinstance(s, N.VarDecl):
+                t = norm_type(s.type)
+                if t is None and s.init is not None:
+                    t = _infer_type(s.init)
+                for n in s.names:
+                    if isinstance(n, N.Local):
+                        i = scope.slot(n.name)
+                        if i in {p[0] for p in scope.code.params}:
+                            raise Syntax4DError(f"`{n.name}` is a parameter: it cannot be redeclared with var", n.span)
+                        if t:
+                            scope.code.slot_types[i] = t
+            elif isinstance(s, N.ExprStmt) and isinstance(s.expr, N.Command):
+                t = LEGACY_DECL.get(s.expr.number)
+                if t:
+                    for a in s.expr.args:
+                        if isinstance(a, N.Local):
+                            scope.code.slot_types[scope.slot(a.name)] = t
+
+    # ---------------------------------------------------------------- statements
+    def compile_block(self, stmts: tuple[N.Stmt, ...], scope: Scope) -> Fn:
+        fns = tuple(self.compile_stmt(s, scope) for s in stmts)
+        on_error = self.on_error
+        if not fns:
+            return _nothing
+        if len(fns) == 1:
+            only = fns[0]
+
+            def run1(f: Frame) -> Any:
+                try:
+                    return only(f)
+                except FourDError as e:
+                    return on_error(e, f)
+
+            return run1
+
+        def run(f: Frame) -> Any:
+            for fn in fns:
+                try:
+                    r = fn(f)
+                except FourDError as e:
+                    r = on_error(e, f)
+                if r is not None:
+                    return r
+            return None
+
+        return run
+
+    def compile_stmt(self, s: N.Stmt, scope: Scope) -> Fn:
+        meth = getattr(self, "stmt_" + type(s).__name__, None)
+        if meth is None:
+            raise Syntax4DError(f"{type(s).__name__} statements are not supported here", s.span)
+        fn = meth(s, scope)
+        return _with_span(fn, s.span)
+
+    def stmt_ExprStmt(self, s: N.ExprStmt, scope: Scope) -> Fn:
+        e = s.expr
+        if isinstance(e, N.Name):
+            fn = self.compile_name(e, scope, as_statement=True)
+        else:
+            fn = self.compile_expr(e, scope)
+
+        def run(f: Frame) -> None:
+            fn(f)
+
+        return run
+
+    def stmt_Assign(self, s: N.Assign, scope: Scope) -> Fn:
+        value = self.compile_expr(s.value, scope)
+        return self.compile_store(s.target, scope, value)
+
+    def stmt_CompoundAssign(self, s: N.CompoundAssign, scope: Scope) -> Fn:
+        op = {"+": V.add, "-": V.sub, "*": V.mul, "/": V.div}[s.op]
+        value = self.compile_expr(s.value, scope)
+        target = s.target
+        if isinstance(target, N.Local):
+            i = scope.slot(target.name)
+            conv = make_converter(scope.code.slot_types.get(i))
+            name = target.name
+            span = target.span
+
+            def run_local(f: Frame) -> None:
+                cur = f.locals[i]
+                if cur is UNSET:
+                    raise _undefined_var(name, span)
+                r = op(cur, value(f))
+                f.locals[i] = conv(r) if conv else r
+
+            return run_local
+        prepare, get, put = self.compile_place(target, scope)
+
+        def run(f: Frame) -> None:
+            st = prepare(f)
+            put(f, st, op(get(f, st), value(f)))
+
+        return run
+
+    def stmt_If(self, s: N.If, scope: Scope) -> Fn:
+        cond = self.compile_expr(s.cond, scope)
+        then = self.compile_block(s.then, scope)
+        other = self.compile_block(s.other, scope) if s.other is not None else None
+        check = V.condition
+
+        def run(f: Frame) -> Any:
+            c = cond(f)
+            if c is True or (c is not False and check(c)):
+                return then(f)
+            if other is not None:
+                return other(f)
+            return None
+
+        return run
+
+    def stmt_Case(self, s: N.Case, scope: Scope) -> Fn:
+        branches = tuple((self.compile_expr(c, scope), self.compile_block(b, scope)) for c, b in s.branches)
+        other = self.compile_block(s.other, scope) if s.other is not None else None
+        check = V.condition
+
+        def run(f: Frame) -> Any:
+            for cond, body in branches:
+                c = cond(f)
+                if c is True or (c is not False and check(c)):
+                    return body(f)
+            if other is not None:
+                return other(f)
+            return None
+
+        return run
+
+    def stmt_While(self, s: N.While, scope: Scope) -> Fn:
+        cond = self.compile_expr(s.cond, scope)
+        scope.loop_depth += 1
+        body = self.compile_block(s.body, scope)
+        scope.loop_depth -= 1
+        check = V.condition
+
+        def run(f: Frame) -> Any:
+            proc = f.process
+            while True:
+                c = cond(f)
+                if not (c is True or (c is not False and check(c))):
+                    return None
+                r = body(f)
+                if r is not None:
+                    if r == BRK:
+                        return None
+                    if r == RET:
+                        return r
+                if proc.stop_requested:
+                    _stop(proc)
+
+        return run
+
+    def stmt_Repeat(self, s: N.Repeat, scope: Scope) -> Fn:
+        cond = self.compile_expr(s.cond, scope)
+        scope.loop_depth += 1
+        body = self.compile_block(s.body, scope)
+        scope.loop_depth -= 1
+        check = V.condition
+
+        def run(f: Frame) -> Any:
+            proc = f.process
+            while True:
+                r = body(f)
+                if r is not None:
+                    if r == BRK:
+                        return None
+                    if r == RET:
+                        return r
+                if proc.stop_requested:
+                    _stop(proc)
+                c = cond(f)
+                if c is True or (c is not False and check(c)):
+                    return None
+
+        return run
+
+    def stmt_For(self, s: N.For, scope: Scope) -> Fn:
+        start = self.compile_expr(s.start, scope)
+        end = self.compile_expr(s.end, scope)
+        step = self.compile_expr(s.step, scope) if s.step is not None else None
+        scope.loop_depth += 1
+        body = self.compile_block(s.body, scope)
+        scope.loop_depth -= 1
+        num = _check_number
+        if isinstance(s.var, N.Local):
+            i = scope.slot(s.var.name)
+            conv = make_converter(scope.code.slot_types.get(i)) or _identity
+
+            def run_local(f: Frame) -> Any:
+                a = num(start(f), s.start)
+                e = num(end(f), s.end)
+                st = num(step(f), s.step) if step is not None else 1
+                loc = f.locals
+                loc[i] = conv(a)
+                proc = f.process
+                if st >= 0:
+                    while loc[i] <= e:
+                        r = body(f)
+                        if r is not None:
+                            if r == BRK:
+                                return None
+                            if r == RET:
+                                return r
+                        if proc.stop_requested:
+                            _stop(proc)
+                        loc[i] = conv(loc[i] + st)
+                else:
+                    while loc[i] >= e:
+                        r = body(f)
+                        if r is not None:
+                            if r == BRK:
+                                return None
+                            if r == RET:
+                                return r
+                        if proc.stop_requested:
+                            _stop(proc)
+                        loc[i] = conv(loc[i] + st)
+                return None
+
+            return run_local
+        prepare, get, put = self.compile_place(s.var, scope)
+
+        def run(f: Frame) -> Any:
+            a = num(start(f), s.start)
+            e = num(end(f), s.end)
+            st = num(step(f), s.step) if step is not None else 1
+            state = prepare(f)
+            put(f, state, a)
+            proc = f.process
+            while (get(f, state) <= e) if st >= 0 else (get(f, state) >= e):
+                r = body(f)
+                if r is not None:
+                    if r == BRK:
+                        return None
+                    if r == RET:
+                        return r
+                if proc.stop_requested:
+                    _stop(proc)
+                put(f, state, get(f, state) + st)
+            return None
+
+        return run
+
+    def stmt_ForEach(self, s: N.ForEach, scope: Scope) -> Fn:
+        source = self.compile_expr(s.source, scope)
+        begin = self.compile_expr(s.begin, scope) if s.begin is not None else None
+        endf = self.compile_expr(s.end, scope) if s.end is not None else None
+        until = self.compile_expr(s.until, scope) if s.until is not None else None
+        whilef = self.compile_expr(s.while_, scope) if s.while_ is not None else None
+        store = self.compile_store_fn(s.var, scope)
+        scope.loop_depth += 1
+        body = self.compile_block(s.body, scope)
+        scope.loop_depth -= 1
+        check = V.condition
+        span = s.source.span
+
+        def run(f: Frame) -> Any:
+            src = source(f)
+            if isinstance(src, Coll):
+                n = len(src)
+                b = 0
+                e = n
+                if begin is not None:
+                    b = int(_check_number(begin(f), s.begin))
+                    if b < 0:
+                        b = max(0, b + n)
+                if endf is not None:
+                    e = int(_check_number(endf(f), s.end))
+                    if e < 0:
+                        e += n
+                    e = min(e, n)
+                items: Any = range(b, e)
+                is_coll = True
+            elif isinstance(src, Obj):
+                items = list(_keys_of(src))
+                is_coll = False
+            elif src is None or src is UNDEFINED:
+                return None
+            else:
+                items_fn = getattr(src, "iter_4d", None)
+                if items_fn is None:
+                    raise FourDError(ERR_TYPE_MISMATCH, f"For each needs a collection or an object, got {V.type_name(src)}", span)
+                items = list(items_fn())
+                is_coll = False
+            proc = f.process
+            for it in items:
+                if is_coll:
+                    if it >= len(src):
+                        break
+                    it = src[it]
+                store(f, it)
+                if whilef is not None:
+                    c = whilef(f)
+                    if not (c is True or (c is not False and check(c))):
+                        return None
+                r = body(f)
+                if r is not None:
+                    if r == BRK:
+                        return None
+                    if r == RET:
+                        return r
+                if proc.stop_requested:
+                    _stop(proc)
+                if until is not None:
+                    c = until(f)
+                    if c is True or (c is not False and check(c)):
+                        return None
+            return None
+
+        return run
+
+    def stmt_Use(self, s: N.Use, scope: Scope) -> Fn:
+        target = self.compile_expr(s.target, scope)
+        body = self.compile_block(s.body, scope)
+        span = s.target.span
+
+        def run(f: Frame) -> Any:
+            t = target(f)
+            group = getattr(t, "group", None)
+            if group is None:
+                raise FourDError(ERR_NOT_SHARED, f"Use needs a shared object or shared collection, got {_describe(t)}", span)
+            proc = f.process
+            group.acquire(proc)
+            try:
+                return body(f)
+            finally:
+                group.release(proc)
+
+        return run
+
+    def stmt_TryBlock(self, s: N.TryBlock, scope: Scope) -> Fn:
+        body = self.compile_block(s.body, scope)
+        catch = self.compile_block(s.catch, scope) if s.catch is not None else None
+
+        def run(f: Frame) -> Any:
+            proc = f.process
+            proc.try_depth += 1
+            proc.last_errors = None
+            try:
+                r = body(f)
+            except FourDError as e:
+                proc.try_depth -= 1
+                record_error(proc, e)
+                if catch is not None:
+                    return catch(f)
+                return None
+            proc.try_depth -= 1
+            if proc.deferred:
+                errs = proc.deferred
+                proc.deferred = []
+                for e in errs:
+                    record_error(proc, e)
+                if catch is not None:
+                    return catch(f)
+            return r
+
+        return run
+
+    def stmt_Return(self, s: N.Return, scope: Scope) -> Fn:
+        if s.value is None:
+            return _return_nothing
+        value = self.compile_expr(s.value, scope)
+        rs = scope.code.result_slot
+        if rs is not None:
+            conv = make_converter(scope.code.slot_types.get(rs))
+
+            def run_slot(f: Frame) -> int:
+                v = value(f)
+                f.locals[rs] = conv(v) if conv else v
+                return RET
+
+            return run_slot
+
+        def run(f: Frame) -> int:
+            f.ret = value(f)
+            return RET
+
+        return run
+
+    def stmt_Break(self, s: N.Break, scope: Scope) -> Fn:
+        if scope.loop_depth == 0:
+            raise Syntax4DError("`break` outside a loop", s.span)
+        return lambda f: BRK
+
+    def stmt_Continue(self, s: N.Continue, scope: Scope) -> Fn:
+        if scope.loop_depth == 0:
+            raise Syntax4DError("`continue` outside a loop", s.span)
+        return lambda f: CONT
+
+    def stmt_VarDecl(self, s: N.VarDecl, scope: Scope) -> Fn:
+        t = norm_type(s.type)
+        if t is None and s.init is not None:
+            t = _infer_type(s.init)
+        actions: list[Fn] = []
+        for n in s.names:
+            if isinstance(n, N.Local):
+                i = scope.slot(n.name)
+                d = default_value(t)
+
+                def declare_local(f: Frame, i: int = i, d: Any = d) -> None:
+                    if f.locals[i] is UNSET:
+                        f.locals[i] = d
+
+                actions.append(declare_local)
+            else:
+                key = n.name.lower()
+
+                def declare_process(f: Frame, key: str = key, t: str | None = t) -> None:
+                    proc = f.process
+                    if t:
+                        proc.var_types[key] = t
+                    if key not in proc.vars:
+                        proc.vars[key] = default_value(t)
+
+                actions.append(declare_process)
+        if s.init is not None:
+            actions.append(self.compile_store(s.names[0], scope, self.compile_expr(s.init, scope), var_type=t))
+        acts = tuple(actions)
+
+        def run(f: Frame) -> None:
+            for a in acts:
+                a(f)
+
+        return run
+
+    def stmt_Declare(self, s: N.Declare, scope: Scope) -> Fn:
+        raise Syntax4DError("#DECLARE must be the first line of the method", s.span)
+
+    def stmt_SqlBlock(self, s: N.SqlBlock, scope: Scope) -> Fn:
+        def run(f: Frame) -> None:
+            raise FourDError(ERR_NOT_SUPPORTED, "Begin SQL ... End SQL is not supported by mini4d: it needs the 4D database", s.span)
+
+        return run
+
+    def _class_member_outside(self, s: N.Stmt, scope: Scope) -> Fn:
+        raise Syntax4DError("Class declarations are only allowed in class files (Classes/<Name>.4dm)", s.span)
+
+    stmt_ClassExtends = _class_member_outside
+    stmt_ClassConstructor = _class_member_outside
+    stmt_ClassFunction = _class_member_outside
+    stmt_ClassProperty = _class_member_outside
+
+    # ---------------------------------------------------------------- stores (assignment)
+    def compile_store(self, target: N.Expr, scope: Scope, value: Fn, var_type: str | None = None) -> Fn:
+        """Statement storing value(f) into target."""
+        store = self.compile_store_fn(target, scope, var_type)
+
+        def run(f: Frame) -> None:
+            store(f, value(f))
+
+        return run
+
+    def compile_store_fn(self, target: N.Expr, scope: Scope, var_type: str | None = None) -> Callable[[Frame, Any], None]:
+        if isinstance(target, N.Local):
+            i = scope.slot(target.name)
+            t = scope.code.slot_types.get(i) or var_type
+            conv = make_converter(t)
+            if conv is None:
+
+                def set_local(f: Frame, v: Any) -> None:
+                    f.locals[i] = v
+
+                return set_local
+
+            def set_local_typed(f: Frame, v: Any) -> None:
+                f.locals[i] = conv(v)
+
+            return set_local_typed
+        if isinstance(target, N.Name):
+            key = " ".join(target.name.split()).lower()
+
+            def set_process(f: Frame, v: Any) -> None:
+                proc = f.process
+                t = proc.var_types.get(key)
+                if t is not None:
+                    c = make_converter(t)
+                    if c is not None:
+                        v = c(v)
+                proc.vars[key] = v
+
+            return set_process
+        if isinstance(target, N.Interprocess):
+            key = target.name.lower()
+            rt = self.runtime
+
+            def set_inter(f: Frame, v: Any) -> None:
+                t = rt.interprocess_types.get(key)
+                if t is not None:
+                    c = make_converter(t)
+                    if c is not None:
+                        v = c(v)
+                rt.interprocess[key] = v
+
+            return set_inter
+        if isinstance(target, N.Member):
+            obj = self.compile_expr(target.obj, scope)
+            name = target.name
+            span = target.span
+            setp = self.set_property
+
+            def set_member(f: Frame, v: Any) -> None:
+                o = obj(f)
+                if type(o) is Obj and o.group is None:
+                    if v is UNDEFINED:
+                        setp(o, name, v, span)
+                        return
+                    t = type(v)
+                    dict.__setitem__(o, name, float(v) if t is int else (to_storable(v) if t is Time4D else v))
+                    return
+                setp(o, name, v, span)
+
+            return set_member
+        prepare, _get, put = self.compile_place(target, scope)
+
+        def set_place(f: Frame, v: Any) -> None:
+            put(f, prepare(f), v)
+
+        return set_place
+
+    def compile_place(self, target: N.Expr, scope: Scope) -> tuple[Callable[[Frame], Any], Callable[[Frame, Any], Any], Callable[[Frame, Any, Any], None]]:
+        """(prepare, get, put) for an assignable expression; prepare evaluates containers once."""
+        if isinstance(target, (N.Local, N.Name, N.Interprocess)):
+            getter = self.compile_expr(target, scope)
+            setter = self.compile_store_fn(target, scope)
+            return (lambda f: None, lambda f, st: getter(f), lambda f, st, v: setter(f, v))
+        if isinstance(target, N.Member):
+            obj = self.compile_expr(target.obj, scope)
+            name = target.name
+            span = target.span
+            getp = self.get_property
+            setp = self.set_property
+            return (obj, lambda f, o: getp(o, name, span), lambda f, o, v: setp(o, name, v, span))
+        if isinstance(target, N.Index):
+            obj = self.compile_expr(target.obj, scope)
+            idx = self.compile_expr(target.index, scope)
+            span = target.span
+            get_index = self.get_index
+            set_index = self.set_index
+
+            def prep(f: Frame) -> Any:
+                return (obj(f), idx(f))
+
+            return (prep, lambda f, st: get_index(st[0], st[1], span), lambda f, st, v: set_index(st[0], st[1], v, span))
+        if isinstance(target, N.CharIndex):
+            base_prep, base_get, base_put = self.compile_place(target.obj, scope)
+            idx = self.compile_expr(target.index, scope)
+            span = target.span
+
+            def prep_c(f: Frame) -> Any:
+                return (base_prep(f), idx(f))
+
+            def get_c(f: Frame, st: Any) -> Any:
+                return char_at(base_get(f, st[0]), st[1], span)
+
+            def put_c(f: Frame, st: Any, v: Any) -> None:
+                text = base_get(f, st[0])
+                base_put(f, st[0], set_char_at(text, st[1], v, span))
+
+            return (prep_c, get_c, put_c)
+        if isinstance(target, N.ParamIndirect):
+            idx = self.compile_expr(target.index, scope)
+            span = target.span
+            legacy = scope.code.legacy_params
+
+            def prep_p(f: Frame) -> Any:
+                n = idx(f)
+                if type(n) not in (float, int):
+                    raise FourDError(ERR_TYPE_MISMATCH, "${n} needs a number", span)
+                return int(n)
+
+            def get_p(f: Frame, n: int) -> Any:
+                return get_param(f, n, legacy, span)
+
+            def put_p(f: Frame, n: int, v: Any) -> None:
+                set_param(f, n, v, legacy)
+
+            return (prep_p, get_p, put_p)
+        hook = self.hooks.get("place")
+        if hook is not None:
+            place = hook(self, target, scope)
+            if place is not None:
+                return place
+        raise FourDError(ERR_NOT_SUPPORTED, f"Cannot assign to this kind of expression ({type(target).__name__})", target.span)
+
+    # ---------------------------------------------------------------- expressions
+    def compile_expr(self, e: N.Expr, scope: Scope) -> Fn:
+        meth = getattr(self, "expr_" + type(e).__name__, None)
+        if meth is None:
+            hook = self.hooks.get("expr_" + type(e).__name__)
+            if hook is not None:
+                return hook(self, e, scope)
+            span = e.span
+
+            def unsupported(f: Frame) -> Any:
+                raise FourDError(ERR_NOT_SUPPORTED, f"{type(e).__name__} expressions are not supported by mini4d yet", span)
+
+            return unsupported
+        return meth(e, scope)
+
+    def expr_Literal(self, e: N.Literal, scope: Scope) -> Fn:
+        v = e.value
+        return lambda f: v
+
+    def expr_Local(self, e: N.Local, scope: Scope) -> Fn:
+        i = scope.slot(e.name)
+        name = e.name
+        span = e.span
+
+        def get_local(f: Frame) -> Any:
+            v = f.locals[i]
+            if v is UNSET:
+                raise _undefined_var(name, span)
+            return v
+
+        return get_local
+
+    def expr_ParamIndirect(self, e: N.ParamIndirect, scope: Scope) -> Fn:
+        prep, get, _put = self.compile_place(e, scope)
+        return lambda f: get(f, prep(f))
+
+    def expr_Name(self, e: N.Name, scope: Scope) -> Fn:
+        return self.compile_name(e, scope, as_statement=False)
+
+    def compile_name(self, e: N.Name, scope: Scope, as_statement: bool) -> Fn:
+        key = " ".join(e.name.split()).lower()
+        project = self.runtime.project
+        if project.has_method(e.name):
+            return self.compile_method_call(e.name, (), e.span, scope)
+        span = e.span
+        name = e.name
+
+        def get_process(f: Frame) -> Any:
+            v = f.process.vars.get(key, UNSET)
+            if v is UNSET:
+                if project.has_method(name):
+                    return self.call_method_by_name(f, name, [], span)
+                raise self.unknown_name(name, span)
+            return v
+
+        return get_process
+
+    def unknown_name(self, name: str, span: Span) -> FourDError:
+        hint = ""
+        cands = REGISTRY.suggest(name)
+        if cands:
+            hint = f'; did you mean "{cands[0]}"?'
+        else:
+            import difflib
+
+            methods = list(self.runtime.project.method_names())
+            found = difflib.get_close_matches(name.lower(), methods, n=1, cutoff=0.75)
+            if found:
+                hint = f'; did you mean the method "{found[0]}"?'
+        return FourDError(ERR_UNKNOWN_NAME, f'Unknown variable, method or command "{name}"{hint}', span)
+
+    def expr_Interprocess(self, e: N.Interprocess, scope: Scope) -> Fn:
+        key = e.name.lower()
+        rt = self.runtime
+        span = e.span
+        name = e.name
+
+        def get_inter(f: Frame) -> Any:
+            v = rt.interprocess.get(key, UNSET)
+            if v is UNSET:
+                raise _undefined_var("<>" + name, span)
+            return v
+
+        return get_inter
+
+    def expr_Constant(self, e: N.Constant, scope: Scope) -> Fn:
+        info = e.value
+        if info is None or not info.defined:
+            span = e.span
+            name = e.name
+
+            def undefined_constant(f: Frame) -> Any:
+                raise FourDError(ERR_NOT_SUPPORTED, f"The constant `{name}` is not supported by mini4d yet", span)
+
+            return undefined_constant
+        v = info.value
+        return lambda f: v
+
+    def expr_Binary(self, e: N.Binary, scope: Scope) -> Fn:
+        left = self.compile_expr(e.left, scope)
+        right = self.compile_expr(e.right, scope)
+        op = e.op
+        span = e.span
+        if op == "&&":
+
+            def and_then(f: Frame) -> Any:
+                a = left(f)
+                if not V.truthy(a):
+                    return a
+                return right(f)
+
+            return and_then
+        if op == "||":
+
+            def or_else(f: Frame) -> Any:
+                a = left(f)
+                if V.truthy(a):
+                    return a
+                return right(f)
+
+            return or_else
+        fast = _FAST_BINARY.get(op)
+        if fast is not None:
+            return fast(left, right, span)
+        impl = _BINARY[op]
+
+        def binary(f: Frame) -> Any:
+            a = left(f)
+            b = right(f)
+            try:
+                return impl(a, b)
+            except FourDError as err:
+                raise err.with_span(span)
+
+        return binary
+
+    def expr_Neg(self, e: N.Neg, scope: Scope) -> Fn:
+        operand = self.compile_expr(e.operand, scope)
+        span = e.span
+
+        def neg(f: Frame) -> Any:
+            v = operand(f)
+            t = type(v)
+            if t is float or t is int:
+                return -v
+            try:
+                return V.negate(v)
+            except FourDError as err:
+                raise err.with_span(span)
+
+        return neg
+
+    def expr_Ternary(self, e: N.Ternary, scope: Scope) -> Fn:
+        cond = self.compile_expr(e.cond, scope)
+        a = self.compile_expr(e.then, scope)
+        b = self.compile_expr(e.other, scope)
+        truthy = V.truthy
+
+        def ternary(f: Frame) -> Any:
+            return a(f) if truthy(cond(f)) else b(f)
+
+        return ternary
+
+    def expr_ObjectLit(self, e: N.ObjectLit, scope: Scope) -> Fn:
+        pairs = tuple((k, self.compile_expr(v, scope)) for k, v in e.pairs)
+
+        def obj_lit(f: Frame) -> Obj:
+            o = Obj()
+            for k, vf in pairs:
+                v = vf(f)
+                if v is not UNDEFINED:
+                    dict.__setitem__(o, k, to_storable(v))
+            return o
+
+        return obj_lit
+
+    def expr_CollectionLit(self, e: N.CollectionLit, scope: Scope) -> Fn:
+        items = tuple(self.compile_expr(v, scope) for v in e.items)
+
+        def coll_lit(f: Frame) -> Coll:
+            out = []
+            for it in items:
+                v = it(f)
+                out.append(None if v is UNDEFINED else to_storable(v))
+            return Coll(out)
+
+        return coll_lit
+
+    def expr_Member(self, e: N.Member, scope: Scope) -> Fn:
+        obj = self.compile_expr(e.obj, scope)
+        name = e.name
+        span = e.span
+        getp = self.get_property
+
+        def member(f: Frame) -> Any:
+            o = obj(f)
+            if type(o) is Obj:
+                return o.get(name, UNDEFINED)
+            return getp(o, name, span)
+
+        return member
+
+    def expr_Index(self, e: N.Index, scope: Scope) -> Fn:
+        obj = self.compile_expr(e.obj, scope)
+        idx = self.compile_expr(e.index, scope)
+        span = e.span
+        get_index = self.get_index
+
+        def index(f: Frame) -> Any:
+            o = obj(f)
+            i = idx(f)
+            if type(o) is Coll and type(i) is float and 0 <= i < len(o):
+                return o[int(i)]
+            return get_index(o, i, span)
+
+        return index
+
+    def expr_CharIndex(self, e: N.CharIndex, scope: Scope) -> Fn:
+        obj = self.compile_expr(e.obj, scope)
+        idx = self.compile_expr(e.index, scope)
+        span = e.span
+        return lambda f: char_at(obj(f), idx(f), span)
+
+    def expr_TryExpr(self, e: N.TryExpr, scope: Scope) -> Fn:
+        inner = self.compile_expr(e.expr, scope)
+
+        def try_expr(f: Frame) -> Any:
+            proc = f.process
+            proc.try_depth += 1
+            proc.last_errors = None
+            try:
+                return inner(f)
+            except FourDError as err:
+                record_error(proc, err)
+                return UNDEFINED
+            finally:
+                proc.try_depth -= 1
+
+        return try_expr
+
+    def expr_Star(self, e: N.Star, scope: Scope) -> Fn:
+        raise Syntax4DError("`*` is only allowed as a command argument", e.span)
+
+    def expr_Table(self, e: N.Table, scope: Scope) -> Fn:
+        span = e.span
+        text = e.text
+
+        def table(f: Frame) -> Any:
+            raise FourDError(ERR_NOT_SUPPORTED, f"{text} is a database table or field: mini4d has no database", span)
+
+        return table
+
+    # ---------------------------------------------------------------- calls
+    def expr_Command(self, e: N.Command, scope: Scope) -> Fn:
+        info = REGISTRY.lookup_number(e.number) if e.number else REGISTRY.lookup(e.name)
+        span = e.span
+        if info is None:
+            info = REGISTRY.lookup(e.name)
+        if info is None:
+            name = e.name
+
+            def unknown(f: Frame) -> Any:
+                raise FourDError(ERR_UNKNOWN_NAME, f"Unknown command `{name}` (number {e.number})", span)
+
+            return unknown
+        special = self.hooks.get(("command", info.number)) or SPECIAL_COMMANDS.get(info.number)
+        if special is not None:
+            return special(self, e, scope, info)
+        if not info.implemented:
+            err_info = info
+
+            def unsupported(f: Frame) -> Any:
+                raise not_supported(err_info).with_span(span)
+
+            return unsupported
+        return self.compile_command_call(info, e.args, span, scope)
+
+    def compile_command_call(self, info: CommandInfo, args: tuple[N.Expr, ...], span: Span, scope: Scope) -> Fn:
+        func = info.func
+        star = False
+        order: bool | None = None
+        arg_fns: list[Fn] = []
+        convs: list[Any] = []
+        params = info.params
+        for a in args:
+            if isinstance(a, N.Star):
+                star = True
+                continue
+            if isinstance(a, N.SortOrder):
+                order = a.ascending
+                if info.wants_order:
+                    continue
+                arg_fns.append(lambda f, v=(">" if a.ascending else "<"): v)
+                convs.append(None)
+                continue
+            pos = len(arg_fns)
+            if info.is_ref(pos):
+                arg_fns.append(self.compile_ref(a, scope))
+                convs.append(None)
+            else:
+                arg_fns.append(self.compile_expr(a, scope))
+                if pos < len(params) and not params[pos].variadic:
+                    convs.append(params[pos].conv)
+                elif params and params[-1].variadic:
+                    convs.append(params[-1].conv)
+                else:
+                    convs.append(None)
+        n = len(arg_fns)
+        name = info.name
+        if star and not info.wants_star:
+            raise Syntax4DError(f"`{name}` does not take a `*` argument", span)
+        if n < info.min_args or (info.max_args is not None and n > info.max_args):
+            expected = (
+                f"{info.min_args}" if info.max_args == info.min_args else
+                f"{info.min_args} to {info.max_args}" if info.max_args is not None else f"at least {info.min_args}"
+            )
+
+            def bad_count(f: Frame) -> Any:
+                raise FourDError(ERR_ARG_COUNT, f"`{name}` takes {expected} parameter(s), {n} given; {info.signature()}", span)
+
+            return bad_count
+        kwargs: dict[str, Any] = {}
+        if info.wants_star:
+            kwargs["star"] = star
+        if info.wants_order:
+            kwargs["order"] = order
+        afs = tuple(arg_fns)
+        cvs = tuple(convs)
+        wants_ctx = info.wants_ctx
+        if not kwargs and all(c is None for c in cvs):
+            if wants_ctx:
+                if n == 0:
+
+                    def call0(f: Frame) -> Any:
+                        f.span = span
+                        try:
+                            return func(f)
+                        except FourDError as err:
+                            raise err.with_span(span)
+
+                    return call0
+                if n == 1:
+                    a0 = afs[0]
+
+                    def call1(f: Frame) -> Any:
+                        v = a0(f)
+                        f.span = span
+                        try:
+                            return func(f, v)
+                        except FourDError as err:
+                            raise err.with_span(span)
+
+                    return call1
+            else:
+                if n == 0:
+
+                    def callp0(f: Frame) -> Any:
+                        try:
+                            return func()
+                        except FourDError as err:
+                            raise err.with_span(span)
+
+                    return callp0
+                if n == 1:
+                    a0 = afs[0]
+
+                    def callp1(f: Frame) -> Any:
+                        v = a0(f)
+                        try:
+                            return func(v)
+                        except FourDError as err:
+                            raise err.with_span(span)
+
+                    return callp1
+        pairs = tuple(zip(afs, cvs))
+
+        def call(f: Frame) -> Any:
+            vals = []
+            for af, cv in pairs:
+                v = af(f)
+                if cv is not None:
+                    try:
+                        v = cv(v)
+                    except FourDError as err:
+                        raise FourDError(err.code, f"`{name}`: {err.message}", span) from None
+                vals.append(v)
+            f.span = span
+            try:
+                if wants_ctx:
+                    return func(f, *vals, **kwargs)
+                return func(*vals, **kwargs)
+            except FourDError as err:
+                raise err.with_span(span)
+
+        return call
+
+    def compile_ref(self, e: N.Expr, scope: Scope) -> Fn:
+        """A Ref to an assignable place (for declarations and output parameters)."""
+        if isinstance(e, N.Local):
+            i = scope.slot(e.name)
+            name = e.name
+            code = scope.code
+
+            def ref_local(f: Frame) -> Ref:
+                loc = f.locals
+
+                def get() -> Any:
+                    v = loc[i]
+                    return UNDEFINED if v is UNSET else v
+
+                def put(v: Any) -> None:
+                    t = code.slot_types.get(i)
+                    c = make_converter(t)
+                    loc[i] = c(v) if c else v
+
+                def declare(t: str) -> None:
+                    code.slot_types[i] = t
+                    if loc[i] is UNSET:
+                        loc[i] = default_value(t)
+
+                r = Ref(get, put, name, declare, e)
+                return r
+
+            return ref_local
+        if isinstance(e, N.Name):
+            key = " ".join(e.name.split()).lower()
+            name = e.name
+
+            def ref_process(f: Frame) -> Ref:
+                proc = f.process
+
+                def get() -> Any:
+                    return proc.vars.get(key, UNDEFINED)
+
+                def put(v: Any) -> None:
+                    t = proc.var_types.get(key)
+                    c = make_converter(t)
+                    proc.vars[key] = c(v) if c else v
+
+                def declare(t: str) -> None:
+                    proc.var_types[key] = t
+                    if key not in proc.vars:
+                        proc.vars[key] = default_value(t)
+
+                return Ref(get, put, name, declare, e)
+
+            return ref_process
+        if isinstance(e, N.Interprocess):
+            key = e.name.lower()
+            rt = self.runtime
+
+            def ref_inter(f: Frame) -> Ref:
+                def get() -> Any:
+                    return rt.interprocess.get(key, UNDEFINED)
+
+                def put(v: Any) -> None:
+                    t = rt.interprocess_types.get(key)
+                    c = make_converter(t)
+                    rt.interprocess[key] = c(v) if c else v
+
+                def declare(t: str) -> None:
+                    rt.interprocess_types[key] = t
+                    if key not in rt.interprocess:
+                        rt.interprocess[key] = default_value(t)
+
+                return Ref(get, put, "<>" + e.name, declare, e)
+
+            return ref_inter
+        if isinstance(e, N.ASSIGNABLE):
+            prep, get, put = self.compile_place(e, scope)
+
+            def ref_place(f: Frame) -> Ref:
+                try:
+                    st = prep(f)
+                except FourDError:
+                    st = None
+                    return Ref(lambda: UNDEFINED, lambda v: put(f, prep(f), v), "", None, e)
+
+                def getter() -> Any:
+                    try:
+                        return get(f, st)
+                    except FourDError:
+                        return UNDEFINED
+
+                return Ref(getter, lambda v: put(f, st, v), "", None, e)
+
+            return ref_place
+        value = self.compile_expr(e, scope)
+        span = e.span
+
+        def ref_value(f: Frame) -> Ref:
+            v = value(f)
+
+            def cannot(_v: Any) -> None:
+                raise FourDError(ERR_TYPE_MISMATCH, "A variable was expected here", span)
+
+            return Ref(lambda: v, cannot, "", None, e)
+
+        return ref_value
+
+    def expr_MethodCall(self, e: N.MethodCall, scope: Scope) -> Fn:
+        return self.compile_method_call(e.name, e.args, e.span, scope)
+
+    def compile_method_call(self, name: str, args: tuple[N.Expr, ...], span: Span, scope: Scope) -> Fn:
+        arg_fns = tuple(self.compile_expr(a, scope) for a in args)
+        project = self.runtime.project
+        cache: list[Code | None] = [None]
+
+        def call_method(f: Frame) -> Any:
+            code = cache[0]
+            if code is None:
+                code = self.get_method(name, span)
+                cache[0] = code
+            vals = [a(f) for a in arg_fns]
+            return self.invoke(code, vals, f, span)
+
+        if not project.has_method(name):
+
+            def unknown_method(f: Frame) -> Any:
+                if project.has_method(name):
+                    return call_method(f)
+                raise self.unknown_name(name, span)
+
+            return unknown_method
+        return call_method
+
+    def call_method_by_name(self, f: Frame, name: str, args: list[Any], span: Span | None) -> Any:
+        code = self.get_method(name, span)
+        return self.invoke(code, args, f, span)
+
+    def get_method(self, name: str, span: Span | None) -> Code:
+        key = " ".join(name.split()).lower()
+        code = self.codes.get(key)
+        if code is not None:
+            return code
+        mt = self.runtime.project.load_method(name)
+        if mt is None:
+            raise FourDError(ERR_METHOD_NOT_FOUND, f'Project method not found: "{name}"', span)
+        from .parser import parse_source
+
+        stmts = parse_source(mt.source)
+        code = self.compile_unit(mt.name, stmts, mt.source)
+        code.attributes = mt.attributes
+        self.codes[key] = code
+        return code
+
+    def invoke(
+        self,
+        code: Code,
+        args: list[Any],
+        caller: Frame | None,
+        span: Span | None,
+        this: Any = None,
+        process: Any = None,
+        initial: list[Any] | None = None,
+    ) -> Any:
+        """Run a compiled unit with arguments; returns its result (Undefined if none)."""
+        proc = process if process is not None else caller.process
+        if proc.depth >= MAX_DEPTH:
+            raise FourDError(ERR_STACK_OVERFLOW, f"Stack overflow: more than {MAX_DEPTH} nested calls (in {code.name})", span)
+        f = Frame(code, proc, args, this, caller, initial)
+        loc = f.locals
+        if code.has_declare:
+            nargs = len(args)
+            for k, (slot, t) in enumerate(code.params):
+                if k < nargs:
+                    v = args[k]
+                    if t is not None:
+                        v = _convert_param(v, t, k, code, span)
+                    loc[slot] = v
+                else:
+                    loc[slot] = default_value(t)
+            if code.variadic not in (None, "variant") and nargs > len(code.params):
+                for k in range(len(code.params), nargs):
+                    args[k] = _convert_param(args[k], code.variadic, k, code, span)
+            if code.result_slot is not None and loc[code.result_slot] is UNSET:
+                loc[code.result_slot] = default_value(code.result_type)
+        for n, slot in code.legacy_params.items():
+            if 1 <= n <= len(args) and loc[slot] is UNSET:
+                t = code.slot_types.get(slot)
+                v = args[n - 1]
+                if t is not None:
+                    c = make_converter(t)
+                    try:
+                        v = c(v) if c else v
+                    except FourDError:
+                        v = default_value(t)  # legacy C_XXX parameters receive an empty value
+                loc[slot] = v
+        proc.depth += 1
+        try:
+            code.body(f)
+        except FourDError as err:
+            _add_frame(err, code, span)
+            raise
+        finally:
+            proc.depth -= 1
+        if proc.deferred and code.kind == "method" and proc.try_depth == 0:
+            err = proc.deferred.pop(0)
+            _add_frame(err, code, span)
+            raise err
+        rs = code.result_slot
+        if rs is not None:
+            v = loc[rs]
+            return UNDEFINED if v is UNSET else v
+        if f.ret is UNDEFINED and code.result_type is not None:
+            return default_value(code.result_type)
+        return f.ret
+
+    # ---------------------------------------------------------------- objects
+    def get_property(self, o: Any, name: str, span: Span | None) -> Any:
+        t = type(o)
+        if t is Obj:
+            return o.get(name, UNDEFINED)
+        if o is UNDEFINED:
+            return UNDEFINED
+        if t is Coll:
+            if name == "length":
+                return float(len(o))
+            raise FourDError(ERR_NOT_OBJECT, f'Collections have no property "{name}"', span)
+        if o is None:
+            if name == "length":
+                return 0.0
+            raise FourDError(ERR_NULL_PROPERTY, f'Cannot read property "{name}" of Null', span)
+        getter = getattr(o, "get_4d_property", None)
+        if getter is not None:
+            return getter(name)
+        if isinstance(o, Obj):
+            return o.get(name, UNDEFINED)
+        raise FourDError(ERR_NOT_OBJECT, f'Cannot read property "{name}" of a {V.type_name(o)} value', span)
+
+    def set_property(self, o: Any, name: str, v: Any, span: Span | None) -> None:
+        if isinstance(o, Obj):
+            setter = getattr(o, "set_4d_property", None)
+            if setter is not None:
+                setter(name, v)
+                return
+            if v is UNDEFINED:
+                if name in o:
+                    cur = dict.__getitem__(o, name)
+                    v = _reset_value(cur)
+                else:
+                    return
+            if o.group is not None:
+                try:
+                    V.check_writable(o)
+                    v = V.share_value(o, to_storable(v))
+                except FourDError as err:
+                    raise err.with_span(span)
+            dict.__setitem__(o, name, to_storable(v))
+            return
+        if o is None:
+            raise FourDError(ERR_NULL_WRITE, f'Cannot set property "{name}": the object is Null (not initialised)', span)
+        if o is UNDEFINED:
+            raise FourDError(ERR_NULL_WRITE, f'Cannot set property "{name}" of an undefined value', span)
+        setter = getattr(o, "set_4d_property", None)
+        if setter is not None:
+            setter(name, v)
+            return
+        raise FourDError(ERR_NOT_OBJECT, f'Cannot set property "{name}" of a {V.type_name(o)} value', span)
+
+    def get_index(self, o: Any, i: Any, span: Span | None) -> Any:
+        if isinstance(o, Coll):
+            if type(i) not in (float, int) or type(i) is bool:
+                raise FourDError(ERR_TYPE_MISMATCH, f"A collection index must be a number, got {V.type_name(i)}", span)
+            n = int(i)
+            if n < 0 or n >= len(o):
+                raise FourDError(ERR_INDEX_RANGE, f"Index {n} is out of range (the collection has {len(o)} elements)", span)
+            return o[n]
+        if isinstance(o, Obj):
+            if type(i) is not str:
+                raise FourDError(ERR_TYPE_MISMATCH, f"A property name must be a text, got {V.type_name(i)}", span)
+            return self.get_property(o, i, span)
+        if o is UNDEFINED:
+            return UNDEFINED
+        if o is None:
+            raise FourDError(ERR_NULL_PROPERTY, "Cannot read an element of Null", span)
+        if type(i) is str:
+            return self.get_property(o, i, span)
+        getter = getattr(o, "get_4d_index", None)
+        if getter is not None:
+            return getter(i)
+        raise FourDError(ERR_NOT_OBJECT, f"Cannot index a {V.type_name(o)} value", span)
+
+    def set_index(self, o: Any, i: Any, v: Any, span: Span | None) -> None:
+        if isinstance(o, Coll):
+            if type(i) not in (float, int) or type(i) is bool:
+                raise FourDError(ERR_TYPE_MISMATCH, f"A collection index must be a number, got {V.type_name(i)}", span)
+            n = int(i)
+            if n < 0:
+                raise FourDError(ERR_INDEX_RANGE, f"Index {n} is out of range", span)
+            v = None if v is UNDEFINED else to_storable(v)
+            if o.group is not None:
+                try:
+                    V.check_writable(o)
+                    v = V.share_value(o, v)
+                except FourDError as err:
+                    raise err.with_span(span)
+            if n < len(o):
+                o[n] = v
+            else:
+                o.extend([None] * (n - len(o)))
+                o.append(v)
+            return
+        if type(i) is str:
+            self.set_property(o, i, v, span)
+            return
+        if isinstance(o, Obj):
+            raise FourDError(ERR_TYPE_MISMATCH, f"A property name must be a text, got {V.type_name(i)}", span)
+        if o is None:
+            raise FourDError(ERR_NULL_WRITE, "Cannot set an element of Null", span)
+        setter = getattr(o, "set_4d_index", None)
+        if setter is not None:
+            setter(i, v)
+            return
+        raise FourDError(ERR_NOT_OBJECT, f"Cannot index a {V.type_name(o)} value", span)
+
+    def expr_MemberCall(self, e: N.MemberCall, scope: Scope) -> Fn:
+        obj = self.compile_expr(e.obj, scope)
+        arg_fns = tuple(self.compile_expr(a, scope) for a in e.args)
+        name = e.name
+        span = e.span
+        call_member = self.call_member
+        coll_members = self.members.setdefault("Collection", {})
+
+        def member_call(f: Frame) -> Any:
+            o = obj(f)
+            args = [a(f) for a in arg_fns]
+            if type(o) is Coll:
+                fn = coll_members.get(name)
+                if fn is not None:
+                    f.span = span
+                    try:
+                        return fn(f, o, *args)
+                    except FourDError as err:
+                        raise err.with_span(span)
+            return call_member(f, o, name, args, span)
+
+        return member_call
+
+    def call_member(self, f: Frame, o: Any, name: str, args: list[Any], span: Span | None) -> Any:
+        f.span = span
+        if isinstance(o, Coll):
+            fn = self.members.get("Collection", {}).get(name)
+            if fn is None:
+                raise FourDError(ERR_NOT_A_FUNCTION, f'Unknown member function "{name}" of a collection', span)
+            try:
+                return fn(f, o, *args)
+            except FourDError as err:
+                raise err.with_span(span)
+        if o is None or o is UNDEFINED:
+            raise FourDError(ERR_NOT_A_FUNCTION, f'Cannot call "{name}()": the object is {"Null" if o is None else "undefined"}', span)
+        caller = getattr(o, "call_4d_member", None)
+        if caller is not None:
+            try:
+                return caller(f, name, args, span)
+            except FourDError as err:
+                raise err.with_span(span)
+        if isinstance(o, Obj):
+            fn = o.get(name, UNDEFINED)
+            if getattr(fn, "is_formula", False):
+                return fn.invoke(f, args, this=o, span=span)
+            if fn is UNDEFINED:
+                raise FourDError(ERR_NOT_A_FUNCTION, f'Unknown member function "{name}"', span)
+            raise FourDError(ERR_NOT_A_FUNCTION, f'The property "{name}" is not a function', span)
+        kind = getattr(o, "class_name", None)
+        if kind:
+            fn = self.members.get(kind, {}).get(name)
+            if fn is not None:
+                try:
+                    return fn(f, o, *args)
+                except FourDError as err:
+                    raise err.with_span(span)
+        raise FourDError(ERR_NOT_A_FUNCTION, f'Cannot call "{name}()" on a {V.type_name(o)} value', span)
+
+    def expr_Call(self, e: N.Call, scope: Scope) -> Fn:
+        target = self.compile_expr(e.target, scope)
+        arg_fns = tuple(self.compile_expr(a, scope) for a in e.args)
+        span = e.span
+
+        def call_value(f: Frame) -> Any:
+            fn = target(f)
+            args = [a(f) for a in arg_fns]
+            if getattr(fn, "is_formula", False):
+                return fn.invoke(f, args, this=None, span=span)
+            raise FourDError(ERR_NOT_A_FUNCTION, f"A {V.type_name(fn)} value cannot be called", span)
+
+        return call_value
+
+    # ---------------------------------------------------------------- errors
+    def on_error(self, e: FourDError, f: Frame) -> Any:
+        """An error reached a statement: run the ON ERR CALL handler and go on, or propagate."""
+        if getattr(e, "_passed", False):
+            raise e
+        proc = f.process
+        if e.method is None:
+            e.method = f.code.name
+        hook = self.runtime.extensions.get("on_error")
+        if hook is not None and proc.try_depth == 0 and hook(e, f):
+            return None
+        handler = proc.err_handler
+        if (
+            handler
+            and not proc.in_handler
+            and proc.try_depth <= proc.handler_depth
+            and not isinstance(e, Syntax4DError)
+            and e.code != 1006
+        ):
+            record_error(proc, e)
+            self.run_handler(f, e, handler)
+            return None
+        e._passed = True  # type: ignore[attr-defined]
+        raise e
+
+    def run_handler(self, f: Frame, e: FourDError, handler: str) -> None:
+        proc = f.process
+        pv = proc.vars
+        pv["error"] = e.code
+        pv["error method"] = e.method or f.code.name
+        pv["error line"] = e.span.line if e.span is not None else 0
+        pv["error formula"] = e.span.text() if e.span is not None else ""
+        proc.in_handler = True
+        try:
+            try:
+                code = self.get_method(handler, e.span)
+            except FourDError:
+                raise FourDError(ERR_HANDLER_NOT_CALLABLE, f"Cannot call error handling project method '{handler}'", e.span)
+            self.invoke(code, [], f, e.span)
+        finally:
+            proc.in_handler = False
+        if proc.stop_requested == "abort":
+            proc.stop_requested = False
+            err = FourDError(e.code, e.message, e.span)
+            err._passed = True  # type: ignore[attr-defined]
+            err.aborted = True  # type: ignore[attr-defined]
+            raise err
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def record_error(proc: Any, e: FourDError) -> None:
+    """Add an error to the process's `Last errors` stack."""
+    if proc.last_errors is None:
+        proc.last_errors = []
+    for earlier in e.stacked:
+        proc.last_errors.append(earlier)
+    proc.last_errors.append(e)
+    proc.vars["error"] = e.code
+
+
+def _add_frame(err: FourDError, code: Code, call_span: Span | None) -> None:
+    if not err.stack:
+        err.stack.append(Frame4D(code.name, err.span))
+    else:
+        pending = getattr(err, "_pending_span", None)
+        err.stack.append(Frame4D(code.name, pending))
+    err._pending_span = call_span  # type: ignore[attr-defined]
+    err._passed = False  # type: ignore[attr-defined]
+
+
+def _undefined_var(name: str, span: Span) -> FourDError:
+    return FourDError(ERR_UNDEFINED_VAR, f"The variable {name} is not defined (never assigned nor declared)", span)
+
+
+def _reset_value(cur: Any) -> Any:
+    t = type(cur)
+    if t is str:
+        return ""
+    if t is float or t is int:
+        return 0.0
+    if t is bool:
+        return False
+    if t is Date4D:
+        return V.NULL_DATE
+    if cur is None:
+        return None
+    return None
+
+
+def _convert_param(v: Any, t: str, k: int, code: Code, span: Span | None) -> Any:
+    c = make_converter(t)
+    if c is None:
+        return v
+    try:
+        return c(v)
+    except FourDError:
+        raise FourDError(
+            ERR_PARAM_TYPE,
+            f"Parameter {k + 1} of {code.name}: a {t.capitalize() if not t.startswith(('cs.', '4D.')) else t} was expected, got {V.type_name(v)}",
+            span,
+        ) from None
+
+
+def get_param(f: Frame, n: int, legacy: dict[int, int], span: Span | None) -> Any:
+    slot = legacy.get(n)
+    if slot is not None:
+        v = f.locals[slot]
+        if v is not UNSET:
+            return v
+    if 1 <= n <= len(f.params):
+        return f.params[n - 1]
+    if n == 0:
+        return f.ret
+    raise FourDError(ERR_INDEX_RANGE, f"Parameter ${n} was not passed (Count parameters = {len(f.params)})", span)
+
+
+def set_param(f: Frame, n: int, v: Any, legacy: dict[int, int]) -> None:
+    slot = legacy.get(n)
+    if slot is not None:
+        f.locals[slot] = v
+        return
+    if 1 <= n <= len(f.params):
+        f.params[n - 1] = v
+    elif n == 0:
+        f.ret = v
+    else:
+        f.params.extend([UNDEFINED] * (n - len(f.params)))
+        f.params[n - 1] = v
+
+
+def char_at(text: Any, i: Any, span: Span | None) -> str:
+    if type(text) is not str:
+        raise FourDError(ERR_TYPE_MISMATCH, f"[[ ]] needs a text, got {V.type_name(text)}", span)
+    n = int(i) if type(i) in (float, int) else None
+    if n is None:
+        raise FourDError(ERR_TYPE_MISMATCH, "A character index must be a number", span)
+    if 1 <= n <= len(text):
+        return text[n - 1]
+    raise FourDError(ERR_INDEX_RANGE, f"Character index {n} is out of range (the text has {len(text)} characters)", span)
+
+
+def set_char_at(text: Any, i: Any, ch: Any, span: Span | None) -> str:
+    if type(text) is not str:
+        raise FourDError(ERR_TYPE_MISMATCH, f"[[ ]] needs a text, got {V.type_name(text)}", span)
+    if type(ch) is not str or len(ch) != 1:
+        raise FourDError(ERR_TYPE_MISMATCH, "A character reference takes exactly one character", span)
+    n = int(i)
+    if not 1 <= n <= len(text):
+        raise FourDError(ERR_INDEX_RANGE, f"Character index {n} is out of range (the text has {len(text)} characters)", span)
+    return text[: n - 1] + ch + text[n:]
+
+
+def _keys_of(o: Obj) -> Any:
+    keys = getattr(o, "keys_4d", None)
+    if keys is not None:
+        return keys()
+    return dict.keys(o)
+
+
+def _describe(v: Any) -> str:
+    if isinstance(v, (Obj, Coll)):
+        return "a standard (not shared) " + ("collection" if isinstance(v, Coll) else "object")
+    return "a " + V.type_name(v)
+
+
+def _check_number(v: Any, node: Any) -> Any:
+    t = type(v)
+    if t is float or t is int:
+        return v
+    if v is UNDEFINED:
+        return 0.0
+    if t is Time4D:
+        return v.s
+    raise FourDError(ERR_TYPE_MISMATCH, f"A number was expected, got {V.type_name(v)}", node.span if node is not None else None)
+
+
+def _identity(v: Any) -> Any:
+    return v
+
+
+def _nothing(f: Frame) -> None:
+    return None
+
+
+def _return_nothing(f: Frame) -> int:
+    return RET
+
+
+def _stop(proc: Any) -> None:
+    from .errors import ERR_INTERRUPTED
+
+    raise FourDError(ERR_INTERRUPTED, "Program interrupted by user")
+
+
+def _with_span(fn: Fn, span: Span) -> Fn:
+    return fn
+
+
+def _walk_stmts(stmts: Any) -> Any:
+    for s in stmts:
+        yield s
+        for attr in ("then", "other", "body", "catch"):
+            sub = getattr(s, attr, None)
+            if isinstance(sub, tuple):
+                yield from _walk_stmts(sub)
+        if isinstance(s, N.Case):
+            for _c, b in s.branches:
+                yield from _walk_stmts(b)
+
+
+def _infer_type(e: N.Expr) -> str | None:
+    if isinstance(e, N.Literal):
+        v = e.value
+        if type(v) is float:
+            return "real"
+        if type(v) is str:
+            return "text"
+        if type(v) is bool:
+            return "boolean"
+        if isinstance(v, Date4D):
+            return "date"
+        if isinstance(v, Time4D):
+            return "time"
+    if isinstance(e, N.ObjectLit):
+        return "object"
+    if isinstance(e, N.CollectionLit):
+        return "collection"
+    if isinstance(e, N.Neg):
+        return _infer_type(e.operand)
+    if isinstance(e, N.Command) and e.number in (214, 215):
+        return "boolean"
+    if isinstance(e, N.Command) and e.number in (1471, 1526):
+        return "object"
+    if isinstance(e, N.Command) and e.number in (1472, 1527):
+        return "collection"
+    return None
+
+
+# Legacy declaration commands: number -> declared type.
+LEGACY_DECL = {
+    284: "text", 283: "integer", 285: "real", 305: "boolean", 307: "date", 306: "time",
+    1216: "object", 1488: "collection", 1683: "variant", 301: "pointer", 286: "picture", 604: "blob",
+    293: "text", 282: "integer",
+}
+
+
+# ------------------------------------------------------------------ binary operators
+
+_BINARY: dict[str, Callable[[Any, Any], Any]] = {
+    "+": V.add,
+    "-": V.sub,
+    "*": V.mul,
+    "/": V.div,
+    "\\": V.intdiv,
+    "%": V.mod,
+    "^": V.power,
+    "=": V.equal,
+    "#": lambda a, b: not V.equal(a, b),
+    "<": lambda a, b: V.compare(a, b, "<"),
+    ">": lambda a, b: V.compare(a, b, ">"),
+    "<=": lambda a, b: V.compare(a, b, "<="),
+    ">=": lambda a, b: V.compare(a, b, ">="),
+    "&": V.bit_and,
+    "|": V.bit_or,
+    "^|": V.bit_xor,
+    "<<": V.shl,
+    ">>": V.shr,
+    "?+": V.bit_set,
+    "?-": V.bit_clear,
+    "??": V.bit_test,
+}
+
+
+def _fast_add(left: Fn, right: Fn, span: Span) -> Fn:
+    add = V.add
+
+    def plus(f: Frame) -> Any:
+        a = left(f)
+        b = right(f)
+        if type(a) is float and type(b) is float:
+            return a + b
+        if type(a) is str and type(b) is str:
+            return a + b
+        try:
+            return add(a, b)
+        except FourDError as err:
+            raise err.with_span(span)
+
+    return plus
+
+
+def _fast_sub(left: Fn, right: Fn, span: Span) -> Fn:
+    sub = V.sub
+
+    def minus(f: Frame) -> Any:
+        a = left(f)
+        b = right(f)
+        if type(a) is float and type(b) is float:
+            return a - b
+        try:
+            return sub(a, b)
+        except FourDError as err:
+            raise err.with_span(span)
+
+    return minus
+
+
+def _fast_mul(left: Fn, right: Fn, span: Span) -> Fn:
+    mul = V.mul
+
+    def times(f: Frame) -> Any:
+        a = left(f)
+        b = right(f)
+        if type(a) is float and type(b) is float:
+            return a * b
+        try:
+            return mul(a, b)
+        except FourDError as err:
+            raise err.with_span(span)
+
+    return times
+
+
+def _fast_eq(left: Fn, right: Fn, span: Span) -> Fn:
+    equal = V.equal
+    text_eq = V.text_eq
+    eps = V.REAL_EPSILON
+
+    def eq(f: Frame) -> Any:
+        a = left(f)
+        b = right(f)
+        ta = type(a)
+        if ta is float and type(b) is float:
+            return a == b or -eps[0] <= a - b <= eps[0]
+        if ta is str and type(b) is str:
+            return a == b or text_eq(a, b)
+        try:
+            return equal(a, b)
+        except FourDError as err:
+            raise err.with_span(span)
+
+    return eq
+
+
+def _fast_ne(left: Fn, right: Fn, span: Span) -> Fn:
+    eq = _fast_eq(left, right, span)
+    return lambda f: not eq(f)
+
+
+def _fast_cmp(op: str) -> Callable[[Fn, Fn, Span], Fn]:
+    import operator
+
+    pyop = {"<": operator.lt, ">": operator.gt, "<=": operator.le, ">=": operator.ge}[op]
+
+    def make(left: Fn, right: Fn, span: Span) -> Fn:
+        compare = V.compare
+
+        def cmp(f: Frame) -> Any:
+            a = left(f)
+            b = right(f)
+            ta = type(a)
+            tb = type(b)
+            if (ta is float or ta is int) and (tb is float or tb is int):
+                return pyop(a, b)
+            try:
+                return compare(a, b, op)
+            except FourDError as err:
+                raise err.with_span(span)
+
+        return cmp
+
+    return make
+
+
+_FAST_BINARY: dict[str, Callable[[Fn, Fn, Span], Fn]] = {
+    "+": _fast_add,
+    "-": _fast_sub,
+    "*": _fast_mul,
+    "=": _fast_eq,
+    "#": _fast_ne,
+    "<": _fast_cmp("<"),
+    ">": _fast_cmp(">"),
+    "<=": _fast_cmp("<="),
+    ">=": _fast_cmp(">="),
+}
+
+# Commands the compiler treats specially (their arguments are not plain values):
+# number -> function(interp, node, scope, info) -> Fn. Filled by lang/special.py.
+SPECIAL_COMMANDS: dict[int, Callable[..., Fn]] = {}
+
+_ = (ERR_DIV_ZERO, ERR_SYNTAX)
+
+
+def _register_specials() -> None:
+    from .formulas import compile_formula_command
+
+    SPECIAL_COMMANDS[1597] = compile_formula_command
+
+
+_register_specials()

@@ -1,0 +1,156 @@
+"""JSON text of 4D values (JSON Stringify) and 4D values from JSON (JSON Parse)."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from typing import Any
+
+from .errors import ERR_JSON, FourDError
+from .values import UNDEFINED, Coll, Date4D, Obj, Time4D
+
+__all__ = ["stringify", "parse"]
+
+_ESC = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_NEEDS_ESC = re.compile(r'["\\\x00-\x1f]')
+
+
+def _quote(s: str) -> str:
+    if _NEEDS_ESC.search(s) is None:
+        return '"' + s + '"'
+    return '"' + _NEEDS_ESC.sub(lambda m: _ESC.get(m.group(), "\\u%04x" % ord(m.group())), s) + '"'
+
+
+def json_number(x: float | int) -> str:
+    if type(x) is int:
+        return str(x)
+    if math.isnan(x) or math.isinf(x):
+        return "null"
+    if x == int(x) and abs(x) < 1e21:
+        return str(int(x))
+    s = repr(x)
+    if "e" in s:
+        mant, exp = s.split("e")
+        s = f"{mant}e{exp[0] if exp[0] in '+-' else '+'}{exp.lstrip('+-')}"
+    return s
+
+
+def stringify(v: Any, pretty: bool = False) -> str:
+    """JSON Stringify: compact, or pretty (tab indentation) with `*`."""
+    parts: list[str] = []
+    _emit(v, parts, pretty, 0, set())
+    return "".join(parts)
+
+
+def _emit(v: Any, out: list[str], pretty: bool, depth: int, seen: set[int]) -> None:
+    t = type(v)
+    if t is str:
+        out.append(_quote(v))
+    elif t is float or t is int:
+        out.append(json_number(v))
+    elif t is bool:
+        out.append("true" if v else "false")
+    elif v is None or v is UNDEFINED:
+        out.append("null")
+    elif isinstance(v, Date4D):
+        out.append('""' if v.is_null else _quote(v.iso()))
+    elif isinstance(v, Time4D):
+        out.append(json_number(v.s))
+    elif isinstance(v, Coll):
+        if id(v) in seen:
+            raise FourDError(ERR_JSON, "JSON Stringify: circular reference")
+        seen.add(id(v))
+        if not v:
+            out.append("[]")
+        elif pretty:
+            out.append("[\n")
+            pad = "\t" * (depth + 1)
+            for i, item in enumerate(v):
+                out.append(pad)
+                _emit(None if item is UNDEFINED else item, out, pretty, depth + 1, seen)
+                out.append(",\n" if i < len(v) - 1 else "\n")
+            out.append("\t" * depth + "]")
+        else:
+            out.append("[")
+            for i, item in enumerate(v):
+                if i:
+                    out.append(",")
+                _emit(item, out, pretty, depth + 1, seen)
+            out.append("]")
+        seen.discard(id(v))
+    elif isinstance(v, Obj):
+        if id(v) in seen:
+            raise FourDError(ERR_JSON, "JSON Stringify: circular reference")
+        seen.add(id(v))
+        items = [(k, x) for k, x in _json_items(v) if x is not UNDEFINED]
+        if not items:
+            out.append("{}")
+        elif pretty:
+            out.append("{\n")
+            pad = "\t" * (depth + 1)
+            for i, (k, x) in enumerate(items):
+                out.append(pad + _quote(k) + ": ")
+                _emit(x, out, pretty, depth + 1, seen)
+                out.append(",\n" if i < len(items) - 1 else "\n")
+            out.append("\t" * depth + "}")
+        else:
+            out.append("{")
+            for i, (k, x) in enumerate(items):
+                if i:
+                    out.append(",")
+                out.append(_quote(k) + ":")
+                _emit(x, out, pretty, depth + 1, seen)
+            out.append("}")
+        seen.discard(id(v))
+    else:
+        to_json = getattr(v, "to_json", None)
+        if to_json is not None:
+            _emit(to_json(), out, pretty, depth, seen)
+        else:
+            out.append('"[object ' + getattr(v, "class_name", "Object") + ']"')
+
+
+def _json_items(o: Obj) -> list[tuple[str, Any]]:
+    items = getattr(o, "json_items", None)
+    if items is not None:
+        return items()
+    return list(dict.items(o))
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _from_py(v: Any, dates: bool) -> Any:
+    t = type(v)
+    if t is dict:
+        o = Obj()
+        for k, x in v.items():
+            dict.__setitem__(o, k, _from_py(x, dates))
+        return o
+    if t is list:
+        return Coll([_from_py(x, dates) for x in v])
+    if t is int:
+        return float(v)
+    if t is str and dates and _ISO_DATE.match(v):
+        y, m, d = (int(p) for p in v.split("-"))
+        from .values import make_date
+
+        dt = make_date(y, m, d)
+        return dt if not dt.is_null else v
+    return v
+
+
+def parse(text: str, dates: bool = True) -> Any:
+    """JSON Parse: objects, collections, numbers as Real, "YYYY-MM-DD" as dates."""
+    try:
+        value = json.loads(text, parse_constant=_bad_constant)
+    except (ValueError, RecursionError) as exc:
+        msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+        pos = f" at position {exc.pos + 1}" if isinstance(exc, json.JSONDecodeError) else ""
+        raise FourDError(ERR_JSON, f"JSON Parse: invalid JSON ({msg}{pos})") from None
+    return _from_py(value, dates)
+
+
+def _bad_constant(name: str) -> Any:
+    raise ValueError(f"unexpected {name}")

@@ -1,0 +1,232 @@
+"""Parse 4D source into nodes: prepass, Lark LALR parse, friendly syntax errors."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import threading
+from pathlib import Path
+from typing import Any
+
+from lark import Lark, Token
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from . import nodes as N
+from .build import Builder, set_build_source
+from .errors import Syntax4DError
+from .prepass import prepare
+from .registry import REGISTRY, norm
+from .source import Source, Span
+
+__all__ = ["parse", "parse_source", "get_parser"]
+
+_GRAMMAR = Path(__file__).with_name("grammar.lark")
+_lock = threading.Lock()
+_parser: Lark | None = None
+
+
+def _name_callback(tok: Token) -> Token:
+    """A run of words the registry knows (`New shared object`) becomes a BUILTIN token."""
+    key = norm(tok.value)
+    if key in _by_key or key in _constants:
+        return Token.new_borrow_pos("BUILTIN", tok.value, tok)
+    return tok
+
+
+_by_key: dict[str, Any] = {}
+_constants: dict[str, Any] = {}
+
+
+def get_parser() -> Lark:
+    global _parser
+    if _parser is None:
+        with _lock:
+            if _parser is None:
+                REGISTRY.ensure_loaded()
+                _by_key.update(REGISTRY.by_key)
+                _constants.update(REGISTRY.constants)
+                grammar = _GRAMMAR.read_text(encoding="utf-8")
+                _parser = Lark(
+                    grammar,
+                    parser="lalr",
+                    lexer="contextual",
+                    propagate_positions=True,
+                    maybe_placeholders=False,
+                    transformer=Builder(),
+                    lexer_callbacks={"NAME": _name_callback},
+                )
+    return _parser
+
+
+def parse_source(source: Source) -> tuple[N.Stmt, ...]:
+    """Parse a whole method or class text into statements."""
+    text = prepare(source)
+    if not text.endswith("\n"):
+        text += "\n"
+    parser = get_parser()
+    set_build_source(source)
+    try:
+        return parser.parse(text)
+    except UnexpectedInput as exc:
+        raise _friendly(exc, source, text) from None
+    except RecursionError:
+        raise Syntax4DError(
+            "The code is nested too deeply to be parsed", Span(source, 0, min(1, len(source.text)))
+        ) from None
+    finally:
+        set_build_source(None)
+
+
+def parse(text: str, name: str = "<code>", path: str | None = None) -> tuple[N.Stmt, ...]:
+    return parse_source(Source(name, text, path))
+
+
+# ------------------------------------------------------------------ friendly errors
+
+_BLOCKS = [
+    (re.compile(r"if\b", re.I), re.compile(r"end\s*if\b", re.I), "If", "End if"),
+    (re.compile(r"case\s+of\b", re.I), re.compile(r"end\s*case\b", re.I), "Case of", "End case"),
+    (re.compile(r"while\b", re.I), re.compile(r"end\s*while\b", re.I), "While", "End while"),
+    (re.compile(r"repeat\b", re.I), re.compile(r"until\b", re.I), "Repeat", "Until"),
+    (re.compile(r"for\s+each\b", re.I), re.compile(r"end\s*for\s+each\b", re.I), "For each", "End for each"),
+    (re.compile(r"for\b(?!\s+each)", re.I), re.compile(r"end\s*for\b(?!\s+each)", re.I), "For", "End for"),
+    (re.compile(r"use\b(?!\s+(set|named|character))", re.I), re.compile(r"end\s*use\b", re.I), "Use", "End use"),
+    (re.compile(r"try\s*$", re.I), re.compile(r"end\s*try\b", re.I), "Try", "End try"),
+]
+
+
+def _block_problem(source: Source, text: str) -> Syntax4DError | None:
+    """Find an unclosed or unmatched block by scanning statement keywords line by line."""
+    stack: list[tuple[int, int, str, str, int]] = []  # (kind, line, opener, closer, offset)
+    offset = 0
+    for lineno, line in enumerate(text.split("\n"), 1):
+        stripped = line.strip()
+        start = offset + (len(line) - len(line.lstrip()))
+        offset += len(line) + 1
+        if not stripped:
+            continue
+        for kind, (open_rx, close_rx, opener, closer) in enumerate(_BLOCKS):
+            if close_rx.match(stripped):
+                if kind == 0 or kind == 5 or kind == 4 or True:
+                    if not stack or stack[-1][0] != kind:
+                        if stack:
+                            k, ln, op, cl, off = stack[-1]
+                            return Syntax4DError(
+                                f"`{stripped.split('(')[0].strip()}` found where `{cl}` was expected "
+                                f"(to close the `{op}` of line {ln})",
+                                Span(source, start, start + len(stripped)),
+                            )
+                        return Syntax4DError(
+                            f"`{closer}` without a matching `{opener}`",
+                            Span(source, start, start + len(stripped)),
+                        )
+                    stack.pop()
+                    break
+            if open_rx.match(stripped) and not (kind == 7 and "(" in stripped):
+                stack.append((kind, lineno, opener, closer, start))
+                break
+    if stack:
+        kind, ln, opener, closer, off = stack[-1]
+        end = text.find("\n", off)
+        return Syntax4DError(
+            f"`{opener}` at line {ln} has no matching `{closer}`",
+            Span(source, off, end if end > off else off + 1),
+        )
+    return None
+
+
+_TERMINAL_WORDS = {
+    "_NL": "end of line",
+    "$END": "end of file",
+    "RPAR": "`)`",
+    "LPAR": "`(`",
+    "SEMICOLON": "`;`",
+    "RSQB": "`]`",
+    "RBRACE": "`}`",
+    "COLON": "`:`",
+    "BINOP": "an operator",
+    "NAME": "a name",
+    "LOCAL": "a local variable",
+    "STRING": "a text",
+    "NUMBER": "a number",
+    "BUILTIN": "a command",
+    "PROPNAME": "a property name",
+    "TYPE": "a type name",
+}
+
+
+def _friendly(exc: UnexpectedInput, source: Source, text: str) -> Syntax4DError:
+    pos = getattr(exc, "pos_in_stream", None)
+    if pos is None:
+        tok = getattr(exc, "token", None)
+        pos = getattr(tok, "start_pos", None)
+    if pos is None or pos < 0:
+        pos = max(0, len(source.text) - 1)
+    pos = min(pos, max(0, len(source.text)))
+    span = Span(source, pos, pos + 1)
+    if isinstance(exc, UnexpectedCharacters):
+        ch = text[pos] if pos < len(text) else ""
+        if ch == '"':
+            return Syntax4DError('Unclosed text literal: missing closing `"`', span)
+        if ch == "!" or ch == "?":
+            return Syntax4DError(f"Invalid date or time literal starting with `{ch}`", span)
+        problem = _block_problem(source, text)
+        if problem is not None:
+            return problem
+        return Syntax4DError(f"Unexpected character `{ch}`", span)
+    tok = getattr(exc, "token", None)
+    tok_type = getattr(tok, "type", "$END")
+    tok_val = str(tok) if tok is not None else ""
+    if isinstance(exc, UnexpectedEOF) or tok_type == "$END":
+        problem = _block_problem(source, text)
+        if problem is not None:
+            return problem
+        return Syntax4DError("Unexpected end of the code", span)
+    if tok is not None and getattr(tok, "start_pos", None) is not None:
+        span = Span(source, tok.start_pos, max(tok.end_pos, tok.start_pos + 1))
+    if tok_type.startswith(("END_", "ELSE", "UNTIL", "CATCH")):
+        problem = _block_problem(source, text)
+        if problem is not None:
+            return problem
+    if tok_type == "_NL" and tok_val.startswith("\n"):
+        expected = getattr(exc, "expected", set()) or set()
+        problem = _block_problem(source, text)
+        if problem is not None and any(e.startswith("END_") for e in expected) and False:
+            return problem
+        if "RPAR" in expected:
+            return Syntax4DError("Missing `)` before the end of the line", span)
+        if "RSQB" in expected:
+            return Syntax4DError("Missing `]` before the end of the line", span)
+        if "RBRACE" in expected:
+            return Syntax4DError("Missing `}` before the end of the line", span)
+        return Syntax4DError("Incomplete statement: the line ends too early", span)
+    if tok_type == "NAME" or tok_type == "BUILTIN" or tok_type == "LOCAL":
+        hint = None
+        line_start = text.rfind("\n", 0, tok.start_pos) + 1
+        words = source.text[line_start : tok.end_pos].strip()
+        m = re.match(r"[A-Za-z_][\w ]*", words)
+        if m:
+            cands = REGISTRY.suggest(m.group().strip())
+            if cands:
+                hint = f'unknown command "{m.group().strip()}"; did you mean "{cands[0]}"?'
+        msg = f"Unexpected name `{tok_val}`"
+        if hint:
+            return Syntax4DError(f"Unknown command `{m.group().strip()}`; did you mean `{cands[0]}`?", span)
+        return Syntax4DError(msg + " (a statement is one assignment or one call per line)", span)
+    if tok_type == "COLON" and tok_val == ":":
+        return Syntax4DError("Unexpected `:` (assignment is written `:=`)", span)
+    expected = sorted(getattr(exc, "expected", set()) or set())
+    words = [w for w in (_TERMINAL_WORDS.get(e) for e in expected) if w]
+    tail = f"; expected {', '.join(dict.fromkeys(words[:4]))}" if words else ""
+    shown = tok_val.replace("\n", "\\n")
+    return Syntax4DError(f"Unexpected `{shown}`{tail}", span)
+
+
+def suggest_word(word: str, options: list[str]) -> str | None:
+    found = difflib.get_close_matches(word.lower(), [o.lower() for o in options], n=1, cutoff=0.7)
+    if not found:
+        return None
+    for o in options:
+        if o.lower() == found[0]:
+            return o
+    return None

@@ -1,0 +1,496 @@
+"""The command registry: 4D name ⇄ command number ⇄ Python function.
+
+It is the single source of truth for commands and constants: the grammar's BUILTIN
+terminal, tokenized `Name:Cnnn` resolution, `mini4d commands`, `docs/commands.md`,
+completion and highlighting all read it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from .errors import ERR_ARG_TYPE, ERR_NOT_SUPPORTED, FourDError
+from .values import NULL_DATE, UNDEFINED, Coll, Date4D, Obj, Time4D, type_name
+
+__all__ = [
+    "command",
+    "member",
+    "constant",
+    "REGISTRY",
+    "Ref",
+    "CommandInfo",
+    "norm",
+]
+
+_DATA = Path(__file__).with_name("data")
+
+# Modules of stdlib/, imported once when the registry is first needed.
+STDLIB_MODULES = (
+    "stdlib.output",
+    "stdlib.text",
+    "stdlib.arithmetic",
+    "stdlib.dates",
+    "stdlib.language",
+    "stdlib.objects",
+    "stdlib.collection",
+    "stdlib.json4d",
+    "stdlib.errors4d",
+    "stdlib.processes",
+    "stdlib.sessions",
+    "stdlib.arrays",
+    "stdlib.formulas",
+)
+
+_SPACES = re.compile(r"\s+")
+
+
+def norm(name: str) -> str:
+    """Lookup key of a command or constant name: case and runs of spaces ignored."""
+    return _SPACES.sub(" ", name.strip()).lower()
+
+
+class Ref:
+    """A reference to an assignable place (variable, property, element) given to a command.
+
+    Commands that declare (`C_TEXT`), fill (`ARRAY TEXT`) or return through a
+    parameter (`Position(...; lenFound)`) receive one of these instead of a value.
+    """
+
+    __slots__ = ("get", "set", "name", "declare", "node")
+
+    def __init__(
+        self,
+        get: Callable[[], Any],
+        set: Callable[[Any], None],
+        name: str,
+        declare: Callable[[str], None] | None = None,
+        node: Any = None,
+    ):
+        self.get = get
+        self.set = set
+        self.name = name
+        self.declare = declare
+        self.node = node
+
+
+# ------------------------------------------------------------------ argument conversion
+
+
+def _conv_text(v: Any) -> Any:
+    if type(v) is str:
+        return v
+    if v is UNDEFINED:
+        return ""
+    raise _bad_arg("Text", v)
+
+
+def _conv_real(v: Any) -> Any:
+    t = type(v)
+    if t is float or t is int:
+        return v
+    if v is UNDEFINED:
+        return 0.0
+    if t is Time4D:
+        return v.s
+    raise _bad_arg("Number", v)
+
+
+def _conv_int(v: Any) -> Any:
+    t = type(v)
+    if t is int:
+        return v
+    if t is float:
+        if v != v or v in (float("inf"), float("-inf")):
+            return 0
+        return int(v)
+    if v is UNDEFINED:
+        return 0
+    if t is Time4D:
+        return int(v.s)
+    raise _bad_arg("Number", v)
+
+
+def _conv_bool(v: Any) -> Any:
+    if type(v) is bool:
+        return v
+    if v is UNDEFINED:
+        return False
+    raise _bad_arg("Boolean", v)
+
+
+def _conv_date(v: Any) -> Any:
+    if type(v) is Date4D:
+        return v
+    if v is UNDEFINED:
+        return NULL_DATE
+    raise _bad_arg("Date", v)
+
+
+def _conv_time(v: Any) -> Any:
+    t = type(v)
+    if t is Time4D:
+        return v
+    if t is float or t is int:
+        return Time4D(v)
+    if v is UNDEFINED:
+        return Time4D(0)
+    raise _bad_arg("Time", v)
+
+
+def _conv_obj(v: Any) -> Any:
+    if isinstance(v, Obj) or v is None:
+        return v
+    if v is UNDEFINED:
+        return None
+    if getattr(v, "is_4d_object", False):
+        return v
+    raise _bad_arg("Object", v)
+
+
+def _conv_coll(v: Any) -> Any:
+    if isinstance(v, Coll) or v is None:
+        return v
+    if v is UNDEFINED:
+        return None
+    raise _bad_arg("Collection", v)
+
+
+def _bad_arg(expected: str, v: Any) -> FourDError:
+    return FourDError(ERR_ARG_TYPE, f"{expected} expected, got {type_name(v)}")
+
+
+CONVERTERS: dict[str, Callable[[Any], Any] | None] = {
+    "str": _conv_text,
+    "float": _conv_real,
+    "int": _conv_int,
+    "bool": _conv_bool,
+    "Date4D": _conv_date,
+    "Time4D": _conv_time,
+    "Obj": _conv_obj,
+    "Obj | None": _conv_obj,
+    "Coll": _conv_coll,
+    "Coll | None": _conv_coll,
+    "Any": None,
+    "": None,
+}
+
+
+@dataclass
+class Param:
+    name: str
+    conv: Callable[[Any], Any] | None
+    optional: bool
+    variadic: bool
+    is_ref: bool
+    annotation: str
+
+
+@dataclass
+class CommandInfo:
+    """One 4D command: name as 4D prints it, number, theme, implementation."""
+
+    name: str
+    number: int
+    theme: str = ""
+    func: Callable[..., Any] | None = None
+    doc: str = ""
+    thread_safe: bool = True
+    aliases: tuple[str, ...] = ()
+    params: list[Param] = field(default_factory=list)
+    wants_ctx: bool = False
+    wants_star: bool = False
+    wants_order: bool = False
+    min_args: int = 0
+    max_args: int | None = 0
+    ref_positions: frozenset[int] = frozenset()
+    ref_all_from: int | None = None  # every argument from this position on is a Ref
+    uses: int = 0
+    reason: str = ""  # why an unimplemented command cannot run here
+
+    @property
+    def implemented(self) -> bool:
+        return self.func is not None
+
+    def signature(self) -> str:
+        if not self.params:
+            return self.name
+        parts = []
+        for p in self.params:
+            label = p.name + (" : " + _TYPE_LABEL.get(p.annotation, "any") if p.annotation else "")
+            if p.variadic:
+                label = "{" + label + "...}"
+            elif p.optional:
+                label = "{" + label + "}"
+            parts.append(label)
+        if self.wants_star:
+            parts.append("{*}")
+        return f"{self.name}({'; '.join(parts)})"
+
+    def is_ref(self, position: int) -> bool:
+        if position in self.ref_positions:
+            return True
+        return self.ref_all_from is not None and position >= self.ref_all_from
+
+
+_TYPE_LABEL = {
+    "str": "Text",
+    "float": "Real",
+    "int": "Integer",
+    "bool": "Boolean",
+    "Date4D": "Date",
+    "Time4D": "Time",
+    "Obj": "Object",
+    "Obj | None": "Object",
+    "Coll": "Collection",
+    "Coll | None": "Collection",
+    "Ref": "Variable",
+    "Any": "any",
+}
+
+
+@dataclass
+class ConstantInfo:
+    name: str
+    value: Any
+    token: str = ""
+    theme: str = ""
+    defined: bool = True
+
+
+class Registry:
+    def __init__(self) -> None:
+        self.by_key: dict[str, CommandInfo] = {}
+        self.by_number: dict[int, CommandInfo] = {}
+        self.constants: dict[str, ConstantInfo] = {}
+        self.constants_by_token: dict[str, ConstantInfo] = {}
+        self.members: dict[str, dict[str, Callable[..., Any]]] = {}
+        self._loaded = False
+        self._known_loaded = False
+
+    # ---------------------------------------------------------------- loading
+    def ensure_loaded(self) -> Registry:
+        if not self._loaded:
+            self._loaded = True
+            self._load_known()
+            for mod in STDLIB_MODULES:
+                try:
+                    importlib.import_module(mod)
+                except ModuleNotFoundError as exc:
+                    if exc.name != mod:
+                        raise
+        return self
+
+    def _load_known(self) -> None:
+        """Names and numbers of every 4D command, implemented here or not."""
+        if self._known_loaded:
+            return
+        self._known_loaded = True
+        path = _DATA / "command_names.tsv"
+        for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+            parts = line.split("\t")
+            if len(parts) < 2 or not parts[0].isdigit():
+                continue
+            number, name = int(parts[0]), parts[1]
+            others = tuple(x for x in (parts[2].split("|") if len(parts) > 2 and parts[2] else ()) if x)
+            uses = int(parts[3]) if len(parts) > 3 and parts[3].isdigit() else 0
+            if number in self.by_number:
+                info = self.by_number[number]
+                info.aliases = tuple(dict.fromkeys(info.aliases + (name,) + others))
+                for n in (name, *others):
+                    self.by_key.setdefault(norm(n), info)
+                continue
+            info = CommandInfo(name=name, number=number, aliases=others, uses=uses)
+            self._index(info)
+        cpath = _DATA / "constant_names.tsv"
+        for line in cpath.read_text(encoding="utf-8").splitlines()[1:]:
+            parts = line.split("\t")
+            if len(parts) < 2:
+                continue
+            token, name = parts[0], parts[1]
+            key = norm(name)
+            if key not in self.constants:
+                info = ConstantInfo(name=name, value=None, token=token, defined=False)
+                self.constants[key] = info
+            self.constants_by_token.setdefault(token, self.constants[key])
+
+    def _index(self, info: CommandInfo) -> None:
+        self.by_number[info.number] = info
+        for n in (info.name, *info.aliases):
+            self.by_key[norm(n)] = info
+
+    # ---------------------------------------------------------------- registering
+    def add_command(self, info: CommandInfo) -> None:
+        self._load_known()
+        old = self.by_number.get(info.number) if info.number > 0 else None
+        if old is not None:
+            extra = tuple(n for n in (old.name, *old.aliases) if norm(n) != norm(info.name))
+            info.aliases = tuple(dict.fromkeys(info.aliases + extra))
+            info.uses = old.uses
+        if info.number <= 0:
+            # Commands without a 4D number (extensions): key by name only.
+            info.number = -(len([k for k in self.by_number if k < 0]) + 1)
+        self._index(info)
+
+    def add_constant(self, name: str, value: Any, token: str = "", theme: str = "") -> None:
+        self._load_known()
+        if type(value) is int:
+            value = float(value)  # every number is a Real in 4D
+        key = norm(name)
+        old = self.constants.get(key)
+        if old is not None and not token:
+            token = old.token
+        info = ConstantInfo(name=name, value=value, token=token, theme=theme)
+        self.constants[key] = info
+        if token:
+            self.constants_by_token[token] = info
+
+    # ---------------------------------------------------------------- lookup
+    def lookup(self, name: str) -> CommandInfo | None:
+        return self.by_key.get(norm(name))
+
+    def lookup_number(self, number: int) -> CommandInfo | None:
+        return self.by_number.get(number)
+
+    def constant(self, name: str) -> ConstantInfo | None:
+        return self.constants.get(norm(name))
+
+    def builtin_names(self) -> list[str]:
+        """Every command and constant name (and alias) the lexer must know."""
+        self._load_known()
+        names = set()
+        for key in self.by_key:
+            names.add(key)
+        for key in self.constants:
+            names.add(key)
+        return sorted(names)
+
+    def suggest(self, name: str, n: int = 1) -> list[str]:
+        import difflib
+
+        self.ensure_loaded()
+        keys = list(self.by_key)
+        found = difflib.get_close_matches(norm(name), keys, n=n, cutoff=0.75)
+        return [self.by_key[k].name for k in found]
+
+
+REGISTRY = Registry()
+
+
+def _annotation_text(p: inspect.Parameter) -> str:
+    ann = p.annotation
+    if ann is inspect.Parameter.empty:
+        return ""
+    if isinstance(ann, str):
+        return ann.strip()
+    return getattr(ann, "__name__", str(ann))
+
+
+def command(
+    name: str,
+    number: int,
+    theme: str = "",
+    *,
+    thread_safe: bool = True,
+    aliases: tuple[str, ...] = (),
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a 4D command implemented by the decorated function.
+
+    Parameters come from the Python signature: annotations convert and check
+    (str, float, int, bool, Date4D, Time4D, Obj, Coll, Ref, Any), defaults make a
+    parameter optional, `*args` takes the rest, a first parameter `ctx` receives
+    the calling frame, a keyword `star` is True when a `*` argument was given.
+    """
+
+    def deco(func: Callable[..., Any]) -> Callable[..., Any]:
+        sig = inspect.signature(func)
+        params: list[Param] = []
+        wants_ctx = False
+        wants_star = False
+        wants_order = False
+        refs: set[int] = set()
+        ref_all_from: int | None = None
+        min_args = 0
+        max_args: int | None = 0
+        for i, p in enumerate(sig.parameters.values()):
+            if i == 0 and p.name == "ctx":
+                wants_ctx = True
+                continue
+            if p.name == "star" and p.kind == p.KEYWORD_ONLY:
+                wants_star = True
+                continue
+            if p.name == "order" and p.kind == p.KEYWORD_ONLY:
+                wants_order = True
+                continue
+            ann = _annotation_text(p)
+            variadic = p.kind == p.VAR_POSITIONAL
+            optional = variadic or p.default is not inspect.Parameter.empty
+            is_ref = ann in ("Ref", "Ref | None")
+            pos = len(params)
+            if is_ref:
+                if variadic:
+                    ref_all_from = pos
+                else:
+                    refs.add(pos)
+            conv = None if is_ref else CONVERTERS.get(ann)
+            if ann and not is_ref and ann not in CONVERTERS:
+                raise TypeError(f"{func.__name__}: unsupported annotation {ann!r}")
+            params.append(Param(p.name, conv, optional, variadic, is_ref, ann))
+            if variadic:
+                max_args = None
+            else:
+                if max_args is not None:
+                    max_args += 1
+                if not optional:
+                    min_args = pos + 1
+        doc = (func.__doc__ or "").strip().splitlines()[0] if func.__doc__ else ""
+        info = CommandInfo(
+            name=name,
+            number=number,
+            theme=theme,
+            func=func,
+            doc=doc,
+            thread_safe=thread_safe,
+            aliases=aliases,
+            params=params,
+            wants_ctx=wants_ctx,
+            wants_star=wants_star,
+            wants_order=wants_order,
+            min_args=min_args,
+            max_args=max_args,
+            ref_positions=frozenset(refs),
+            ref_all_from=ref_all_from,
+        )
+        REGISTRY.add_command(info)
+        func.command_info = info  # type: ignore[attr-defined]
+        return func
+
+    return deco
+
+
+def member(kind: str, name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a member function of a built-in class (`Collection`, `Function`, ...).
+
+    The function receives (ctx, receiver, *args) with arguments already evaluated.
+    Member names are case-sensitive, like every 4D property name.
+    """
+
+    def deco(func: Callable[..., Any]) -> Callable[..., Any]:
+        REGISTRY.members.setdefault(kind, {})[name] = func
+        return func
+
+    return deco
+
+
+def constant(name: str, value: Any, token: str = "", theme: str = "") -> None:
+    """Register a 4D constant with its value (token like "K8:3" when known)."""
+    REGISTRY.add_constant(name, value, token, theme)
+
+
+def not_supported(info: CommandInfo) -> FourDError:
+    reason = info.reason or "it needs the 4D application (database, forms or user interface)"
+    return FourDError(ERR_NOT_SUPPORTED, f"`{info.name}` is not supported by mini4d: {reason}")

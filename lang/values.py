@@ -1,0 +1,896 @@
+"""4D values in Python, and the rules that compare, combine and convert them.
+
+Value model (see docs/architecture.md):
+Text=str, Real=float, Integer=int (only in Integer variables), Boolean=bool,
+Date=Date4D, Time=Time4D, Object=Obj, Collection=Coll, Null=None, Undefined=UNDEFINED.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+from .errors import (
+    ERR_DIV_ZERO,
+    ERR_NULL_PROPERTY,
+    ERR_OUTSIDE_USE,
+    ERR_SHARED_GROUP,
+    ERR_SHARED_VALUE,
+    ERR_TYPE_MISMATCH,
+    FourDError,
+)
+
+# ---------------------------------------------------------------- Undefined
+
+
+class _Undefined:
+    """4D's Undefined: "no value" (missing property, unassigned Variant)."""
+
+    __slots__ = ()
+    _instance: _Undefined | None = None
+
+    def __new__(cls) -> _Undefined:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "UNDEFINED"
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __reduce__(self) -> str:
+        return "UNDEFINED"
+
+
+UNDEFINED = _Undefined()
+
+
+class _Unset:
+    """Marks a local slot that was never declared nor assigned."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET = _Unset()
+
+# ---------------------------------------------------------------- Dates and times
+
+
+def _days_from_civil(y: int, m: int, d: int) -> int:
+    # Proleptic Gregorian day count (Howard Hinnant's algorithm): works for 4D's
+    # whole date range (years 100..32767), unlike datetime.date.
+    y -= m <= 2
+    era = (y if y >= 0 else y - 399) // 400
+    yoe = y - era * 400
+    doy = (153 * (m + (-3 if m > 2 else 9)) + 2) // 5 + d - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return era * 146097 + doe - 719468
+
+
+def _civil_from_days(z: int) -> tuple[int, int, int]:
+    z += 719468
+    era = (z if z >= 0 else z - 146096) // 146097
+    doe = z - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    y = yoe + era * 400
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    d = doy - (153 * mp + 2) // 5 + 1
+    m = mp + (3 if mp < 10 else -9)
+    return y + (m <= 2), m, d
+
+
+class Date4D:
+    """A 4D date (day precision). Date4D(0, 0, 0) is the null date !00-00-00!."""
+
+    __slots__ = ("y", "m", "d", "_days")
+
+    def __init__(self, y: int, m: int, d: int):
+        self.y = y
+        self.m = m
+        self.d = d
+        self._days = None if (y, m, d) == (0, 0, 0) else _days_from_civil(y, m, d)
+
+    @classmethod
+    def from_days(cls, days: int) -> Date4D:
+        y, m, d = _civil_from_days(days)
+        if y < 1 or y > 32767:
+            return NULL_DATE
+        return cls(y, m, d)
+
+    @property
+    def is_null(self) -> bool:
+        return self._days is None
+
+    @property
+    def days(self) -> int:
+        """Day count (null date counts as 0; used only for arithmetic)."""
+        return 0 if self._days is None else self._days
+
+    def weekday(self) -> int:
+        """4D's Day number: 1 = Sunday .. 7 = Saturday."""
+        if self._days is None:
+            return 0
+        return (self._days + 4) % 7 + 1  # 1970-01-01 was a Thursday
+
+    def iso(self) -> str:
+        return f"{self.y:04d}-{self.m:02d}-{self.d:02d}"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Date4D) and (self.y, self.m, self.d) == (other.y, other.m, other.d)
+
+    def __hash__(self) -> int:
+        return hash(("D", self.y, self.m, self.d))
+
+    def __repr__(self) -> str:
+        return f"Date4D({self.y}, {self.m}, {self.d})"
+
+
+NULL_DATE = Date4D(0, 0, 0)
+
+
+def make_date(y: int, m: int, d: int) -> Date4D:
+    """A valid date, or the null date when the parts do not make one."""
+    if y == 0 and m == 0 and d == 0:
+        return NULL_DATE
+    if not (1 <= m <= 12 and 1 <= d <= 31 and 1 <= y <= 32767):
+        return NULL_DATE
+    if d > days_in_month(y, m):
+        return NULL_DATE
+    return Date4D(y, m, d)
+
+
+def days_in_month(y: int, m: int) -> int:
+    if m == 2:
+        return 29 if (y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)) else 28
+    return 30 if m in (4, 6, 9, 11) else 31
+
+
+class Time4D:
+    """A 4D time: a number of seconds, which may exceed 24 hours."""
+
+    __slots__ = ("s",)
+
+    def __init__(self, s: float):
+        self.s = s
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Time4D) and self.s == other.s
+
+    def __hash__(self) -> int:
+        return hash(("T", self.s))
+
+    def __repr__(self) -> str:
+        return f"Time4D({self.s})"
+
+    def hms(self) -> str:
+        s = int(self.s)
+        sign = "-" if s < 0 else ""
+        s = abs(s)
+        return f"{sign}{s // 3600:02d}:{s % 3600 // 60:02d}:{s % 60:02d}"
+
+
+# ---------------------------------------------------------------- Objects and collections
+
+_local = threading.local()
+
+
+def current_process() -> Any:
+    """The 4D process running on this thread (set by the runtime), or None."""
+    return getattr(_local, "process", None)
+
+
+def set_current_process(process: Any) -> None:
+    _local.process = process
+
+
+class Obj(dict):
+    """A 4D object: ordered, case-sensitive properties, by reference.
+
+    `group` is the SharedGroup of a shared object (None for a standard object).
+    """
+
+    __slots__ = ("group",)
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        dict.__init__(self, *args, **kwargs)
+        self.group = None
+
+    def __eq__(self, other: object) -> bool:  # 4D compares objects by reference
+        return self is other
+
+    def __ne__(self, other: object) -> bool:
+        return self is not other
+
+    __hash__ = object.__hash__
+
+    def __repr__(self) -> str:
+        return f"Obj({dict.__repr__(self)})"
+
+
+class Coll(list):
+    """A 4D collection: 0-based, mixed types, by reference."""
+
+    __slots__ = ("group",)
+
+    def __init__(self, *args: Any):
+        list.__init__(self, *args)
+        self.group = None
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    def __ne__(self, other: object) -> bool:
+        return self is not other
+
+    __hash__ = object.__hash__
+
+    def __repr__(self) -> str:
+        return f"Coll({list.__repr__(self)})"
+
+
+class SharedGroup:
+    """The lock shared by a group of shared objects/collections.
+
+    Re-entrant per 4D process, counted, blocking other processes. The runtime may
+    replace `acquire`/`release` with versions that detect deadlocks.
+    """
+
+    __slots__ = ("cond", "owner", "count", "members", "is_storage", "merged_into", "__weakref__")
+
+    def __init__(self, is_storage: bool = False):
+        self.cond = threading.Condition(threading.Lock())
+        self.owner: Any = None
+        self.count = 0
+        self.members = 0
+        self.is_storage = is_storage
+        self.merged_into: SharedGroup | None = None
+
+    def root(self) -> SharedGroup:
+        g = self
+        while g.merged_into is not None:
+            g = g.merged_into
+        return g
+
+    def held_by(self, process: Any) -> bool:
+        g = self.root()
+        return g.owner is process and g.count > 0
+
+    def acquire(self, process: Any) -> None:
+        hooks = _lock_hooks
+        if hooks is not None:
+            hooks.acquire(self, process)
+            return
+        while True:
+            g = self.root()
+            with g.cond:
+                if g.merged_into is not None:
+                    continue
+                while g.owner is not None and g.owner is not process:
+                    g.cond.wait(0.05)
+                    if g.merged_into is not None:
+                        break
+                if g.merged_into is not None:
+                    continue
+                g.owner = process
+                g.count += 1
+                return
+
+    def release(self, process: Any) -> None:
+        hooks = _lock_hooks
+        if hooks is not None:
+            hooks.release(self, process)
+            return
+        g = self.root()
+        with g.cond:
+            if g.owner is process:
+                g.count -= 1
+                if g.count <= 0:
+                    g.count = 0
+                    g.owner = None
+                    g.cond.notify_all()
+
+
+_lock_hooks: Any = None
+
+
+def install_lock_hooks(hooks: Any) -> None:
+    """Let the runtime take over shared-group locking (deadlock detection)."""
+    global _lock_hooks
+    _lock_hooks = hooks
+
+
+def check_writable(target: Obj | Coll) -> None:
+    """Raise unless a shared object/collection is inside a Use of the current process."""
+    group = target.group
+    if group is None:
+        return
+    if not group.held_by(current_process()):
+        kind = "collection" if isinstance(target, Coll) else "object"
+        raise FourDError(
+            ERR_OUTSIDE_USE,
+            f"Modification of a shared {kind} outside Use...End use is not allowed",
+        )
+
+
+def is_shared(v: Any) -> bool:
+    return isinstance(v, (Obj, Coll)) and v.group is not None
+
+
+def share_value(container: Obj | Coll, value: Any) -> Any:
+    """Check (and adapt) a value stored into a shared object or collection.
+
+    Shared values join the container's group (groups merge, permanently); Storage
+    and session storage never form groups. Standard objects are refused with -10721.
+    """
+    t = type(value)
+    if t is float or t is str or t is bool or value is None or value is UNDEFINED:
+        return value
+    if t is int:
+        return float(value)
+    if isinstance(value, Time4D):
+        return value
+    if isinstance(value, Date4D):
+        return value
+    if isinstance(value, (Obj, Coll)):
+        vg = value.group
+        if vg is None:
+            raise FourDError(
+                ERR_SHARED_VALUE, "Not supported value type in a shared object or shared collection"
+            )
+        cg = container.group.root()
+        if cg.is_storage:
+            return value
+        vg_root = vg.root()
+        if vg_root is cg:
+            return value
+        if vg_root.members <= 1 and not getattr(value, "_grouped", False):
+            _merge_groups(vg_root, cg)
+            return value
+        raise FourDError(
+            ERR_SHARED_GROUP,
+            "This shared object or collection already belongs to another shared group",
+        )
+    raise FourDError(
+        ERR_SHARED_VALUE, "Not supported value type in a shared object or shared collection"
+    )
+
+
+def _merge_groups(src: SharedGroup, dst: SharedGroup) -> None:
+    # A lone shared value (its own group of one) joins dst: membership is permanent.
+    src.merged_into = dst
+    dst.members += src.members
+    src.members = 0
+
+
+def new_shared_group() -> SharedGroup:
+    g = SharedGroup()
+    g.members = 1
+    return g
+
+
+# ---------------------------------------------------------------- Type names
+
+IS_REAL = 1
+IS_TEXT = 2
+IS_PICTURE = 3
+IS_DATE = 4
+IS_UNDEFINED = 5
+IS_BOOLEAN = 6
+IS_LONGINT = 9
+IS_TIME = 11
+IS_VARIANT = 12
+IS_POINTER = 23
+IS_BLOB = 30
+IS_OBJECT = 38
+IS_COLLECTION = 42
+IS_NULL = 255
+
+
+def value_type(v: Any) -> int:
+    """`Value type`: interpreted mode reports every number as Is real."""
+    t = type(v)
+    if t is float or t is int:
+        return IS_REAL
+    if t is str:
+        return IS_TEXT
+    if t is bool:
+        return IS_BOOLEAN
+    if v is None:
+        return IS_NULL
+    if v is UNDEFINED:
+        return IS_UNDEFINED
+    if isinstance(v, Coll):
+        return IS_COLLECTION
+    if isinstance(v, Date4D):
+        return IS_DATE
+    if isinstance(v, Time4D):
+        return IS_TIME
+    code = getattr(v, "value_type_code", None)
+    if code is not None:
+        return code
+    return IS_OBJECT
+
+
+def type_name(v: Any) -> str:
+    """A short 4D type name for messages."""
+    return {
+        IS_REAL: "Number",
+        IS_TEXT: "Text",
+        IS_DATE: "Date",
+        IS_UNDEFINED: "Undefined",
+        IS_BOOLEAN: "Boolean",
+        IS_TIME: "Time",
+        IS_POINTER: "Pointer",
+        IS_OBJECT: "Object",
+        IS_COLLECTION: "Collection",
+        IS_NULL: "Null",
+        IS_PICTURE: "Picture",
+        IS_BLOB: "Blob",
+    }.get(value_type(v), "Value")
+
+
+def is_number(v: Any) -> bool:
+    t = type(v)
+    return t is float or t is int
+
+
+# ---------------------------------------------------------------- Truthiness
+
+
+def truthy(v: Any) -> bool:
+    """Truthiness for &&, || and ?: — 0 is truthy; "", [], {}, Null, null date are not."""
+    t = type(v)
+    if t is bool:
+        return v
+    if t is float or t is int:
+        return True
+    if t is str:
+        return v != ""
+    if v is None or v is UNDEFINED:
+        return False
+    if t is Obj or t is Coll:
+        return len(v) > 0
+    if isinstance(v, Date4D):
+        return not v.is_null
+    if isinstance(v, (Obj, Coll)):
+        return len(v) > 0
+    falsy = getattr(v, "is_null_value", None)
+    if falsy is not None:
+        return not falsy()
+    return True
+
+
+def condition(v: Any) -> bool:
+    """If/While/Case condition: a Boolean; Undefined counts as False."""
+    if v is True:
+        return True
+    if v is False or v is UNDEFINED:
+        return False
+    raise FourDError(ERR_TYPE_MISMATCH, f"A Boolean was expected, got {type_name(v)}")
+
+
+# ---------------------------------------------------------------- Text comparison
+
+
+@lru_cache(maxsize=65536)
+def fold(s: str) -> str:
+    """Case- and accent-insensitive key of a text (4D's default text comparison)."""
+    if s.isascii():
+        return s.lower()
+    decomposed = unicodedata.normalize("NFKD", s)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.casefold()
+
+
+@lru_cache(maxsize=4096)
+def _wildcard_regex(pattern: str) -> re.Pattern[str] | None:
+    if "@@" in pattern:
+        return None
+    parts = [re.escape(fold(p)) for p in pattern.split("@")]
+    return re.compile(".*".join(parts), re.DOTALL)
+
+
+def text_eq(a: str, b: str) -> bool:
+    """Text `=`: case/accent-insensitive; `@` in the right operand is a wildcard."""
+    if "@" in b:
+        rx = _wildcard_regex(b)
+        if rx is None:
+            return False
+        return rx.fullmatch(fold(a)) is not None
+    if a == b:
+        return True
+    return fold(a) == fold(b)
+
+
+def text_cmp(a: str, b: str) -> int:
+    """Ordering of texts; a single trailing `@` on the right compares as a prefix."""
+    fa = fold(a)
+    if b.endswith("@") and "@" not in b[:-1]:
+        fb = fold(b[:-1])
+        fa = fa[: len(fb)]
+    else:
+        fb = fold(b)
+    if fa == fb:
+        return 0
+    return -1 if fa < fb else 1
+
+
+# ---------------------------------------------------------------- Equality and ordering
+
+REAL_EPSILON = [1e-6]
+
+
+def num_eq(a: float, b: float) -> bool:
+    if a == b:
+        return True
+    d = a - b
+    eps = REAL_EPSILON[0]
+    return -eps <= d <= eps
+
+
+def equal(a: Any, b: Any) -> bool:
+    """4D `=` (Boolean result); raises on incompatible types."""
+    ta = type(a)
+    tb = type(b)
+    if ta is str and tb is str:
+        return text_eq(a, b)
+    if (ta is float or ta is int) and (tb is float or tb is int):
+        return num_eq(a, b)
+    if a is None or a is UNDEFINED:
+        return b is None or b is UNDEFINED
+    if b is None or b is UNDEFINED:
+        return False
+    if ta is bool and tb is bool:
+        return a is b
+    if ta is Date4D and tb is Date4D:
+        return a == b
+    if ta is Time4D or tb is Time4D:
+        sa = _seconds(a)
+        sb = _seconds(b)
+        if sa is not None and sb is not None:
+            return num_eq(sa, sb)
+    if isinstance(a, (Obj, Coll)) or isinstance(b, (Obj, Coll)):
+        return a is b
+    pa = getattr(a, "pointer_equal", None)
+    if pa is not None:
+        return pa(b)
+    if type(a) is type(b) and not isinstance(a, (str, float, int, bool)):
+        return a is b
+    raise FourDError(ERR_TYPE_MISMATCH, f"Cannot compare {type_name(a)} with {type_name(b)}")
+
+
+def _seconds(v: Any) -> float | None:
+    t = type(v)
+    if t is Time4D:
+        return v.s
+    if t is float or t is int:
+        return v
+    return None
+
+
+def compare(a: Any, b: Any, op: str) -> bool:
+    """4D `<`, `>`, `<=`, `>=`."""
+    ta = type(a)
+    tb = type(b)
+    if (ta is float or ta is int) and (tb is float or tb is int):
+        c = (a > b) - (a < b)
+    elif ta is str and tb is str:
+        c = text_cmp(a, b)
+    elif ta is Date4D and tb is Date4D:
+        c = (a.days > b.days) - (a.days < b.days) if not (a.is_null or b.is_null) else _null_date_cmp(a, b)
+    elif (ta is Time4D or tb is Time4D) and _seconds(a) is not None and _seconds(b) is not None:
+        sa, sb = _seconds(a), _seconds(b)
+        c = (sa > sb) - (sa < sb)
+    elif a is None or b is None:
+        raise FourDError(ERR_TYPE_MISMATCH, f"Null cannot be compared with {op}")
+    elif a is UNDEFINED or b is UNDEFINED:
+        other = b if a is UNDEFINED else a
+        if type(other) in (str, float, int, Date4D, Time4D):
+            return False
+        raise FourDError(ERR_TYPE_MISMATCH, f"Undefined cannot be compared with {type_name(other)}")
+    else:
+        raise FourDError(ERR_TYPE_MISMATCH, f"Cannot compare {type_name(a)} with {type_name(b)}")
+    if op == "<":
+        return c < 0
+    if op == ">":
+        return c > 0
+    if op == "<=":
+        return c <= 0
+    return c >= 0
+
+
+def _null_date_cmp(a: Date4D, b: Date4D) -> int:
+    da = -1 if a.is_null else a.days
+    db = -1 if b.is_null else b.days
+    return (da > db) - (da < db)
+
+
+# ---------------------------------------------------------------- Arithmetic
+
+
+def _mismatch(op: str, a: Any, b: Any) -> FourDError:
+    return FourDError(
+        ERR_TYPE_MISMATCH,
+        f"Incompatible types: {type_name(a)} {op} {type_name(b)}",
+    )
+
+
+def _num(v: Any) -> float | None:
+    t = type(v)
+    if t is float or t is int:
+        return v
+    if t is Time4D:
+        return v.s
+    return None
+
+
+def _norm_num(x: float | int) -> float | int:
+    # Keep results inside Real: huge integers would be exact in Python, not in 4D.
+    if type(x) is int and not -9007199254740992 <= x <= 9007199254740992:
+        return float(x)
+    return x
+
+
+def add(a: Any, b: Any) -> Any:
+    ta, tb = type(a), type(b)
+    if ta is str and tb is str:
+        return a + b
+    if ta is Date4D and (tb is float or tb is int):
+        return Date4D.from_days(a.days + int(math.floor(b))) if not a.is_null else NULL_DATE
+    if ta is Time4D and tb is Time4D:
+        return Time4D(a.s + b.s)
+    na, nb = _num(a), _num(b)
+    if na is not None and nb is not None and ta is not bool and tb is not bool:
+        return _norm_num(na + nb)
+    raise _mismatch("+", a, b)
+
+
+def sub(a: Any, b: Any) -> Any:
+    ta, tb = type(a), type(b)
+    if ta is Date4D and tb is Date4D:
+        return float(a.days - b.days)
+    if ta is Date4D and (tb is float or tb is int):
+        return Date4D.from_days(a.days - int(math.floor(b))) if not a.is_null else NULL_DATE
+    if ta is Time4D and tb is Time4D:
+        return Time4D(a.s - b.s)
+    na, nb = _num(a), _num(b)
+    if na is not None and nb is not None and ta is not bool and tb is not bool:
+        return _norm_num(na - nb)
+    raise _mismatch("-", a, b)
+
+
+def mul(a: Any, b: Any) -> Any:
+    ta, tb = type(a), type(b)
+    if ta is str and (tb is float or tb is int):
+        n = int(b)
+        return a * n if n > 0 else ""
+    na, nb = _num(a), _num(b)
+    if na is not None and nb is not None and ta is not bool and tb is not bool:
+        return _norm_num(na * nb)
+    raise _mismatch("*", a, b)
+
+
+def div(a: Any, b: Any) -> Any:
+    na, nb = _num(a), _num(b)
+    if na is None or nb is None or type(a) is bool or type(b) is bool:
+        raise _mismatch("/", a, b)
+    if nb == 0:
+        if na == 0:
+            return math.nan
+        return math.inf if na > 0 else -math.inf
+    return na / nb
+
+
+def intdiv(a: Any, b: Any) -> Any:
+    na, nb = _num(a), _num(b)
+    if na is None or nb is None or type(a) is bool or type(b) is bool:
+        raise _mismatch("\\", a, b)
+    if nb == 0:
+        raise FourDError(ERR_DIV_ZERO, "Division by zero")
+    # 4D: a\b = Int(a/b) (spec/syntax.md §4.3)
+    return float(math.floor(na / nb))
+
+
+def mod(a: Any, b: Any) -> Any:
+    ta, tb = type(a), type(b)
+    if ta is Time4D and tb is Time4D:
+        if int(b.s) == 0:
+            raise FourDError(ERR_DIV_ZERO, "Division by zero")
+        return Time4D(math.fmod(int(a.s), int(b.s)))
+    if ta is str and tb is str:
+        return keyword_match(a, b)
+    na, nb = _num(a), _num(b)
+    if na is None or nb is None or ta is bool or tb is bool:
+        raise _mismatch("%", a, b)
+    ia, ib = int(na), int(nb)  # operands are used as integers (10.5 % 2 = 0)
+    if ib == 0:
+        raise FourDError(ERR_DIV_ZERO, "Division by zero")
+    return float(int(math.fmod(ia, ib)))
+
+
+def power(a: Any, b: Any) -> Any:
+    na, nb = _num(a), _num(b)
+    if na is None or nb is None or type(a) is bool or type(b) is bool:
+        raise _mismatch("^", a, b)
+    try:
+        r = float(na) ** float(nb)
+    except OverflowError:
+        return math.inf
+    except ZeroDivisionError:
+        return math.inf
+    if isinstance(r, complex):
+        return math.nan
+    return r
+
+
+def _int32(v: Any, op: str, other: Any) -> int:
+    n = _num(v)
+    if n is None or type(v) is bool:
+        raise _mismatch(op, v, other)
+    if isinstance(n, float) and (math.isnan(n) or math.isinf(n)):
+        return 0
+    i = int(n) & 0xFFFFFFFF
+    return i - 0x100000000 if i & 0x80000000 else i
+
+
+def _wrap32(i: int) -> float:
+    i &= 0xFFFFFFFF
+    return float(i - 0x100000000 if i & 0x80000000 else i)
+
+
+def bit_and(a: Any, b: Any) -> Any:
+    if type(a) is bool and type(b) is bool:
+        return a and b
+    return _wrap32(_int32(a, "&", b) & _int32(b, "&", a))
+
+
+def bit_or(a: Any, b: Any) -> Any:
+    if type(a) is bool and type(b) is bool:
+        return a or b
+    return _wrap32(_int32(a, "|", b) | _int32(b, "|", a))
+
+
+def bit_xor(a: Any, b: Any) -> Any:
+    return _wrap32(_int32(a, "^|", b) ^ _int32(b, "^|", a))
+
+
+def shl(a: Any, b: Any) -> Any:
+    n = _int32(b, "<<", a)
+    if n < 0 or n > 31:
+        return 0.0
+    return _wrap32(_int32(a, "<<", b) << n)
+
+
+def shr(a: Any, b: Any) -> Any:
+    n = _int32(b, ">>", a)
+    if n < 0 or n > 31:
+        return 0.0
+    return _wrap32((_int32(a, ">>", b) & 0xFFFFFFFF) >> n)
+
+
+def bit_set(a: Any, b: Any) -> Any:
+    return _wrap32(_int32(a, "?+", b) | (1 << (_int32(b, "?+", a) & 31)))
+
+
+def bit_clear(a: Any, b: Any) -> Any:
+    return _wrap32(_int32(a, "?-", b) & ~(1 << (_int32(b, "?-", a) & 31)))
+
+
+def bit_test(a: Any, b: Any) -> Any:
+    return bool(_int32(a, "??", b) & (1 << (_int32(b, "??", a) & 31)))
+
+
+_WORD_RX = re.compile(r"\w+", re.UNICODE)
+
+
+def keyword_match(text: str, word: str) -> bool:
+    """Text % word: True when `word` is a whole word of `text` (trailing @ allowed)."""
+    w = word.strip()
+    if not w or _WORD_RX.fullmatch(w.rstrip("@")) is None:
+        return False
+    target = fold(w)
+    words = [fold(x) for x in _WORD_RX.findall(text)]
+    if target.endswith("@"):
+        prefix = target[:-1]
+        return any(x.startswith(prefix) for x in words)
+    return target in words
+
+
+def negate(v: Any) -> Any:
+    t = type(v)
+    if t is float or t is int:
+        return -v
+    if t is Time4D:
+        return Time4D(-v.s)
+    raise FourDError(ERR_TYPE_MISMATCH, f"Cannot negate a {type_name(v)}")
+
+
+# ---------------------------------------------------------------- Display and conversion
+
+
+def format_number(x: float | int) -> str:
+    """String(number): up to 13 significant digits, trailing zeros dropped."""
+    if type(x) is int:
+        return str(x)
+    if x != x:
+        return ""
+    if x == math.inf:
+        return "INF"
+    if x == -math.inf:
+        return "-INF"
+    if x == int(x) and abs(x) < 1e15:
+        return str(int(x))
+    s = "%.13g" % x
+    if "e" in s:
+        mant, exp = s.split("e")
+        sign = exp[0]
+        digits = exp[1:].lstrip("0") or "0"
+        s = f"{mant}e{sign}{digits}"
+    if s == "-0":
+        return "0"
+    return s
+
+
+def format_date_default(d: Date4D) -> str:
+    """String(date) without format: the system short date (US form MM/DD/YYYY)."""
+    if d.is_null:
+        return "00/00/00"
+    return f"{d.m:02d}/{d.d:02d}/{d.y:04d}"
+
+
+def to_text(v: Any) -> str:
+    """String(v) without a format."""
+    t = type(v)
+    if t is str:
+        return v
+    if t is float or t is int:
+        return format_number(v)
+    if t is bool:
+        return "True" if v else "False"
+    if v is UNDEFINED:
+        return ""
+    if v is None:
+        return "null"
+    if t is Date4D:
+        return format_date_default(v)
+    if t is Time4D:
+        return v.hms()
+    from .jsonfmt import stringify
+
+    return stringify(v)
+
+
+def default_for(type_name_: str) -> Any:
+    """Default value of a declared type (spec/values.md §2)."""
+    return DEFAULTS.get(type_name_, UNDEFINED)
+
+
+DEFAULTS: dict[str, Any] = {
+    "text": "",
+    "integer": 0,
+    "longint": 0,
+    "real": 0.0,
+    "boolean": False,
+    "date": NULL_DATE,
+    "time": Time4D(0),
+    "object": None,
+    "collection": None,
+    "pointer": None,
+    "picture": None,
+    "blob": None,
+    "variant": UNDEFINED,
+}
+
+
+def read_prop_of_null(name: str) -> FourDError:
+    return FourDError(ERR_NULL_PROPERTY, f'Cannot read property "{name}" of Null')

@@ -1,0 +1,1 @@
+"""4D built-in commands, one module per 4D theme; each module only registers commands."""

@@ -1,0 +1,246 @@
+"""Objects (Language): New object, shared objects, OB commands, Storage."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lang.errors import ERR_ARG_COUNT, ERR_ARG_TYPE, FourDError
+from lang.interpreter import to_storable
+from lang.registry import command, constant
+from lang.values import UNDEFINED, Coll, Obj, check_writable, new_shared_group, share_value
+
+constant("ck shared", 4, theme="Objects and collections")
+constant("ck resolve pointers", 1, theme="Objects and collections")
+constant("ck ascending", 0, theme="Objects and collections")
+constant("ck descending", 1, theme="Objects and collections")
+constant("ck diacritical", 8, theme="Objects and collections")
+constant("ck count values", 32, theme="Objects and collections")
+constant("ck keep null", 64, theme="Objects and collections")
+constant("ck ignore null or empty", 4, theme="Objects and collections")
+
+
+def _pairs(args: tuple[Any, ...]) -> list[tuple[str, Any]]:
+    if len(args) % 2:
+        raise FourDError(ERR_ARG_COUNT, "Properties come in name; value pairs")
+    out = []
+    for i in range(0, len(args), 2):
+        name = args[i]
+        if type(name) is not str:
+            raise FourDError(ERR_ARG_TYPE, "A property name must be a text")
+        out.append((name, args[i + 1]))
+    return out
+
+
+@command("New object", 1471, "Objects (Language)")
+def new_object(*pairs: Any) -> Obj:
+    """A new object, optionally filled with name; value pairs."""
+    o = Obj()
+    for k, v in _pairs(pairs):
+        if v is not UNDEFINED:
+            dict.__setitem__(o, k, to_storable(v))
+    return o
+
+
+def make_shared_object() -> Obj:
+    o = Obj()
+    o.group = new_shared_group()
+    return o
+
+
+def make_shared_collection(items: list[Any] | None = None) -> Coll:
+    c = Coll()
+    c.group = new_shared_group()
+    for v in items or ():
+        c.append(share_value(c, None if v is UNDEFINED else to_storable(v)))
+    return c
+
+
+@command("New shared object", 1526, "Objects (Language)")
+def new_shared_object(*pairs: Any) -> Obj:
+    """A new shared object (writable only inside Use...End use)."""
+    o = make_shared_object()
+    for k, v in _pairs(pairs):
+        if v is not UNDEFINED:
+            dict.__setitem__(o, k, share_value(o, to_storable(v)))
+    return o
+
+
+@command("New collection", 1472, "Collections")
+def new_collection(*values: Any) -> Coll:
+    """A new collection, optionally filled with values."""
+    return Coll([None if v is UNDEFINED else to_storable(v) for v in values])
+
+
+@command("New shared collection", 1527, "Collections")
+def new_shared_collection(*values: Any) -> Coll:
+    """A new shared collection (writable only inside Use...End use)."""
+    return make_shared_collection(list(values))
+
+
+@command("Storage", 1525, "Objects (Language)")
+def storage(ctx: Any) -> Obj:
+    """The application's shared catalog: holds only shared objects and collections."""
+    return ctx.runtime.storage
+
+
+def _obj_arg(o: Any, name: str) -> Obj:
+    if isinstance(o, Obj):
+        return o
+    if o is None or o is UNDEFINED:
+        return None  # type: ignore[return-value]
+    raise FourDError(ERR_ARG_TYPE, f"{name}: an object was expected")
+
+
+@command("OB Keys", 1719, "Objects (Language)")
+def ob_keys(obj: Any) -> Coll:
+    """Property names of an object, in creation order."""
+    o = _obj_arg(obj, "OB Keys")
+    if o is None:
+        return Coll()
+    keys = getattr(o, "keys_4d", None)
+    return Coll(list(keys() if keys else dict.keys(o)))
+
+
+@command("OB Values", 1718, "Objects (Language)")
+def ob_values(obj: Any) -> Coll:
+    """Property values of an object, in creation order."""
+    o = _obj_arg(obj, "OB Values")
+    if o is None:
+        return Coll()
+    return Coll(list(dict.values(o)))
+
+
+@command("OB Entries", 1720, "Objects (Language)")
+def ob_entries(obj: Any) -> Coll:
+    """[{key; value}] for each property of an object."""
+    o = _obj_arg(obj, "OB Entries")
+    if o is None:
+        return Coll()
+    out = Coll()
+    for k, v in dict.items(o):
+        e = Obj()
+        dict.__setitem__(e, "key", k)
+        dict.__setitem__(e, "value", v)
+        out.append(e)
+    return out
+
+
+@command("OB Is defined", 1231, "Objects (Language)")
+def ob_is_defined(obj: Any, name: str = "") -> bool:
+    """True if the object is initialised (or has this property)."""
+    o = obj
+    if not isinstance(o, Obj):
+        return False
+    if name == "":
+        return True
+    return name in o
+
+
+@command("OB Is empty", 1297, "Objects (Language)")
+def ob_is_empty(obj: Any) -> bool:
+    """True for a null object or an object without properties."""
+    if obj is None or obj is UNDEFINED:
+        return True
+    if isinstance(obj, Obj):
+        return len(obj) == 0
+    raise FourDError(ERR_ARG_TYPE, "OB Is empty: an object was expected")
+
+
+@command("OB Is shared", 1759, "Objects (Language)")
+def ob_is_shared(value: Any) -> bool:
+    """True for a shared object or shared collection."""
+    return isinstance(value, (Obj, Coll)) and value.group is not None
+
+
+@command("OB REMOVE", 1226, "Objects (Language)")
+def ob_remove(ctx: Any, obj: Any, name: str) -> None:
+    """Remove a property (a shared object is locked automatically)."""
+    o = _obj_arg(obj, "OB REMOVE")
+    if o is None:
+        return
+    if o.group is not None:
+        proc = ctx.process
+        o.group.acquire(proc)
+        try:
+            if name in o:
+                dict.__delitem__(o, name)
+        finally:
+            o.group.release(proc)
+        return
+    if name in o:
+        dict.__delitem__(o, name)
+
+
+def deep_copy(v: Any, shared: bool = False, group_with: Any = None, memo: dict[int, Any] | None = None) -> Any:
+    """Deep copy of objects and collections; shared copies join `group_with`'s group or a new one."""
+    if memo is None:
+        memo = {}
+    if isinstance(v, Obj) and type(v) is Obj:
+        if id(v) in memo:
+            return memo[id(v)]
+        o = Obj()
+        memo[id(v)] = o
+        if shared:
+            o.group = group_with.group if group_with is not None else new_shared_group()
+            if group_with is not None:
+                o.group.root().members += 1
+        for k, x in dict.items(v):
+            dict.__setitem__(o, k, deep_copy(x, shared, group_with if group_with is not None else (o if shared else None), memo))
+        return o
+    if isinstance(v, Coll):
+        if id(v) in memo:
+            return memo[id(v)]
+        c = Coll()
+        memo[id(v)] = c
+        if shared:
+            c.group = group_with.group if group_with is not None else new_shared_group()
+            if group_with is not None:
+                c.group.root().members += 1
+        for x in v:
+            c.append(deep_copy(x, shared, group_with if group_with is not None else (c if shared else None), memo))
+        return c
+    copier = getattr(v, "copy_4d", None)
+    if copier is not None:
+        return copier()
+    return v
+
+
+@command("OB Copy", 1225, "Objects (Language)")
+def ob_copy(obj: Any, option: Any = None, group_with: Any = None) -> Any:
+    """Deep copy of an object (`ck shared` makes a shared copy, optionally in `groupWith`'s group)."""
+    if obj is None or obj is UNDEFINED:
+        return None
+    if not isinstance(obj, Obj):
+        raise FourDError(ERR_ARG_TYPE, "OB Copy: an object was expected")
+    shared = type(option) in (float, int) and int(option) & 4 != 0 and type(option) is not bool
+    return deep_copy(obj, shared, group_with if shared else None)
+
+
+@command("OB SET", 1220, "Objects (Language)")
+def ob_set(ctx: Any, obj: Any, *pairs: Any) -> None:
+    """Set properties of an object (name; value pairs)."""
+    from lang.registry import Ref
+
+    o = obj.get() if isinstance(obj, Ref) else obj
+    if o is None or o is UNDEFINED:
+        o = Obj()
+        if isinstance(obj, Ref):
+            obj.set(o)
+    for k, v in _pairs(pairs):
+        ctx.interp.set_property(o, k, v, ctx.span)
+
+
+ob_set.command_info.ref_positions = frozenset({0})  # type: ignore[attr-defined]
+
+
+@command("OB Get", 1224, "Objects (Language)")
+def ob_get(obj: Any, name: str, type_: Any = None) -> Any:
+    """Value of a property (optionally converted to a type)."""
+    if obj is None or obj is UNDEFINED:
+        return UNDEFINED
+    if not isinstance(obj, Obj):
+        raise FourDError(ERR_ARG_TYPE, "OB Get: an object was expected")
+    return obj.get(name, UNDEFINED)
+
+
+_ = check_writable

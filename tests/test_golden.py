@@ -1,0 +1,28 @@
+"""Every tests/scripts/**/*.4dm is a golden script (see tests/golden.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from golden import compare, run_golden
+
+ROOT = Path(__file__).parent / "scripts"
+SCRIPTS = sorted(p for p in ROOT.rglob("*.4dm") if "Classes" not in p.parts and "_support" not in p.parts)
+
+
+@pytest.mark.parametrize("path", SCRIPTS, ids=[str(p.relative_to(ROOT)) for p in SCRIPTS])
+def test_golden(path: Path) -> None:
+    lines, exps, err = run_golden(path)
+    assert exps, f"{path} has no // expect: comments"
+    problems = compare(lines, exps)
+    assert not problems, "\n".join(problems) + ("\nstderr:\n" + err if err else "")
+
+
+def test_expectation_count() -> None:
+    """The suite keeps a floor of golden expectations (it can only grow)."""
+    from golden import expectations
+
+    total = sum(len(expectations(p.read_text(encoding="utf-8"))) for p in SCRIPTS)
+    assert total >= 50, total
