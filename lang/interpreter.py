@@ -340,6 +340,29 @@ class Interpreter:
             code.result_slot = code.slots["$0"]
         return code
 
+    def compile_into(self, code: Code, stmts: tuple[N.Stmt, ...]) -> Fn:
+        """Compile more statements into an existing unit (REPL entries share one scope).
+
+        New locals extend `code.slots`; grow the running frame with `grow_frame`.
+        """
+        for s in stmts:
+            if isinstance(s, N.Declare):
+                raise Syntax4DError("#DECLARE is only allowed as the first line of a method", s.span)
+        scope = Scope(code, self)
+        self._collect_types(stmts, scope)
+        return self.compile_block(tuple(stmts), scope)
+
+    def compile_expr_into(self, code: Code, expr: N.Expr) -> Fn:
+        """Compile one expression in the scope of an existing unit."""
+        return self.compile_expr(expr, Scope(code, self))
+
+    @staticmethod
+    def grow_frame(frame: Frame) -> None:
+        """Give `frame` a slot for every local its code unit has gained since it was made."""
+        missing = frame.code.nslots - len(frame.locals)
+        if missing > 0:
+            frame.locals.extend([UNSET] * missing)
+
     def _collect_types(self, stmts: Any, scope: Scope) -> None:
         """Declared types of locals (var, C_XXX), known before any statement runs."""
         for s in _walk_stmts(stmts):
