@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
+import os
 import re
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -37,7 +40,72 @@ _by_key: dict[str, Any] = {}
 _constants: dict[str, Any] = {}
 
 
+_LARK_OPTIONS: dict[str, Any] = {
+    "parser": "lalr",
+    "lexer": "contextual",
+    "propagate_positions": True,
+    "maybe_placeholders": False,
+}
+
+
+def cache_dir() -> Path | None:
+    """Folder of the serialized parser: $MINI4D_CACHE_DIR, else ~/.cache/mini4d; None when disabled."""
+    env = os.environ.get("MINI4D_CACHE_DIR")
+    if env is not None:
+        return Path(env) if env else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "mini4d"
+
+
+def _cache_path(grammar: str) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    import lark
+
+    key = "\n".join([grammar, repr(sorted(_LARK_OPTIONS.items())), lark.__version__, sys.version])
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
+    return folder / f"parser-{digest}.lark"
+
+
+def _build(grammar: str, cache: str | None) -> Lark:
+    opts: dict[str, Any] = dict(_LARK_OPTIONS)
+    if cache is not None:
+        opts["cache"] = cache
+    return Lark(grammar, transformer=Builder(), lexer_callbacks={"NAME": _name_callback}, **opts)
+
+
+def _build_cached(grammar: str) -> Lark:
+    """Load the analysed LALR tables from the user cache, or build them and save them there.
+
+    Building the tables takes about half a second; loading them a few milliseconds.
+    The file name holds a hash of the grammar, the Lark options and the Lark and Python
+    versions, and a new file is written under a temporary name then renamed, so that
+    concurrent runs never read a partial file.
+    """
+    path = _cache_path(grammar)
+    if path is None:
+        return _build(grammar, None)
+    if path.is_file():
+        return _build(grammar, str(path))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return _build(grammar, None)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    parser = _build(grammar, str(tmp))
+    try:
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+    return parser
+
+
 def get_parser() -> Lark:
+    """The shared parser, built once per process (from the user cache when possible)."""
     global _parser
     if _parser is None:
         with _lock:
@@ -45,16 +113,7 @@ def get_parser() -> Lark:
                 REGISTRY.ensure_loaded()
                 _by_key.update(REGISTRY.by_key)
                 _constants.update(REGISTRY.constants)
-                grammar = _GRAMMAR.read_text(encoding="utf-8")
-                _parser = Lark(
-                    grammar,
-                    parser="lalr",
-                    lexer="contextual",
-                    propagate_positions=True,
-                    maybe_placeholders=False,
-                    transformer=Builder(),
-                    lexer_callbacks={"NAME": _name_callback},
-                )
+                _parser = _build_cached(_GRAMMAR.read_text(encoding="utf-8"))
     return _parser
 
 
