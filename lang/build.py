@@ -377,7 +377,12 @@ class Builder(Transformer):
     def number(self, items: list[Any]) -> N.Literal:
         (tok,) = items
         t = str(tok)
-        value = float(int(t, 16)) if t[:2].lower() == "0x" else float(t)
+        if t[:2].lower() == "0x":
+            # Hexadecimal literals are 32-bit long integers: 0xFF00FF00 is negative.
+            i = int(t, 16) & 0xFFFFFFFF
+            value = float(i - 0x100000000 if i & 0x80000000 else i)
+        else:
+            value = float(t)
         return N.Literal(value, _tspan(tok))
 
     def string(self, items: list[Any]) -> N.Literal:
