@@ -295,6 +295,9 @@ class Interpreter:
         REGISTRY.ensure_loaded()
         self.members = REGISTRY.members
         self.hooks: dict[str, Any] = {}  # extension points (classes, formulas, pointers)
+        from .pointers import install as install_pointers
+
+        install_pointers(self)
 
     # ---------------------------------------------------------------- compiling units
     def compile_unit(
@@ -1931,6 +1934,9 @@ def _return_nothing(f: Frame) -> int:
 def _stop(proc: Any) -> None:
     from .errors import ERR_INTERRUPTED
 
+    checkpoint = getattr(proc, "checkpoint", None)
+    if checkpoint is not None and checkpoint():
+        return  # a pending DELAY PROCESS from another process was served; go on
     raise FourDError(ERR_INTERRUPTED, "Program interrupted by user")
 
 

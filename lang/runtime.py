@@ -1,10 +1,13 @@
-"""The session runtime: sessions, Storage, processes, interprocess variables, output.
+"""The session runtime: sessions, Storage, processes, workers, semaphores, output.
 
-One Runtime per run (CLI), per REPL or per notebook kernel.
+One Runtime per run (CLI), per REPL or per notebook kernel. mini4d behaves like a
+4D Server with sessions: every run has a default standalone session, `New session`
+(an extension) adds more, and every 4D process is a real Python thread.
 """
 
 from __future__ import annotations
 
+import collections
 import itertools
 import os
 import secrets
@@ -14,9 +17,25 @@ import time
 from datetime import datetime, timezone
 from typing import Any, Callable, TextIO
 
-from .values import UNDEFINED, Obj, SharedGroup, set_current_process
+from .errors import ERR_INTERRUPTED, FourDError, format_error
+from .values import IS_OBJECT, UNDEFINED, Coll, Obj, SharedGroup, set_current_process
 
 _UUID_SOURCE: Callable[[], str] = lambda: secrets.token_hex(16).upper()  # noqa: E731
+
+# Process states (docs/commands-legacy/process-state.md).
+DOES_NOT_EXIST = -100
+ABORTED = -1
+EXECUTING = 0
+DELAYED = 1
+WAITING_FOR_INTERNAL_FLAG = 4
+
+# Process types (docs/commands/process-info.md).
+TYPE_MAIN = -1
+TYPE_OTHER_USER = 4
+TYPE_WORKER = 5
+
+TICK = 1 / 60  # DELAY PROCESS and Semaphore count in ticks
+POLL = 0.05  # seconds between checks of stop requests while a process waits
 
 
 def new_uuid() -> str:
@@ -24,15 +43,52 @@ def new_uuid() -> str:
     return _UUID_SOURCE()
 
 
-def make_storage_object() -> Obj:
+def iso_ms(dt: datetime) -> str:
+    """ISO 8601 with milliseconds and Z, as 4D prints creation dates."""
+    return dt.strftime("%Y-%m-%dT%H:%M:%S.") + f"{dt.microsecond // 1000:03d}Z"
+
+
+def make_storage_object(strict: bool = False) -> Obj:
     """A shared object that never forms a group with its contents (Storage, session storage)."""
     o = Obj()
-    o.group = SharedGroup(is_storage=True)
+    o.group = SharedGroup(is_storage=True, strict=strict)
     return o
 
 
+def copy_for_process(v: Any, memo: dict[int, Any] | None = None) -> Any:
+    """A parameter as another process receives it: standard objects/collections deep-copied, shared ones as is."""
+    t = type(v)
+    if t is Obj:
+        if v.group is not None:
+            return v
+        memo = {} if memo is None else memo
+        if id(v) in memo:
+            return memo[id(v)]
+        o = Obj()
+        memo[id(v)] = o
+        for k, x in dict.items(v):
+            dict.__setitem__(o, k, copy_for_process(x, memo))
+        return o
+    if t is Coll:
+        if v.group is not None:
+            return v
+        memo = {} if memo is None else memo
+        if id(v) in memo:
+            return memo[id(v)]
+        c = Coll()
+        memo[id(v)] = c
+        for x in v:
+            c.append(copy_for_process(x, memo))
+        return c
+    return v
+
+
 class Session:
-    """A 4D session: UUID, shared `storage`, user name, creation time."""
+    """A 4D session (4D.Session): UUID, shared `storage`, user name, creation time."""
+
+    is_4d_object = True
+    class_name = "Session"
+    value_type_code = IS_OBJECT
 
     def __init__(self, runtime: Runtime, user_name: str = "designer", kind: str = "standalone"):
         self.runtime = runtime
@@ -42,17 +98,21 @@ class Session:
         self.kind = kind
         self.created = datetime.now(timezone.utc)
 
+    def __repr__(self) -> str:
+        return f"<Session {self.id} {self.user_name!r}>"
+
     def info(self) -> Obj:
+        """The `Session info` / `.info` object (computed at each call, as in 4D)."""
         o = Obj()
         o.update(
             {
                 "type": self.kind,
                 "userName": self.user_name,
                 "machineName": os.uname().nodename if hasattr(os, "uname") else "localhost",
-                "systemUserName": os.environ.get("USER", ""),
+                "systemUserName": os.environ.get("USER", os.environ.get("USERNAME", "")),
                 "IPAddress": "localhost",
                 "hostType": "mac" if sys.platform == "darwin" else "windows" if os.name == "nt" else "linux",
-                "creationDateTime": self.created.strftime("%Y-%m-%dT%H:%M:%S.") + f"{self.created.microsecond // 1000:03d}Z",
+                "creationDateTime": iso_ms(self.created),
                 "state": "active",
                 "ID": self.id,
                 "persistentID": "",
@@ -60,9 +120,65 @@ class Session:
         )
         return o
 
+    # 4D.Session members, with the documented results of a standalone session
+    # (versioned_docs/version-21/API/SessionClass.md).
+    def get_4d_property(self, name: str) -> Any:
+        if name == "id":
+            return self.id
+        if name == "storage":
+            return self.storage
+        if name == "userName":
+            return self.user_name
+        if name == "info":
+            return self.info()
+        # expirationDate and idleTimeout exist only for web user sessions.
+        return UNDEFINED
+
+    def set_4d_property(self, name: str, value: Any) -> None:
+        from .errors import ERR_READONLY
+
+        if name == "idleTimeout":
+            return  # web sessions only: nothing to change in a standalone session
+        raise FourDError(ERR_READONLY, f'The property "{name}" of a session is read-only')
+
+    def call_4d_member(self, f: Any, name: str, args: list[Any], span: Any) -> Any:
+        from .errors import ERR_NOT_A_FUNCTION
+
+        if name == "setPrivileges":
+            return False
+        if name == "hasPrivilege":
+            return True
+        if name == "getPrivileges":
+            return Coll(["WebAdmin"])
+        if name == "clearPrivileges":
+            return True
+        if name == "isGuest":
+            return False
+        if name == "createOTP":
+            return ""
+        if name == "restore":
+            return False
+        if name == "promote":
+            return 0.0
+        if name == "demote":
+            return UNDEFINED
+        if name == "newProcess":  # mini4d extension: start a process in this session
+            if len(args) < 2:
+                from .errors import ERR_ARG_COUNT
+
+                raise FourDError(ERR_ARG_COUNT, ".newProcess() needs a method and a process name", span)
+            method, pname, *params = args
+            return float(self.runtime.start_process(f, method, str(pname), params, session=self, span=span))
+        raise FourDError(ERR_NOT_A_FUNCTION, f'Unknown member function "{name}" of a 4D.Session', span)
+
+    def to_json(self) -> Any:
+        o = Obj()
+        o.update({"id": self.id, "userName": self.user_name})
+        return o
+
 
 class Process:
-    """A 4D process: its own process variables, error handler, error stack."""
+    """A 4D process: its own process variables, error handler, error stack, state."""
 
     def __init__(self, runtime: Runtime, number: int, name: str, session: Session):
         self.runtime = runtime
@@ -77,19 +193,77 @@ class Process:
         self.last_errors: list[Any] | None = None
         self.in_handler = False
         self.depth = 0
-        self.state = 0
+        self.state = EXECUTING
         self.thread: threading.Thread | None = None
         self.unique_id = number
         self.created = datetime.now(timezone.utc)
         self.started = time.perf_counter()
-        self.stop_requested = False
+        self.stop_requested: Any = False
         self.singletons: dict[Any, Any] = {}
         self.is_worker = False
-        self.type = -1 if number == 1 else 4
+        self.type = TYPE_MAIN if number == 1 else TYPE_OTHER_USER
         self.deferred: list[Any] = []
+        self.ended = False
+        self.delay_until = 0.0
+        self.preemptive = False
+        # Workers: FIFO mailbox of (formula or method name, params); the method of the first call is the startup method.
+        self.mailbox: collections.deque[tuple[Any, list[Any]]] = collections.deque()
+        self.busy = False
+        self.killed = False
+        self.startup: Any = None
 
     def __repr__(self) -> str:
         return f"<Process {self.number} {self.name!r}>"
+
+    @property
+    def alive(self) -> bool:
+        return not self.ended
+
+    def checkpoint(self) -> bool:
+        """Called where a running process checks for stop requests; True when it may go on."""
+        if self.stop_requested == "delay":
+            self.stop_requested = False
+            self.sleep_until_delay_over()
+            return self.stop_requested is False
+        return False
+
+    def sleep_until_delay_over(self) -> None:
+        """Stay Delayed until `delay_until` (which DELAY PROCESS may move) has passed."""
+        rt = self.runtime
+        with rt.cond:
+            self.state = DELAYED
+            try:
+                while True:
+                    left = self.delay_until - time.monotonic()
+                    if left <= 0 or self.stop_requested is True:
+                        break
+                    rt.cond.wait(min(left, POLL))
+            finally:
+                self.state = EXECUTING
+        if self.stop_requested is True:
+            raise FourDError(ERR_INTERRUPTED, "Program interrupted by user")
+
+    def info(self) -> Obj:
+        """The `Process info` object."""
+        o = Obj()
+        elapsed = time.perf_counter() - self.started
+        o.update(
+            {
+                "number": float(self.number),
+                "name": self.name,
+                "sessionID": self.session.id,
+                "ID": float(self.unique_id),
+                "visible": True,
+                "type": float(self.type),
+                "state": float(ABORTED if self.ended else self.state),
+                "creationDateTime": iso_ms(self.created),
+                "preemptive": self.preemptive,
+                "systemID": str(self.thread.ident if self.thread is not None and self.thread.ident else threading.main_thread().ident),
+                "cpuUsage": 0.0,
+                "cpuTime": round(elapsed, 6),
+            }
+        )
+        return o
 
 
 class Runtime:
@@ -103,7 +277,8 @@ class Runtime:
         self.stderr = stderr
         self.out_lock = threading.Lock()
         self.output_closed = False
-        self.storage = make_storage_object()
+        # docs/commands/storage.md: Storage holds only shared objects and collections.
+        self.storage = make_storage_object(strict=True)
         self.interprocess: dict[str, Any] = {}
         self.interprocess_types: dict[str, str] = {}
         self.sessions: dict[str, Session] = {}
@@ -112,15 +287,18 @@ class Runtime:
         self.processes: dict[int, Process] = {}
         self._numbers = itertools.count(1)
         self.proc_lock = threading.RLock()
+        self.cond = threading.Condition(self.proc_lock)  # process table changes, mailboxes, semaphores, delays
+        self.semaphores: dict[str, Process] = {}
         self.user_param = ""
         self.started = datetime.now(timezone.utc)
         self.interrupted = False
+        self.child_errors: list[FourDError] = []
         self.extensions: dict[str, Any] = {}
         from .interpreter import Interpreter
 
         self.interp = Interpreter(self)
         self.main = self.new_process_record("Main", self.default_session)
-        self.main.type = -1
+        self.main.type = TYPE_MAIN
         self.main.is_worker = True
 
     # ---------------------------------------------------------------- output
@@ -136,27 +314,277 @@ class Runtime:
             except (BrokenPipeError, ValueError):
                 self.output_closed = True  # the reader went away (e.g. `| head`): stop writing
 
+    # ---------------------------------------------------------------- sessions
+    def new_session(self, user_name: str = "") -> Session:
+        s = Session(self, user_name or "designer")
+        with self.proc_lock:
+            self.sessions[s.id] = s
+        return s
+
     # ---------------------------------------------------------------- processes
     def new_process_record(self, name: str, session: Session) -> Process:
         with self.proc_lock:
             number = next(self._numbers)
             proc = Process(self, number, name, session)
             self.processes[number] = proc
+            self.cond.notify_all()
         return proc
 
     def bind_thread(self, proc: Process) -> None:
         set_current_process(proc)
 
-    def new_session(self, user_name: str = "") -> Session:
-        s = Session(self, user_name or "designer")
-        self.sessions[s.id] = s
-        return s
+    def live_process(self, number: int) -> Process | None:
+        p = self.processes.get(number)
+        return p if p is not None and not p.ended else None
+
+    def process_named(self, name: str) -> Process | None:
+        """The live process with this name (4D compares names case-sensitively for workers)."""
+        with self.proc_lock:
+            for p in self.processes.values():
+                if not p.ended and p.name == name:
+                    return p
+        return None
+
+    def start_process(
+        self,
+        caller: Any,
+        method: Any,
+        name: str,
+        params: list[Any],
+        session: Session | None = None,
+        span: Any = None,
+    ) -> int:
+        """`New process`: run `method` (name or 4D.Function) in a new thread; returns its number."""
+        target = self._resolve_callable(method, span)
+        session = session if session is not None else (caller.process.session if caller is not None else self.default_session)
+        proc = self.new_process_record(name, session)
+        args = [copy_for_process(v) for v in params]
+        self._launch(proc, lambda: self._run_callable(proc, target, args))
+        return proc.number
+
+    def call_worker(self, caller: Any, worker: Any, method: Any, params: list[Any], span: Any = None) -> None:
+        """`CALL WORKER`: post a message to a worker's FIFO mailbox, creating the worker by name."""
+        me = caller.process if caller is not None else None
+        target = None if (type(method) is str and method == "") else self._resolve_callable(method, span)
+        with self.proc_lock:
+            if type(worker) is str:
+                proc = self.process_named(worker)
+                if proc is not None and not proc.is_worker:
+                    return  # a process made by New process has no mailbox
+                if proc is not None and proc.killed and proc is not self.main:
+                    if proc is me:
+                        return  # a worker that killed itself gets nothing (kill-worker.md)
+                    proc = None  # the old one is ending: a new process starts
+                new = proc is None
+                if new:
+                    proc = self.new_process_record(worker, me.session if me is not None else self.default_session)
+                    proc.is_worker = True
+                    proc.type = TYPE_WORKER
+                    proc.startup = target
+            else:
+                proc = self.live_process(int(worker))
+                if proc is None or not proc.is_worker or proc.killed and proc is not self.main:
+                    return
+                new = False
+            if target is None:
+                target = proc.startup  # "" runs the startup method again (none for the main process)
+                if target is None:
+                    return
+            args = params if proc is me else [copy_for_process(v) for v in params]
+            proc.mailbox.append((target, args))
+            self.cond.notify_all()
+        if new:
+            self._launch(proc, lambda: self._worker_loop(proc))
+
+    def kill_worker(self, proc: Process) -> None:
+        """`KILL WORKER`: empty the mailbox and let the worker end after its current message."""
+        with self.proc_lock:
+            proc.mailbox.clear()
+            if proc is not self.main and proc.is_worker:
+                proc.killed = True
+            self.cond.notify_all()
+
+    def _resolve_callable(self, method: Any, span: Any) -> Any:
+        if getattr(method, "is_formula", False):
+            return method
+        if type(method) is str:
+            return self.interp.get_method(method, span)
+        from .errors import ERR_ARG_TYPE
+
+        raise FourDError(ERR_ARG_TYPE, "A method name (Text) or a formula was expected", span)
+
+    def _run_callable(self, proc: Process, target: Any, args: list[Any]) -> None:
+        if getattr(target, "is_formula", False):
+            self.interp.invoke(target.code, list(args), None, None, process=proc, initial=target.captured)
+        else:
+            self.interp.invoke(target, list(args), None, None, process=proc)
+
+    def _worker_loop(self, proc: Process) -> None:
+        while True:
+            with self.proc_lock:
+                while not proc.mailbox:
+                    if proc.killed or proc.stop_requested is True or self._closing:
+                        return
+                    proc.busy = False
+                    self.cond.notify_all()
+                    self.cond.wait(POLL)
+                proc.busy = True
+                target, args = proc.mailbox.popleft()
+            try:
+                self._run_callable(proc, target, args)
+            except FourDError as err:
+                if not self._report_child_error(proc, err):
+                    return
+            finally:
+                with self.proc_lock:
+                    proc.busy = False
+                    self.cond.notify_all()
+
+    def _launch(self, proc: Process, body: Callable[[], None]) -> None:
+        def run() -> None:
+            self.bind_thread(proc)
+            try:
+                body()
+            except FourDError as err:
+                self._report_child_error(proc, err)
+            except RecursionError:
+                from .errors import ERR_STACK_OVERFLOW
+
+                self._report_child_error(proc, FourDError(ERR_STACK_OVERFLOW, "Stack overflow: the code is nested too deeply"))
+            finally:
+                self._end_process(proc)
+
+        from .cli import THREAD_STACK
+
+        old = threading.stack_size()
+        try:
+            threading.stack_size(THREAD_STACK)
+        except (ValueError, RuntimeError):
+            pass
+        try:
+            t = threading.Thread(target=run, name=f"4D process {proc.number}", daemon=True)
+            proc.thread = t
+            t.start()
+        finally:
+            try:
+                threading.stack_size(old)
+            except (ValueError, RuntimeError):
+                pass
+
+    def _report_child_error(self, proc: Process, err: FourDError) -> bool:
+        """Print an unhandled error of a process other than the main one; False when the process must stop."""
+        if err.code == ERR_INTERRUPTED and (self.interrupted or proc.stop_requested is True):
+            return False
+        if getattr(err, "aborted", False):
+            return True
+        self.child_errors.append(err)
+        hook = self.extensions.get("child_error")
+        if hook is not None:
+            hook(proc, err)
+        else:
+            self.write(f"In process {proc.number} ({proc.name}):\n{format_error(err)}\n", err=True)
+        return True
+
+    def _end_process(self, proc: Process) -> None:
+        with self.proc_lock:
+            proc.ended = True
+            proc.busy = False
+            proc.mailbox.clear()
+            for name in [n for n, owner in self.semaphores.items() if owner is proc]:
+                del self.semaphores[name]  # a semaphore lives until its creating process ends
+            self.cond.notify_all()
+
+    _closing = False
+
+    def _idle(self) -> bool:
+        """True when no process other than the main one can still do anything."""
+        for p in self.processes.values():
+            if p is self.main or p.ended:
+                continue
+            if not p.is_worker or p.busy or p.mailbox:
+                return False
+        return not self.main.mailbox
 
     def wait_all(self) -> None:
-        """Return when every process started by the run has ended (hook for the process runtime)."""
+        """Return when every process of the run has ended and every worker mailbox is empty.
+
+        Messages posted to the main process (`CALL WORKER(1; ...)`) run here, after the
+        main method. Idle workers are then asked to stop.
+        """
         waiter = self.extensions.get("wait_all")
         if waiter is not None:
             waiter(self)
+            return
+        main = self.main
+        while True:
+            with self.proc_lock:
+                while not self._idle() and not main.mailbox and not self.interrupted:
+                    self.cond.wait(POLL)
+                if self.interrupted:
+                    break
+                if main.mailbox:
+                    target, args = main.mailbox.popleft()
+                else:
+                    self._closing = True
+                    self.cond.notify_all()
+                    break
+            self._run_callable(main, target, args)
+        for p in list(self.processes.values()):
+            t = p.thread
+            if t is not None and t is not threading.current_thread():
+                while t.is_alive() and not self.interrupted:
+                    t.join(POLL)
+
+    def stop_all(self) -> None:
+        """Ctrl-C: ask every process to stop at its next check."""
+        self.interrupted = True
+        with self.proc_lock:
+            for p in self.processes.values():
+                p.stop_requested = True
+            self.cond.notify_all()
+
+    # ---------------------------------------------------------------- DELAY PROCESS
+    def delay_process(self, caller: Process, number: int, ticks: float) -> None:
+        """Suspend a process for ticks/60 s; a new call replaces the remaining delay, 0 cancels it."""
+        target = self.live_process(number)
+        if target is None:
+            return
+        with self.proc_lock:
+            target.delay_until = time.monotonic() + max(0.0, ticks) * TICK
+            self.cond.notify_all()
+            if target is caller:
+                pass
+            elif target.state != DELAYED and ticks > 0 and target.stop_requested is False:
+                target.stop_requested = "delay"  # taken at its next loop iteration or wait
+        if target is caller and ticks > 0:
+            caller.sleep_until_delay_over()
+
+    # ---------------------------------------------------------------- semaphores
+    def semaphore(self, proc: Process, name: str, ticks: float = 0) -> bool:
+        """`Semaphore`: False when the calling process now holds the flag, True when another one does."""
+        name = name[:255]
+        deadline = time.monotonic() + max(0.0, ticks) * TICK
+        with self.proc_lock:
+            while True:
+                owner = self.semaphores.get(name)
+                if owner is None or owner is proc or owner.ended:
+                    self.semaphores[name] = proc
+                    return False
+                left = deadline - time.monotonic()
+                if left <= 0 or proc.stop_requested is True:
+                    return True
+                self.cond.wait(min(left, POLL))
+
+    def clear_semaphore(self, proc: Process, name: str) -> None:
+        with self.proc_lock:
+            if self.semaphores.get(name[:255]) is proc:
+                del self.semaphores[name[:255]]
+                self.cond.notify_all()
+
+    def test_semaphore(self, name: str) -> bool:
+        with self.proc_lock:
+            owner = self.semaphores.get(name[:255])
+            return owner is not None and not owner.ended
 
 
 def undefined() -> Any:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from .errors import (
+    ERR_DEADLOCK,
     ERR_DIV_ZERO,
     ERR_NULL_PROPERTY,
     ERR_OUTSIDE_USE,
@@ -241,18 +242,20 @@ class Coll(list):
 class SharedGroup:
     """The lock shared by a group of shared objects/collections.
 
-    Re-entrant per 4D process, counted, blocking other processes. The runtime may
-    replace `acquire`/`release` with versions that detect deadlocks.
+    Re-entrant per 4D process, counted, blocking other processes, never timing out.
+    A process that would close a cycle of processes waiting on each other's groups
+    gets a deadlock error (90052) instead of hanging.
     """
 
-    __slots__ = ("cond", "owner", "count", "members", "is_storage", "merged_into", "__weakref__")
+    __slots__ = ("cond", "owner", "count", "members", "is_storage", "strict", "merged_into", "__weakref__")
 
-    def __init__(self, is_storage: bool = False):
+    def __init__(self, is_storage: bool = False, strict: bool = False):
         self.cond = threading.Condition(threading.Lock())
         self.owner: Any = None
         self.count = 0
         self.members = 0
         self.is_storage = is_storage
+        self.strict = strict  # Storage: only shared objects and collections may be stored
         self.merged_into: SharedGroup | None = None
 
     def root(self) -> SharedGroup:
@@ -270,20 +273,13 @@ class SharedGroup:
         if hooks is not None:
             hooks.acquire(self, process)
             return
-        while True:
-            g = self.root()
-            with g.cond:
-                if g.merged_into is not None:
-                    continue
-                while g.owner is not None and g.owner is not process:
-                    g.cond.wait(0.05)
-                    if g.merged_into is not None:
-                        break
-                if g.merged_into is not None:
-                    continue
+        g = self.root()
+        with g.cond:
+            if g.merged_into is None and (g.owner is None or g.owner is process):
                 g.owner = process
                 g.count += 1
                 return
+        _acquire_slow(self, process)
 
     def release(self, process: Any) -> None:
         hooks = _lock_hooks
@@ -299,12 +295,102 @@ class SharedGroup:
                     g.owner = None
                     g.cond.notify_all()
 
+    def use(self, process: Any) -> _UseContext:
+        """`with group.use(process):` holds the group for the block (internal Use...End use)."""
+        return _UseContext(self, process)
+
+
+class _UseContext:
+    __slots__ = ("group", "process")
+
+    def __init__(self, group: SharedGroup, process: Any):
+        self.group = group
+        self.process = process
+
+    def __enter__(self) -> SharedGroup:
+        self.group.acquire(self.process)
+        return self.group
+
+    def __exit__(self, *exc: Any) -> None:
+        self.group.release(self.process)
+
+
+# Which group each blocked process waits for: the wait-for graph of deadlock detection.
+_waits: dict[Any, SharedGroup] = {}
+_waits_lock = threading.Lock()
+DEADLOCK_POLL = 0.05  # seconds between checks while blocked (a cycle is reported within ~0.1 s)
+
+
+def _find_cycle(process: Any, group: SharedGroup) -> list[Any] | None:
+    """Processes of a wait-for cycle through `process` (called with _waits_lock held)."""
+    chain = [process]
+    g = group.root()
+    seen = {id(process)}
+    while True:
+        owner = g.owner
+        if owner is None:
+            return None
+        if owner is process:
+            return chain
+        if id(owner) in seen:
+            return None
+        seen.add(id(owner))
+        chain.append(owner)
+        nxt = _waits.get(owner)
+        if nxt is None:
+            return None
+        g = nxt.root()
+
+
+def _describe_process(p: Any) -> str:
+    number = getattr(p, "number", None)
+    name = getattr(p, "name", "")
+    return f"process {number} ({name})" if number is not None else "a thread"
+
+
+def _acquire_slow(group: SharedGroup, process: Any) -> None:
+    """Block until the group is free for `process`; report a deadlock instead of hanging."""
+    previous_state = getattr(process, "state", 0)
+    try:
+        while True:
+            g = group.root()
+            with g.cond:
+                if g.merged_into is not None:
+                    continue
+                if g.owner is None or g.owner is process:
+                    g.owner = process
+                    g.count += 1
+                    return
+            with _waits_lock:
+                _waits[process] = group
+                cycle = _find_cycle(process, group)
+                if cycle is not None:
+                    del _waits[process]
+                    names = " -> ".join(_describe_process(p) for p in cycle + [process])
+                    raise FourDError(
+                        ERR_DEADLOCK,
+                        f"Deadlock: the processes wait for each other's shared objects ({names}); "
+                        "Use...End use blocks must take shared groups in the same order",
+                    )
+            if process is not None and hasattr(process, "state"):
+                process.state = 4  # Waiting for internal flag
+            with g.cond:
+                if g.merged_into is None and g.owner is not None and g.owner is not process:
+                    g.cond.wait(DEADLOCK_POLL)
+            if process is not None and getattr(process, "stop_requested", False) is True:
+                raise FourDError(1006, "Program interrupted by user")
+    finally:
+        with _waits_lock:
+            _waits.pop(process, None)
+        if process is not None and hasattr(process, "state"):
+            process.state = previous_state
+
 
 _lock_hooks: Any = None
 
 
 def install_lock_hooks(hooks: Any) -> None:
-    """Let the runtime take over shared-group locking (deadlock detection)."""
+    """Let the runtime take over shared-group locking (instrumentation, tests)."""
     global _lock_hooks
     _lock_hooks = hooks
 
@@ -333,14 +419,14 @@ def share_value(container: Obj | Coll, value: Any) -> Any:
     and session storage never form groups. Standard objects are refused with -10721.
     """
     t = type(value)
-    if t is float or t is str or t is bool or value is None or value is UNDEFINED:
-        return value
-    if t is int:
-        return float(value)
-    if isinstance(value, Time4D):
-        return value
-    if isinstance(value, Date4D):
-        return value
+    if t is float or t is str or t is bool or value is None or value is UNDEFINED or t is int or isinstance(value, (Time4D, Date4D)):
+        if container.group.strict:
+            # docs/commands/storage.md: Storage takes only shared objects and collections.
+            raise FourDError(
+                ERR_SHARED_VALUE,
+                f"Not supported value type in a shared object or shared collection: Storage accepts only shared objects and shared collections, not {type_name(value)}",
+            )
+        return float(value) if t is int else value
     if isinstance(value, (Obj, Coll)):
         vg = value.group
         if vg is None:
@@ -353,21 +439,33 @@ def share_value(container: Obj | Coll, value: Any) -> Any:
         vg_root = vg.root()
         if vg_root is cg:
             return value
-        if vg_root.members <= 1 and not getattr(value, "_grouped", False):
-            _merge_groups(vg_root, cg)
+        if vg_root.members <= 1 and not vg_root.is_storage:
+            _merge_groups(vg_root, cg, current_process())
             return value
         raise FourDError(
             ERR_SHARED_GROUP,
-            "This shared object or collection already belongs to another shared group",
+            "This shared object or collection already belongs to another shared group "
+            "(a shared group is permanent; store a copy made with OB Copy(value; ck shared; target))",
         )
     raise FourDError(
         ERR_SHARED_VALUE, "Not supported value type in a shared object or shared collection"
     )
 
 
-def _merge_groups(src: SharedGroup, dst: SharedGroup) -> None:
-    # A lone shared value (its own group of one) joins dst: membership is permanent.
-    src.merged_into = dst
+def _merge_groups(src: SharedGroup, dst: SharedGroup, process: Any) -> None:
+    """A lone shared value (a group of one) joins dst for good: locking one locks both."""
+    # Take src first so that no other process is inside a Use of it while it moves;
+    # the current process's own Use nesting on src carries over to dst.
+    src.acquire(process)
+    with src.cond:
+        carried = src.count - 1
+        src.merged_into = dst
+        src.owner = None
+        src.count = 0
+        src.cond.notify_all()
+    if carried > 0:
+        with dst.cond:
+            dst.count += carried
     dst.members += src.members
     src.members = 0
 
