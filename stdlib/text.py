@@ -1,14 +1,18 @@
-"""Strings: String, Num, Length, Substring, Position, Replace string, case, characters."""
+"""Strings: String, Num, Length, Substring, Position, Replace string, case, regex, digests."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import math
 import re
+import unicodedata
 import uuid
 from typing import Any
 
-from lang.errors import ERR_ARG_TYPE, FourDError
+from lang.errors import ERR_ARG_TYPE, ERR_NOT_SUPPORTED, FourDError
 from lang.registry import Ref, command, constant
-from lang.values import UNDEFINED, Date4D, Time4D, fold, format_number, to_text
+from lang.values import UNDEFINED, Coll, Date4D, Time4D, fold, to_text
 
 for _name, _value in [
     ("sk strict", 0),
@@ -23,30 +27,201 @@ for _name, _value in [
 ]:
     constant(_name, _value, theme="Strings")
 
+# Digest Type (docs/commands-legacy/generate-digest.md).
+constant("MD5 digest", 0, theme="Digest Type")
+constant("SHA1 digest", 1, theme="Digest Type")
+constant("_o_4D REST digest", 2, theme="Digest Type")
+constant("SHA256 digest", 3, theme="Digest Type")
+constant("SHA512 digest", 4, theme="Digest Type")
+
 constant("Tab", "\t", theme="ASCII Codes")
 constant("Carriage return", "\r", theme="ASCII Codes")
 constant("Line feed", "\n", theme="ASCII Codes")
 constant("CR", "\r", theme="ASCII Codes")
 constant("LF", "\n", theme="ASCII Codes")
+constant("Space", " ", theme="ASCII Codes")
+constant("Backspace", "\b", theme="ASCII Codes")
+constant("Escape", "\x1b", theme="ASCII Codes")
+constant("Double quote", '"', theme="ASCII Codes")
+constant("Quote", "'", theme="ASCII Codes")
+
+# ------------------------------------------------------------------ String
 
 
 @command("String", 10, "String")
-def string(ctx: Any, value: Any, *fmt: Any) -> str:
-    """Text form of a value, with an optional display format."""
-    if not fmt:
+def string(value: Any, fmt: Any = UNDEFINED, add_time: Any = UNDEFINED) -> str:
+    """Text form of a value, with an optional number, date or time display format."""
+    if fmt is UNDEFINED:
+        if add_time is not UNDEFINED and type(value) is Date4D:
+            from stdlib.dates import format_date
+
+            return format_date(value, 1, _time_arg(add_time))
         return to_text(value)
-    fmt_hook = ctx.runtime.interp.hooks.get("string_format")
-    if fmt_hook is not None:
-        return fmt_hook(ctx, value, *fmt)
+    t = type(value)
+    if t is float or t is int:
+        if type(fmt) is str:
+            return format_number_with(value, fmt)
+        if type(fmt) in (float, int):
+            # A numeric format applies to dates and times only; numbers keep their default form.
+            return to_text(value)
+        raise FourDError(ERR_ARG_TYPE, "String: the format must be a text or a number")
+    if t is Date4D:
+        from stdlib.dates import format_date
+
+        _check_fmt(fmt)
+        return format_date(value, fmt, None if add_time is UNDEFINED else _time_arg(add_time))
+    if t is Time4D:
+        from stdlib.dates import format_time
+
+        _check_fmt(fmt)
+        return format_time(value, fmt)
+    # Text, Boolean, Null, Undefined: the format is ignored (docs/commands-legacy/string.md).
     return to_text(value)
 
 
-_NUM_RX = re.compile(r"[0-9]")
+def _check_fmt(fmt: Any) -> None:
+    if type(fmt) not in (str, float, int):
+        raise FourDError(ERR_ARG_TYPE, "String: the format must be a text or a number")
+
+
+def _time_arg(v: Any) -> Time4D:
+    if type(v) is Time4D:
+        return v
+    if type(v) in (float, int):
+        return Time4D(int(v))
+    raise FourDError(ERR_ARG_TYPE, "String: addTime must be a time")
+
+
+def _half_away(x: float) -> float:
+    return math.floor(abs(x) + 0.5) * (1 if x >= 0 else -1)
+
+
+def format_number_with(x: float | int, fmt: str) -> str:
+    """A number through a 4D display format ("###,##0.00", "&x", "pos;neg;zero")."""
+    if fmt.startswith("|"):
+        raise FourDError(ERR_NOT_SUPPORTED, f"Custom display style {fmt!r} is not supported by mini4d")
+    if fmt.startswith("&"):
+        return _amp_format(x, fmt[1:])
+    if isinstance(x, float) and (math.isnan(x) or math.isinf(x)):
+        return to_text(x)
+    sections = fmt.split(";")
+    if len(sections) > 1:
+        pos = sections[0]
+        neg = sections[1] if len(sections) > 1 else ""
+        zero = sections[2] if len(sections) > 2 else None
+        if x == 0 and zero is not None:
+            return _apply_section(0.0, zero) if _has_placeholder(zero) else zero
+        if x < 0 and neg != "":
+            return _apply_section(abs(x), neg, sign=False)
+        return _apply_section(x, pos)
+    return _apply_section(x, fmt)
+
+
+def _has_placeholder(section: str) -> bool:
+    return any(c in "#0^" for c in section)
+
+
+def _amp_format(x: float | int, spec: str) -> str:
+    if spec.lower() == "xml":
+        return to_text(float(x))
+    if spec in ("x", "$"):
+        n = int(_half_away(float(x))) & 0xFFFFFFFF
+        if spec == "$":
+            return "$" + format(n, "X")
+        # docs: String(0 ?+ 7;"&x") = "0x0080", String(-1;"&x") = "0xFFFFFFFF"
+        return "0x" + format(n, "04X" if n <= 0xFFFF else "08X")
+    if spec.isdigit():
+        digits = int(spec)
+        s = f"{float(x):.{digits}e}"
+        mant, exp = s.split("e")
+        return f"{mant}e{exp[0]}{int(exp[1:])}"
+    raise FourDError(ERR_NOT_SUPPORTED, f"Number format &{spec} is not supported by mini4d")
+
+
+def _apply_section(x: float | int, section: str, sign: bool = True) -> str:
+    """Fill the #, 0, ^ placeholders of one format section with the digits of x."""
+    if not _has_placeholder(section):
+        return section
+    # The number part is the run from the first to the last placeholder (with , and . inside).
+    first = min(i for i, c in enumerate(section) if c in "#0^")
+    last = max(i for i, c in enumerate(section) if c in "#0^")
+    dot = section.find(".", first)
+    if dot > last or dot < 0:
+        dot = -1
+    prefix, body, suffix = section[:first], section[first : last + 1], section[last + 1 :]
+    if dot >= 0 and dot == last + 1:
+        body += "."
+        suffix = suffix[1:]
+    if "." in body:
+        int_part, frac_part = body.split(".", 1)
+    else:
+        int_part, frac_part = body, ""
+    frac_ph = [c for c in frac_part if c in "#0^"]
+    decimals = len(frac_ph)
+    value = abs(float(x))
+    scaled = _half_away(round(value * 10**decimals, 6))
+    text = f"{int(scaled):d}"
+    if decimals:
+        text = text.rjust(decimals + 1, "0")
+        int_digits, frac_digits = text[:-decimals], text[-decimals:]
+    else:
+        int_digits, frac_digits = text, ""
+    if int_digits == "0":
+        int_digits = ""
+    negative = float(x) < 0 and scaled != 0
+    thousands = "," in int_part
+    int_ph = [c for c in int_part if c in "#0^"]
+    # Integer digits: right-aligned on the placeholders; extra digits go in front.
+    digits = list(int_digits)
+    out: list[str] = []
+    n_ph = len(int_ph)
+    pad = n_ph - len(digits)
+    for i, ph in enumerate(int_ph):
+        if i < pad:
+            out.append("0" if ph == "0" else " " if ph == "^" else "")
+        else:
+            out.append(digits[i - pad] if pad >= 0 else "")
+    if pad < 0:
+        out = digits[:]
+    int_text = "".join(out)
+    if thousands:
+        core = int_text.lstrip(" ")
+        lead = int_text[: len(int_text) - len(core)]
+        groups = []
+        while len(core) > 3:
+            groups.insert(0, core[-3:])
+            core = core[:-3]
+        if core:
+            groups.insert(0, core)
+        int_text = lead + ",".join(groups)
+    frac_text = ""
+    if decimals:
+        fd = list(frac_digits)
+        # Trailing # decimals drop trailing zeros; 0 decimals keep them.
+        for i in range(decimals - 1, -1, -1):
+            if frac_ph[i] == "#" and fd[i] == "0":
+                fd[i] = ""
+            else:
+                break
+        frac_text = "".join(fd)
+    result = int_text
+    if "." in body and (frac_text or any(c == "0" for c in frac_ph)):
+        result += "." + frac_text
+    elif "." in body and decimals == 0:
+        result += "."
+    if result == "" or result == ".":
+        result = "0" if not result else "0."
+    if negative and sign:
+        result = "-" + result
+    return prefix + result + suffix
+
+
+# ------------------------------------------------------------------ Num
 
 
 @command("Num", 11, "String")
-def num(value: Any, separator: str = ".") -> float:
-    """Number from a text (letters skipped), a Boolean or a number."""
+def num(value: Any, separator: str = "") -> float:
+    """Number from a text (letters skipped), a Boolean or a number; Undefined gives 0."""
     t = type(value)
     if t is float or t is int:
         return float(value)
@@ -56,16 +231,14 @@ def num(value: Any, separator: str = ".") -> float:
         return 0.0
     if t is Time4D:
         return float(value.s)
-    if t is Date4D:
-        raise FourDError(ERR_ARG_TYPE, "Num does not accept a date")
     if t is not str:
-        raise FourDError(ERR_ARG_TYPE, f"Num does not accept this value")
+        raise FourDError(ERR_ARG_TYPE, "Num expects a text, a number or a Boolean")
     return parse_num(value, separator or ".")
 
 
 def parse_num(text: str, sep: str = ".") -> float:
-    """4D's Num(text): digits are kept, other characters skipped; `-` before digits is a sign."""
-    digits = []
+    """4D's Num(text): digits kept, other characters skipped; `-` before digits is a sign, `e` an exponent."""
+    digits: list[str] = []
     seen_digit = False
     seen_sep = False
     negative = False
@@ -74,7 +247,7 @@ def parse_num(text: str, sep: str = ".") -> float:
     n = len(text)
     while i < n:
         c = text[i]
-        if c.isdigit() and c.isascii():
+        if "0" <= c <= "9":
             digits.append(c)
             seen_digit = True
         elif text.startswith(sep, i) and not seen_sep:
@@ -82,14 +255,14 @@ def parse_num(text: str, sep: str = ".") -> float:
             seen_sep = True
             i += len(sep)
             continue
-        elif c == "-":
+        elif c in "-\u2013\u2212":
             if seen_digit:
                 break
             negative = True
         elif c in "eE" and seen_digit:
-            m = re.match(r"[eE]([+-]?\d+)", text[i:])
+            m = re.match(r"[eE]\s*([-\u2013\u2212+]?)\s*(\d+)", text[i:])
             if m:
-                exp = m.group(1)
+                exp = ("-" if m.group(1) and m.group(1) != "+" else "") + m.group(2)
                 break
         i += 1
     s = "".join(digits)
@@ -97,9 +270,12 @@ def parse_num(text: str, sep: str = ".") -> float:
         return 0.0
     try:
         v = float(s + ("e" + exp if exp else ""))
-    except ValueError:
+    except (ValueError, OverflowError):
         return 0.0
     return -v if negative else v
+
+
+# ------------------------------------------------------------------ basic text
 
 
 @command("Length", 16, "String")
@@ -109,88 +285,70 @@ def length(text: str) -> float:
 
 
 @command("Substring", 12, "String")
-def substring(source: str, first: int, count: int = -1) -> str:
+def substring(source: str, first: int, count: Any = UNDEFINED) -> str:
     """Part of a text from position `first` (1-based), `count` characters or to the end."""
     if first < 1:
         first = 1
     if first > len(source):
         return ""
-    if count < 0 and count != -1:
-        return ""
-    if count == -1:
+    if count is UNDEFINED:
         return source[first - 1 :]
-    return source[first - 1 : first - 1 + count]
+    n = int(count) if type(count) in (float, int) else 0
+    if n <= 0:
+        return ""
+    return source[first - 1 : first - 1 + n]
 
 
-@command("Position", 15, "String")
-def position(find: str, text: str, start: int = 1, length_found: Ref | None = None, *, star: bool = False) -> float:
-    """1-based position of `find` in `text` (0 if absent); case/accent-insensitive unless `*`."""
-    if find == "" or text == "":
-        if length_found is not None:
-            length_found.set(0.0)
-        return 0.0
-    if start < 1:
-        start = 1
-    if star:
-        idx = text.find(find, start - 1)
-        found_len = len(find)
-    else:
-        idx, found_len = _fuzzy_find(find, text, start - 1)
-    if length_found is not None:
-        length_found.set(float(found_len if idx >= 0 else 0))
-    return float(idx + 1)
+@command("Insert string", 231, "String")
+def insert_string(source: str, what: str, where: int) -> str:
+    """`what` inserted before position `where` (past the end appends, below 1 inserts at the start)."""
+    if where < 1:
+        where = 1
+    if where > len(source):
+        return source + what
+    return source[: where - 1] + what + source[where - 1 :]
 
 
-def _fuzzy_find(find: str, text: str, start: int) -> tuple[int, int]:
-    f = fold(find)
-    if text.isascii() and find.isascii():
-        idx = text.lower().find(f, start)
-        return idx, len(find) if idx >= 0 else 0
-    # Fold character by character so positions map back to the original text.
-    folded = [fold(c) for c in text]
-    for i in range(start, len(text)):
-        acc = ""
-        j = i
-        while j < len(text) and len(acc) < len(f):
-            acc += folded[j]
-            j += 1
-        if acc == f or (acc.startswith(f) and False):
-            return i, j - i
-    return -1, 0
-
-
-@command("Replace string", 233, "String")
-def replace_string(source: str, old: str, new: str, how_many: int = -1, *, star: bool = False) -> str:
-    """Replace occurrences of `old` (all, or the first `how_many`) by `new`."""
-    if old == "":
+@command("Delete string", 232, "String")
+def delete_string(source: str, where: int, count: int) -> str:
+    """`count` characters removed from position `where`."""
+    if count <= 0 or where > len(source):
         return source
-    if star:
-        return source.replace(old, new, how_many if how_many >= 0 else -1)
-    out = []
-    pos = 0
-    count = 0
-    while how_many < 0 or count < how_many:
-        idx, n = _fuzzy_find(old, source, pos)
-        if idx < 0:
-            break
-        out.append(source[pos:idx])
-        out.append(new)
-        pos = idx + max(n, 1)
-        count += 1
-    out.append(source[pos:])
-    return "".join(out)
+    if where < 1:
+        # docs/commands/delete-string.md: a start below 1 deletes from the first character.
+        count += where - 1
+        where = 1
+        if count <= 0:
+            return source
+    return source[: where - 1] + source[where - 1 + count :]
+
+
+@command("Change string", 234, "String")
+def change_string(source: str, new_chars: str, where: int) -> str:
+    """`source` overwritten by `new_chars` from `where`; the length never changes."""
+    if new_chars == "" or where < 1 or where > len(source):
+        return source
+    start = where - 1
+    return (source[:start] + new_chars + source[start + len(new_chars) :])[: len(source)]
 
 
 @command("Uppercase", 13, "String")
 def uppercase(text: str, *, star: bool = False) -> str:
-    """Text in capital letters (`*` keeps accents)."""
-    return text.upper()
+    """Text in capital letters; accents are dropped unless `*` is passed."""
+    return text.upper() if star else _strip_accents(text).upper()
 
 
 @command("Lowercase", 14, "String")
 def lowercase(text: str, *, star: bool = False) -> str:
-    """Text in small letters (`*` keeps accents)."""
-    return text.lower()
+    """Text in small letters; accents are dropped unless `*` is passed."""
+    return text.lower() if star else _strip_accents(text).lower()
+
+
+def _strip_accents(text: str) -> str:
+    if text.isascii():
+        return text
+    d = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in d if not unicodedata.combining(c)))
 
 
 @command("Char", 90, "String")
@@ -209,10 +367,290 @@ def character_code(character: str) -> float:
     return float(ord(character[0]))
 
 
+@command("Trim", 1853, "String")
+def trim(text: str) -> str:
+    """The text without leading and trailing white space."""
+    return text.strip()
+
+
+# ------------------------------------------------------------------ searching
+
+_LIGATURES = {"æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "ĳ": "ij", "Ĳ": "IJ"}
+
+
+def _fold_char(c: str, case: bool, accents: bool, ligatures: bool) -> str:
+    """Comparison key of one character: case and accents ignored when asked."""
+    if ligatures and c in _LIGATURES:
+        c = _LIGATURES[c]
+    if accents:
+        if not c.isascii():
+            c = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x))
+    if case:
+        c = c.casefold() if not c.isascii() else c.lower()
+    return c
+
+
+def _mode(options: int | None, star: bool) -> tuple[bool, bool, bool, bool, bool]:
+    """(ignore case, ignore accents, ligatures, ignore C0 controls, whole word) for Position-like commands."""
+    if star:
+        return False, False, False, False, False
+    if options is None:
+        return True, True, True, True, False
+    whole = bool(options & 32)
+    if options & 1:
+        # sk char codes; with sk case insensitive only a-z/A-Z fold.
+        return bool(options & 2), False, False, False, whole
+    return bool(options & 2), bool(options & 4), True, False, whole
+
+
+def find_text(find: str, text: str, start: int, options: int | None, star: bool) -> tuple[int, int]:
+    """0-based index and length of the first match of `find` in `text` from `start`, or (-1, 0)."""
+    case, accents, ligatures, controls, whole = _mode(options, star)
+    if not (case or accents or ligatures or controls):
+        idx = text.find(find, start)
+        while idx >= 0 and whole and not _word_bounded(text, idx, idx + len(find)):
+            idx = text.find(find, idx + 1)
+        return (idx, len(find)) if idx >= 0 else (-1, 0)
+    ascii_only = (options is not None and options & 1) and case
+    keys: list[str] = []
+    for c in text:
+        if controls and ord(c) < 32 and c not in "\t\n\x0b\x0c\r":
+            keys.append("")
+        elif ascii_only:
+            keys.append(c.lower() if c.isascii() else c)
+        else:
+            keys.append(_fold_char(c, case, accents, ligatures))
+    fkeys = "".join(
+        (c.lower() if c.isascii() else c) if ascii_only else _fold_char(c, case, accents, ligatures)
+        for c in find
+        if not (controls and ord(c) < 32 and c not in "\t\n\x0b\x0c\r")
+    )
+    if fkeys == "":
+        return -1, 0
+    offsets = []
+    pos = 0
+    for k in keys:
+        offsets.append(pos)
+        pos += len(k)
+    folded = "".join(keys)
+    begin_at = {o: i for i, o in reversed(list(enumerate(offsets)))}
+    ends = {}
+    for i, o in enumerate(offsets):
+        ends[o + len(keys[i])] = i + 1
+    search_from = offsets[start] if start < len(offsets) else len(folded)
+    idx = folded.find(fkeys, search_from)
+    while idx >= 0:
+        if idx in begin_at and (idx + len(fkeys)) in ends:
+            i = begin_at[idx]
+            while i < len(keys) and keys[i] == "" and i + 1 < len(keys):
+                i += 1
+            if i >= start:
+                j = ends[idx + len(fkeys)]
+                if not whole or _word_bounded(text, i, j):
+                    return i, j - i
+        idx = folded.find(fkeys, idx + 1)
+    return -1, 0
+
+
+def _word_bounded(text: str, i: int, j: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[j] if j < len(text) else " "
+    return not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_")
+
+
+@command("Position", 15, "String")
+def position(find: str, text: str, start: int = 1, length_found: Ref | None = None, options: Any = UNDEFINED, *, star: bool = False) -> float:
+    """1-based position of `find` in `text` (0 if absent); case/accent-insensitive unless `*` or `sk` options."""
+    opts = None
+    if options is not UNDEFINED:
+        if type(options) not in (float, int):
+            raise FourDError(ERR_ARG_TYPE, "Position: options must be a number (sk constants)")
+        opts = int(options)
+    if start < 1:
+        start = 1
+    if find == "" or text == "" or start > len(text):
+        if length_found is not None:
+            length_found.set(0.0)
+        return 0.0
+    idx, n = find_text(find, text, start - 1, opts, star)
+    if length_found is not None:
+        length_found.set(float(n if idx >= 0 else 0))
+    return float(idx + 1)
+
+
+@command("Replace string", 233, "String")
+def replace_string(source: str, old: str, new: str, how_many: Any = UNDEFINED, *, star: bool = False) -> str:
+    """Replace occurrences of `old` (all, or the first `how_many`) by `new`; `*` compares character codes."""
+    if old == "":
+        return source
+    limit = -1
+    if how_many is not UNDEFINED:
+        if type(how_many) not in (float, int):
+            raise FourDError(ERR_ARG_TYPE, "Replace string: howMany must be a number")
+        limit = max(int(how_many), 0)
+    if star:
+        return source.replace(old, new, limit)
+    out = []
+    pos = 0
+    count = 0
+    while limit < 0 or count < limit:
+        idx, n = find_text(old, source, pos, None, False)
+        if idx < 0:
+            break
+        out.append(source[pos:idx])
+        out.append(new)
+        pos = idx + max(n, 1)
+        count += 1
+        if pos > len(source):
+            break
+    out.append(source[pos:])
+    return "".join(out)
+
+
+@command("Compare strings", 1756, "String")
+def compare_strings(a: str, b: str, options: int = -1) -> float:
+    """-1, 0 or 1 as `a` sorts before, equal to or after `b` (default: case/accent-insensitive)."""
+    if options < 0:
+        ka, kb = fold(a), fold(b)
+    elif options & 1:
+        if options & 2:
+            ka = "".join(c.lower() if c.isascii() else c for c in a)
+            kb = "".join(c.lower() if c.isascii() else c for c in b)
+        else:
+            ka, kb = a, b
+        return float((ka > kb) - (ka < kb))
+    else:
+        case, accents = bool(options & 2), bool(options & 4)
+        ka = "".join(_fold_char(c, case, accents, True) for c in a)
+        kb = "".join(_fold_char(c, case, accents, True) for c in b)
+        if ka == kb:
+            return 0.0
+        # Language order: letters compare ignoring case and accents first, then by the exact key.
+        pa, pb = fold(a), fold(b)
+        if pa != pb:
+            return float((pa > pb) - (pa < pb))
+        # Same letters: lowercase sorts before uppercase, unaccented before accented (ICU tertiary order).
+        sa = [(_strip_accents(c) != c, c.isupper()) for c in a]
+        sb = [(_strip_accents(c) != c, c.isupper()) for c in b]
+        return float((sa > sb) - (sa < sb))
+    return float((ka > kb) - (ka < kb))
+
+
+@command("Split string", 1554, "String")
+def split_string(text: str, separator: str, options: int = 0) -> Coll:
+    """Collection of the parts of `text` between separators (`sk ignore empty strings`, `sk trim spaces`)."""
+    if text == "":
+        parts: list[str] = [] if options & 1 else [""]
+    elif separator == "":
+        parts = list(text)
+    else:
+        parts = text.split(separator)
+    if options & 2:
+        parts = [p.strip(" ") for p in parts]
+    if options & 1:
+        parts = [p for p in parts if p != ""]
+    return Coll(parts)
+
+
+# ------------------------------------------------------------------ regex
+
+
+def _icu_to_python(pattern: str) -> str:
+    """ICU regex syntax to Python's `re` (the common subset; possessive/atomic forms are rejected)."""
+    if re.search(r"\(\?>|[*+?}]\+", pattern):
+        raise FourDError(ERR_NOT_SUPPORTED, "Possessive and atomic regex groups are not supported by mini4d")
+    pattern = re.sub(r"\\x\{([0-9A-Fa-f]+)\}", lambda m: "\\U%08x" % int(m.group(1), 16), pattern)
+    pattern = pattern.replace("(?<", "(?P<") if re.search(r"\(\?<[A-Za-z]", pattern) else pattern
+    return pattern
+
+
+_RX_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def compile_regex(pattern: str) -> re.Pattern[str]:
+    rx = _RX_CACHE.get(pattern)
+    if rx is None:
+        try:
+            rx = re.compile(_icu_to_python(pattern), re.UNICODE)
+        except re.error as exc:
+            raise FourDError(-2, f"Invalid regular expression: {exc}") from None
+        _RX_CACHE[pattern] = rx
+    return rx
+
+
+@command("Match regex", 1019, "String")
+def match_regex(pattern: str, text: str, start: Any = UNDEFINED, pos_found: Ref | None = None, length_found: Ref | None = None, *, star: bool = False) -> bool:
+    """True if the regular expression matches: the whole text (2 parameters) or from `start` (`*`: only at `start`)."""
+    rx = compile_regex(pattern)
+    if start is UNDEFINED:
+        return rx.fullmatch(text) is not None
+    if type(start) not in (float, int):
+        raise FourDError(ERR_ARG_TYPE, "Match regex: start must be a number")
+    s = max(int(start), 1) - 1
+    m = rx.match(text, s) if star else rx.search(text, s)
+    arrays = [r for r in (pos_found, length_found) if r is not None and hasattr(r.get(), "array_type")]
+    if arrays:
+        raise FourDError(ERR_NOT_SUPPORTED, "Match regex with arrays is not supported by mini4d yet")
+    if pos_found is not None:
+        pos_found.set(float(m.start() + 1) if m else 0.0)
+    if length_found is not None:
+        length_found.set(float(m.end() - m.start()) if m else 0.0)
+    return m is not None
+
+
+# ------------------------------------------------------------------ digests, Base64, UUID
+
+
+def _bytes_of(v: Any, cmd: str) -> bytes:
+    if type(v) is str:
+        return v.encode("utf-8")
+    if isinstance(v, (bytes, bytearray)):
+        return bytes(v)
+    raise FourDError(ERR_ARG_TYPE, f"{cmd} expects a text or a blob")
+
+
+@command("Generate digest", 1147, "Tools")
+def generate_digest(value: Any, algorithm: int, *, star: bool = False) -> str:
+    """Hash of a text (its UTF-8 bytes) or blob: MD5 digest, SHA1 digest, SHA256 digest, SHA512 digest."""
+    data = _bytes_of(value, "Generate digest")
+    algo = {0: "md5", 1: "sha1", 3: "sha256", 4: "sha512"}.get(algorithm)
+    if algo is None:
+        raise FourDError(ERR_NOT_SUPPORTED, f"Digest algorithm {algorithm} is not supported by mini4d")
+    h = hashlib.new(algo, data)
+    if star:
+        return base64.urlsafe_b64encode(h.digest()).decode("ascii").rstrip("=")
+    return h.hexdigest()
+
+
+@command("BASE64 ENCODE", 895, "Tools")
+def base64_encode(to_encode: Ref, encoded: Ref | None = None, *, star: bool = False) -> None:
+    """Base64 (or with `*` Base64URL) of a text's UTF-8 bytes, into `encoded` or in place."""
+    data = _bytes_of(to_encode.get(), "BASE64 ENCODE")
+    if star:
+        out = base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
+    else:
+        out = base64.b64encode(data).decode("ascii")
+    (encoded or to_encode).set(out)
+
+
+@command("BASE64 DECODE", 896, "Tools")
+def base64_decode(to_decode: Ref, decoded: Ref | None = None, *, star: bool = False) -> None:
+    """Decode Base64 (or with `*` Base64URL) text, into `decoded` or in place, as UTF-8 text."""
+    src = to_decode.get()
+    if type(src) is not str:
+        raise FourDError(ERR_ARG_TYPE, "BASE64 DECODE expects a text")
+    s = re.sub(r"\s+", "", src)
+    if star or "-" in s or "_" in s:
+        s = s.replace("-", "+").replace("_", "/")
+    s += "=" * (-len(s) % 4)
+    try:
+        data = base64.b64decode(s)
+    except (ValueError, base64.binascii.Error):
+        data = b""
+    (decoded or to_decode).set(data.decode("utf-8", errors="replace"))
+
+
 @command("Generate UUID", 1066, "Tools")
 def generate_uuid(*, star: bool = False) -> str:
     """A new UUID: 32 uppercase hex digits without dashes."""
     return uuid.uuid4().hex.upper()
-
-
-_ = format_number
