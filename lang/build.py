@@ -341,6 +341,10 @@ class Builder(Transformer):
         obj, arrow = items
         return N.Deref(obj, span_of(obj, arrow))
 
+    def deref_member(self, items: list[Any]) -> N.Member:
+        obj, arrow, name = items
+        return N.Member(N.Deref(obj, span_of(obj, arrow)), str(name), span_of(obj, name))
+
     def make_pointer(self, items: list[Any]) -> N.MakePointer:
         arrow, target = items
         return N.MakePointer(target, span_of(arrow, target))
