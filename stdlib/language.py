@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lang.errors import ERR_ARG_TYPE, FourDError
+from lang.errors import ERR_ARG_COUNT, ERR_ARG_TYPE, ERR_NOT_SUPPORTED, FourDError
 from lang.registry import Ref, command, constant
 from lang.values import (
     IS_BLOB,
@@ -169,3 +169,162 @@ def this(ctx: Any) -> Any:
 def is_compiled_mode(*, star: bool = False) -> bool:
     """mini4d is an interpreter: always False."""
     return False
+
+
+@command("Bool", 1537, "Language")
+def bool_(value: Any) -> bool:
+    """Boolean form: a Boolean as is, a number True unless 0, anything else False."""
+    t = type(value)
+    if t is bool:
+        return value
+    if t is float or t is int:
+        return value != 0
+    return False
+
+
+@command("Choose", 955, "Language")
+def choose(criterion: Any, *values: Any) -> Any:
+    """Boolean criterion: True → value1, False → value2; number n → the value at 0-based position n."""
+    if not values:
+        raise FourDError(ERR_ARG_COUNT, "Choose needs at least one value")
+    if type(criterion) is bool:
+        if len(values) != 2:
+            raise FourDError(ERR_ARG_COUNT, "Choose with a Boolean criterion takes exactly two values")
+        return values[0] if criterion else values[1]
+    if type(criterion) in (float, int):
+        i = int(criterion)
+        if 0 <= i < len(values):
+            return values[i]
+        return _empty_like(values[0])
+    if criterion is UNDEFINED or criterion is None:
+        return _empty_like(values[0])
+    raise FourDError(ERR_ARG_TYPE, "Choose: the criterion must be a Boolean or a number")
+
+
+def _empty_like(v: Any) -> Any:
+    """The "null value" of a type (docs: 0 for a number, "" for a text...)."""
+    from lang.values import NULL_DATE, Date4D, Time4D
+
+    t = type(v)
+    if t is str:
+        return ""
+    if t is float or t is int:
+        return 0.0
+    if t is bool:
+        return False
+    if t is Date4D:
+        return NULL_DATE
+    if t is Time4D:
+        return Time4D(0)
+    return None
+
+
+@command("Command name", 538, "Language")
+def command_name(number: int, info: Ref | None = None, theme: Ref | None = None) -> str:
+    """Name of the command with this number; `info` gets 1 when thread-safe, `theme` its theme."""
+    from lang.registry import REGISTRY
+
+    REGISTRY.ensure_loaded()
+    c = REGISTRY.lookup_number(number) if number > 0 else None
+    if info is not None:
+        info.set(float(1 if c is not None and c.thread_safe else 0))
+    if theme is not None:
+        theme.set(c.theme if c is not None else "")
+    return c.name if c is not None else ""
+
+
+@command("EXECUTE FORMULA", 63, "Language")
+def execute_formula(ctx: Any, statement: str) -> None:
+    """Run one line of 4D code given as text (tokens allowed); locals of the caller are not visible."""
+    if statement.strip() == "":
+        return
+    from lang.parser import parse_source
+    from lang.source import Source
+
+    src = Source("<formula>", statement)
+    stmts = parse_source(src)
+    code = ctx.interp.compile_unit("EXECUTE FORMULA", tuple(stmts), src, kind="formula")
+    ctx.interp.invoke(code, [], ctx, ctx.span)
+
+
+@command("EXECUTE METHOD", 1007, "Language")
+def execute_method(ctx: Any, name: str, result: Any = None, *params: Any) -> None:
+    """Call a project method by name; `result` (a variable or `*`) receives its result."""
+    from lang.registry import Ref as _Ref
+
+    code = ctx.interp.get_method(name, ctx.span)
+    value = ctx.interp.invoke(code, list(params), ctx, ctx.span)
+    if isinstance(result, _Ref) and result.node is not None:
+        result.set(value)
+
+
+execute_method.command_info.ref_positions = frozenset({1})  # type: ignore[attr-defined]
+
+
+@command("CLEAR VARIABLE", 89, "Language")
+def clear_variable(variable: Ref) -> None:
+    """Reset a variable to the default value of its type (same as assigning Undefined)."""
+    variable.set(UNDEFINED)
+
+
+@command("Application version", 493, "4D Environment")
+def application_version(build: Ref | None = None, *, star: bool = False) -> str:
+    """Version code of the 4D imitated: "2100" (4D 21.0), "F0012100" with `*`."""
+    if build is not None:
+        build.set(0.0)
+    # docs/commands-legacy/application-version.md: "VVRr"; with `*` "F" + build + "VVRr".
+    return "F0012100" if star else "2100"
+
+
+@command("Application type", 494, "4D Environment")
+def application_type() -> float:
+    """`4D Local mode` (0): a single-user application without a server."""
+    return 0.0
+
+
+constant("4D Local mode", 0.0, theme="4D Environment")
+constant("4D Volume Desktop", 1.0, theme="4D Environment")
+
+
+@command("Version type", 495, "4D Environment")
+def version_type() -> float:
+    """Version type: 0 (no 64-bit/demo flags) for mini4d."""
+    return 0.0
+
+
+@command("Is macOS", 1572, "System Environment")
+def is_macos() -> bool:
+    """True when running on macOS."""
+    import sys
+
+    return sys.platform == "darwin"
+
+
+@command("Is Windows", 1573, "System Environment")
+def is_windows() -> bool:
+    """True when running on Windows."""
+    import sys
+
+    return sys.platform.startswith("win")
+
+
+@command("IDLE", 311, "Processes")
+def idle() -> None:
+    """Let other processes run (a scheduling hint; mini4d processes are threads)."""
+    import time
+
+    time.sleep(0)
+
+
+@command("Get database parameter", 643, "4D Environment")
+def get_database_parameter(ctx: Any, selector: int, value: Ref | None = None) -> float:
+    """Only `User param value` (108) is supported: the --user-param text goes to `value`."""
+    if selector == 108:
+        text = getattr(ctx.runtime, "user_param", "") or ""
+        if value is not None:
+            value.set(text)
+        return 0.0
+    raise FourDError(ERR_NOT_SUPPORTED, f"Get database parameter({selector}) is not supported by mini4d")
+
+
+constant("User param value", 108.0, theme="Database Parameters")
