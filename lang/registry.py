@@ -38,6 +38,7 @@ STDLIB_MODULES = (
     "stdlib.language",
     "stdlib.objects",
     "stdlib.collection",
+    "stdlib.query",
     "stdlib.json4d",
     "stdlib.errors4d",
     "stdlib.processes",

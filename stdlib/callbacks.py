@@ -5,24 +5,40 @@ from __future__ import annotations
 from typing import Any
 
 from lang.errors import ERR_ARG_TYPE, FourDError
-from lang.values import UNDEFINED, Obj
+from lang.values import UNDEFINED, Obj, type_name
 
 
 def call_callback(ctx: Any, callback: Any, param: Obj, extra: list[Any] | tuple[Any, ...] = ()) -> Any:
     """Run a callback with `$1` = param object and `$2...` = extra; return its result.
 
-    A formula returns its result directly; a method sets `$1.result`.
+    A formula returns its result directly; a method returns a value or sets `$1.result`.
     """
     if getattr(callback, "is_formula", False):
         r = callback.invoke(ctx, [param, *extra], this=None, span=ctx.span)
-        if r is UNDEFINED:
-            return param.get("result", UNDEFINED)
-        return r
-    if type(callback) is str:
-        ctx.interp.call_method_by_name(ctx, callback, [param, *extra], ctx.span)
-        return param.get("result", UNDEFINED)
-    raise FourDError(ERR_ARG_TYPE, "A formula or a method name was expected as callback")
+    elif type(callback) is str:
+        r = ctx.interp.call_method_by_name(ctx, callback, [param, *extra], ctx.span)
+    else:
+        raise FourDError(
+            ERR_ARG_TYPE,
+            f"A formula or a method name was expected as callback, got {type_name(callback)}",
+        )
+    if r is UNDEFINED:
+        return dict.get(param, "result", UNDEFINED)
+    return r
 
 
 def is_callback(v: Any) -> bool:
+    """True for a 4D.Function or a Text (method name)."""
     return getattr(v, "is_formula", False) or type(v) is str
+
+
+def param_object(value: Any) -> Obj:
+    """The `$1` object given to a callback: `{value: element}`."""
+    p = Obj()
+    dict.__setitem__(p, "value", value)
+    return p
+
+
+def stopped(param: Obj) -> bool:
+    """True when the callback set `$1.stop` to True."""
+    return dict.get(param, "stop") is True
