@@ -9,8 +9,10 @@ from lang.interpreter import to_storable
 from lang.registry import command, constant
 from lang.values import UNDEFINED, Coll, Obj, check_writable, new_shared_group, share_value
 
-constant("ck shared", 4, theme="Objects and collections")
-constant("ck resolve pointers", 1, theme="Objects and collections")
+# ck shared is 16 in public 4D code ("constante ck shared (entier 16)"); ck resolve pointers
+# (token K85:26) is documented without a value: 32 is assumed (listed in the README).
+constant("ck shared", 16, token="K85:29", theme="Objects and collections")
+constant("ck resolve pointers", 32, token="K85:26", theme="Objects and collections")
 constant("ck ascending", 0, theme="Objects and collections")
 constant("ck descending", 1, theme="Objects and collections")
 constant("ck diacritical", 8, theme="Objects and collections")
@@ -171,10 +173,14 @@ def ob_remove(ctx: Any, obj: Any, name: str) -> None:
         dict.__delitem__(o, name)
 
 
-def deep_copy(v: Any, shared: bool = False, group_with: Any = None, memo: dict[int, Any] | None = None) -> Any:
+def deep_copy(
+    v: Any, shared: bool = False, group_with: Any = None, memo: dict[int, Any] | None = None, resolve: bool = False
+) -> Any:
     """Deep copy of objects and collections; shared copies join `group_with`'s group or a new one."""
     if memo is None:
         memo = {}
+    if resolve and getattr(v, "is_pointer", False):
+        v = v.get()
     if isinstance(v, Obj) and type(v) is Obj:
         if id(v) in memo:
             return memo[id(v)]
@@ -185,7 +191,7 @@ def deep_copy(v: Any, shared: bool = False, group_with: Any = None, memo: dict[i
             if group_with is not None:
                 o.group.root().members += 1
         for k, x in dict.items(v):
-            dict.__setitem__(o, k, deep_copy(x, shared, group_with if group_with is not None else (o if shared else None), memo))
+            dict.__setitem__(o, k, deep_copy(x, shared, group_with if group_with is not None else (o if shared else None), memo, resolve))
         return o
     if isinstance(v, Coll):
         if id(v) in memo:
@@ -197,7 +203,7 @@ def deep_copy(v: Any, shared: bool = False, group_with: Any = None, memo: dict[i
             if group_with is not None:
                 c.group.root().members += 1
         for x in v:
-            c.append(deep_copy(x, shared, group_with if group_with is not None else (c if shared else None), memo))
+            c.append(deep_copy(x, shared, group_with if group_with is not None else (c if shared else None), memo, resolve))
         return c
     copier = getattr(v, "copy_4d", None)
     if copier is not None:
@@ -207,13 +213,34 @@ def deep_copy(v: Any, shared: bool = False, group_with: Any = None, memo: dict[i
 
 @command("OB Copy", 1225, "Objects (Language)")
 def ob_copy(obj: Any, option: Any = None, group_with: Any = None) -> Any:
-    """Deep copy of an object (`ck shared` makes a shared copy, optionally in `groupWith`'s group)."""
+    """Deep copy (`True` or `ck resolve pointers` dereferences pointers, `ck shared` makes it shared)."""
     if obj is None or obj is UNDEFINED:
         return None
     if not isinstance(obj, Obj):
         raise FourDError(ERR_ARG_TYPE, "OB Copy: an object was expected")
-    shared = type(option) in (float, int) and int(option) & 4 != 0 and type(option) is not bool
-    return deep_copy(obj, shared, group_with if shared else None)
+    if type(obj) is not Obj and not hasattr(obj, "copy_4d"):
+        # Class instances are copied as plain objects with their own properties.
+        pass
+    shared = False
+    resolve = False
+    if type(option) is bool:
+        resolve = option
+    elif type(option) in (float, int):
+        shared = int(option) & 16 != 0
+        resolve = int(option) & 32 != 0
+    elif option is not None and option is not UNDEFINED:
+        raise FourDError(ERR_ARG_TYPE, "OB Copy: the option must be a Boolean or a number")
+    if group_with is not None and group_with is not UNDEFINED:
+        if not isinstance(group_with, (Obj, Coll)) or group_with.group is None:
+            raise FourDError(ERR_ARG_TYPE, "OB Copy: groupWith must be a shared object or collection")
+    else:
+        group_with = None
+    if type(obj) is not Obj:
+        plain = Obj()
+        for k, x in dict.items(obj):
+            dict.__setitem__(plain, k, x)
+        obj = plain
+    return deep_copy(obj, shared, group_with if shared else None, resolve=resolve)
 
 
 @command("OB SET", 1220, "Objects (Language)")
@@ -226,6 +253,8 @@ def ob_set(ctx: Any, obj: Any, *pairs: Any) -> None:
         o = Obj()
         if isinstance(obj, Ref):
             obj.set(o)
+    if not isinstance(o, Obj) and not getattr(o, "is_4d_object", False):
+        raise FourDError(ERR_ARG_TYPE, "OB SET: an object was expected")
     for k, v in _pairs(pairs):
         ctx.interp.set_property(o, k, v, ctx.span)
 
@@ -234,13 +263,125 @@ ob_set.command_info.ref_positions = frozenset({0})  # type: ignore[attr-defined]
 
 
 @command("OB Get", 1224, "Objects (Language)")
-def ob_get(obj: Any, name: str, type_: Any = None) -> Any:
-    """Value of a property (optionally converted to a type)."""
+def ob_get(obj: Any, name: str, type_: Any = UNDEFINED) -> Any:
+    """Value of a property, optionally converted to a type (Is text, Is real, Is date, Is time...)."""
     if obj is None or obj is UNDEFINED:
         return UNDEFINED
     if not isinstance(obj, Obj):
         raise FourDError(ERR_ARG_TYPE, "OB Get: an object was expected")
-    return obj.get(name, UNDEFINED)
+    getter = getattr(obj, "get_4d_property", None)
+    v = getter(name) if getter is not None else dict.get(obj, name, UNDEFINED)
+    if type_ is UNDEFINED:
+        return v
+    if type(type_) not in (float, int):
+        raise FourDError(ERR_ARG_TYPE, "OB Get: the type must be a type constant")
+    return convert_to_type(v, int(type_), "OB Get")
+
+
+def convert_to_type(v: Any, t: int, cmd: str) -> Any:
+    """A value converted to a `Field and Variable Types` type (OB Get, JSON Parse)."""
+    from lang.values import NULL_DATE, Date4D, Time4D, to_text
+
+    from stdlib.dates import parse_date, time_
+    from stdlib.text import num
+
+    if t == 2:  # Is text
+        if v is None:
+            return ""
+        return v if type(v) is str else to_text(v)
+    if t in (1, 9):  # Is real, Is longint
+        if type(v) is Date4D or isinstance(v, (Obj, Coll)):
+            return 0.0
+        n = num(v) if v is not None else 0.0
+        if t == 9:
+            return float(int(n)) if n == n else 0.0
+        return n
+    if t == 6:  # Is Boolean
+        if type(v) is bool:
+            return v
+        if type(v) in (float, int):
+            return v != 0
+        return False
+    if t == 4:  # Is date
+        if type(v) is Date4D:
+            return v
+        if type(v) is str:
+            return parse_date(v)
+        return NULL_DATE
+    if t == 11:  # Is time
+        if type(v) is Time4D:
+            return v
+        if type(v) in (float, int):
+            # Numbers in objects hold times in the unit used to store them.
+            unit = to_storable(Time4D(1))
+            return Time4D(int(round(v / unit)))
+        if type(v) is str:
+            return time_(v)
+        return Time4D(0)
+    if t == 38:  # Is object
+        return v if isinstance(v, Obj) or getattr(v, "is_4d_object", False) else None
+    if t == 42:  # Is collection
+        return v if isinstance(v, Coll) else None
+    if t == 255:  # Is null
+        return None
+    if t in (3, 23):  # Is picture, Is pointer
+        return v
+    raise FourDError(ERR_ARG_TYPE, f"{cmd}: unknown type {t}")
+
+
+@command("OB Get type", 1230, "Objects (Language)")
+def ob_get_type(obj: Any, name: str) -> float:
+    """Type of a property (Is text, Is real, ..., Is undefined when missing)."""
+    from lang.values import value_type
+
+    if obj is None or obj is UNDEFINED:
+        return 5.0
+    if not isinstance(obj, Obj):
+        raise FourDError(ERR_ARG_TYPE, "OB Get type: an object was expected")
+    getter = getattr(obj, "get_4d_property", None)
+    v = getter(name) if getter is not None else dict.get(obj, name, UNDEFINED)
+    return float(value_type(v))
+
+
+@command("OB Class", 1730, "Objects (Language)")
+def ob_class(ctx: Any, obj: Any) -> Any:
+    """The class object of an object (4D.Object for a plain object); Null for anything else."""
+    from lang.classes import class_of
+
+    if obj is None or obj is UNDEFINED:
+        return None
+    return class_of(ctx.runtime, obj)
+
+
+@command("OB Instance of", 1731, "Objects (Language)")
+def ob_instance_of(ctx: Any, obj: Any, cls: Any) -> bool:
+    """True if the object is an instance of the class or of one of its subclasses."""
+    from lang.classes import ClassDef, class_of
+
+    if not isinstance(cls, ClassDef):
+        raise FourDError(ERR_ARG_TYPE, "OB Instance of: a class was expected")
+    if obj is None or obj is UNDEFINED:
+        return False
+    c = class_of(ctx.runtime, obj)
+    return c is not None and c.is_subclass_of(cls)
+
+
+@command("OB SET NULL", 1233, "Objects (Language)")
+def ob_set_null(ctx: Any, obj: Any, name: str) -> None:
+    """Set a property to Null (creating the object when the variable is null)."""
+    from lang.registry import Ref
+
+    o = obj.get() if isinstance(obj, Ref) else obj
+    if o is None or o is UNDEFINED:
+        o = Obj()
+        if isinstance(obj, Ref):
+            obj.set(o)
+    if not isinstance(o, Obj):
+        raise FourDError(ERR_ARG_TYPE, "OB SET NULL: an object was expected")
+    ctx.interp.set_property(o, name, None, ctx.span)
+
+
+ob_set_null.command_info.ref_positions = frozenset({0})  # type: ignore[attr-defined]
 
 
 _ = check_writable
