@@ -45,6 +45,7 @@ STDLIB_MODULES = (
     "stdlib.sessions",
     "stdlib.arrays",
     "stdlib.formulas",
+    "stdlib.classes",
 )
 
 _SPACES = re.compile(r"\s+")
