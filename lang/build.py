@@ -454,8 +454,8 @@ class Builder(Transformer):
         return items[0]
 
     def object_literal(self, items: list[Any]) -> N.ObjectLit:
-        pairs = tuple(items)
-        return N.ObjectLit(pairs, span_of(*[p[1] for p in pairs]) if pairs else Span(_src(), 0, 0))
+        pairs = tuple(i for i in items if not isinstance(i, Token))
+        return N.ObjectLit(pairs, span_of(items[0], items[-1]))
 
     def obj_pair(self, items: list[Any]) -> tuple[str, N.Expr]:
         key, value = items
@@ -465,7 +465,8 @@ class Builder(Transformer):
         return (k, value)
 
     def collection_literal(self, items: list[Any]) -> N.CollectionLit:
-        return N.CollectionLit(tuple(items), span_of(*items) if items else Span(_src(), 0, 0))
+        elements = tuple(i for i in items if not isinstance(i, Token))
+        return N.CollectionLit(elements, span_of(items[0], items[-1]))
 
     def try_expr(self, items: list[Any]) -> N.TryExpr:
         tok, expr = items

@@ -52,6 +52,8 @@ def run_golden(path: Path) -> tuple[list[str], list[Expectation], str]:
     runtime = Runtime(Project.for_script(path), stdout=out, stderr=err)
 
     def on_error(e: FourDError, frame: Any) -> bool:
+        if getattr(frame.process, "err_handler", None):
+            return False  # an ON ERR CALL handler installed by the script runs instead
         runtime.write(f"error {e.code}: {e.message}\n")
         return True
 

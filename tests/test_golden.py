@@ -9,7 +9,12 @@ import pytest
 from golden import compare, run_golden
 
 ROOT = Path(__file__).parent / "scripts"
-SCRIPTS = sorted(p for p in ROOT.rglob("*.4dm") if "Classes" not in p.parts and "_support" not in p.parts)
+# Files whose name starts with "_" are project methods called by the scripts next to them.
+SCRIPTS = sorted(
+    p
+    for p in ROOT.rglob("*.4dm")
+    if "Classes" not in p.parts and "_support" not in p.parts and not p.name.startswith("_")
+)
 
 
 @pytest.mark.parametrize("path", SCRIPTS, ids=[str(p.relative_to(ROOT)) for p in SCRIPTS])

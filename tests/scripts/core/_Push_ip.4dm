@@ -1,0 +1,3 @@
+// Interprocess variables are visible from every method
+#DECLARE($v : Text)
+<>list.push($v)

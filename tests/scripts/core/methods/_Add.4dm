@@ -1,0 +1,3 @@
+// Named result variable
+#DECLARE($a : Real; $b : Real) -> $sum : Real
+$sum:=$a+$b

@@ -1,0 +1,2 @@
+// A method without a result returns Undefined
+$x:=1

@@ -1,0 +1,3 @@
+// Objects are passed by reference
+#DECLARE($o : Object)
+$o.touched:=True

@@ -1,0 +1,3 @@
+// Current method name
+#DECLARE() : Text
+return Current method name
