@@ -1728,9 +1728,26 @@ class Interpreter:
         raise FourDError(ERR_NOT_A_FUNCTION, f'Cannot call "{name}()" on a {V.type_name(o)} value', span)
 
     def expr_Call(self, e: N.Call, scope: Scope) -> Fn:
-        target = self.compile_expr(e.target, scope)
         arg_fns = tuple(self.compile_expr(a, scope) for a in e.args)
         span = e.span
+        if isinstance(e.target, N.Index):
+            # `$o["fn"](...)` is a member call: This is $o (docs/API/FunctionClass.md).
+            owner = self.compile_expr(e.target.obj, scope)
+            key = self.compile_expr(e.target.index, scope)
+            call_member = self.call_member
+
+            def call_by_name(f: Frame) -> Any:
+                o = owner(f)
+                k = key(f)
+                if type(k) is str and not isinstance(o, Coll):
+                    return call_member(f, o, k, [a(f) for a in arg_fns], span)
+                fn = self.get_index(o, k, span)
+                if getattr(fn, "is_formula", False):
+                    return fn.invoke(f, [a(f) for a in arg_fns], this=None, span=span)
+                raise FourDError(ERR_NOT_A_FUNCTION, f"A {V.type_name(fn)} value cannot be called", span)
+
+            return call_by_name
+        target = self.compile_expr(e.target, scope)
 
         def call_value(f: Frame) -> Any:
             fn = target(f)
