@@ -10,7 +10,7 @@ from typing import Any
 from .errors import ERR_JSON, FourDError
 from .values import UNDEFINED, Coll, Date4D, Obj, Time4D
 
-__all__ = ["stringify", "parse"]
+__all__ = ["stringify", "parse", "symbols"]
 
 _ESC = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _NEEDS_ESC = re.compile(r'["\\\x00-\x1f]')
@@ -103,6 +103,9 @@ def _emit(v: Any, out: list[str], pretty: bool, depth: int, seen: set[int]) -> N
                 _emit(x, out, pretty, depth + 1, seen)
             out.append("}")
         seen.discard(id(v))
+    elif getattr(v, "is_pointer", False):
+        # JSON Stringify evaluates pointers (docs/commands-legacy/json-stringify.md).
+        _emit(v.get(), out, pretty, depth, seen)
     else:
         to_json = getattr(v, "to_json", None)
         if to_json is not None:
@@ -154,3 +157,60 @@ def parse(text: str, dates: bool = True) -> Any:
 
 def _bad_constant(name: str) -> Any:
     raise ValueError(f"unexpected {name}")
+
+
+_WS = re.compile(r"[ \t\n\r]*")
+
+
+def symbols(text: str) -> dict[str, tuple[int, int]]:
+    """Line (1-based) and offset in the line (0-based) of every property path (JSON Parse with `*`)."""
+    out: dict[str, tuple[int, int]] = {}
+    dec = json.JSONDecoder()
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def where(pos: int) -> tuple[int, int]:
+        import bisect
+
+        i = bisect.bisect_right(line_starts, pos) - 1
+        return i + 1, pos - line_starts[i]
+
+    def skip(pos: int) -> int:
+        return _WS.match(text, pos).end()
+
+    def value(pos: int, path: str) -> int:
+        pos = skip(pos)
+        c = text[pos : pos + 1]
+        if c == "{":
+            pos = skip(pos + 1)
+            if text[pos : pos + 1] == "}":
+                return pos + 1
+            while True:
+                pos = skip(pos)
+                key, end = dec.raw_decode(text, pos)
+                sub = f"{path}.{key}" if path else str(key)
+                out[sub] = where(pos)
+                pos = skip(end)
+                pos = value(pos + 1, sub)  # after ':'
+                pos = skip(pos)
+                if text[pos : pos + 1] == ",":
+                    pos += 1
+                    continue
+                return pos + 1
+        if c == "[":
+            pos = skip(pos + 1)
+            if text[pos : pos + 1] == "]":
+                return pos + 1
+            i = 0
+            while True:
+                pos = value(pos, f"{path}[{i}]")
+                pos = skip(pos)
+                i += 1
+                if text[pos : pos + 1] == ",":
+                    pos += 1
+                    continue
+                return pos + 1
+        _, end = dec.raw_decode(text, pos)
+        return end
+
+    value(0, "")
+    return out
