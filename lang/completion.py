@@ -1,0 +1,280 @@
+"""Logic shared by the REPL and the notebook kernel: is an entry complete, what completes a word."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+__all__ = ["is_complete", "indent_for", "complete", "Completion", "CompletionContext", "KEYWORDS", "TYPE_NAMES"]
+
+COMPLETE = "complete"
+INCOMPLETE = "incomplete"
+INVALID = "invalid"
+
+_W = r"(?![\w$])"
+# (opener, closer, name) of every 4D block; a block opener or closer is the first word of its line.
+_BLOCKS: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
+    (re.compile(r"if" + _W, re.I), re.compile(r"end[ \t]*if" + _W, re.I), "If"),
+    (re.compile(r"case[ \t]+of" + _W, re.I), re.compile(r"end[ \t]*case" + _W, re.I), "Case of"),
+    (re.compile(r"while" + _W, re.I), re.compile(r"end[ \t]*while" + _W, re.I), "While"),
+    (re.compile(r"repeat" + _W, re.I), re.compile(r"until" + _W, re.I), "Repeat"),
+    (re.compile(r"for[ \t]+each" + _W, re.I), re.compile(r"end[ \t]*for[ \t]+each" + _W, re.I), "For each"),
+    (re.compile(r"for" + _W, re.I), re.compile(r"end[ \t]*for" + _W + r"(?![ \t]+each)", re.I), "For"),
+    # `Use ($o)` opens a block; `USE SET(...)` is a command.
+    (re.compile(r"use" + _W + r"(?![ \t]*[^\W\d])", re.I), re.compile(r"end[ \t]*use" + _W, re.I), "Use"),
+    # `Try` alone opens a block; `Try(expr)` is an expression.
+    (re.compile(r"try[ \t]*$", re.I), re.compile(r"end[ \t]*try" + _W, re.I), "Try"),
+]
+_SQL_OPEN = re.compile(r"begin[ \t]+sql" + _W, re.I)
+_SQL_CLOSE = re.compile(r"end[ \t]+sql" + _W, re.I)
+_CLOSERS = re.compile(r"end[ \t]*(if|case|while|for|use|try)" + _W + r"|until" + _W, re.I)
+_OPENERS = {"(": ")", "[": "]", "{": "}"}
+
+
+def _clean(text: str) -> tuple[str, int, bool, bool]:
+    """Text with strings and comments blanked; (clean text, bracket depth, open comment, continued)."""
+    out: list[str] = []
+    depth = 0
+    comment = 0
+    i = 0
+    n = len(text)
+    negative = False
+    while i < n:
+        c = text[i]
+        two = text[i : i + 2]
+        if comment:
+            if two == "/*":
+                comment += 1
+                out.append("  ")
+                i += 2
+            elif two == "*/":
+                comment -= 1
+                out.append("  ")
+                i += 2
+            else:
+                out.append("\n" if c == "\n" else " ")
+                i += 1
+            continue
+        if two == "/*":
+            comment = 1
+            out.append("  ")
+            i += 2
+        elif two == "//":
+            j = text.find("\n", i)
+            j = n if j < 0 else j
+            out.append(" " * (j - i))
+            i = j
+        elif c == '"':
+            j = i + 1
+            while j < n and text[j] not in '"\n':
+                j += 2 if text[j] == "\\" else 1
+            j = min(j + 1, n) if j < n and text[j] == '"' else j
+            out.append(" " * (j - i))
+            i = j
+        else:
+            if c in "([{":
+                depth += 1
+            elif c in ")]}":
+                depth -= 1
+                negative = negative or depth < 0
+            out.append(c)
+            i += 1
+    clean = "".join(out)
+    continued = bool(re.search(r"\\[ \t]*$", clean.rstrip("\n") if not clean.endswith("\n") else clean[:-1]))
+    return clean, (-1 if negative else depth), comment > 0, continued
+
+
+def _block_stack(clean: str) -> tuple[list[str], bool]:
+    """Open blocks at the end of the cleaned text, and whether a closer did not match."""
+    stack: list[int] = []
+    in_sql = False
+    depth = 0
+    for line in clean.split("\n"):
+        stripped = line.strip()
+        line_depth = depth
+        depth += sum(1 for c in line if c in "([{") - sum(1 for c in line if c in ")]}")
+        if not stripped or line_depth > 0:
+            continue
+        if in_sql:
+            if _SQL_CLOSE.match(stripped):
+                in_sql = False
+            continue
+        if _SQL_OPEN.match(stripped):
+            in_sql = True
+            continue
+        for kind, (opener, closer, _name) in enumerate(_BLOCKS):
+            if closer.match(stripped):
+                if not stack or stack[-1] != kind:
+                    return [_BLOCKS[k][2] for k in stack], True
+                stack.pop()
+                break
+            if opener.match(stripped):
+                stack.append(kind)
+                break
+    names = [_BLOCKS[k][2] for k in stack]
+    if in_sql:
+        names.append("Begin SQL")
+    return names, False
+
+
+def is_complete(text: str) -> str:
+    """`complete`, `incomplete` (a block, bracket, comment or `\\` line is still open) or `invalid`."""
+    if not text.strip():
+        return COMPLETE
+    clean, depth, comment, continued = _clean(text)
+    if depth < 0:
+        return INVALID
+    stack, mismatch = _block_stack(clean)
+    if mismatch:
+        return INVALID
+    if comment or continued or depth > 0 or stack:
+        return INCOMPLETE
+    return COMPLETE
+
+
+def indent_for(text: str, unit: str = "  ") -> str:
+    """Indentation for the next line of an incomplete entry: one unit per open block or bracket."""
+    clean, depth, _comment, _continued = _clean(text)
+    stack, _ = _block_stack(clean)
+    return unit * (len(stack) + max(depth, 0))
+
+
+# ------------------------------------------------------------------ completion
+
+KEYWORDS = (
+    "If", "Else", "End if", "Case of", "End case", "While", "End while", "Repeat", "Until",
+    "For", "End for", "For each", "End for each", "Use", "End use", "Try", "Catch", "End try",
+    "return", "break", "continue", "var", "Begin SQL", "End SQL",
+)  # fmt: skip
+TYPE_NAMES = (
+    "Text", "Integer", "Real", "Boolean", "Date", "Time", "Object", "Collection", "Variant",
+    "Pointer", "Picture", "Blob",
+)  # fmt: skip
+
+_MEMBER_RX = re.compile(r"((?:\$|<>)?[^\W\d][\w]*(?:\.[\w$]+|\[\d+\])*)\.([\w$]*)$")
+_LOCAL_RX = re.compile(r"\$[\w]*$")
+_INTER_RX = re.compile(r"<>[\w]*$")
+_RUN_RX = re.compile(r"[^\W\d][\w \t]*$")
+_WORD_START = re.compile(r"(?<![\w])[^\W\d]")
+
+
+@dataclass
+class Completion:
+    """Candidates replacing `text[start:cursor]`."""
+
+    start: int
+    matches: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CompletionContext:
+    """What is in scope: names of locals, process and interprocess variables, methods; a value lookup."""
+
+    locals: list[str] = field(default_factory=list)
+    process_vars: list[str] = field(default_factory=list)
+    interprocess: list[str] = field(default_factory=list)
+    methods: list[str] = field(default_factory=list)
+    lookup: Callable[[str], Any] | None = None  # `$o`, `<>o` or `o` -> value (or None)
+
+
+def _builtin_names() -> list[str]:
+    """Implemented commands and constants with a value, as 4D prints them."""
+    from .registry import REGISTRY
+
+    REGISTRY.ensure_loaded()
+    names = {info.name for info in REGISTRY.by_key.values() if info.implemented and info.number != 0}
+    names.update(c.name for c in REGISTRY.constants.values() if c.defined)
+    return sorted(names, key=str.lower)
+
+
+def _member_names(value: Any) -> list[str]:
+    from .registry import REGISTRY
+    from .values import Coll, Obj
+
+    if isinstance(value, Obj):
+        return [k for k in value.keys() if isinstance(k, str)]
+    if isinstance(value, Coll):
+        return ["length", *sorted(REGISTRY.members.get("Collection", {}))]
+    names = getattr(value, "property_names", None)
+    if callable(names):
+        try:
+            return list(names())
+        except Exception:  # noqa: BLE001 - completion must never fail
+            return []
+    return []
+
+
+def _walk(value: Any, path: str) -> Any:
+    """Follow `.prop` and `[n]` steps without calling anything."""
+    from .values import Coll, Obj
+
+    for m in re.finditer(r"\.([\w$]+)|\[(\d+)\]", path):
+        if m.group(1) is not None:
+            if not isinstance(value, Obj):
+                return None
+            value = value.get(m.group(1))
+        else:
+            if not isinstance(value, Coll):
+                return None
+            i = int(m.group(2))
+            value = value[i] if i < len(value) else None
+    return value
+
+
+def _prefixed(names: list[str] | tuple[str, ...], prefix: str, fold: bool = True) -> list[str]:
+    key = re.sub(r"[ \t]+", " ", prefix.lower()) if fold else prefix
+    out = []
+    for name in names:
+        cand = re.sub(r"[ \t]+", " ", name.lower()) if fold else name
+        if cand.startswith(key):
+            out.append(name)
+    return out
+
+
+def complete(text: str, cursor: int | None = None, ctx: CompletionContext | None = None) -> Completion:
+    """Completions at `cursor` in `text`: object keys after `.`, locals after `$`, else names."""
+    ctx = ctx or CompletionContext()
+    cursor = len(text) if cursor is None else cursor
+    before = text[:cursor]
+    line = before[before.rfind("\n") + 1 :]
+    m = _MEMBER_RX.search(line)
+    if m and ctx.lookup is not None:
+        base, prefix = m.group(1), m.group(2)
+        root = re.match(r"(?:\$|<>)?[^\W\d][\w]*", base).group()  # type: ignore[union-attr]
+        try:
+            value = _walk(ctx.lookup(root), base[len(root) :])
+        except Exception:  # noqa: BLE001 - completion must never fail
+            value = None
+        names = _member_names(value)
+        found = [n for n in names if n.startswith(prefix)] or _prefixed(names, prefix)
+        return Completion(cursor - len(prefix), sorted(dict.fromkeys(found), key=str.lower))
+    m = _LOCAL_RX.search(line)
+    if m:
+        prefix = m.group()
+        return Completion(cursor - len(prefix), sorted(_prefixed(ctx.locals, prefix) or [], key=str.lower))
+    m = _INTER_RX.search(line)
+    if m:
+        prefix = m.group()
+        names = ["<>" + n for n in ctx.interprocess]
+        return Completion(cursor - len(prefix), sorted(_prefixed(names, prefix), key=str.lower))
+    m = _RUN_RX.search(line)
+    if not m:
+        return Completion(cursor, [])
+    run_start = m.start()
+    run = m.group()
+    head = line[:run_start].rstrip()
+    wants_type = head.endswith(":") and not head.endswith("::")
+    pools: list[str] = list(TYPE_NAMES) if wants_type else [
+        *KEYWORDS,
+        *_builtin_names(),
+        *ctx.process_vars,
+        *ctx.methods,
+    ]
+    # A name may hold spaces (`New shared object`): try the longest run of words first.
+    for w in _WORD_START.finditer(run):
+        prefix = run[w.start() :]
+        found = _prefixed(pools, prefix)
+        if found:
+            return Completion(cursor - len(prefix), sorted(dict.fromkeys(found), key=str.lower))
+    return Completion(cursor, [])

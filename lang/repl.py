@@ -1,0 +1,681 @@
+"""The interactive REPL: one persistent session runtime, entries run as they become complete.
+
+`Repl` is the terminal-free core (used by tests, piped input and the notebook kernel);
+`repl_main` adds the prompt_toolkit front end when standard input is a terminal.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, TextIO
+
+from . import __version__
+from . import nodes as N
+from .completion import INCOMPLETE, Completion, CompletionContext, complete, indent_for, is_complete
+from .errors import ERR_INTERRUPTED, ERR_STACK_OVERFLOW, FourDError, format_error
+
+__all__ = ["Repl", "Outcome", "repl_main", "history_path", "META_HELP"]
+
+PROMPT = "4D> "
+CONTINUATION = "... "
+SYSTEM_VARS = frozenset({"ok", "error", "error method", "error line", "error formula", "document"})
+# Seconds to wait for a stopped statement to end before its thread is given up.
+STOP_GRACE = 3.0
+
+META_HELP = """\
+Meta commands:
+  %help [command]   signature, number, theme and summary of a 4D command (%help alone: this text)
+  %vars             local, process and interprocess variables of the session
+  %reset            start a new session runtime (variables, Storage, processes are dropped)
+  %load FILE        run a .4dm file in the session (its locals stay defined)
+  %sessions         sessions and processes of the runtime
+  %quit             leave (Ctrl-D does too)
+Keys: Enter runs a complete entry (a block, `(` or `\\` line continues it), Esc Enter runs it anyway,
+Tab completes, Ctrl-R searches the history, Ctrl-C cancels the input or stops a running statement."""
+
+
+@dataclass
+class Outcome:
+    """What one entry produced besides its output: a value to show, an error, or a request to quit."""
+
+    value: str | None = None
+    error: FourDError | None = None
+    error_text: str | None = None
+    interrupted: bool = False
+    quit: bool = False
+    meta: str | None = None  # text of a meta command's answer
+
+
+class _Sink:
+    """A text stream the runtime writes to; forwards to a stream or collects into a list."""
+
+    def __init__(self, target: TextIO | None, collect: list[str]):
+        self.target = target
+        self.collect = collect
+
+    def write(self, text: str) -> int:
+        if self.target is None:
+            self.collect.append(text)
+        else:
+            self.target.write(text)
+        return len(text)
+
+    def flush(self) -> None:
+        if self.target is not None:
+            try:
+                self.target.flush()
+            except (OSError, ValueError):
+                pass
+
+
+class _Executor:
+    """One thread with a deep stack that runs every entry as the runtime's main process."""
+
+    def __init__(self, runtime: Any):
+        from .cli import THREAD_STACK
+
+        self.runtime = runtime
+        self.jobs: queue.Queue[tuple[Callable[[], Any], dict[str, Any], threading.Event] | None] = queue.Queue()
+        old = threading.stack_size()
+        try:
+            threading.stack_size(THREAD_STACK)
+        except (ValueError, RuntimeError):
+            pass
+        try:
+            self.thread = threading.Thread(target=self._loop, name="4D Main (REPL)", daemon=True)
+            self.thread.start()
+        finally:
+            try:
+                threading.stack_size(old)
+            except (ValueError, RuntimeError):
+                pass
+
+    def _loop(self) -> None:
+        self.runtime.bind_thread(self.runtime.main)
+        while True:
+            job = self.jobs.get()
+            if job is None:
+                return
+            fn, box, done = job
+            try:
+                box["result"] = fn()
+            except BaseException as exc:  # noqa: BLE001 - handed back to the caller's thread
+                box["exc"] = exc
+            finally:
+                done.set()
+
+    def run(self, fn: Callable[[], Any], on_interrupt: Callable[[], None]) -> tuple[bool, dict[str, Any]]:
+        """Run fn on the thread; Ctrl-C while waiting calls on_interrupt. (finished, result box)."""
+        box: dict[str, Any] = {}
+        done = threading.Event()
+        self.jobs.put((fn, box, done))
+        stopping_since: float | None = None
+        import time
+
+        while not done.is_set():
+            try:
+                done.wait(0.05)
+                if stopping_since is not None and time.monotonic() - stopping_since > STOP_GRACE:
+                    return False, box
+            except KeyboardInterrupt:
+                on_interrupt()
+                if stopping_since is None:
+                    stopping_since = time.monotonic()
+        return True, box
+
+    def close(self) -> None:
+        self.jobs.put(None)
+
+
+class Repl:
+    """A persistent 4D session: `push` lines, or `run_cell` whole entries; locals survive errors."""
+
+    def __init__(
+        self,
+        stdout: TextIO | None = None,
+        stderr: TextIO | None = None,
+        project: Any = None,
+        color: bool = False,
+    ):
+        self.collected: list[str] = []
+        self.out = _Sink(stdout, self.collected)
+        self.err = _Sink(stderr, self.collected)
+        self.color = color
+        self.project = project
+        self.buffer: list[str] = []
+        self.errors = 0
+        self.entries = 0
+        self._stopping = False
+        self._start()
+
+    # ---------------------------------------------------------------- session
+    def _start(self) -> None:
+        from .interpreter import Code, Frame
+        from .project import Project
+        from .runtime import Runtime
+
+        project = self.project if self.project is not None else Project([Path.cwd()], [Path.cwd() / "Classes"])
+        self.runtime = Runtime(project, stdout=self.out, stderr=self.err)  # type: ignore[arg-type]
+        self.code = Code("<repl>", None)
+        self.frame = Frame(self.code, self.runtime.main, [])
+        self.executor = _Executor(self.runtime)
+
+    def reset(self) -> None:
+        """Drop every variable, Storage, sessions and processes: a fresh runtime."""
+        old = self.runtime
+        old.interrupted = True
+        for p in list(old.processes.values()):
+            p.stop_requested = True
+        self.executor.close()
+        self.buffer.clear()
+        self._start()
+
+    def close(self) -> None:
+        self.runtime.interrupted = True
+        for p in list(self.runtime.processes.values()):
+            p.stop_requested = True
+        self.executor.close()
+
+    # ---------------------------------------------------------------- input
+    @property
+    def needs_more(self) -> bool:
+        """True while the lines pushed so far form an incomplete entry."""
+        return bool(self.buffer)
+
+    def push(self, line: str) -> str:
+        """Add one line; run the entry when it is complete. Returns the output when collecting."""
+        self.buffer.append(line)
+        text = "\n".join(self.buffer)
+        if len(self.buffer) == 1 and line.lstrip().startswith("%"):
+            self.buffer.clear()
+            self.show(self.run_cell(text))
+            return self.take_output()
+        if is_complete(text) == INCOMPLETE:
+            return ""
+        self.buffer.clear()
+        self.show(self.run_cell(text))
+        return self.take_output()
+
+    def flush_buffer(self) -> str:
+        """Run whatever was pushed (end of input): the parser reports what is missing."""
+        if not self.buffer:
+            return ""
+        text = "\n".join(self.buffer)
+        self.buffer.clear()
+        self.show(self.run_cell(text))
+        return self.take_output()
+
+    def take_output(self) -> str:
+        text = "".join(self.collected)
+        self.collected.clear()
+        return text
+
+    def show(self, outcome: Outcome) -> None:
+        """Write an outcome the way the terminal shows it: value, meta answer, error or `Interrupted`."""
+        if outcome.meta:
+            self.runtime.write(outcome.meta.rstrip("\n") + "\n")
+        if outcome.value is not None:
+            self.runtime.write(outcome.value + "\n")
+        if outcome.interrupted:
+            self.runtime.write("Interrupted\n", err=True)
+        elif outcome.error_text is not None:
+            self.runtime.write(outcome.error_text + "\n", err=True)
+
+    # ---------------------------------------------------------------- running
+    def run_cell(self, text: str) -> Outcome:
+        """Run one complete entry (4D code or a `%` meta command) in the session."""
+        stripped = text.strip()
+        if stripped.startswith("%"):
+            return self.meta(stripped)
+        if not stripped:
+            return Outcome()
+        from .source import Source, normalize_newlines
+
+        self.entries += 1
+        return self.run_source(Source("<repl>", normalize_newlines(text)))
+
+    def run_source(self, source: Any) -> Outcome:
+        from .parser import parse_source
+
+        interp = self.runtime.interp
+        try:
+            stmts = parse_source(source)
+            display: N.Expr | None = None
+            if stmts and isinstance(stmts[-1], N.ExprStmt):
+                display = stmts[-1].expr
+                stmts = stmts[:-1]
+            body = interp.compile_into(self.code, stmts)
+            expr = interp.compile_expr_into(self.code, display) if display is not None else None
+        except FourDError as err:
+            return self._failed(err)
+        interp.grow_frame(self.frame)
+        frame = self.frame
+        main = self.runtime.main
+
+        def job() -> Any:
+            from .interpreter import RET
+            from .values import UNDEFINED
+
+            result: Any = UNDEFINED
+            main.depth += 1
+            try:
+                status = body(frame)
+                if status != RET and expr is not None:
+                    try:
+                        result = expr(frame)
+                    except FourDError as e:
+                        interp.on_error(e, frame)
+                        result = UNDEFINED
+                if main.deferred and main.try_depth == 0:
+                    raise main.deferred.pop(0)
+            finally:
+                main.depth -= 1
+            self._settle()
+            return result
+
+        self._stopping = False
+        finished, box = self.executor.run(job, self.interrupt)
+        stopped = self._stopping
+        self._stopping = False
+        if not finished:
+            # The statement ignored the stop request: give its thread up and start afresh.
+            self.executor = _Executor(self.runtime)
+            self._clear_stop()
+            return Outcome(interrupted=True)
+        self._clear_stop()
+        exc = box.get("exc")
+        if exc is not None:
+            if isinstance(exc, FourDError):
+                if exc.code == ERR_INTERRUPTED:
+                    return Outcome(interrupted=True)
+                return self._failed(exc)
+            if isinstance(exc, RecursionError):
+                return self._failed(FourDError(ERR_STACK_OVERFLOW, "Stack overflow: the code is nested too deeply"))
+            if isinstance(exc, KeyboardInterrupt):
+                return Outcome(interrupted=True)
+            return self._failed(
+                FourDError(0, f"internal error ({type(exc).__name__}: {exc}); please report this bug with the entry that caused it")
+            )
+        if stopped:
+            return Outcome(interrupted=True)
+        value = box.get("result")
+        if display is None or not _should_display(display, value):
+            return Outcome()
+        return Outcome(value=display_value(value))
+
+    def _failed(self, err: FourDError) -> Outcome:
+        self.errors += 1
+        return Outcome(error=err, error_text=format_error(err, color=self.color))
+
+    def _settle(self) -> None:
+        """Wait until processes started by the entry are done or idle; run messages sent to the main process.
+
+        Workers stay alive between entries (unlike the end of a script run).
+        """
+        rt = self.runtime
+        idle = getattr(rt, "_idle", None)
+        cond = getattr(rt, "cond", None)
+        main = rt.main
+        mailbox = getattr(main, "mailbox", None)
+        if idle is None or cond is None or mailbox is None:
+            return
+        while True:
+            with rt.proc_lock:
+                while not idle() and not mailbox and main.stop_requested is not True:
+                    cond.wait(0.05)
+                if main.stop_requested is True:
+                    raise FourDError(ERR_INTERRUPTED, "Program interrupted by user")
+                if not mailbox:
+                    return
+                target, args = mailbox.popleft()
+            rt._run_callable(main, target, args)
+
+    def interrupt(self) -> None:
+        """Ctrl-C: ask the running statement (and processes it is waiting for) to stop."""
+        self._stopping = True
+        rt = self.runtime
+        rt.main.stop_requested = True
+        for p in list(rt.processes.values()):
+            if p is rt.main or getattr(p, "ended", False):
+                continue
+            if not getattr(p, "is_worker", False) or getattr(p, "busy", False):
+                p.stop_requested = True
+        cond = getattr(rt, "cond", None)
+        if cond is not None:
+            with cond:
+                cond.notify_all()
+
+    def _clear_stop(self) -> None:
+        self.runtime.main.stop_requested = False
+        self.runtime.interrupted = False
+
+    # ---------------------------------------------------------------- introspection
+    def local_values(self) -> dict[str, Any]:
+        """Locals of the session that hold a value, by name as first written."""
+        from .values import UNSET
+
+        out: dict[str, Any] = {}
+        locs = self.frame.locals
+        for i, name in enumerate(self.code.slot_names):
+            if i < len(locs) and locs[i] is not UNSET:
+                out[name] = locs[i]
+        return out
+
+    def process_values(self) -> dict[str, Any]:
+        return {k: v for k, v in self.runtime.main.vars.items() if k not in SYSTEM_VARS}
+
+    def lookup(self, name: str) -> Any:
+        """Value of `$x`, `<>x` or process variable `x` (None when unknown); used by completion."""
+        if name.startswith("$"):
+            slot = self.code.slots.get(name.lower())
+            if slot is None or slot >= len(self.frame.locals):
+                return None
+            return self.frame.locals[slot]
+        if name.startswith("<>"):
+            key = name[2:]
+            inter = self.runtime.interprocess
+            return inter.get(key, inter.get(key.lower()))
+        vars_ = self.runtime.main.vars
+        return vars_.get(name.lower(), vars_.get(name))
+
+    def completion_context(self) -> CompletionContext:
+        try:
+            methods = sorted(self.runtime.project.method_names())
+        except Exception:  # noqa: BLE001 - a missing folder must not break completion
+            methods = []
+        return CompletionContext(
+            locals=list(self.local_values()),
+            process_vars=sorted(self.process_values()),
+            interprocess=sorted(self.runtime.interprocess),
+            methods=methods,
+            lookup=self.lookup,
+        )
+
+    def complete(self, text: str, cursor: int | None = None) -> Completion:
+        return complete(text, cursor, self.completion_context())
+
+    # ---------------------------------------------------------------- meta commands
+    def meta(self, text: str) -> Outcome:
+        name, _, arg = text[1:].partition(" ")
+        name = name.lower()
+        arg = arg.strip()
+        if name == "help":
+            return Outcome(meta=help_text(arg))
+        if name == "vars":
+            return Outcome(meta=self._vars_text())
+        if name == "reset":
+            self.reset()
+            return Outcome(meta="New session runtime: variables, Storage and processes were reset.")
+        if name == "load":
+            return self._load(arg)
+        if name == "sessions":
+            return Outcome(meta=self._sessions_text())
+        if name in ("quit", "exit"):
+            return Outcome(quit=True)
+        return Outcome(meta=f"Unknown meta command %{name}; %help lists them.")
+
+    def _vars_text(self) -> str:
+        from .values import type_name
+
+        lines = []
+        for title, values in (
+            ("Local variables", self.local_values()),
+            ("Process variables", self.process_values()),
+            ("Interprocess variables", {"<>" + k: v for k, v in self.runtime.interprocess.items()}),
+        ):
+            if not values:
+                continue
+            lines.append(f"{title}:")
+            for k, v in values.items():
+                lines.append(f"  {k} : {_type_label(v, type_name)} = {_short(display_value(v))}")
+        return "\n".join(lines) if lines else "No variables yet."
+
+    def _sessions_text(self) -> str:
+        from . import runtime as R
+
+        states = {getattr(R, n, None): n.lower().replace("_", " ") for n in ("EXECUTING", "DELAYED", "ABORTED", "WAITING_FOR_INTERNAL_FLAG")}
+        rt = self.runtime
+        lines = []
+        for s in rt.sessions.values():
+            mark = " (default)" if s is rt.default_session else ""
+            lines.append(f"session {s.id}  user {s.user_name}{mark}")
+            for p in sorted(rt.processes.values(), key=lambda p: p.number):
+                if p.session is not s:
+                    continue
+                if getattr(p, "ended", False):
+                    state = "ended"
+                else:
+                    state = states.get(getattr(p, "state", None), str(getattr(p, "state", "")))
+                kind = " worker" if getattr(p, "is_worker", False) and p is not rt.main else ""
+                lines.append(f"  process {p.number} {p.name!r}{kind}: {state}")
+        return "\n".join(lines)
+
+    def _load(self, arg: str) -> Outcome:
+        from .source import Source, SourceDecodeError, decode_source
+
+        if not arg:
+            return Outcome(meta="usage: %load FILE.4dm")
+        path = Path(arg.strip('"')).expanduser()
+        try:
+            text = decode_source(path.read_bytes())
+        except OSError as exc:
+            return Outcome(meta=f"%load: {path}: {exc.strerror or exc}")
+        except SourceDecodeError as exc:
+            return Outcome(meta=f"%load: {path}: cannot read the file: {exc.reason} at byte offset {exc.offset}")
+        self.entries += 1
+        return self.run_source(Source(str(path), text, str(path)))
+
+
+# ------------------------------------------------------------------ display
+
+
+def _should_display(expr: N.Expr, value: Any) -> bool:
+    """A bare expression shows its value; a command or method that returns nothing shows nothing."""
+    from .registry import REGISTRY
+    from .values import UNDEFINED
+
+    if isinstance(expr, N.Command):
+        info = REGISTRY.lookup_number(expr.number) if expr.number else None
+        info = info or REGISTRY.lookup(expr.name)
+        if info is not None and info.func is not None:
+            returns = getattr(info.func, "__annotations__", {}).get("return")
+            if returns in (None, "None") and info.number != 1517:  # Null (1517) returns Null
+                return False
+        elif value is None:
+            return False
+        return value is not UNDEFINED
+    if isinstance(expr, (N.MethodCall, N.MemberCall, N.Call, N.Name)):
+        return value is not UNDEFINED
+    return True
+
+
+def display_value(v: Any) -> str:
+    """A value as the REPL shows it: text as is, numbers and dates as String() gives them, objects as JSON."""
+    from .values import UNDEFINED, to_text
+
+    if v is UNDEFINED:
+        return "undefined"
+    try:
+        return to_text(v)
+    except Exception:  # noqa: BLE001 - an exotic value must still show something
+        return f"[object {getattr(v, 'class_name', type(v).__name__)}]"
+
+
+def _type_label(v: Any, type_name: Callable[[Any], str]) -> str:
+    if type(v) is int:
+        return "Integer"
+    if type(v) is float:
+        return "Real"
+    try:
+        return type_name(v)
+    except Exception:  # noqa: BLE001
+        return "Value"
+
+
+def _short(text: str, width: int = 70) -> str:
+    text = text.replace("\n", "\\n")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def help_text(arg: str) -> str:
+    """`%help` answer: the meta commands, or one command's signature, number, theme and summary."""
+    from .registry import REGISTRY
+
+    if not arg:
+        return META_HELP
+    REGISTRY.ensure_loaded()
+    name = arg.strip().strip('"')
+    base = name.split(":")[0] if ":" in name else name
+    info = None
+    if ":C" in name.upper():
+        try:
+            info = REGISTRY.lookup_number(int(name.upper().rsplit(":C", 1)[1]))
+        except ValueError:
+            info = None
+    info = info or REGISTRY.lookup(base)
+    if info is not None:
+        where = f"command {info.number}" if info.number > 0 else "mini4d extension"
+        theme = f", theme {info.theme}" if info.theme else ""
+        if not info.implemented:
+            return f"{info.name}  ({where}{theme})\n  not supported by mini4d yet (error 90060 when called)"
+        return f"{info.signature()}\n  {where}{theme}\n  {info.doc}"
+    const = REGISTRY.constant(base)
+    if const is not None:
+        token = f" ({const.token})" if const.token else ""
+        if not const.defined:
+            return f"{const.name}{token}: a 4D constant mini4d does not define yet"
+        theme = f", theme {const.theme}" if const.theme else ""
+        return f"{const.name}{token}: constant = {display_value(const.value)}{theme}"
+    cands = REGISTRY.suggest(base)
+    hint = f'; did you mean "{cands[0]}"?' if cands else ""
+    return f'No command or constant named "{base}"{hint}'
+
+
+# ------------------------------------------------------------------ front ends
+
+
+def history_path() -> Path:
+    """`MINI4D_HISTORY`, else ~/.mini4d_history."""
+    env = os.environ.get("MINI4D_HISTORY")
+    return Path(env).expanduser() if env else Path.home() / ".mini4d_history"
+
+
+def _use_color() -> bool:
+    return not os.environ.get("NO_COLOR")
+
+
+def repl_main(out: TextIO | None = None, err: TextIO | None = None, stdin: TextIO | None = None) -> int:
+    """`mini4d` without arguments: a terminal REPL, or line reading when input is not a terminal."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    source = stdin if stdin is not None else sys.stdin
+    interactive = stdin is None and _isatty(sys.stdin) and _isatty(out)
+    if interactive:
+        try:
+            return _terminal(out, err)
+        except ImportError:
+            pass
+    return _piped(out, err, source)
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def _piped(out: TextIO, err: TextIO, stdin: TextIO) -> int:
+    """Read lines; run each entry as soon as it is complete (same rule as the terminal)."""
+    repl = Repl(stdout=out, stderr=err)
+    try:
+        for raw in stdin:
+            line = raw.rstrip("\n").rstrip("\r")
+            if repl.buffer or not line.lstrip().startswith("%"):
+                repl.push(line)
+                continue
+            outcome = repl.run_cell(line)
+            repl.show(outcome)
+            if outcome.quit:
+                return 1 if repl.errors else 0
+        repl.flush_buffer()
+    finally:
+        repl.close()
+    return 1 if repl.errors else 0
+
+
+def _terminal(out: TextIO, err: TextIO) -> int:
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.completion import Completer, Completion as PTCompletion
+    from prompt_toolkit.history import FileHistory, InMemoryHistory
+    from prompt_toolkit.key_binding import KeyBindings
+    from prompt_toolkit.lexers import PygmentsLexer
+    from prompt_toolkit.output.color_depth import ColorDepth
+
+    color = _use_color()
+    repl = Repl(stdout=out, stderr=err, color=color)
+
+    class _Completer(Completer):
+        def get_completions(self, document: Any, complete_event: Any) -> Any:
+            found = repl.complete(document.text, document.cursor_position)
+            for name in found.matches[:200]:
+                yield PTCompletion(name, start_position=found.start - document.cursor_position)
+
+    keys = KeyBindings()
+
+    @keys.add("enter")
+    def _enter(event: Any) -> None:
+        buf = event.current_buffer
+        text = buf.text
+        if not text.lstrip().startswith("%") and is_complete(text) == INCOMPLETE:
+            buf.insert_text("\n" + indent_for(text[: buf.cursor_position]))
+        else:
+            buf.validate_and_handle()
+
+    @keys.add("escape", "enter")
+    def _force(event: Any) -> None:
+        event.current_buffer.validate_and_handle()
+
+    try:
+        path = history_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        history: Any = FileHistory(str(path))
+    except OSError:
+        history = InMemoryHistory()
+    from .highlight import FourDLexer
+
+    session: Any = PromptSession(
+        history=history,
+        lexer=PygmentsLexer(FourDLexer) if color else None,
+        completer=_Completer(),
+        complete_while_typing=False,
+        multiline=True,
+        key_bindings=keys,
+        prompt_continuation=lambda width, line_number, wrap_count: CONTINUATION.rjust(width),
+        color_depth=None if color else ColorDepth.MONOCHROME,
+        enable_history_search=False,
+    )
+    out.write(f"mini4d {__version__}: the 4D language, interactively. %help for help, Ctrl-D to leave.\n")
+    out.flush()
+    try:
+        while True:
+            try:
+                text = session.prompt(PROMPT)
+            except KeyboardInterrupt:
+                continue  # Ctrl-C cancels the current input
+            except EOFError:
+                break
+            if not text.strip():
+                continue
+            outcome = repl.run_cell(text)
+            repl.show(outcome)
+            if outcome.quit:
+                break
+    finally:
+        repl.close()
+    return 0
