@@ -645,7 +645,8 @@ def load_class(store: ClassStore, name: str, path: Any) -> ClassDef:
         code.owner = cls
         fn = ClassFunction4D(cls, node.name, code, text, "shared" in mods)
         if kind:
-            pair = accessors.setdefault(node.name, [None, None])
+            # an accessor kind the class does not define is inherited (get and set separately)
+            pair = accessors.setdefault(node.name, list(cls.accessors.get(node.name, (None, None))))
             pair[0 if kind == "get" else 1] = fn
         else:
             cls.functions[node.name] = fn

@@ -80,6 +80,22 @@ def compile_formula_code(interp: Any, expr: N.Expr, source: Any, name: str = "Fo
     return code
 
 
+def compile_formula_statement(interp: Any, stmt: N.Stmt, source: Any, name: str = "Formula") -> Any:
+    """A code unit running one assignment (`This.total:=This.price*This.quantity`); no result."""
+    from .interpreter import RET, Code, Scope
+
+    code = Code(name, source, kind="formula")
+    scope = Scope(code, interp)
+    fn = interp.compile_stmt(stmt, scope)
+
+    def body(f: Any) -> int:
+        fn(f)
+        return RET
+
+    code.body = body
+    return code
+
+
 def capture_plan(code: Any) -> list[tuple[int, str]]:
     """(slot, name) of the locals a formula copies from its creator (not $1..$n)."""
     plan = []
@@ -140,6 +156,8 @@ def formula_from_string(interp: Any, text: str, span: Span | None) -> Formula4D:
 
     src = Source("<formula>", text)
     stmts = parse_source(src)
+    if len(stmts) == 1 and isinstance(stmts[0], (N.Assign, N.CompoundAssign)):
+        return Formula4D(compile_formula_statement(interp, stmts[0], src), text)
     if len(stmts) != 1 or not isinstance(stmts[0], N.ExprStmt):
         raise Syntax4DError("Formula from string needs one expression", span)
     expr = stmts[0].expr

@@ -1,0 +1,7 @@
+shared singleton Class constructor()
+	This.name:="demo"
+	This.loads:=0
+
+shared Function load() : Integer
+	This.loads+=1
+	return This.loads

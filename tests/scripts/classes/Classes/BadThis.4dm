@@ -1,0 +1,5 @@
+Class extends Person
+
+Class constructor()
+	This.early:=True
+	Super("a"; "b")

@@ -1,0 +1,4 @@
+property size : Integer
+
+Function size() : Integer
+	return 1

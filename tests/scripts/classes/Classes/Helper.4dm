@@ -1,0 +1,3 @@
+// Calls Super outside a constructor
+Function misuse()
+	Super(1)

@@ -1,0 +1,5 @@
+Class extends Person
+
+Class constructor()
+	var $x : Integer
+	$x:=1

@@ -1,0 +1,2 @@
+session singleton Class constructor()
+	This.user:="designer"

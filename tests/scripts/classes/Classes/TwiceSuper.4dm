@@ -1,0 +1,5 @@
+Class extends Person
+
+Class constructor()
+	Super("a"; "b")
+	Super("c"; "d")

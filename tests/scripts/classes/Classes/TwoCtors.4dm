@@ -1,0 +1,5 @@
+Class constructor()
+	This.a:=1
+
+Class constructor($x : Integer)
+	This.a:=$x
