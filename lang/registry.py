@@ -44,6 +44,7 @@ STDLIB_MODULES = (
     "stdlib.processes",
     "stdlib.sessions",
     "stdlib.arrays",
+    "stdlib.compiler",
     "stdlib.formulas",
     "stdlib.classes",
 )
@@ -494,5 +495,9 @@ def constant(name: str, value: Any, token: str = "", theme: str = "") -> None:
 
 
 def not_supported(info: CommandInfo) -> FourDError:
-    reason = info.reason or "it needs the 4D application (database, forms or user interface)"
+    if not info.reason:
+        from .themes import reason_for
+
+        info.reason = reason_for(info.name)
+    reason = info.reason
     return FourDError(ERR_NOT_SUPPORTED, f"`{info.name}` is not supported by mini4d: {reason}")
