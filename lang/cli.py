@@ -30,7 +30,7 @@ usage: mini4d [options] FILE.4dm [ARG ...]     run a script (ARGs fill its #DECL
        mini4d [options] -c CODE                 run a line of 4D code
        mini4d run PROJECT_DIR --startup-method NAME [--user-param TEXT]
        mini4d check [--format text|json] PATH ...  check syntax of .4dm files and folders
-       mini4d commands [--theme THEME]          list the supported 4D commands
+       mini4d commands [--theme THEME] [NAME]   list the supported 4D commands
        mini4d                                   start the interactive REPL
 
 options:
@@ -229,6 +229,9 @@ def execute(runtime: Any, code: Any, args: list[Any], io: Streams, debug: bool =
         except KeyboardInterrupt:
             interrupted = True
             runtime.interrupted = True
+            stop_all = getattr(runtime, "stop_all", None)
+            if stop_all is not None:
+                stop_all()  # wakes processes waiting in Use, signals, delays, mailboxes
             for proc in list(runtime.processes.values()):
                 proc.stop_requested = True
             deadline = time.monotonic() + 2.0
@@ -255,6 +258,8 @@ def execute(runtime: Any, code: Any, args: list[Any], io: Streams, debug: bool =
             return EXIT_INTERRUPTED
         io.err.write(format_error(err) + "\n")
         return EXIT_SYNTAX if isinstance(err, Syntax4DError) else EXIT_RUNTIME
+    if getattr(runtime, "child_errors", None):
+        return EXIT_RUNTIME  # another process stopped on an unhandled error (already printed)
     return EXIT_OK
 
 
@@ -351,18 +356,36 @@ def _cmd_check(argv: list[str], io: Streams) -> int:
 
 
 def _cmd_commands(argv: list[str], io: Streams) -> int:
-    from .registry import REGISTRY
+    """`mini4d commands [--theme THEME] [--unsupported] [NAME]`: the commands with number, theme, signature."""
+    from .refdoc import command_line, filter_commands, supported_commands, unsupported_commands
 
-    REGISTRY.ensure_loaded()
     theme = None
-    if argv[:1] == ["--theme"] and len(argv) > 1:
-        theme = argv[1].lower()
-    infos = sorted({id(i): i for i in REGISTRY.by_number.values() if i.implemented}.values(), key=lambda i: (i.theme, i.name.lower()))
+    name = None
+    unsupported = False
+    rest = list(argv)
+    while rest:
+        a = rest.pop(0)
+        if a == "--theme" and rest:
+            theme = rest.pop(0)
+        elif a.startswith("--theme="):
+            theme = a.split("=", 1)[1]
+        elif a == "--unsupported":
+            unsupported = True
+        elif a.startswith("-"):
+            io.err.write(f"mini4d commands: unknown option {a}\n" + USAGE)
+            return EXIT_USAGE
+        else:
+            name = a if name is None else f"{name} {a}"
+    if unsupported:
+        for info in filter_commands(unsupported_commands(), None, name):
+            io.out.write(f"{info.number:>5}  {info.name}\n")
+        return EXIT_OK
+    infos = filter_commands(supported_commands(), theme, name)
     for info in infos:
-        if theme and info.theme.lower() != theme:
-            continue
-        num = str(info.number) if info.number > 0 else "-"
-        io.out.write(f"{num:>5}  {info.theme:<12} {info.signature()}\n       {info.doc}\n")
+        io.out.write(command_line(info) + "\n")
+    if not infos:
+        io.err.write("no supported command matches\n")
+        return EXIT_USAGE
     return EXIT_OK
 
 
