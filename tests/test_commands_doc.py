@@ -1,0 +1,57 @@
+"""docs/commands.md is generated from the registry and must be kept up to date."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from lang.cli import main
+from lang.refdoc import render, supported_commands
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "commands.md"
+
+
+def test_commands_doc_is_current() -> None:
+    """Regenerate with: python3 -m lang.refdoc > docs/commands.md"""
+    assert DOC.read_text(encoding="utf-8") == render(), (
+        "docs/commands.md is stale: run `python3 -m lang.refdoc > docs/commands.md`"
+    )
+
+
+def test_every_supported_command_is_documented() -> None:
+    text = render()
+    for info in supported_commands():
+        assert f"| {info.name.replace('|', chr(92) + '|')} |" in text, info.name
+
+
+def test_reference_lists_members_constants_and_unsupported() -> None:
+    text = render()
+    assert "### Collection" in text
+    assert "| Is text | `2` | K8:3 |" in text
+    assert "## Known but unsupported commands" in text
+
+
+def _run(*argv: str) -> tuple[int, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["commands", *argv], stdout=out, stderr=err)
+    return code, out.getvalue()
+
+
+def test_cli_commands_theme_filter() -> None:
+    code, out = _run("--theme", "Math")
+    assert code == 0
+    lines = out.splitlines()
+    assert any(" Round(" in line and line.strip().startswith("94") for line in lines)
+    assert all("Math" in line for line in lines)
+
+
+def test_cli_commands_name_filter() -> None:
+    code, out = _run("split")
+    assert code == 0
+    assert out.splitlines() == [line for line in out.splitlines() if "Split" in line or "split" in line]
+    assert "1554" in out
+
+
+def test_cli_commands_unknown_option() -> None:
+    code, _ = _run("--bogus")
+    assert code == 2
