@@ -106,6 +106,21 @@ def _is_tok(x: Any, *types: str) -> bool:
     return isinstance(x, Token) and x.type in types
 
 
+# Block keywords that close or continue a block, and the keyword that opens it.
+_CLOSERS = {
+    "end if": "If",
+    "else": "If` or `Case of",
+    "end case": "Case of",
+    "end while": "While",
+    "until": "Repeat",
+    "end for": "For",
+    "end for each": "For each",
+    "end use": "Use",
+    "catch": "Try",
+    "end try": "Try",
+}
+
+
 class Builder(Transformer):
     """Turns each grammar rule into a node as soon as the parser reduces it."""
 
@@ -417,6 +432,12 @@ class Builder(Transformer):
 
     def name(self, items: list[Any]) -> N.Name:
         (tok,) = items
+        opener = _CLOSERS.get(norm(str(tok)))
+        if opener is not None:
+            # A closing keyword reaches the grammar as a name only when no block is open.
+            err = Syntax4DError(f"`{' '.join(str(tok).split())}` without a matching `{opener}`", _tspan(tok))
+            err.unmatched_block = True  # type: ignore[attr-defined]
+            raise err
         return N.Name(str(tok), _tspan(tok))
 
     def builtin(self, items: list[Any]) -> N.Expr:

@@ -128,6 +128,13 @@ def parse_source(source: Source) -> tuple[N.Stmt, ...]:
         return parser.parse(text)
     except UnexpectedInput as exc:
         raise _friendly(exc, source, text) from None
+    except Syntax4DError as exc:
+        if getattr(exc, "unmatched_block", False):
+            # `End for` inside an `If`: name the block that is really open.
+            problem = _block_problem(source, text)
+            if problem is not None:
+                raise problem from None
+        raise
     except RecursionError:
         raise Syntax4DError(
             "The code is nested too deeply to be parsed", Span(source, 0, min(1, len(source.text)))
@@ -155,8 +162,8 @@ _BLOCKS = [
 
 
 def _block_problem(source: Source, text: str) -> Syntax4DError | None:
-    """Find an unclosed or unmatched block by scanning statement keywords line by line."""
-    stack: list[tuple[int, int, str, str, int]] = []  # (kind, line, opener, closer, offset)
+    """An unclosed or mismatched block, found by scanning the block keywords line by line."""
+    stack: list[tuple[int, int, int]] = []  # (index in _BLOCKS, line, offset) of open blocks
     offset = 0
     for lineno, line in enumerate(text.split("\n"), 1):
         stripped = line.strip()
@@ -165,31 +172,31 @@ def _block_problem(source: Source, text: str) -> Syntax4DError | None:
         if not stripped:
             continue
         for kind, (open_rx, close_rx, opener, closer) in enumerate(_BLOCKS):
-            if close_rx.match(stripped):
-                if kind == 0 or kind == 5 or kind == 4 or True:
-                    if not stack or stack[-1][0] != kind:
-                        if stack:
-                            k, ln, op, cl, off = stack[-1]
-                            return Syntax4DError(
-                                f"`{stripped.split('(')[0].strip()}` found where `{cl}` was expected "
-                                f"(to close the `{op}` of line {ln})",
-                                Span(source, start, start + len(stripped)),
-                            )
-                        return Syntax4DError(
-                            f"`{closer}` without a matching `{opener}`",
-                            Span(source, start, start + len(stripped)),
-                        )
-                    stack.pop()
-                    break
-            if open_rx.match(stripped) and not (kind == 7 and "(" in stripped):
-                stack.append((kind, lineno, opener, closer, start))
+            m = close_rx.match(stripped)
+            if m:
+                span = Span(source, start, start + m.end())
+                if not stack:
+                    return Syntax4DError(f"`{closer}` without a matching `{opener}`", span)
+                top, top_line, _ = stack[-1]
+                if top != kind:
+                    _, _, top_opener, top_closer = _BLOCKS[top]
+                    return Syntax4DError(
+                        f"`{closer}` found where `{top_closer}` was expected "
+                        f"(to close the `{top_opener}` of line {top_line})",
+                        span,
+                    )
+                stack.pop()
+                break
+            if open_rx.match(stripped):
+                stack.append((kind, lineno, start))
                 break
     if stack:
-        kind, ln, opener, closer, off = stack[-1]
-        end = text.find("\n", off)
+        kind, lineno, start = stack[-1]
+        _, _, opener, closer = _BLOCKS[kind]
+        end = text.find("\n", start)
         return Syntax4DError(
-            f"`{opener}` at line {ln} has no matching `{closer}`",
-            Span(source, off, end if end > off else off + 1),
+            f"`{opener}` at line {lineno} has no matching `{closer}`",
+            Span(source, start, end if end > start else start + 1),
         )
     return None
 
@@ -249,9 +256,6 @@ def _friendly(exc: UnexpectedInput, source: Source, text: str) -> Syntax4DError:
             return problem
     if tok_type == "_NL" and tok_val.startswith("\n"):
         expected = getattr(exc, "expected", set()) or set()
-        problem = _block_problem(source, text)
-        if problem is not None and any(e.startswith("END_") for e in expected) and False:
-            return problem
         if "RPAR" in expected:
             return Syntax4DError("Missing `)` before the end of the line", span)
         if "RSQB" in expected:
@@ -259,19 +263,22 @@ def _friendly(exc: UnexpectedInput, source: Source, text: str) -> Syntax4DError:
         if "RBRACE" in expected:
             return Syntax4DError("Missing `}` before the end of the line", span)
         return Syntax4DError("Incomplete statement: the line ends too early", span)
-    if tok_type == "NAME" or tok_type == "BUILTIN" or tok_type == "LOCAL":
-        hint = None
+    if tok_type in ("NAME", "BUILTIN", "LOCAL", "PROPNAME", "STRING", "NUMBER"):
         line_start = text.rfind("\n", 0, tok.start_pos) + 1
-        words = source.text[line_start : tok.end_pos].strip()
-        m = re.match(r"[A-Za-z_][\w ]*", words)
-        if m:
-            cands = REGISTRY.suggest(m.group().strip())
-            if cands:
-                hint = f'unknown command "{m.group().strip()}"; did you mean "{cands[0]}"?'
-        msg = f"Unexpected name `{tok_val}`"
-        if hint:
-            return Syntax4DError(f"Unknown command `{m.group().strip()}`; did you mean `{cands[0]}`?", span)
-        return Syntax4DError(msg + " (a statement is one assignment or one call per line)", span)
+        before = source.text[line_start : tok.start_pos].strip()
+        name_start = source.text.find(before, line_start) if before else line_start
+        if re.fullmatch(r"[^\W\d][\w ]*", before):
+            # `Sesion storage $x`: an unknown command name followed by its arguments.
+            cands = REGISTRY.suggest(before)
+            if cands and norm(cands[0]) != norm(before):
+                return Syntax4DError(
+                    f"Unknown command `{before}`; did you mean `{cands[0]}`?",
+                    Span(source, name_start, name_start + len(before)),
+                )
+        if tok_type in ("NAME", "BUILTIN", "LOCAL"):
+            return Syntax4DError(
+                f"Unexpected name `{tok_val}` (a statement is one assignment or one call per line)", span
+            )
     if tok_type == "COLON" and tok_val == ":":
         return Syntax4DError("Unexpected `:` (assignment is written `:=`)", span)
     expected = sorted(getattr(exc, "expected", set()) or set())
