@@ -252,6 +252,7 @@ _TYPE_LABEL = {
     "Coll": "Collection",
     "Coll | None": "Collection",
     "Ref": "Variable",
+    "Ref | None": "Variable",
     "Any": "any",
 }
 
