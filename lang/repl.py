@@ -109,8 +109,13 @@ class _Executor:
             finally:
                 done.set()
 
-    def run(self, fn: Callable[[], Any], on_interrupt: Callable[[], None]) -> tuple[bool, dict[str, Any]]:
-        """Run fn on the thread; Ctrl-C while waiting calls on_interrupt. (finished, result box)."""
+    def run(
+        self, fn: Callable[[], Any], on_interrupt: Callable[[], None], tick: Callable[[], None] | None = None
+    ) -> tuple[bool, dict[str, Any]]:
+        """Run fn on the thread; Ctrl-C while waiting calls on_interrupt, tick runs between waits.
+
+        Returns (finished, result box).
+        """
         box: dict[str, Any] = {}
         done = threading.Event()
         self.jobs.put((fn, box, done))
@@ -120,6 +125,8 @@ class _Executor:
         while not done.is_set():
             try:
                 done.wait(0.05)
+                if tick is not None:
+                    tick()
                 if stopping_since is not None and time.monotonic() - stopping_since > STOP_GRACE:
                     return False, box
             except KeyboardInterrupt:
@@ -141,7 +148,9 @@ class Repl:
         stderr: TextIO | None = None,
         project: Any = None,
         color: bool = False,
+        tick: Callable[[], None] | None = None,
     ):
+        self.tick = tick  # called on the caller's thread while an entry runs (notebook output)
         self.collected: list[str] = []
         self.out = _Sink(stdout, self.collected)
         self.err = _Sink(stderr, self.collected)
@@ -279,7 +288,7 @@ class Repl:
             return result
 
         self._stopping = False
-        finished, box = self.executor.run(job, self.interrupt)
+        finished, box = self.executor.run(job, self.interrupt, self.tick)
         stopped = self._stopping
         self._stopping = False
         if not finished:
