@@ -269,7 +269,7 @@ class _Parser:
         if op.kind != "OP":
             if op.kind == "END":
                 raise _error(f"a comparison operator is expected after {t.value!r}", self.text, op.pos)
-            raise _error(f"unknown comparison operator {op.value!r}", self.text, op.pos)
+            raise _error(f'unknown comparison operator "{op.value}"', self.text, op.pos)
         v = self.take()
         if v.kind == "STR":
             value: tuple = ("lit", v.value)
