@@ -691,7 +691,10 @@ class Interpreter:
             if group is None:
                 raise FourDError(ERR_NOT_SHARED, f"Use needs a shared object or shared collection, got {_describe(t)}", span)
             proc = f.process
-            group.acquire(proc)
+            try:
+                group.acquire(proc)
+            except FourDError as err:  # deadlock or interruption while waiting
+                raise err.with_span(span)
             try:
                 return body(f)
             finally:
