@@ -126,7 +126,9 @@ class Builder(Transformer):
 
     # ---------------------------------------------------------------- top level
     def start(self, items: list[Any]) -> tuple[N.Stmt, ...]:
-        return tuple(i for i in items if isinstance(i, N.Stmt))
+        stmts = tuple(i for i in items if isinstance(i, N.Stmt))
+        _check_loop_exits(stmts, False)
+        return stmts
 
     def block(self, items: list[Any]) -> tuple[N.Stmt, ...]:
         return tuple(i for i in items if isinstance(i, N.Stmt))
@@ -503,8 +505,31 @@ def builtin_node(text: str, span: Span) -> N.Expr:
     return N.Constant(cinfo.name if cinfo else text, cinfo, span)
 
 
+_LOOPS = (N.While, N.Repeat, N.For, N.ForEach)
+
+
+def _check_loop_exits(stmts: tuple[N.Stmt, ...], in_loop: bool) -> None:
+    """`break` and `continue` must be inside a loop of the same method."""
+    for s in stmts:
+        if isinstance(s, N.Break | N.Continue):
+            if not in_loop:
+                word = "break" if isinstance(s, N.Break) else "continue"
+                raise Syntax4DError(f"`{word}` outside a loop", s.span)
+            continue
+        inner = in_loop or isinstance(s, _LOOPS)
+        for name in s.__dataclass_fields__:
+            value = getattr(s, name)
+            if isinstance(value, tuple) and value:
+                if isinstance(value[0], N.Stmt):
+                    _check_loop_exits(value, inner)
+                elif isinstance(value[0], tuple):  # Case of branches: (condition, body)
+                    for branch in value:
+                        if len(branch) == 2 and isinstance(branch[1], tuple):
+                            _check_loop_exits(branch[1], inner)
+
+
 def _check_target(target: Any) -> None:
-    if not isinstance(target, N.ASSIGNABLE):
+    if not isinstance(target, (N.ASSIGNABLE, N.Table)):
         what = "a command call" if isinstance(target, (N.Command, N.MethodCall, N.MemberCall, N.Call)) else "an expression"
         raise Syntax4DError(f"Cannot assign to {what}: the left side of `:=` must be a variable, property or element", target.span)
 
