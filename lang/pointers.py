@@ -327,6 +327,14 @@ def compile_place(interp: Any, target: N.Expr, scope: Any) -> Any:
                 raise err.with_span(span)
 
         return (prep_ptr, get, put)
+    if isinstance(target, N.Table):
+        text = target.text
+        span = target.span
+
+        def no_database(f: Any) -> Any:
+            raise _table_unsupported(text, span)
+
+        return (no_database, lambda f, st: None, lambda f, st, v: None)
     return None
 
 

@@ -51,7 +51,14 @@ def prepare(source: Source) -> str:
             end = text.find("\n", start)
             if end < 0:
                 end = n
-            _blank(chars, start if tok == "//" else m.end() - 1, end)
+            cstart = start if tok == "//" else m.end() - 1
+            _blank(chars, cstart, end)
+            # `\` then a comment: still a continuation (only blanks separate them).
+            back = cstart - 1
+            while back >= 0 and text[back] in " \t":
+                back -= 1
+            if tok == "//" and back >= 0 and text[back] == "\\" and end < n:
+                _blank(chars, back, end + 1, keep_newlines=False)
             pos = end
         elif tok == "/*":
             depth = 1
