@@ -28,6 +28,14 @@ from .callbacks import call_callback, is_callback, param_object, stopped
 from .objects import deep_copy
 from .query import run_query
 
+# 4D values of the "Objects and collections" constants used here
+CK_IGNORE_NULL_OR_EMPTY = 4
+CK_DIACRITICAL = 8
+CK_SHARED = 16
+CK_COUNT_VALUES = 32
+CK_RESOLVE_POINTERS = 32
+CK_KEEP_NULL = 64
+
 # ---------------------------------------------------------------- helpers
 
 
@@ -367,13 +375,14 @@ def concat(ctx: Any, c: Coll, *values: Any) -> Coll:
 def copy(ctx: Any, c: Coll, option: Any = 0, group_with: Any = None) -> Coll:
     """Deep copy (standard, or shared with `ck shared`, optionally in groupWith's group)."""
     flags = _opt_flags(option)
-    shared = flags & 4 != 0
+    shared = flags & CK_SHARED != 0
+    resolve = flags & CK_RESOLVE_POINTERS != 0
     if group_with is not None and group_with is not UNDEFINED:
         if not isinstance(group_with, (Obj, Coll)) or group_with.group is None:
             raise FourDError(ERR_ARG_TYPE, ".copy(): groupWith must be a shared object or collection")
     else:
         group_with = None
-    return deep_copy(c, shared, group_with if shared else None)
+    return deep_copy(c, shared, group_with if shared else None, resolve=resolve)
 
 
 @member("Collection", "reverse")
@@ -388,7 +397,7 @@ def reverse(ctx: Any, c: Coll) -> Coll:
 def join(ctx: Any, c: Coll, delimiter: Any = UNDEFINED, option: Any = 0) -> str:
     """Elements converted to text and joined (Null as "null")."""
     sep = _text(delimiter, "delimiter")
-    skip = _opt_flags(option) & 4
+    skip = _opt_flags(option) & CK_IGNORE_NULL_OR_EMPTY
     parts = []
     for v in c:
         if skip and (v is None or v == ""):
@@ -537,8 +546,8 @@ def distinct(ctx: Any, c: Coll, *args: Any) -> Coll:
             options = _opt_flags(args[1], "options")
     elif args:
         options = _opt_flags(args[0], "options")
-    strict = options & 8 != 0
-    with_count = options & 32 != 0
+    strict = options & CK_DIACRITICAL != 0
+    with_count = options & CK_COUNT_VALUES != 0
     keys: dict[Any, int] = {}
     values: list[Any] = []
     counts: list[int] = []
@@ -610,7 +619,7 @@ def equal_(ctx: Any, c: Coll, *args: Any) -> bool:
     other = args[0]
     if not isinstance(other, Coll):
         raise FourDError(ERR_ARG_TYPE, f".equal(): a collection was expected, got {type_name(other)}")
-    strict = _opt_flags(args[1]) & 8 != 0 if len(args) > 1 else False
+    strict = _opt_flags(args[1]) & CK_DIACRITICAL != 0 if len(args) > 1 else False
     return deep_equal(c, other, strict)
 
 
@@ -648,7 +657,7 @@ def extract(ctx: Any, c: Coll, *args: Any) -> Coll:
                 out.append(o)
         return out
     parts = split_path(_text(args[0], "propertyPath"))
-    keep_null = len(args) > 1 and _opt_flags(args[1]) & 64 != 0
+    keep_null = len(args) > 1 and _opt_flags(args[1]) & CK_KEEP_NULL != 0
     out = Coll()
     for el in c:
         v = get_path(el, parts)
