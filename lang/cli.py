@@ -154,37 +154,59 @@ def run_source(
     except FourDError as err:
         io.err.write(format_error(err) + "\n")
         return EXIT_SYNTAX if isinstance(err, Syntax4DError) else EXIT_RUNTIME
-    values = [_cli_arg(code, i, a) for i, a in enumerate(args)]
+    try:
+        values = [_cli_arg(code, i, a) for i, a in enumerate(args)]
+    except ValueError as exc:
+        io.err.write(f"mini4d: {exc}\n")
+        return EXIT_USAGE
     return execute(runtime, code, values, io, debug)
 
 
 def _cli_arg(code: Any, i: int, text: str) -> Any:
-    """A command-line argument converted to the declared parameter type."""
-    from .values import make_date
+    """A command-line argument converted to the declared parameter type (ValueError if it cannot be)."""
+    from .values import Coll, Obj, Time4D, make_date
 
-    t = code.params[i][1] if i < len(code.params) else code.variadic
-    if t in ("integer", "real"):
+    if i < len(code.params):
+        slot, t = code.params[i]
+        name = next((n for n, at in code.slots.items() if at == slot), f"${i + 1}")
+    else:
+        name, t = "...", code.variadic
+    what = f"argument {i + 1} ({name} : {str(t).capitalize()})"
+    if t in ("integer", "real", "longint"):
         try:
             return float(text)
         except ValueError:
-            return 0.0
+            raise ValueError(f'{what}: "{text}" is not a number') from None
     if t == "boolean":
-        return text.strip().lower() in ("true", "1", "yes")
+        word = text.strip().lower()
+        if word in ("true", "1"):
+            return True
+        if word in ("false", "0"):
+            return False
+        raise ValueError(f'{what}: "{text}" is not True or False')
     if t == "date":
         try:
             y, m, d = (int(p) for p in text.split("-"))
-            return make_date(y, m, d)
         except ValueError:
-            from .values import NULL_DATE
-
-            return NULL_DATE
+            raise ValueError(f'{what}: "{text}" is not a date (YYYY-MM-DD)') from None
+        return make_date(y, m, d)
+    if t == "time":
+        try:
+            parts = [int(p) for p in text.split(":")]
+        except ValueError:
+            raise ValueError(f'{what}: "{text}" is not a time (HH:MM:SS)') from None
+        parts += [0] * (3 - len(parts))
+        return Time4D(parts[0] * 3600 + parts[1] * 60 + parts[2])
     if t in ("object", "collection"):
         from .jsonfmt import parse
 
         try:
-            return parse(text)
+            value = parse(text)
         except FourDError:
-            return None
+            value = None
+        if not isinstance(value, Obj if t == "object" else Coll):
+            raise ValueError(f"{what}: the text is not a JSON {t}")
+        return value
     return text
 
 
