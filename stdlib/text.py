@@ -34,16 +34,23 @@ constant("_o_4D REST digest", 2, theme="Digest Type")
 constant("SHA256 digest", 3, theme="Digest Type")
 constant("SHA512 digest", 4, theme="Digest Type")
 
-constant("Tab", "\t", theme="ASCII Codes")
-constant("Carriage return", "\r", theme="ASCII Codes")
-constant("Line feed", "\n", theme="ASCII Codes")
-constant("CR", "\r", theme="ASCII Codes")
-constant("LF", "\n", theme="ASCII Codes")
-constant("Space", " ", theme="ASCII Codes")
-constant("Backspace", "\b", theme="ASCII Codes")
-constant("Escape", "\x1b", theme="ASCII Codes")
-constant("Double quote", '"', theme="ASCII Codes")
-constant("Quote", "'", theme="ASCII Codes")
+# ASCII Codes: character codes, used as Char(Carriage return), Char(Tab)...
+for _name, _value, _token in [
+    ("NUL ASCII code", 0, "K15:1"),
+    ("Enter", 3, "K15:35"),
+    ("Backspace", 8, "K15:36"),
+    ("Tab", 9, "K15:37"),
+    ("Line feed", 10, "K15:40"),
+    ("Carriage return", 13, "K15:38"),
+    ("Escape", 27, "K15:39"),
+    ("Space", 32, "K15:42"),
+    ("Double quote", 34, "K15:41"),
+    ("Quote", 39, "K15:44"),
+    ("Period", 46, "K15:45"),
+    ("At sign", 64, "K15:46"),
+    ("DEL ASCII code", 127, "K15:34"),
+]:
+    constant(_name, _value, token=_token, theme="ASCII Codes")
 
 # ------------------------------------------------------------------ String
 
