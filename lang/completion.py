@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-__all__ = ["is_complete", "indent_for", "complete", "Completion", "CompletionContext", "KEYWORDS", "TYPE_NAMES"]
+__all__ = ["is_complete", "indent_for", "join_open_lines", "complete", "Completion", "CompletionContext", "KEYWORDS", "TYPE_NAMES"]
 
 COMPLETE = "complete"
 INCOMPLETE = "incomplete"
@@ -33,7 +33,11 @@ _OPENERS = {"(": ")", "[": "]", "{": "}"}
 
 
 def _clean(text: str) -> tuple[str, int, bool, bool]:
-    """Text with strings and comments blanked; (clean text, bracket depth, open comment, continued)."""
+    """Text with strings and comments blanked; (clean text, bracket depth, open comment, continued).
+
+    The depth is -1 when a bracket closes too much or a text literal is left open (4D texts
+    never span lines): the entry cannot become valid by adding lines.
+    """
     out: list[str] = []
     depth = 0
     comment = 0
@@ -69,7 +73,10 @@ def _clean(text: str) -> tuple[str, int, bool, bool]:
             j = i + 1
             while j < n and text[j] not in '"\n':
                 j += 2 if text[j] == "\\" else 1
-            j = min(j + 1, n) if j < n and text[j] == '"' else j
+            if j < n and text[j] == '"':
+                j += 1
+            else:
+                negative = True
             out.append(" " * (j - i))
             i = j
         else:
@@ -131,6 +138,22 @@ def is_complete(text: str) -> str:
     if comment or continued or depth > 0 or stack:
         return INCOMPLETE
     return COMPLETE
+
+
+def join_open_lines(text: str) -> str:
+    """End with a `\\` continuation every line left inside an open bracket, so the entry parses.
+
+    4D itself continues a statement only after `\\`; the REPL also continues inside brackets.
+    """
+    clean, _depth, _comment, _continued = _clean(text)
+    lines = text.split("\n")
+    clean_lines = clean.split("\n")
+    depth = 0
+    for i, cl in enumerate(clean_lines[:-1]):
+        depth += sum(1 for c in cl if c in "([{") - sum(1 for c in cl if c in ")]}")
+        if depth > 0 and not cl.rstrip().endswith("\\"):
+            lines[i] += " \\"
+    return "\n".join(lines)
 
 
 def indent_for(text: str, unit: str = "  ") -> str:

@@ -16,7 +16,7 @@ from typing import Any, Callable, TextIO
 
 from . import __version__
 from . import nodes as N
-from .completion import INCOMPLETE, Completion, CompletionContext, complete, indent_for, is_complete
+from .completion import INCOMPLETE, Completion, CompletionContext, complete, indent_for, is_complete, join_open_lines
 from .errors import ERR_INTERRUPTED, ERR_STACK_OVERFLOW, FourDError, format_error
 
 __all__ = ["Repl", "Outcome", "repl_main", "history_path", "META_HELP"]
@@ -246,7 +246,7 @@ class Repl:
         from .source import Source, normalize_newlines
 
         self.entries += 1
-        return self.run_source(Source("<repl>", normalize_newlines(text)))
+        return self.run_source(Source("<repl>", join_open_lines(normalize_newlines(text))))
 
     def run_source(self, source: Any) -> Outcome:
         from .parser import parse_source
