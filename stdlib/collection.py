@@ -190,11 +190,8 @@ def _less_cmp(ctx: Any, callback: Any, params: tuple[Any, ...]) -> Callable[[Any
         return call_callback(ctx, callback, p, params) is True
 
     def cmp(a: Any, b: Any) -> int:
-        if less(a, b):
-            return -1
-        if less(b, a):
-            return 1
-        return 0
+        # Python's sort only asks "a < b", so one callback call per comparison is enough
+        return -1 if less(a, b) else 0
 
     return cmp
 
@@ -890,6 +887,8 @@ def multi_sort(ctx: Any, c: Coll, *args: Any) -> Coll:
     if is_callback(args[0]) and not isinstance(args[0], Coll):
         callback = args[0]
         args = args[1:]
+        if not args:
+            return sort(ctx, c, callback)
     if not args or not isinstance(args[0], Coll):
         raise FourDError(ERR_ARG_TYPE, ".multiSort(): colsToSort must be a collection of collections")
     levels: list[tuple[Coll, bool]] = []

@@ -61,6 +61,22 @@ ALERT($col[0].alpha+" "+$c2[0].alpha)  // expect: Hello World!
 ALERT(JSON Stringify($col[1]))  // expect: [1,2]
 ALERT(String($c2[0]=$col[0]))  // expect: False
 
+// .copy(ck resolve pointers)
+var $p : Pointer
+var $what : Text
+$p:=->$what
+$col:=New collection
+$col.push(New object("alpha"; "Hello"; "num"; 1))
+$col.push(New object("beta"; "You"; "what"; $p))
+$c2:=$col.copy()
+$c2[1].beta:="World!"
+ALERT($col[0].alpha+" "+$c2[1].beta)  // expect: Hello World!
+$what:="You!"
+$c:=$c2.copy(ck resolve pointers)
+ALERT($c[0].alpha+" "+$c[1].what)  // expect: Hello You!
+ALERT(String(Value type($c2[1].what)))  // expect: 23
+ALERT(String(Value type($c[1].what)))  // expect: 2
+
 // .join()
 $c:=New collection(1; 2; 3; "Paris"; Null; ""; 4; 5)
 ALERT($c.join("|"))  // expect: 1|2|3|Paris|null||4|5
