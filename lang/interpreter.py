@@ -38,6 +38,7 @@ from .errors import (
     FourDError,
     Syntax4DError,
 )
+from .fastops import binary_closure
 from .registry import REGISTRY, CommandInfo, Ref, not_supported
 from .source import Source, Span
 from .values import UNDEFINED, UNSET, Coll, Date4D, Obj, Time4D
@@ -1077,10 +1078,10 @@ class Interpreter:
                 return right(f)
 
             return or_else
-        fast = _FAST_BINARY.get(op)
-        if fast is not None:
-            return fast(left, right, span)
         impl = _BINARY[op]
+        fast = binary_closure(op, e, left, right, impl, scope.slot, _undefined_var)
+        if fast is not None:
+            return fast
 
         def binary(f: Frame) -> Any:
             a = left(f)

@@ -1,0 +1,218 @@
+"""Specialised closures for binary operators on numbers, the interpreter's hottest nodes.
+
+`binary_closure` returns a closure for `left op right` whose first test handles Reals and
+Integers inline and whose fallback is the full operator of `lang/values.py` (texts,
+dates, times, errors). Common shapes get their own closure so that no operand closure
+is called: a local and a number literal (`$i%7`, `$n<2`) and two locals (`$a+$b`).
+Results are the ones `values.py` gives: Integer+Integer stays an Integer while it is
+exact, every other mix is a Real.
+"""
+
+from __future__ import annotations
+
+import operator
+from typing import Any, Callable
+
+from . import nodes as N
+from . import values as V
+from .errors import FourDError
+from .source import Span
+from .values import UNSET
+
+Fn = Callable[[Any], Any]
+
+MAX_EXACT = 9007199254740992  # 2**53: beyond it an integer result is no longer an exact Real
+
+_ARITH = {"+": operator.add, "-": operator.sub, "*": operator.mul}
+_ORDER = {"<": operator.lt, ">": operator.gt, "<=": operator.le, ">=": operator.ge}
+
+
+def _slow(impl: Callable[[Any, Any], Any], span: Span) -> Callable[[Any, Any], Any]:
+    """The complete operator, with errors located at the operator's span."""
+
+    def slow(a: Any, b: Any) -> Any:
+        try:
+            return impl(a, b)
+        except FourDError as err:
+            raise err.with_span(span)
+
+    return slow
+
+
+def binary_closure(
+    op: str,
+    e: N.Binary,
+    left: Fn,
+    right: Fn,
+    impl: Callable[[Any, Any], Any],
+    slot_of: Callable[[str], int],
+    undefined: Callable[[str, Span], FourDError],
+) -> Fn | None:
+    """A closure for `e` when `op` is an arithmetic or comparison operator, else None."""
+    slow = _slow(impl, e.span)
+    lhs, rhs = e.left, e.right
+    local_const = isinstance(lhs, N.Local) and isinstance(rhs, N.Literal) and type(rhs.value) is float
+    local_local = isinstance(lhs, N.Local) and isinstance(rhs, N.Local)
+    if op in _ARITH:
+        pyop = _ARITH[op]
+        if local_const:
+            return _arith_lc(pyop, slot_of(lhs.name), rhs.value, slow, lambda: undefined(lhs.name, lhs.span))
+        if local_local:
+            return _arith_ll(
+                pyop, slot_of(lhs.name), slot_of(rhs.name), slow,
+                lambda: undefined(lhs.name, lhs.span), lambda: undefined(rhs.name, rhs.span),
+            )
+        return _arith(pyop, left, right, slow)
+    if op in _ORDER:
+        pyop = _ORDER[op]
+        if local_const:
+            return _order_lc(pyop, slot_of(lhs.name), rhs.value, slow, lambda: undefined(lhs.name, lhs.span))
+        return _order(pyop, left, right, slow)
+    if op == "=":
+        return _equal(left, right, slow)
+    if op == "#":
+        eq = _equal(left, right, _slow(V.equal, e.span))
+        return lambda f: not eq(f)
+    if op == "/":
+        return _divide(left, right, slow)
+    if op == "%":
+        return _modulo(left, right, slow)
+    return None
+
+
+def _arith_lc(pyop: Any, i: int, c: float, slow: Any, undefined: Any) -> Fn:
+    def arith_lc(f: Any) -> Any:
+        a = f.locals[i]
+        ta = type(a)
+        if ta is float or ta is int:  # with a Real constant the result is a Real
+            return pyop(a, c)
+        if a is UNSET:
+            raise undefined()
+        return slow(a, c)
+
+    return arith_lc
+
+
+def _arith_ll(pyop: Any, i: int, j: int, slow: Any, undefined_a: Any, undefined_b: Any) -> Fn:
+    def arith_ll(f: Any) -> Any:
+        loc = f.locals
+        a = loc[i]
+        b = loc[j]
+        ta = type(a)
+        tb = type(b)
+        if ta is float:
+            if tb is float or tb is int:
+                return pyop(a, b)
+        elif ta is int:
+            if tb is float:
+                return pyop(a, b)
+            if tb is int:
+                r = pyop(a, b)
+                if -MAX_EXACT <= r <= MAX_EXACT:
+                    return r
+        if a is UNSET:
+            raise undefined_a()
+        if b is UNSET:
+            raise undefined_b()
+        return slow(a, b)
+
+    return arith_ll
+
+
+def _arith(pyop: Any, left: Fn, right: Fn, slow: Any) -> Fn:
+    def arith(f: Any) -> Any:
+        a = left(f)
+        b = right(f)
+        ta = type(a)
+        tb = type(b)
+        if ta is float:
+            if tb is float or tb is int:
+                return pyop(a, b)
+        elif ta is int:
+            if tb is float:
+                return pyop(a, b)
+            if tb is int:
+                r = pyop(a, b)
+                if -MAX_EXACT <= r <= MAX_EXACT:
+                    return r
+        return slow(a, b)
+
+    return arith
+
+
+def _order_lc(pyop: Any, i: int, c: float, slow: Any, undefined: Any) -> Fn:
+    def order_lc(f: Any) -> Any:
+        a = f.locals[i]
+        ta = type(a)
+        if ta is float or ta is int:
+            return pyop(a, c)
+        if a is UNSET:
+            raise undefined()
+        return slow(a, c)
+
+    return order_lc
+
+
+def _order(pyop: Any, left: Fn, right: Fn, slow: Any) -> Fn:
+    def order(f: Any) -> Any:
+        a = left(f)
+        b = right(f)
+        ta = type(a)
+        tb = type(b)
+        if (ta is float or ta is int) and (tb is float or tb is int):
+            return pyop(a, b)
+        return slow(a, b)
+
+    return order
+
+
+def _equal(left: Fn, right: Fn, slow: Any) -> Fn:
+    eps = V.REAL_EPSILON  # read at each comparison: SET REAL COMPARISON LEVEL changes it
+    text_eq = V.text_eq
+
+    def equal(f: Any) -> Any:
+        a = left(f)
+        b = right(f)
+        ta = type(a)
+        tb = type(b)
+        if (ta is float or ta is int) and (tb is float or tb is int):
+            if a == b:
+                return True
+            d = a - b
+            return -eps[0] <= d <= eps[0]
+        if ta is str and tb is str:
+            return a == b or text_eq(a, b)
+        return slow(a, b)
+
+    return equal
+
+
+def _divide(left: Fn, right: Fn, slow: Any) -> Fn:
+    def divide(f: Any) -> Any:
+        a = left(f)
+        b = right(f)
+        ta = type(a)
+        tb = type(b)
+        if (ta is float or ta is int) and (tb is float or tb is int) and b != 0:
+            return a / b
+        return slow(a, b)
+
+    return divide
+
+
+def _modulo(left: Fn, right: Fn, slow: Any) -> Fn:
+    def modulo(f: Any) -> Any:
+        a = left(f)
+        b = right(f)
+        ta = type(a)
+        tb = type(b)
+        # Operands are used as integers, the sign follows the dividend (C fmod), result a Real.
+        if (ta is float or ta is int) and (tb is float or tb is int) and -MAX_EXACT < a < MAX_EXACT and -MAX_EXACT < b < MAX_EXACT:
+            ia = int(a)
+            ib = int(b)
+            if ib:
+                r = (ia if ia >= 0 else -ia) % (ib if ib >= 0 else -ib)
+                return float(r if ia >= 0 else -r)
+        return slow(a, b)
+
+    return modulo

@@ -1,0 +1,95 @@
+"""The specialised operator closures (lang/fastops.py) give exactly what values.py gives."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lang import nodes as N
+from lang import values as V
+from lang.errors import FourDError
+from lang.fastops import binary_closure
+from lang.interpreter import _BINARY
+from lang.source import Source, Span
+from lang.values import UNDEFINED, UNSET
+
+SPAN = Span(Source("t", "x"), 0, 1)
+OPS = ["+", "-", "*", "/", "%", "=", "#", "<", ">", "<=", ">="]
+
+numbers = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(min_value=-(2**31), max_value=2**31 - 1),
+    st.integers(min_value=-(2**60), max_value=2**60),
+    st.sampled_from([0.0, -0.0, 1.0, -1.0, 7.0, 2.5, -7.5, 1e-7, 0, 7, -7]),
+)
+values = st.one_of(numbers, st.sampled_from(["a", "A", "b@", "", True, False, None, UNDEFINED, V.NULL_DATE]))
+
+
+class _F:
+    def __init__(self, locs: list[Any]):
+        self.locals = locs
+
+
+def _outcome(fn: Any, *args: Any) -> Any:
+    try:
+        r = fn(*args)
+    except FourDError as err:
+        return ("error", err.code)
+    if type(r) is float and math.isnan(r):
+        return ("nan",)
+    return (type(r).__name__, r)
+
+
+def _undefined(name: str, span: Span) -> FourDError:
+    return FourDError(90030, name, span)
+
+
+def _closures(op: str, a: Any, b: Any) -> list[Any]:
+    """The general closure, and the local/literal and local/local shapes when they apply."""
+    lit = N.Literal(b, SPAN) if type(b) is float else None
+    out = []
+    e = N.Binary(op, N.Literal(a, SPAN), N.Literal(b, SPAN), SPAN)
+    out.append((binary_closure(op, e, lambda f: a, lambda f: b, _BINARY[op], lambda n: 0, _undefined), [a, b]))
+    la, lb = N.Local("$a", SPAN), N.Local("$b", SPAN)
+    slots = {"$a": 0, "$b": 1}
+    e = N.Binary(op, la, lb, SPAN)
+    out.append((binary_closure(op, e, lambda f: f.locals[0], lambda f: f.locals[1], _BINARY[op], slots.__getitem__, _undefined), [a, b]))
+    if lit is not None:
+        e = N.Binary(op, la, lit, SPAN)
+        out.append((binary_closure(op, e, lambda f: f.locals[0], lambda f: b, _BINARY[op], slots.__getitem__, _undefined), [a, b]))
+    return out
+
+
+@pytest.mark.parametrize("op", OPS)
+@given(a=values, b=values)
+def test_same_as_values(op: str, a: Any, b: Any) -> None:
+    expected = _outcome(_BINARY[op], a, b)
+    for fn, locs in _closures(op, a, b):
+        assert fn is not None
+        assert _outcome(fn, _F(list(locs))) == expected, (op, a, b)
+
+
+def test_integer_results_stay_exact_then_become_real() -> None:
+    e = N.Binary("+", N.Local("$a", SPAN), N.Local("$b", SPAN), SPAN)
+    fn = binary_closure("+", e, None, None, _BINARY["+"], {"$a": 0, "$b": 1}.__getitem__, _undefined)  # type: ignore[arg-type]
+    assert fn(_F([2, 3])) == 5 and type(fn(_F([2, 3]))) is int
+    big = fn(_F([2**53, 2**53]))
+    assert type(big) is float and big == 2.0**54
+
+
+def test_unset_local_raises_undefined_variable() -> None:
+    e = N.Binary("<", N.Local("$a", SPAN), N.Literal(2.0, SPAN), SPAN)
+    fn = binary_closure("<", e, None, None, _BINARY["<"], lambda n: 0, _undefined)  # type: ignore[arg-type]
+    with pytest.raises(FourDError) as info:
+        fn(_F([UNSET]))
+    assert info.value.code == 90030
+
+
+def test_modulo_sign_follows_the_dividend() -> None:
+    e = N.Binary("%", N.Literal(-7.0, SPAN), N.Literal(3.0, SPAN), SPAN)
+    fn = binary_closure("%", e, lambda f: -7.0, lambda f: 3.0, _BINARY["%"], lambda n: 0, _undefined)
+    assert fn(_F([])) == -1.0 == V.mod(-7.0, 3.0)
