@@ -312,9 +312,8 @@ def convert_to_type(v: Any, t: int, cmd: str) -> Any:
         if type(v) is Time4D:
             return v
         if type(v) in (float, int):
-            # Numbers in objects hold times in the unit used to store them.
-            unit = to_storable(Time4D(1))
-            return Time4D(int(round(v / unit)))
+            # docs/commands-legacy/ob-get.md: times are stored in objects as seconds (since v17).
+            return Time4D(int(round(v)))
         if type(v) is str:
             return time_(v)
         return Time4D(0)
