@@ -159,4 +159,4 @@ def test_huge_file_with_a_syntax_error_at_the_end(tmp_path: Path) -> None:
 def test_syntax_error_at_the_end_of_a_large_file(tmp_path: Path) -> None:
     code, _, err = run_file(tmp_path, "$x:=1\n" * 3000 + "$x:=(2\n")
     assert code == 65
-    assert ":3001:8: error 90001" in err.splitlines()[0]
+    assert ":3001:7: error 90001: Missing `)`" in err.splitlines()[0]
