@@ -9,7 +9,7 @@ ALERT(JSON Stringify(-0.25))  // expect: -0.25
 $s:=JSON Stringify("{\"name\":\"john\"}")
 ALERT($s)  // expect: "{\"name\":\"john\"}"
 $p:=JSON Parse($s)
-ALERT(JSON Stringify($p))  // expect: {"name":"john"}
+ALERT($p)  // expect: {"name":"john"}
 ALERT(JSON Stringify("tab\there"+Char(10)+"line"))  // expect: "tab\there\nline"
 var $Contact;$Children : Object
 OB SET($Contact;"lastname";"Monroe";"firstname";"Alan")
