@@ -28,6 +28,7 @@ from .errors import (
     Syntax4DError,
 )
 from .formulas import Formula4D, compile_formula_code
+from .interpreter import to_storable
 from .source import Span
 from .values import (
     IS_OBJECT,
@@ -177,8 +178,6 @@ def _plain_copy(v: Any) -> Any:
 
 def store_property(o: Obj, name: str, v: Any) -> None:
     """Write an own property the way the interpreter writes any object property."""
-    from .interpreter import to_storable
-
     if v is UNDEFINED:
         if name not in o:
             return
