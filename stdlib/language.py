@@ -328,3 +328,29 @@ def get_database_parameter(ctx: Any, selector: int, value: Ref | None = None) ->
 
 
 constant("User param value", 108.0, theme="Database Parameters")
+
+
+_CHAIN_TYPES = {"method": "projectMethod", "function": "classFunction", "constructor": "classFunction", "formula": "formula"}
+
+
+@command("Call chain", 1662, "Language")
+def call_chain(ctx: Any) -> Any:
+    """The calls of the current process, innermost first: [{type; name; line; database}]."""
+    from pathlib import Path
+
+    from lang.values import Coll, Obj
+
+    root = getattr(ctx.runtime.project, "root", None)
+    database = Path(root).name if root else ""
+    out = Coll()
+    f = ctx
+    while f is not None:
+        code = f.code
+        o = Obj()
+        dict.__setitem__(o, "type", _CHAIN_TYPES.get(code.kind, "projectMethod"))
+        dict.__setitem__(o, "name", code.name)
+        dict.__setitem__(o, "line", float(f.span.line) if f.span is not None else 0.0)
+        dict.__setitem__(o, "database", database)
+        out.append(o)
+        f = f.caller
+    return out

@@ -88,3 +88,7 @@ ALERT(Current method name)  // expect: language
 $r:=Get database parameter(User param value;$param)
 ALERT("["+$param+"]")  // expect: []
 ALERT(String(Get database parameter(1)))  // expect error: not supported
+// Call chain (old name Get call chain): the current method first
+$chain:=Call chain
+ALERT(String($chain.length)+" "+$chain[0].type+" "+$chain[0].name)  // expect: 1 projectMethod language
+ALERT(String(Get call chain:C1662[0].line>0))  // expect: True
