@@ -535,6 +535,16 @@ def class_store(runtime: Any) -> ClassStore:
     return store
 
 
+def has_class(v: Any, name: str) -> bool:
+    """True if `v` is an instance of the user class `name` or of one of its subclasses."""
+    cls = getattr(v, "cls", None) if isinstance(v, Instance) else None
+    while cls is not None:
+        if cls.name == name:
+            return True
+        cls = cls.parent
+    return False
+
+
 def class_of(runtime: Any, v: Any) -> ClassDef | None:
     """`OB Class`: the class of an object; Null for anything that is not an object."""
     if isinstance(v, Instance):

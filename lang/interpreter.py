@@ -1858,7 +1858,13 @@ def _convert_param(v: Any, t: str, k: int, code: Code, span: Span | None) -> Any
     if c is None:
         return v
     try:
-        return c(v)
+        v = c(v)
+        if v is not None and t.startswith("cs."):
+            from .classes import has_class  # a wrong class is a wrong type (parameters.md)
+
+            if not has_class(v, t[3:]):
+                raise FourDError(ERR_PARAM_TYPE, "wrong class")
+        return v
     except FourDError:
         raise FourDError(
             ERR_PARAM_TYPE,

@@ -19,3 +19,9 @@ $o:=cs.NoSuchClass.new()  // expect error: 90022
 $p.age:=1
 $p.age()  // expect error: not a function
 ALERT("still running")  // expect: still running
+// a parameter typed with a class accepts instances of the class and of its subclasses
+ALERT($g.greetPerson(cs.Person.new("Ann"; "Lee")))  // expect: Hi Ann
+ALERT($g.greetPerson(cs.Student.new("Bob"; "Lee"; "MIT")))  // expect: Hi Bob
+ALERT($g.greetPerson(Null))  // expect: Hi nobody
+$r:=$g.greetPerson({firstName: "Zed"})  // expect error: a cs.Person was expected
+$r:=$g.greetPerson(cs.Greeter.new("x"))  // expect error: 90012

@@ -14,3 +14,9 @@ Function where() : Text
 
 Function makeFormula() : 4D.Function
 	return Formula(This.greeting+" "+$1)
+
+Function greetPerson($p : cs.Person) : Text
+	If ($p=Null)
+		return This.greeting+" nobody"
+	End if
+	return This.greeting+" "+$p.firstName
