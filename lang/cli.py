@@ -221,6 +221,10 @@ def execute(runtime: Any, code: Any, args: list[Any], io: Streams, debug: bool =
             runtime.wait_all()
         except FourDError as err:
             outcome["error"] = err
+            try:
+                runtime.wait_all()  # an error in the main method does not stop the other processes
+            except FourDError:
+                pass
         except RecursionError:
             from .errors import ERR_STACK_OVERFLOW
 

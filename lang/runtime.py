@@ -338,12 +338,11 @@ class Runtime:
         return p if p is not None and not p.ended else None
 
     def process_named(self, name: str) -> Process | None:
-        """The live process with this name (4D compares names case-sensitively for workers)."""
+        """The live process with this name (case-sensitive); a worker being killed comes last."""
         with self.proc_lock:
-            for p in self.processes.values():
-                if not p.ended and p.name == name:
-                    return p
-        return None
+            found = [p for p in self.processes.values() if not p.ended and p.name == name]
+        found.sort(key=lambda p: p.killed)
+        return found[0] if found else None
 
     def start_process(
         self,
@@ -368,14 +367,13 @@ class Runtime:
         target = None if (type(method) is str and method == "") else self._resolve_callable(method, span)
         with self.proc_lock:
             if type(worker) is str:
-                proc = self.process_named(worker)
-                if proc is not None and not proc.is_worker:
+                named = [p for p in self.processes.values() if not p.ended and p.name == worker]
+                if any(not p.is_worker for p in named):
                     return  # a process made by New process has no mailbox
-                if proc is not None and proc.killed and proc is not self.main:
-                    if proc is me:
-                        return  # a worker that killed itself gets nothing (kill-worker.md)
-                    proc = None  # the old one is ending: a new process starts
-                new = proc is None
+                proc = next((p for p in named if not p.killed or p is self.main), None)
+                if proc is None and me is not None and me in named:
+                    return  # a worker that killed itself and calls itself gets nothing (kill-worker.md)
+                new = proc is None  # none, or the old one is ending: a new process starts
                 if new:
                     proc = self.new_process_record(worker, me.session if me is not None else self.default_session)
                     proc.is_worker = True

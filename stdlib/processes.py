@@ -57,6 +57,9 @@ def call_worker(ctx: Any, process: Any, formula: Any, *params: Any) -> None:
     """Post a message to the worker's mailbox (creating the worker by name); runs later, first in first out."""
     if type(process) not in (str, float, int) or type(process) is bool:
         raise FourDError(ERR_ARG_TYPE, "CALL WORKER: a worker name or process number was expected")
+    for p in params:
+        if getattr(p, "is_4d_array", False):
+            raise FourDError(ERR_ARG_TYPE, "CALL WORKER: arrays cannot be passed as parameters")
     ctx.runtime.call_worker(ctx, process, formula, list(params), span=ctx.span)
 
 
