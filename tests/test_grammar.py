@@ -94,6 +94,8 @@ CASES = [
     ("$r:=Is text:K8:3", "Assign(Local $r, Constant Is text)"),
     # method names with spaces
     ("My Method With Spaces(1; 2)", "ExprStmt(MethodCall My Method With Spaces(Literal 1.0, Literal 2.0))"),
+    ("M\u00e9thode 262($x)", "ExprStmt(MethodCall M\u00e9thode 262(Local $x))"),
+    ("QUIT 4D", "ExprStmt(Command 291)"),
     # SQL blocks are kept as one statement
     ("Begin SQL\n  SELECT a FROM b INTO :$x;\nEnd SQL", "SqlBlock"),
     # a stray semicolon
