@@ -139,6 +139,11 @@ class Builder(Transformer):
         _check_target(target)
         return N.Assign(target, value, span_of(target, value))
 
+    def assign_arg(self, items: list[Any]) -> N.AssignArg:
+        target, value = items
+        _check_target(target)
+        return N.AssignArg(target, value, span_of(target, value))
+
     def compound_assign(self, items: list[Any]) -> N.CompoundAssign:
         target, op, value = items
         _check_target(target)
@@ -383,6 +388,9 @@ class Builder(Transformer):
         args: tuple[N.Expr, ...] = items[1] if len(items) > 1 else ()
         end = _end(args) if args else target.span.end
         span = Span(_src(), target.span.start, end + 1)
+        for a in args:
+            if isinstance(a, N.AssignArg) and not (isinstance(target, N.Command) and target.number == 1597 and not target.has_parens):
+                raise Syntax4DError("An assignment cannot be passed as a parameter (only as the code of Formula(...))", a.span)
         if isinstance(target, N.Command):
             if target.has_parens:
                 return N.Call(target, args, span)

@@ -129,6 +129,10 @@ def compile_formula_command(interp: Any, node: N.Command, scope: Any, info: Any)
         return bad
     expr = node.args[0]
     text = expr.span.text().strip()
+    if isinstance(expr, N.AssignArg):
+        code = compile_formula_statement(interp, N.Assign(expr.target, expr.value, expr.span), scope.code.source)
+        plan = capture_plan(code)
+        return lambda f: Formula4D(code, text, capture(code, plan, f) if plan else None)
     project = interp.runtime.project
     if isinstance(expr, N.Name) and project.has_method(expr.name):
         name = expr.name

@@ -226,6 +226,15 @@ class SortOrder(Expr):
     span: Span
 
 
+@dataclass(frozen=True, slots=True)
+class AssignArg(Expr):
+    """`Formula(This.total:=This.price*This.quantity)`: an assignment as the code of a formula."""
+
+    target: Expr
+    value: Expr
+    span: Span
+
+
 # ------------------------------------------------------------------ statements
 
 

@@ -137,3 +137,26 @@ def test_deep_recursion_through_class_functions_stops_cleanly(tmp_path: Path) ->
     rc, _out, err = run_script(tmp_path, "$x:=cs.Deep.new().down(0)\n", {"Deep": cls})
     assert rc == 1
     assert "error 90070" in err
+
+
+def test_parse_assignment_as_formula_code() -> None:
+    from lang import nodes as N
+    from lang.parser import parse_source
+    from lang.source import Source
+
+    (stmt,) = parse_source(Source("t", "$f:=Formula(This.total:=This.price*2)\n"))
+    assert isinstance(stmt, N.Assign)
+    arg = stmt.value.args[0]
+    assert isinstance(arg, N.AssignArg)
+    assert isinstance(arg.target, N.Member) and arg.target.name == "total"
+    assert isinstance(arg.value, N.Binary)
+
+
+@pytest.mark.parametrize("code", ["ALERT($x:=1)\n", "$y:=String($x:=1)\n", "foo($a:=2)\n", "$o.f($a:=2)\n", "$f:=Formula(1+1:=2)\n"])
+def test_assignment_outside_formula_is_a_syntax_error(code: str) -> None:
+    from lang.errors import Syntax4DError
+    from lang.parser import parse_source
+    from lang.source import Source
+
+    with pytest.raises(Syntax4DError):
+        parse_source(Source("t", code))

@@ -17,7 +17,7 @@ $o.double:=$double
 ALERT(String($o.double()))  // expect: 100
 ALERT(String($o["double"]()))  // expect: 100
 $robot:=New object("name"; "Robot"; "price"; 543; "quantity"; 2)
-$calc:=Formula from string("This.total:=This.price*This.quantity")
+$calc:=Formula(This.total:=This.price*This.quantity)
 $calc.apply($robot)
 ALERT(String($robot.total))  // expect: 1086
 // a formula called without an object has This = Null
@@ -61,3 +61,13 @@ $r:=$n()  // expect error: cannot be called
 $r:=$o.value()  // expect error: not a function
 $r:=$f.apply(Null; "x")  // expect error: collection
 $r:=$f.nope()  // expect error: Unknown member function
+// an assignment as formula code, also from a string
+$setTotal:=Formula from string("This.total:=This.price*This.quantity")
+$feta:=New object("name"; "Feta"; "price"; 12.5; "quantity"; 5)
+$setTotal.apply($feta)
+ALERT(String($feta.total))  // expect: 62.5
+$n:=3
+$setV:=Formula($1.v:=$n)
+$target:={}
+$setV.call(Null; $target)
+ALERT(String($target.v))  // expect: 3
