@@ -124,3 +124,16 @@ def test_stop_all_interrupts_spinning_and_waiting_processes(tmp_path: Path) -> N
         if p.thread is not None:
             p.thread.join(HANG)
             assert not p.thread.is_alive(), p
+
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+RUNTIME_EXAMPLES = ["sessions", "counter", "workers", "signals"]
+
+
+def test_runtime_examples_print_their_out_files() -> None:
+    for topic in RUNTIME_EXAMPLES:
+        script = EXAMPLES / topic / "main.4dm"
+        out, err = io.StringIO(), io.StringIO()
+        rc = main([str(script)], stdout=out, stderr=err)
+        assert (topic, rc, err.getvalue()) == (topic, 0, "")
+        assert out.getvalue() == (EXAMPLES / topic / "main.out").read_text(encoding="utf-8"), topic
