@@ -681,8 +681,14 @@ def _terminal(out: TextIO, err: TextIO) -> int:
                 break
             if not text.strip():
                 continue
-            outcome = repl.run_cell(text)
-            repl.show(outcome)
+            try:
+                outcome = repl.run_cell(text)
+            except KeyboardInterrupt:
+                outcome = Outcome(interrupted=True)  # Ctrl-C before the entry started running
+            try:
+                repl.show(outcome)
+            except KeyboardInterrupt:
+                pass
             if outcome.quit:
                 break
     finally:

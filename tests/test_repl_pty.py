@@ -1,0 +1,142 @@
+"""The real terminal REPL (prompt_toolkit) driven through a pseudo-terminal."""
+
+from __future__ import annotations
+
+import os
+import re
+import select
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("prompt_toolkit")
+if not hasattr(os, "openpty"):
+    pytest.skip("no pseudo-terminals on this platform", allow_module_level=True)
+
+import fcntl  # noqa: E402  (POSIX only, after the skip)
+import struct  # noqa: E402
+import termios  # noqa: E402
+
+ROOT = Path(__file__).parent.parent
+ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][A-Z0-9]|\x1b[=>]|\x1b\][^\x07]*\x07|\r(?!\n)")
+DEADLINE = 30.0
+
+
+class Terminal:
+    """A child process on a pseudo-terminal; `expect` waits for a pattern in its cleaned output."""
+
+    def __init__(self, argv: list[str], env: dict[str, str]):
+        self.master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+
+        def controlling_terminal() -> None:
+            # A new session whose controlling terminal is the pty, so that Ctrl-C sends SIGINT.
+            os.setsid()
+            fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+        self.proc = subprocess.Popen(
+            argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT, preexec_fn=controlling_terminal, close_fds=True
+        )
+        os.close(slave)
+        self.raw = ""
+        self.seen = 0
+
+    def read_some(self, timeout: float) -> None:
+        ready, _, _ = select.select([self.master], [], [], timeout)
+        if ready:
+            try:
+                data = os.read(self.master, 65536)
+            except OSError:
+                data = b""
+            self.raw += data.decode("utf-8", "replace")
+
+    @property
+    def text(self) -> str:
+        return ANSI.sub("", self.raw)
+
+    def expect(self, pattern: str) -> re.Match[str]:
+        rx = re.compile(pattern, re.M)
+        end = time.monotonic() + DEADLINE
+        while time.monotonic() < end:
+            m = rx.search(self.text, self.seen)
+            if m:
+                self.seen = m.end()
+                return m
+            if self.proc.poll() is not None:
+                self.read_some(0.1)
+                m = rx.search(self.text, self.seen)
+                if m:
+                    return m
+                break
+            self.read_some(0.2)
+        raise AssertionError(f"{pattern!r} not seen; output so far:\n{self.text[-2000:]}")
+
+    def send(self, keys: str) -> None:
+        os.write(self.master, keys.encode())
+
+    def close(self) -> int:
+        try:
+            return self.proc.wait(timeout=DEADLINE)
+        finally:
+            os.close(self.master)
+
+
+@pytest.fixture
+def terminal(tmp_path: Path):
+    env = dict(os.environ)
+    env.update(
+        {
+            "TERM": "xterm",
+            "NO_COLOR": "1",
+            "MINI4D_HISTORY": str(tmp_path / "history"),
+            "PROMPT_TOOLKIT_NO_CPR": "1",
+            "COLUMNS": "100",
+            "LINES": "24",
+        }
+    )
+    t = Terminal([sys.executable, "-m", "lang"], env)
+    yield t
+    if t.proc.poll() is None:
+        t.proc.kill()
+        t.proc.wait()
+
+
+def test_multi_line_if_block_in_a_terminal(terminal: Terminal, tmp_path: Path) -> None:
+    terminal.expect(r"4D>")
+    terminal.send("$a:=5\r")
+    terminal.expect(r"\$a:=5\r?\n4D>")
+    terminal.send("If ($a>3)\r")
+    terminal.expect(r"\.\.\.")  # the block is open: Enter continued the entry
+    terminal.send('ALERT("big")\r')
+    terminal.send("End if\r")
+    terminal.expect(r"^big\s*$")
+    terminal.expect(r"4D>")
+    terminal.send("$a*2\r")
+    terminal.expect(r"^10\s*$")
+    terminal.expect(r"4D>")
+    terminal.send("\x04")  # Ctrl-D leaves
+    assert terminal.close() == 0
+    history = (tmp_path / "history").read_text(encoding="utf-8")
+    assert "+If ($a>3)" in history
+
+
+def test_ctrl_c_stops_a_runaway_loop(terminal: Terminal) -> None:
+    terminal.expect(r"4D>")
+    terminal.send("$n:=0\r")
+    terminal.expect(r"\$n:=0\r?\n4D>")
+    terminal.send("While (True)\r")
+    terminal.expect(r"\.\.\.")
+    terminal.send("$n:=$n+1\r")
+    terminal.send("End while\r")
+    terminal.expect(r"End while\r?\n")
+    time.sleep(0.5)
+    terminal.send("\x03")
+    terminal.expect(r"Interrupted\s*$")
+    terminal.expect(r"4D>")
+    terminal.send("$n>0\r")
+    terminal.expect(r"^True\s*$")
+    terminal.send("%quit\r")
+    assert terminal.close() == 0
