@@ -316,22 +316,6 @@ def idle() -> None:
     time.sleep(0)
 
 
-@command("Get database parameter", 643, "4D Environment")
-def get_database_parameter(ctx: Any, selector: int, value: Ref | None = None) -> float:
-    """`User param value` (108) gives the --user-param text in `value`; 112/113 (project database) give 1."""
-    if selector in (112, 113):
-        return 1.0
-    if selector == 108:
-        text = getattr(ctx.runtime, "user_param", "") or ""
-        if value is not None:
-            value.set(text)
-        return 0.0
-    raise FourDError(ERR_NOT_SUPPORTED, f"Get database parameter({selector}) is not supported by mini4d")
-
-
-constant("User param value", 108.0, token="K37:94", theme="Database Parameters")
-constant("Is current database a project", 112.0, theme="Database Parameters")
-constant("Is host database a project", 113.0, theme="Database Parameters")
 
 
 _CHAIN_TYPES = {"method": "projectMethod", "function": "classFunction", "constructor": "classFunction", "formula": "formula"}

@@ -92,5 +92,4 @@ ALERT(String(Get database parameter(1)))  // expect error: not supported
 $chain:=Call chain
 ALERT(String($chain.length)+" "+$chain[0].type+" "+$chain[0].name)  // expect: 1 projectMethod language
 ALERT(String(Get call chain:C1662[0].line>0))  // expect: True
-ALERT(String(Get database parameter(Is current database a project)))  // expect: 1
 ALERT(String(User param value:K37:94))  // expect: 108
