@@ -342,27 +342,7 @@ def ob_get_type(obj: Any, name: str) -> float:
     return float(value_type(v))
 
 
-@command("OB Class", 1730, "Objects (Language)")
-def ob_class(ctx: Any, obj: Any) -> Any:
-    """The class object of an object (4D.Object for a plain object); Null for anything else."""
-    from lang.classes import class_of
-
-    if obj is None or obj is UNDEFINED:
-        return None
-    return class_of(ctx.runtime, obj)
-
-
-@command("OB Instance of", 1731, "Objects (Language)")
-def ob_instance_of(ctx: Any, obj: Any, cls: Any) -> bool:
-    """True if the object is an instance of the class or of one of its subclasses."""
-    from lang.classes import ClassDef, class_of
-
-    if not isinstance(cls, ClassDef):
-        raise FourDError(ERR_ARG_TYPE, "OB Instance of: a class was expected")
-    if obj is None or obj is UNDEFINED:
-        return False
-    c = class_of(ctx.runtime, obj)
-    return c is not None and c.is_subclass_of(cls)
+# OB Class and OB Instance of are registered with the classes (stdlib/classes.py).
 
 
 @command("OB SET NULL", 1233, "Objects (Language)")
