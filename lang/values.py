@@ -247,12 +247,14 @@ class SharedGroup:
     gets a deadlock error (90052) instead of hanging.
     """
 
-    __slots__ = ("cond", "owner", "count", "members", "is_storage", "strict", "merged_into", "__weakref__")
+    __slots__ = ("lock", "cond", "owner", "count", "waiters", "members", "is_storage", "strict", "merged_into", "__weakref__")
 
     def __init__(self, is_storage: bool = False, strict: bool = False):
-        self.cond = threading.Condition(threading.Lock())
+        self.lock = threading.Lock()
+        self.cond = threading.Condition(self.lock)
         self.owner: Any = None
         self.count = 0
+        self.waiters = 0
         self.members = 0
         self.is_storage = is_storage
         self.strict = strict  # Storage: only shared objects and collections may be stored
@@ -265,16 +267,19 @@ class SharedGroup:
         return g
 
     def held_by(self, process: Any) -> bool:
-        g = self.root()
+        g = self
+        while g.merged_into is not None:
+            g = g.merged_into
         return g.owner is process and g.count > 0
 
     def acquire(self, process: Any) -> None:
-        hooks = _lock_hooks
-        if hooks is not None:
-            hooks.acquire(self, process)
+        if _lock_hooks is not None:
+            _lock_hooks.acquire(self, process)
             return
-        g = self.root()
-        with g.cond:
+        g = self
+        while g.merged_into is not None:
+            g = g.merged_into
+        with g.lock:
             if g.merged_into is None and (g.owner is None or g.owner is process):
                 g.owner = process
                 g.count += 1
@@ -282,18 +287,20 @@ class SharedGroup:
         _acquire_slow(self, process)
 
     def release(self, process: Any) -> None:
-        hooks = _lock_hooks
-        if hooks is not None:
-            hooks.release(self, process)
+        if _lock_hooks is not None:
+            _lock_hooks.release(self, process)
             return
-        g = self.root()
-        with g.cond:
+        g = self
+        while g.merged_into is not None:
+            g = g.merged_into
+        with g.lock:
             if g.owner is process:
                 g.count -= 1
                 if g.count <= 0:
                     g.count = 0
                     g.owner = None
-                    g.cond.notify_all()
+                    if g.waiters:
+                        g.cond.notify_all()
 
     def use(self, process: Any) -> _UseContext:
         """`with group.use(process):` holds the group for the block (internal Use...End use)."""
@@ -376,7 +383,11 @@ def _acquire_slow(group: SharedGroup, process: Any) -> None:
                 process.state = 4  # Waiting for internal flag
             with g.cond:
                 if g.merged_into is None and g.owner is not None and g.owner is not process:
-                    g.cond.wait(DEADLOCK_POLL)
+                    g.waiters += 1
+                    try:
+                        g.cond.wait(DEADLOCK_POLL)
+                    finally:
+                        g.waiters -= 1
             if process is not None and getattr(process, "stop_requested", False) is True:
                 raise FourDError(1006, "Program interrupted by user")
     finally:
