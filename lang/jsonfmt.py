@@ -27,12 +27,13 @@ def json_number(x: float | int) -> str:
         return str(x)
     if math.isnan(x) or math.isinf(x):
         return "null"
-    if x == int(x) and abs(x) < 1e21:
+    if x == int(x) and abs(x) < 1e15:
         return str(int(x))
-    s = repr(x)
+    # 15 significant digits, as 4D writes reals in JSON (0.1+0.2 gives 0.3, 1/3 0.333333333333333).
+    s = "%.15g" % x
     if "e" in s:
         mant, exp = s.split("e")
-        s = f"{mant}e{exp[0] if exp[0] in '+-' else '+'}{exp.lstrip('+-')}"
+        s = f"{mant}e{exp[0] if exp[0] in '+-' else '+'}{exp.lstrip('+-').lstrip('0') or '0'}"
     return s
 
 

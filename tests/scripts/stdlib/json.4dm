@@ -80,3 +80,5 @@ ALERT(String($r.errors[0].code))  // expect: 13
 $r:=JSON Validate(New object("c";"red");JSON Parse("{\"properties\":{\"c\":{\"enum\":[\"green\",\"blue\"]}}}"))
 ALERT(String($r.errors[0].code))  // expect: 19
 $r:=JSON Validate(New object;New object("$schema";"http://example.com/other"))  // expect error: schema
+// reals are written with 15 significant digits
+ALERT(JSON Stringify(New collection(0.1+0.2;1/3;-2.25)))  // expect: [0.3,0.333333333333333,-2.25]
