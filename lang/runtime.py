@@ -374,6 +374,8 @@ class Runtime:
                 if proc is None and me is not None and me in named:
                     return  # a worker that killed itself and calls itself gets nothing (kill-worker.md)
                 new = proc is None  # none, or the old one is ending: a new process starts
+                if new and target is None:
+                    return  # "" re-runs a startup method: a worker that does not exist has none
                 if new:
                     proc = self.new_process_record(worker, me.session if me is not None else self.default_session)
                     proc.is_worker = True

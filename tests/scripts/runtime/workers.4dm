@@ -36,6 +36,9 @@ ALERT($log[4])  // expect: e #1 in pool
 ALERT(String(Process number("pool")#$w))  // expect: True
 // Unknown workers: nothing happens.
 KILL WORKER("nobody")
+CALL WORKER("never started"; "")
+ALERT(String(Process number("never started")))  // expect: 0
+CALL WORKER(1; "")
 CALL WORKER(999; "_rt_work"; $log; "x")
 ALERT(String($log.length))  // expect: 5
 // Messages to the main process (worker 1) run after the main method.
