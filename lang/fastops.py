@@ -76,6 +76,8 @@ def binary_closure(
     if op == "/":
         return _divide(left, right, slow)
     if op == "%":
+        if local_const and -MAX_EXACT < rhs.value < MAX_EXACT and int(rhs.value):
+            return _modulo_lc(slot_of(lhs.name), int(rhs.value), slow, lambda: undefined(lhs.name, lhs.span))
         return _modulo(left, right, slow)
     return None
 
@@ -216,3 +218,22 @@ def _modulo(left: Fn, right: Fn, slow: Any) -> Fn:
         return slow(a, b)
 
     return modulo
+
+
+def _modulo_lc(i: int, ib: int, slow: Any, undefined: Any) -> Fn:
+    c = float(ib)
+    m = -ib if ib < 0 else ib
+
+    def modulo_lc(f: Any) -> Any:
+        a = f.locals[i]
+        ta = type(a)
+        if (ta is int or ta is float) and -MAX_EXACT < a < MAX_EXACT:
+            ia = int(a)
+            if ia >= 0:
+                return float(ia % m)
+            return float(-(-ia % m))
+        if a is UNSET:
+            raise undefined()
+        return slow(a, c)
+
+    return modulo_lc
