@@ -130,7 +130,10 @@ class Instance(Obj):
         if acc is not None:
             getter, setter = acc
             if setter is None:
-                raise FourDError(ERR_READONLY, f'The computed property "{name}" of class {cls.name} is read-only (it has no Function set)')
+                raise FourDError(
+                    ERR_READONLY,
+                    f'The computed property "{name}" of class {cls.name} is read-only (it has no Function set)',
+                )
             if v is UNDEFINED:
                 # classes.md: the getter gives the type, the setter receives its empty value
                 v = _empty_like(getter.invoke(None, [], this=self) if getter is not None else UNDEFINED)
@@ -589,26 +592,34 @@ def load_class(store: ClassStore, name: str, path: Any) -> ClassDef:
             parent_name, parent_span = s.parent, s.span
         elif isinstance(s, N.ClassProperty):
             if bodies:
-                raise Syntax4DError("`property` must be declared outside any Function or Class constructor code", s.span)
+                raise Syntax4DError(
+                    "`property` must be declared outside any Function or Class constructor code", s.span
+                )
             props.append(s)
         elif not bodies:
-            raise Syntax4DError("Only `property` and `Class extends` may come before the first Function or Class constructor", s.span)
+            raise Syntax4DError(
+                "Only `property` and `Class extends` may come before the first Function or Class constructor", s.span
+            )
         else:
             bodies[-1][1].append(s)
 
     parent: ClassDef | None = store.builtins.object
     if parent_name is not None:
-        pn = parent_name[3:] if parent_name.startswith("cs.") else parent_name
+        pn = parent_name.removeprefix("cs.")
         if pn in _OBJECT_NAMES or parent_name in _OBJECT_NAMES:
             parent = store.builtins.object
         elif pn == name:
             raise FourDError(ERR_CLASS, f'Class "{name}" cannot extend itself', parent_span)
         elif parent_name.startswith(("4D.", "4d.")):
-            raise FourDError(ERR_NOT_SUPPORTED, f"Extending the built-in class {parent_name} is not supported by mini4d", parent_span)
+            raise FourDError(
+                ERR_NOT_SUPPORTED, f"Extending the built-in class {parent_name} is not supported by mini4d", parent_span
+            )
         else:
             parent = store.get(pn, parent_span)
             if parent is None:
-                raise FourDError(ERR_CLASS, f'Class "{name}" extends "{pn}", which is not a class of the project', parent_span)
+                raise FourDError(
+                    ERR_CLASS, f'Class "{name}" extends "{pn}", which is not a class of the project', parent_span
+                )
 
     cls = ClassDef(store, name, parent)
     own_names: dict[str, str] = {}
@@ -617,7 +628,11 @@ def load_class(store: ClassStore, name: str, path: Any) -> ClassDef:
         prev = own_names.get(member)
         if prev is not None and not (prev.startswith("computed") and kind.startswith("computed") and prev != kind):
             what = "a property and a function" if "property" in (prev, kind) else "two members"
-            raise FourDError(ERR_CLASS, f'Class "{name}": {what} named "{member}" (properties and functions share one namespace)', span)
+            raise FourDError(
+                ERR_CLASS,
+                f'Class "{name}": {what} named "{member}" (properties and functions share one namespace)',
+                span,
+            )
         own_names[member] = kind
 
     for p in props:
@@ -635,13 +650,17 @@ def load_class(store: ClassStore, name: str, path: Any) -> ClassDef:
     for node, body in bodies:
         if isinstance(node, N.ClassConstructor):
             if ctor_seen:
-                raise FourDError(ERR_CLASS, f'Class "{name}" has two Class constructor functions (only one is allowed)', node.span)
+                raise FourDError(
+                    ERR_CLASS, f'Class "{name}" has two Class constructor functions (only one is allowed)', node.span
+                )
             ctor_seen = True
             mods = set(node.modifiers)
             cls.session_singleton = "session" in mods and "singleton" in mods
             cls.singleton = "singleton" in mods
             cls.shared = "shared" in mods or cls.session_singleton
-            code = interp.compile_unit(f"{name}:constructor", tuple(_ctor_body(body)), mt.source, kind="constructor", params=node.params)
+            code = interp.compile_unit(
+                f"{name}:constructor", tuple(_ctor_body(body)), mt.source, kind="constructor", params=node.params
+            )
             code.owner = cls
             _wrap_constructor(cls, code, node.span)
             cls.ctor = code
@@ -650,7 +669,9 @@ def load_class(store: ClassStore, name: str, path: Any) -> ClassDef:
         text = node.span.text().strip()
         kind = node.kind
         claim(node.name, f"computed {kind}" if kind else "function", node.span)
-        code = interp.compile_unit(f"{name}.{node.name}", tuple(body), mt.source, kind="function", params=node.params, result=node.result)
+        code = interp.compile_unit(
+            f"{name}.{node.name}", tuple(body), mt.source, kind="function", params=node.params, result=node.result
+        )
         code.owner = cls
         fn = ClassFunction4D(cls, node.name, code, text, "shared" in mods)
         if kind:
@@ -674,7 +695,12 @@ def _ctor_body(body: list[N.Stmt]) -> list[N.Stmt]:
     """A bare `Super` statement in a constructor calls the superclass constructor."""
     out = []
     for s in body:
-        if isinstance(s, N.ExprStmt) and isinstance(s.expr, N.Command) and s.expr.number in (1705, 1706) and not s.expr.has_parens:
+        if (
+            isinstance(s, N.ExprStmt)
+            and isinstance(s.expr, N.Command)
+            and s.expr.number in (1705, 1706)
+            and not s.expr.has_parens
+        ):
             s = replace(s, expr=replace(s.expr, has_parens=True))
         out.append(s)
     return out
@@ -760,7 +786,9 @@ def compile_super(interp: Any, node: N.Command, scope: Any, info: Any) -> Any:
         if type(st) is not CtorState or f.code.kind != "constructor":
             raise FourDError(ERR_SUPER_MISUSE, "Super() is called outside a class constructor (no object scope)", span)
         if st.super_called:
-            raise FourDError(ERR_SUPER_MISUSE, "Super() is called twice: the superclass constructor was already called", span)
+            raise FourDError(
+                ERR_SUPER_MISUSE, "Super() is called twice: the superclass constructor was already called", span
+            )
         args = [a(f) for a in arg_fns]
         st.super_called = True
         parent = st.cls.parent

@@ -53,7 +53,9 @@ def ob_instance_of(ctx: Any, obj: Any, cls: Any) -> bool:
 def get_database_parameter(ctx: Any, selector: Any, string_value: Ref = None) -> float:  # type: ignore[assignment]
     """Value of a database parameter; mini4d knows `User param value` (the --user-param text)."""
     if type(selector) not in (float, int) or type(selector) is bool:
-        raise FourDError(90011, "Get database parameter: the selector must be a number (a table parameter is not supported)")
+        raise FourDError(
+            90011, "Get database parameter: the selector must be a number (a table parameter is not supported)"
+        )
     if int(selector) == 108:
         if string_value is not None:
             string_value.set(ctx.runtime.user_param)

@@ -48,7 +48,7 @@ def test_class_file_structure_errors(tmp_path: Path, body: str, message: str) ->
 
 
 def test_local_and_exposed_modifiers_are_accepted(tmp_path: Path) -> None:
-    cls = "exposed Function a() : Text\n\treturn \"a\"\n\nlocal Function b() : Text\n\treturn \"b\"\n\nlocal exposed Function get c() : Text\n\treturn \"c\"\n"
+    cls = 'exposed Function a() : Text\n\treturn "a"\n\nlocal Function b() : Text\n\treturn "b"\n\nlocal exposed Function get c() : Text\n\treturn "c"\n'
     rc, out, err = run_script(tmp_path, "$o:=cs.Mods.new()\nALERT($o.a()+$o.b()+$o.c)\n", {"Mods": cls})
     assert rc == 0, err
     assert out == "abc\n"
@@ -56,7 +56,9 @@ def test_local_and_exposed_modifiers_are_accepted(tmp_path: Path) -> None:
 
 def test_shared_keyword_ignored_in_a_non_shared_class(tmp_path: Path) -> None:
     cls = "Class constructor()\n\tThis.n:=0\n\nshared Function inc()\n\tThis.n+=1\n"
-    rc, out, err = run_script(tmp_path, "$o:=cs.Plain.new()\n$o.inc()\nALERT(String($o.n)+String(OB Is shared($o)))\n", {"Plain": cls})
+    rc, out, err = run_script(
+        tmp_path, "$o:=cs.Plain.new()\n$o.inc()\nALERT(String($o.n)+String(OB Is shared($o)))\n", {"Plain": cls}
+    )
     assert rc == 0, err
     assert out == "1False\n"
 
@@ -83,7 +85,10 @@ def test_unhandled_class_error_shows_class_frames(tmp_path: Path) -> None:
 
 def test_this_in_a_derived_constructor_is_allowed_when_no_parent_constructs(tmp_path: Path) -> None:
     # nothing to construct above: This is usable and Super() is optional
-    classes = {"Root": "Function hello() : Text\n\treturn \"hi\"\n", "Leaf": "Class extends Root\n\nClass constructor()\n\tThis.v:=This.hello()\n"}
+    classes = {
+        "Root": 'Function hello() : Text\n\treturn "hi"\n',
+        "Leaf": "Class extends Root\n\nClass constructor()\n\tThis.v:=This.hello()\n",
+    }
     rc, out, err = run_script(tmp_path, "ALERT(cs.Leaf.new().v)\n", classes)
     assert rc == 0, err
     assert out == "hi\n"
@@ -91,7 +96,9 @@ def test_this_in_a_derived_constructor_is_allowed_when_no_parent_constructs(tmp_
 
 def test_class_is_compiled_once_and_class_object_is_stable(tmp_path: Path) -> None:
     cls = "Class constructor()\n\tThis.k:=1\n"
-    rc, out, err = run_script(tmp_path, "ALERT(String(cs.Once=cs.Once)+String(OB Class(cs.Once.new())=cs.Once))\n", {"Once": cls})
+    rc, out, err = run_script(
+        tmp_path, "ALERT(String(cs.Once=cs.Once)+String(OB Class(cs.Once.new())=cs.Once))\n", {"Once": cls}
+    )
     assert rc == 0, err
     assert out == "TrueTrue\n"
 
@@ -99,19 +106,25 @@ def test_class_is_compiled_once_and_class_object_is_stable(tmp_path: Path) -> No
 def test_setter_receives_empty_value_when_undefined_is_assigned(tmp_path: Path) -> None:
     cls = (
         "Function get title() : Text\n\treturn String(This._t)\n\n"
-        "Function set title($v : Text)\n\tThis._t:=\"[\"+$v+\"]\"\n"
+        'Function set title($v : Text)\n\tThis._t:="["+$v+"]"\n'
     )
-    rc, out, err = run_script(tmp_path, "$o:=cs.Titled.new()\n$o.title:=\"x\"\n$o.title:=Null\nALERT($o._t)\n", {"Titled": cls})
+    rc, out, err = run_script(
+        tmp_path, '$o:=cs.Titled.new()\n$o.title:="x"\n$o.title:=Null\nALERT($o._t)\n', {"Titled": cls}
+    )
     assert rc == 1  # Null is not a Text: a parameter type error
     assert "error 90012" in err and "Titled.title" in err
-    rc, out, err = run_script(tmp_path, "$o:=cs.Titled.new()\n$o.title:=\"x\"\n$o.title:=$o.nothing\nALERT($o._t)\n", {"Titled": cls})
+    rc, out, err = run_script(
+        tmp_path, '$o:=cs.Titled.new()\n$o.title:="x"\n$o.title:=$o.nothing\nALERT($o._t)\n', {"Titled": cls}
+    )
     assert rc == 0, err
     assert out == "[]\n"
 
 
 def test_function_object_source_and_call_through_class(tmp_path: Path) -> None:
     cls = "Function twice($n : Real) : Real\n\treturn $n*2\n"
-    code = "$f:=cs.Math.twice\nALERT($f.source)\nALERT(String($f.call(Null; 4)))\nALERT(String(cs.Math.new().twice(5)))\n"
+    code = (
+        "$f:=cs.Math.twice\nALERT($f.source)\nALERT(String($f.call(Null; 4)))\nALERT(String(cs.Math.new().twice(5)))\n"
+    )
     rc, out, err = run_script(tmp_path, code, {"Math": cls})
     assert rc == 0, err
     assert out == "Function twice($n : Real) : Real\n8\n10\n"
@@ -119,14 +132,14 @@ def test_function_object_source_and_call_through_class(tmp_path: Path) -> None:
 
 def test_for_each_and_ob_keys_on_an_instance_see_own_properties_only(tmp_path: Path) -> None:
     cls = "property a := 1\n\nFunction get b() : Real\n\treturn 2\n\nFunction c()\n"
-    code = "$o:=cs.Keys.new()\n$o.d:=4\nALERT(OB Keys($o).join(\",\"))\nALERT(JSON Stringify($o))\n"
+    code = '$o:=cs.Keys.new()\n$o.d:=4\nALERT(OB Keys($o).join(","))\nALERT(JSON Stringify($o))\n'
     rc, out, err = run_script(tmp_path, code, {"Keys": cls})
     assert rc == 0, err
     assert out == 'a,d\n{"a":1,"d":4}\n'
 
 
 def test_4d_store_builtin_classes(tmp_path: Path) -> None:
-    code = "ALERT(4D.Object.name+\" \"+String(4D.Object.superclass=Null)+\" \"+4D.Function.superclass.name)\nALERT(JSON Stringify(4D.Object.new()))\n"
+    code = 'ALERT(4D.Object.name+" "+String(4D.Object.superclass=Null)+" "+4D.Function.superclass.name)\nALERT(JSON Stringify(4D.Object.new()))\n'
     rc, out, err = run_script(tmp_path, code)
     assert rc == 0, err
     assert out == "Object True Object\n{}\n"
@@ -152,7 +165,9 @@ def test_parse_assignment_as_formula_code() -> None:
     assert isinstance(arg.value, N.Binary)
 
 
-@pytest.mark.parametrize("code", ["ALERT($x:=1)\n", "$y:=String($x:=1)\n", "foo($a:=2)\n", "$o.f($a:=2)\n", "$f:=Formula(1+1:=2)\n"])
+@pytest.mark.parametrize(
+    "code", ["ALERT($x:=1)\n", "$y:=String($x:=1)\n", "foo($a:=2)\n", "$o.f($a:=2)\n", "$f:=Formula(1+1:=2)\n"]
+)
 def test_assignment_outside_formula_is_a_syntax_error(code: str) -> None:
     from lang.errors import Syntax4DError
     from lang.parser import parse_source

@@ -72,7 +72,10 @@ def test_not_a_project_folder(tmp_path: Path) -> None:
 
 
 def test_script_uses_classes_and_methods_beside_it(tmp_path: Path) -> None:
-    write(tmp_path / "Classes" / "Point.4dm", "Class constructor($x : Real; $y : Real)\n\tThis.x:=$x\n\tThis.y:=$y\n\nFunction sum() : Real\n\treturn This.x+This.y\n")
+    write(
+        tmp_path / "Classes" / "Point.4dm",
+        "Class constructor($x : Real; $y : Real)\n\tThis.x:=$x\n\tThis.y:=$y\n\nFunction sum() : Real\n\treturn This.x+This.y\n",
+    )
     write(tmp_path / "twice.4dm", "#DECLARE($n : Real) : Real\nreturn $n*2\n")
     script = write(tmp_path / "main.4dm", "$p:=cs.Point.new(1; 2)\nALERT(String(twice($p.sum())))\n")
     code, out, err = run([str(script)])
@@ -82,8 +85,8 @@ def test_script_uses_classes_and_methods_beside_it(tmp_path: Path) -> None:
 
 def test_script_inside_a_project_tree_sees_project_classes(tmp_path: Path) -> None:
     write(tmp_path / "Project" / "Sources" / "Classes" / "Box.4dm", "property size : Integer := 3\n")
-    write(tmp_path / "Project" / "Sources" / "Methods" / "helper.4dm", "#DECLARE() : Text\nreturn \"helped\"\n")
-    script = write(tmp_path / "scripts" / "try.4dm", "ALERT(String(cs.Box.new().size)+\" \"+helper)\n")
+    write(tmp_path / "Project" / "Sources" / "Methods" / "helper.4dm", '#DECLARE() : Text\nreturn "helped"\n')
+    script = write(tmp_path / "scripts" / "try.4dm", 'ALERT(String(cs.Box.new().size)+" "+helper)\n')
     code, out, err = run([str(script)])
     assert code == 0, err
     assert out == "3 helped\n"
@@ -91,7 +94,7 @@ def test_script_inside_a_project_tree_sees_project_classes(tmp_path: Path) -> No
 
 def test_class_names_are_case_sensitive(tmp_path: Path) -> None:
     write(tmp_path / "Classes" / "Point.4dm", "property x := 1\n")
-    script = write(tmp_path / "main.4dm", "ALERT(String(Undefined(cs.point))+\" \"+String(cs.Point.new().x))\n")
+    script = write(tmp_path / "main.4dm", 'ALERT(String(Undefined(cs.point))+" "+String(cs.Point.new().x))\n')
     code, out, err = run([str(script)])
     assert code == 0, err
     assert out == "True 1\n"
@@ -99,7 +102,10 @@ def test_class_names_are_case_sensitive(tmp_path: Path) -> None:
 
 def test_attributes_header_is_read_and_executed_on_server_runs_locally(tmp_path: Path) -> None:
     methods = tmp_path / "Project" / "Sources" / "Methods"
-    write(methods / "remote.4dm", '//%attributes = {"executedOnServer":true,"shared":true}\n#DECLARE() : Text\nreturn "ran here"\n')
+    write(
+        methods / "remote.4dm",
+        '//%attributes = {"executedOnServer":true,"shared":true}\n#DECLARE() : Text\nreturn "ran here"\n',
+    )
     write(methods / "main.4dm", '//%attributes = {"invisible":true}\nALERT(remote)\n')
     project = Project.for_project(tmp_path)
     mt = project.load_method("remote")
@@ -116,7 +122,7 @@ def test_read_attributes_ignores_other_first_lines() -> None:
 
 
 def test_runtime_error_in_a_project_class_shows_the_class_frames(tmp_path: Path) -> None:
-    write(tmp_path / "Project" / "Sources" / "Classes" / "Faulty.4dm", "Function boom()\n\tThis.x:=1/\"a\"\n")
+    write(tmp_path / "Project" / "Sources" / "Classes" / "Faulty.4dm", 'Function boom()\n\tThis.x:=1/"a"\n')
     write(tmp_path / "Project" / "Sources" / "Methods" / "main.4dm", "cs.Faulty.new().boom()\n")
     code, _out, err = run(["run", str(tmp_path), "--startup-method", "main"])
     assert code == 1
