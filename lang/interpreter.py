@@ -163,6 +163,8 @@ def make_converter(tname: str | None) -> Callable[[Any], Any] | None:
             if t is int:
                 return v if -0x80000000 <= v <= 0x7FFFFFFF else _round_int(float(v))
             if t is float:
+                if -2147483647.0 < v < 2147483647.0:  # same as _round_int without wrapping
+                    return int(v + 0.5) if v >= 0 else -int(0.5 - v)
                 return _round_int(v)
             if v is UNDEFINED:
                 return 0
@@ -818,6 +820,20 @@ class Interpreter:
     # ---------------------------------------------------------------- stores (assignment)
     def compile_store(self, target: N.Expr, scope: Scope, value: Fn, var_type: str | None = None) -> Fn:
         """Statement storing value(f) into target."""
+        if isinstance(target, N.Local):
+            i = scope.slot(target.name)
+            conv = make_converter(scope.code.slot_types.get(i) or var_type)
+            if conv is None:
+
+                def assign_local(f: Frame) -> None:
+                    f.locals[i] = value(f)
+
+                return assign_local
+
+            def assign_local_typed(f: Frame) -> None:
+                f.locals[i] = conv(value(f))
+
+            return assign_local_typed
         store = self.compile_store_fn(target, scope, var_type)
 
         def run(f: Frame) -> None:
