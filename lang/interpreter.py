@@ -102,6 +102,7 @@ class Code:
     kind: str = "method"  # method, formula, function, constructor
     attributes: dict[str, Any] = field(default_factory=dict)
     owner: Any = None  # the class of a class function
+    param_plan: Any = None  # (params, [(k, slot, converter, type)], result default), built at first call
 
 
 class Scope:
@@ -398,20 +399,27 @@ class Interpreter:
             return _nothing
         if len(fns) == 1:
             only = fns[0]
+            only_span = stmts[0].span
 
             def run1(f: Frame) -> Any:
                 try:
                     return only(f)
                 except FourDError as e:
+                    if e.span is None:
+                        e.span = only_span
                     return on_error(e, f)
 
             return run1
+
+        spans = tuple(s.span for s in stmts)
 
         def run(f: Frame) -> Any:
             for fn in fns:
                 try:
                     r = fn(f)
                 except FourDError as e:
+                    if e.span is None:  # point at the failing statement (error path only)
+                        e.span = spans[fns.index(fn)]
                     r = on_error(e, f)
                 if r is not None:
                     return r
@@ -472,7 +480,7 @@ class Interpreter:
         cond = self.compile_expr(s.cond, scope)
         then = self.compile_block(s.then, scope)
         other = self.compile_block(s.other, scope) if s.other is not None else None
-        check = V.condition
+        check = _condition_at(s.cond.span)
 
         def run(f: Frame) -> Any:
             c = cond(f)
@@ -485,12 +493,13 @@ class Interpreter:
         return run
 
     def stmt_Case(self, s: N.Case, scope: Scope) -> Fn:
-        branches = tuple((self.compile_expr(c, scope), self.compile_block(b, scope)) for c, b in s.branches)
+        branches = tuple(
+            (self.compile_expr(c, scope), self.compile_block(b, scope), _condition_at(c.span)) for c, b in s.branches
+        )
         other = self.compile_block(s.other, scope) if s.other is not None else None
-        check = V.condition
 
         def run(f: Frame) -> Any:
-            for cond, body in branches:
+            for cond, body, check in branches:
                 c = cond(f)
                 if c is True or (c is not False and check(c)):
                     return body(f)
@@ -505,7 +514,7 @@ class Interpreter:
         scope.loop_depth += 1
         body = self.compile_block(s.body, scope)
         scope.loop_depth -= 1
-        check = V.condition
+        check = _condition_at(s.cond.span)
 
         def run(f: Frame) -> Any:
             proc = f.process
@@ -529,7 +538,7 @@ class Interpreter:
         scope.loop_depth += 1
         body = self.compile_block(s.body, scope)
         scope.loop_depth -= 1
-        check = V.condition
+        check = _condition_at(s.cond.span)
 
         def run(f: Frame) -> Any:
             proc = f.process
@@ -1537,10 +1546,18 @@ class Interpreter:
         loc = f.locals
         if code.has_declare:
             nargs = len(args)
-            for k, (slot, t) in enumerate(code.params):
+            plan = code.param_plan
+            if plan is None or plan[0] != code.params:
+                plan = code.param_plan = _param_plan(code)
+            for k, slot, conv, t in plan[1]:
                 if k < nargs:
                     v = args[k]
-                    if t is not None:
+                    if conv is not None:
+                        try:
+                            v = conv(v)
+                        except FourDError:
+                            v = _convert_param(v, t, k, code, span)  # raises the parameter error
+                    elif t is not None:
                         v = _convert_param(v, t, k, code, span)
                     loc[slot] = v
                 else:
@@ -1549,7 +1566,7 @@ class Interpreter:
                 for k in range(len(code.params), nargs):
                     args[k] = _convert_param(args[k], code.variadic, k, code, span)
             if code.result_slot is not None and loc[code.result_slot] is UNSET:
-                loc[code.result_slot] = default_value(code.result_type)
+                loc[code.result_slot] = plan[2]
         for n, slot in code.legacy_params.items():
             if 1 <= n <= len(args) and loc[slot] is UNSET:
                 t = code.slot_types.get(slot)
@@ -1869,6 +1886,19 @@ def _reset_value(cur: Any) -> Any:
     return None
 
 
+def _param_plan(code: Code) -> tuple[Any, ...]:
+    """How each #DECLARE parameter is bound, worked out once per compiled unit."""
+    steps = []
+    for k, (slot, t) in enumerate(code.params):
+        conv = None
+        if t is not None and not t.startswith("cs."):  # class types go through _convert_param
+            conv = make_converter(t)
+            if conv is None:
+                t = None
+        steps.append((k, slot, conv, t))
+    return (list(code.params), tuple(steps), default_value(code.result_type))
+
+
 def _convert_param(v: Any, t: str, k: int, code: Code, span: Span | None) -> Any:
     c = make_converter(t)
     if c is None:
@@ -1924,7 +1954,9 @@ def char_at(text: Any, i: Any, span: Span | None) -> str:
         raise FourDError(ERR_TYPE_MISMATCH, "A character index must be a number", span)
     if 1 <= n <= len(text):
         return text[n - 1]
-    raise FourDError(ERR_INDEX_RANGE, f"Character index {n} is out of range (the text has {len(text)} characters)", span)
+    # docs/Concepts/dt_string.md: reading past the end "in interpreted mode, does not cause
+    # a syntax error" (only compiled range checking raises -20005); the character is empty.
+    return ""
 
 
 def set_char_at(text: Any, i: Any, ch: Any, span: Span | None) -> str:
@@ -1981,6 +2013,18 @@ def _stop(proc: Any) -> None:
     if checkpoint is not None and checkpoint():
         return  # a pending DELAY PROCESS from another process was served; go on
     raise FourDError(ERR_INTERRUPTED, "Program interrupted by user")
+
+
+def _condition_at(span: Span) -> Callable[[Any], bool]:
+    """V.condition, with the condition's position on its error (called only for non-Booleans)."""
+
+    def check(c: Any) -> bool:
+        try:
+            return V.condition(c)
+        except FourDError as e:
+            raise e.with_span(span)
+
+    return check
 
 
 def _with_span(fn: Fn, span: Span) -> Fn:

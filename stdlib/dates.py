@@ -338,11 +338,15 @@ def format_time(t: Time4D, fmt: Any) -> str:
 _PATTERN_RX = re.compile(r"'(?:[^']|'')*'|([A-Za-z])\1*|.", re.DOTALL)
 
 
+_ORDINAL = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th"}
+
+
 def format_pattern(pattern: str, d: Date4D | None, seconds: int) -> str:
     """ICU-style date/time pattern (docs/Project/date-time-formats.md): yyyy MM dd EEEE HH mm ss a ..."""
     out: list[str] = []
     h, mi, s = (seconds // 3600), (seconds % 3600 // 60), (seconds % 60)
-    for m in _PATTERN_RX.finditer(pattern):
+    # Leading and trailing spaces of a pattern are trimmed (quote them to keep them).
+    for m in _PATTERN_RX.finditer(pattern.strip(" ")):
         tok = m.group(0)
         if tok.startswith("'"):
             out.append("'" if tok == "''" else tok[1:-1].replace("''", "'"))
@@ -352,10 +356,13 @@ def format_pattern(pattern: str, d: Date4D | None, seconds: int) -> str:
         if not c.isalpha():
             out.append(tok)
             continue
-        if c in "yMdEeLcGDuQqw" and d is None:
+        if d is None:
             d = NULL_DATE
         if c == "y" or c == "u":
             out.append(f"{d.y % 100:02d}" if n == 2 else f"{d.y:0{n}d}")
+        elif c == "Y" or c == "w":
+            iso = (0, 0) if d.is_null else _iso_week(d)
+            out.append(f"{iso[0]:0{n}d}" if c == "Y" else f"{iso[1]:0{n}d}")
         elif c in "ML":
             if n <= 2:
                 out.append(f"{d.m:0{n}d}")
@@ -384,7 +391,7 @@ def format_pattern(pattern: str, d: Date4D | None, seconds: int) -> str:
             out.append("Anno Domini" if n == 4 else "A" if n == 5 else "AD")
         elif c == "Q" or c == "q":
             q = 0 if d.is_null else (d.m - 1) // 3 + 1
-            out.append(f"Q{q}" if n == 3 else f"{q}st quarter" if n == 4 else f"{q:0{n}d}")
+            out.append(f"Q{q}" if n == 3 else f"{_ORDINAL.get(q, q)} quarter" if n == 4 else f"{q:0{min(n, 2)}d}" if n <= 2 else str(q))
         elif c == "H":
             out.append(f"{h:0{n}d}")
         elif c == "k":
@@ -400,12 +407,21 @@ def format_pattern(pattern: str, d: Date4D | None, seconds: int) -> str:
         elif c == "S":
             out.append("0" * n)
         elif c == "a":
-            out.append("AM" if h % 24 < 12 else "PM")
-        elif c in "zOZvVxX":
-            out.append(_zone_text(c, n, d if d is not None else NULL_DATE, seconds))
+            pm = h % 24 >= 12
+            out.append(("p" if pm else "a") if n == 5 else ("PM" if pm else "AM"))
+        elif c in "zOZxX":
+            out.append(_zone_text(c, n, d, seconds))
         else:
             raise FourDError(ERR_NOT_SUPPORTED, f"Date/time pattern letter {c!r} is not supported by mini4d")
     return "".join(out)
+
+
+def _iso_week(d: Date4D) -> tuple[int, int]:
+    """(week-based year, week of year) of a date, ISO 8601 rules (docs example: 1954-03-17 is week 11)."""
+    wd = (d.weekday() + 5) % 7 + 1  # 1 = Monday ... 7 = Sunday
+    thursday = Date4D.from_days(d.days - wd + 4)
+    week = (thursday.days - Date4D(thursday.y, 1, 1).days) // 7 + 1
+    return thursday.y, week
 
 
 def _zone_text(c: str, n: int, d: Date4D, seconds: int) -> str:
@@ -413,10 +429,22 @@ def _zone_text(c: str, n: int, d: Date4D, seconds: int) -> str:
     sign = "+" if off >= 0 else "-"
     a = abs(off) // 60
     hh, mm = a // 60, a % 60
-    if c in "xXZ" and n <= 3:
+    basic = f"{sign}{hh:02d}{mm:02d}"
+    extended = f"{sign}{hh:02d}:{mm:02d}"
+    gmt_long = "GMT" if off == 0 else f"GMT{extended}"
+    if c in "xX":
         if c == "X" and off == 0:
             return "Z"
-        return f"{sign}{hh:02d}{mm:02d}" if n != 2 else f"{sign}{hh:02d}"
-    if c == "O" and n == 1:
+        if n == 1:
+            return f"{sign}{hh:02d}" + (f"{mm:02d}" if mm else "")
+        return extended if n in (3, 5) else basic
+    if c == "O":
+        if n == 4:
+            return gmt_long
         return "GMT" if off == 0 else f"GMT{sign}{hh}" + (f":{mm:02d}" if mm else "")
-    return "GMT" if off == 0 else f"GMT{sign}{hh:02d}:{mm:02d}"
+    # z and Z
+    if n == 4:
+        return gmt_long
+    if n == 5:
+        return "Z" if off == 0 else extended
+    return basic

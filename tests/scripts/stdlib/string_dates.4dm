@@ -47,3 +47,19 @@ ALERT(String(?00:00:00?+90000))  // expect: 90000
 ALERT(Time string(90000))  // expect: 25:00:00
 ALERT(Time string(?01:02:03?))  // expect: 01:02:03
 ALERT(Time string(3661))  // expect: 01:01:01
+// pattern examples of docs/Project/date-time-formats.md
+ALERT(String(!2000-06-15!;"QQQQ"))  // expect: 2nd quarter
+ALERT(String(!2000-06-15!;"QQQ"))  // expect: Q2
+ALERT(String(!2001-03-17!;"D"))  // expect: 76
+ALERT(String(!1954-03-17!;"w"))  // expect: 11
+ALERT(String(!1954-03-17!;"eeee"))  // expect: Wednesday
+ALERT(String(?15:00:00?;"a"))  // expect: PM
+ALERT(String(?18:00:00?;"K a"))  // expect: 6 PM
+ALERT(String(?15:30:00?;"HH 'hours and' mm 'minutes'"))  // expect: 15 hours and 30 minutes
+ALERT("["+String(?09:10:25?;" HH : mm : ss ")+"]")  // expect: [09 : 10 : 25]
+ALERT("["+String(?09:10:25?;"' 'HH : mm : ss' '")+"]")  // expect: [ 09 : 10 : 25 ]
+ALERT(String(!1996-01-01!;"yyyyyy"))  // expect: 001996
+ALERT(String(!1996-09-02!;"MMMMM"))  // expect: S
+ALERT(String(!1996-09-03!;"EEEEE EEEEEE EEE"))  // expect: T Tu Tue
+ALERT(String(?00:05:00?;"k:mm"))  // expect: 24:05
+ALERT(String(!2023-11-27!;"It's"))  // expect error: not supported
