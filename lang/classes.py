@@ -168,6 +168,8 @@ class Instance(Obj):
 
 
 def _plain_copy(v: Any) -> Any:
+    if getattr(v, "group", None) is not None:
+        return v  # shared values are passed by reference
     if type(v) is Obj:
         o = Obj()
         for k, x in dict.items(v):

@@ -80,6 +80,10 @@ def copy_for_process(v: Any, memo: dict[int, Any] | None = None) -> Any:
         for x in v:
             c.append(copy_for_process(x, memo))
         return c
+    if isinstance(v, Obj) and v.group is None:
+        copier = getattr(v, "copy_4d", None)
+        if copier is not None:
+            return copier()  # a standard class instance: copied, keeping its class
     return v
 
 

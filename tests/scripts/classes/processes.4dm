@@ -36,8 +36,10 @@ ALERT(String(cs.AppConfig.me.loads))  // expect: 4
 // a standard (not shared) instance passed to a worker is copied, class included
 $p:=cs.Person.new("Ann"; "Lee")
 $seen:=New shared collection
-CALL WORKER("copy"; Formula($2.push($1.sayHello()+" "+String(OB Instance of($1; cs.Person)))); $p; $seen)
+CALL WORKER("copy"; Formula($2.push($1.sayHello()+" "+String(OB Instance of($1; cs.Person))+" "+String($1.setAge(30)))); $p; $seen)
 While ($seen.length<1)
 	DELAY PROCESS(Current process; 1)
 End while
-ALERT($seen[0])  // expect: Hello Ann Lee True
+ALERT($seen[0])  // expect: Hello Ann Lee True 30
+// the worker changed its copy, not $p
+ALERT(String(Undefined($p.age)))  // expect: True

@@ -19,3 +19,7 @@ Function sayHello() -> $welcome : Text
 
 Function where() : Text
 	return Current method name
+
+Function setAge($age : Integer) : Integer
+	This.age:=$age
+	return This.age
