@@ -175,3 +175,10 @@ def test_assignment_outside_formula_is_a_syntax_error(code: str) -> None:
 
     with pytest.raises(Syntax4DError):
         parse_source(Source("t", code))
+
+
+def test_onhttpget_modifier_is_accepted(tmp_path: Path) -> None:
+    cls = "shared singleton Class constructor()\n\nexposed onHTTPGet shared Function info() : Text\n\treturn \"ok\"\n"
+    rc, out, err = run_script(tmp_path, "ALERT(cs.Api.me.info())\n", {"Api": cls})
+    assert rc == 0, err
+    assert out == "ok\n"
