@@ -458,6 +458,8 @@ class Repl:
                     continue
                 if getattr(p, "ended", False):
                     state = "ended"
+                elif p is not rt.main and getattr(p, "is_worker", False) and not getattr(p, "busy", False):
+                    state = "waiting for messages"
                 else:
                     state = states.get(getattr(p, "state", None), str(getattr(p, "state", "")))
                 kind = " worker" if getattr(p, "is_worker", False) and p is not rt.main else ""

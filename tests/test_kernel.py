@@ -1,0 +1,166 @@
+"""The Jupyter kernel (extra `mini4d[jupyter]`): execute, complete, is_complete, inspect, interrupt, notebook."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("ipykernel")
+pytest.importorskip("jupyter_client")
+
+from jupyter_client.manager import start_new_kernel  # noqa: E402
+
+from lang.kernel import kernel_main  # noqa: E402
+
+ROOT = Path(__file__).parent.parent
+NOTEBOOK = ROOT / "examples" / "notebooks" / "shared_objects_and_sessions.ipynb"
+TIMEOUT = 60
+
+
+@pytest.fixture(scope="module")
+def jupyter_path(tmp_path_factory: pytest.TempPathFactory):
+    prefix = tmp_path_factory.mktemp("prefix")
+    out = io.StringIO()
+    assert kernel_main(["install", "--prefix", str(prefix)], out, io.StringIO()) == 0
+    path = prefix / "share" / "jupyter"
+    old = os.environ.get("JUPYTER_PATH")
+    os.environ["JUPYTER_PATH"] = str(path)
+    yield path
+    if old is None:
+        os.environ.pop("JUPYTER_PATH", None)
+    else:
+        os.environ["JUPYTER_PATH"] = old
+
+
+@pytest.fixture(scope="module")
+def kernel(jupyter_path: Path):
+    km, kc = start_new_kernel(kernel_name="mini4d", startup_timeout=TIMEOUT, cwd=str(NOTEBOOK.parent))
+    yield km, kc
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)
+
+
+def execute(kc: Any, code: str) -> tuple[dict[str, Any], list[tuple[str, dict[str, Any]]]]:
+    msgs: list[dict[str, Any]] = []
+    reply = kc.execute_interactive(code, output_hook=msgs.append, timeout=TIMEOUT)
+    kept = [(m["msg_type"], m["content"]) for m in msgs if m["msg_type"] in ("stream", "execute_result", "error")]
+    return reply["content"], kept
+
+
+def test_install_writes_the_kernelspec(jupyter_path: Path) -> None:
+    spec = json.loads((jupyter_path / "kernels" / "mini4d" / "kernel.json").read_text(encoding="utf-8"))
+    assert spec["language"] == "4d"
+    assert spec["argv"][1:4] == ["-m", "lang.kernel", "-f"]
+    assert spec["interrupt_mode"] == "signal"
+
+
+def test_value_and_output(kernel: Any) -> None:
+    _, kc = kernel
+    reply, msgs = execute(kc, '$x:=41\nALERT("hello")\nLOG EVENT(Into system standard outputs; "logged")\n$x+1')
+    assert reply["status"] == "ok"
+    assert msgs[0] == ("stream", {"name": "stdout", "text": "hello\nlogged\n"})
+    kind, content = msgs[1]
+    assert kind == "execute_result" and content["data"] == {"text/plain": "42"}
+
+
+def test_variables_and_storage_persist_between_cells(kernel: Any) -> None:
+    _, kc = kernel
+    execute(kc, '$kept:="yes"\nUse (Storage)\n\tStorage.k:=New shared object("n"; 7)\nEnd use')
+    _, msgs = execute(kc, "$kept+String(Storage.k.n)")
+    assert [(kind, content["data"]) for kind, content in msgs] == [("execute_result", {"text/plain": "yes7"})]
+
+
+def test_error_is_4d_formatted(kernel: Any) -> None:
+    _, kc = kernel
+    reply, msgs = execute(kc, "$bad:=Substring(1)")
+    assert reply["status"] == "error"
+    assert reply["ename"] == "error 90013"
+    kind, content = msgs[-1]
+    assert kind == "error"
+    assert content["traceback"][0].startswith("<repl>:1:7: error 90013:")
+    assert not any("Traceback" in line or ".py" in line for line in content["traceback"])
+    _, msgs = execute(kc, "$kept")
+    assert msgs[0][1]["data"] == {"text/plain": "yes"}
+
+
+def test_complete_request(kernel: Any) -> None:
+    _, kc = kernel
+    execute(kc, '$order:={id: 1; customer: "A"}')
+    kc.complete("$o:=New sha", 11)
+    content = kc.get_shell_msg(timeout=TIMEOUT)["content"]
+    assert content["matches"] == ["New shared collection", "New shared object"]
+    assert (content["cursor_start"], content["cursor_end"]) == (4, 11)
+    kc.complete("$order.cu", 9)
+    content = kc.get_shell_msg(timeout=TIMEOUT)["content"]
+    assert content["matches"] == ["customer"]
+
+
+def test_is_complete_request(kernel: Any) -> None:
+    _, kc = kernel
+    answers = {}
+    for code in ("If (True)", 'ALERT("x")', "End if"):
+        kc.is_complete(code)
+        answers[code] = kc.get_shell_msg(timeout=TIMEOUT)["content"]
+    assert answers["If (True)"] == {"status": "incomplete", "indent": "  "}
+    assert answers['ALERT("x")']["status"] == "complete"
+    assert answers["End if"]["status"] == "invalid"
+
+
+def test_inspect_request(kernel: Any) -> None:
+    _, kc = kernel
+    kc.inspect('ALERT("x")', 2)
+    content = kc.get_shell_msg(timeout=TIMEOUT)["content"]
+    assert content["found"]
+    assert "command 41" in content["data"]["text/plain"]
+
+
+def test_interrupt_stops_a_runaway_loop(kernel: Any) -> None:
+    km, kc = kernel
+    msg_id = kc.execute("$n:=0\nWhile (True)\n\t$n:=$n+1\nEnd while")
+    # Interrupt once the loop has started (its first iterations are visible through a busy status).
+    while True:
+        msg = kc.get_iopub_msg(timeout=TIMEOUT)
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
+            break
+    km.interrupt_kernel()
+    reply = kc.get_shell_msg(timeout=TIMEOUT)
+    while reply["parent_header"].get("msg_id") != msg_id:
+        reply = kc.get_shell_msg(timeout=TIMEOUT)
+    assert reply["content"]["status"] == "error"
+    assert reply["content"]["ename"] == "Interrupted"
+    _, msgs = execute(kc, "$n>0")
+    assert msgs[-1][1]["data"] == {"text/plain": "True"}
+
+
+def test_notebook_runs_top_to_bottom(jupyter_path: Path, tmp_path: Path) -> None:
+    pytest.importorskip("nbconvert")
+    nbformat = pytest.importorskip("nbformat")
+    proc = subprocess.run(
+        [sys.executable, "-m", "nbconvert", "--to", "notebook", "--execute", "--output-dir", str(tmp_path), str(NOTEBOOK)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=dict(os.environ, JUPYTER_PATH=str(jupyter_path)),
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    nb = nbformat.read(tmp_path / NOTEBOOK.name, as_version=4)
+    results = {}
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        text = ""
+        for out in cell.outputs:
+            text += out.get("text", "") or out.get("data", {}).get("text/plain", "") or "\n".join(out.get("traceback", []))
+        results[cell.source] = text
+    assert results["Storage.counter.value"] == "2000"
+    assert "error 90050" in results["$shared.n:=2"]
+    assert results["Undefined(Session storage(Session.id).cart)"] == "True"
+    assert results['Process activity(Sessions only).sessions.extract("userName")'] == '["designer","alice"]'
+    assert 'alice shopping runs for alice: cart = ["apple","pear"]' in results['$p:=$alice.newProcess("Show_cart"; "alice shopping")']
