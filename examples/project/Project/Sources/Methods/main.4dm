@@ -1,6 +1,7 @@
 //%attributes = {"invisible":false,"preemptive":"indifferent"}
 // Startup method of the teaching project:
 //   mini4d run examples/project --startup-method main
+$waitStart:=Milliseconds  // bounds the waiting loop below (60 s), so a failing worker cannot hang the run
 var $shapes : Collection
 var $shape : cs.Shape
 
@@ -30,7 +31,7 @@ var $i : Integer
 For ($i; 1; 3)
 	CALL WORKER("loader "+String($i); Formula(loadStock($1; $2)); $stock; $done)
 End for
-While ($done.length<3)  // each worker pushes once when it is finished
+While (($done.length<3) & ((Milliseconds-$waitStart)<60000))  // each worker pushes once when it is finished
 	DELAY PROCESS(Current process; 1)
 End while
 ALERT("Apples: "+String($stock.quantity("apple"))+", pears: "+String($stock.quantity("pear"))+", moves: "+String($stock.moves))
