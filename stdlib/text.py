@@ -104,7 +104,7 @@ def _half_away(x: float) -> float:
 
 
 def format_number_with(x: float | int, fmt: str) -> str:
-    """A number through a 4D display format ("###,##0.00", "&x", "pos;neg;zero")."""
+    """A number through a 4D number display format (FormObjects/properties_Display.md, "Number Format")."""
     if fmt.startswith("|"):
         raise FourDError(ERR_NOT_SUPPORTED, f"Custom display style {fmt!r} is not supported by mini4d")
     if fmt.startswith("&"):
@@ -113,19 +113,21 @@ def format_number_with(x: float | int, fmt: str) -> str:
         return to_text(x)
     sections = fmt.split(";")
     if len(sections) > 1:
-        pos = sections[0]
-        neg = sections[1] if len(sections) > 1 else ""
-        zero = sections[2] if len(sections) > 2 else None
-        if x == 0 and zero is not None:
-            return _apply_section(0.0, zero) if _has_placeholder(zero) else zero
-        if x < 0 and neg != "":
+        pos, neg = sections[0], sections[1]
+        if x == 0 and len(sections) > 2:
+            return sections[2]  # the zero part is displayed as typed, not interpreted
+        if x < 0:
             return _apply_section(abs(x), neg, sign=False)
         return _apply_section(x, pos)
     return _apply_section(x, fmt)
 
 
+_PH = "#0^*"
+_FILL = {"#": "", "0": "0", "^": " ", "*": "*"}
+
+
 def _has_placeholder(section: str) -> bool:
-    return any(c in "#0^" for c in section)
+    return any(c in _PH for c in section)
 
 
 def _amp_format(x: float | int, spec: str) -> str:
@@ -137,90 +139,99 @@ def _amp_format(x: float | int, spec: str) -> str:
             return "$" + format(n, "X")
         # docs: String(0 ?+ 7;"&x") = "0x0080", String(-1;"&x") = "0xFFFFFFFF"
         return "0x" + format(n, "04X" if n <= 0xFFFF else "08X")
-    if spec.isdigit():
-        digits = int(spec)
-        s = f"{float(x):.{digits}e}"
+    if spec.startswith("/") and spec[1:].isdigit():
+        from stdlib.dates import format_time
+
+        return format_time(Time4D(int(_half_away(float(x)))), int(spec[1:]))
+    if spec.isdigit() and int(spec) > 0:
+        # "&3" shows 759.62 as 7.60e+2: that many significant digits.
+        s = f"{float(x):.{int(spec) - 1}e}"
         mant, exp = s.split("e")
         return f"{mant}e{exp[0]}{int(exp[1:])}"
     raise FourDError(ERR_NOT_SUPPORTED, f"Number format &{spec} is not supported by mini4d")
 
 
 def _apply_section(x: float | int, section: str, sign: bool = True) -> str:
-    """Fill the #, 0, ^ placeholders of one format section with the digits of x."""
+    """Fill the #, 0, ^, * placeholders of one format section with the digits of x."""
     if not _has_placeholder(section):
         return section
-    # The number part is the run from the first to the last placeholder (with , and . inside).
-    first = min(i for i, c in enumerate(section) if c in "#0^")
-    last = max(i for i, c in enumerate(section) if c in "#0^")
-    dot = section.find(".", first)
-    if dot > last or dot < 0:
-        dot = -1
-    prefix, body, suffix = section[:first], section[first : last + 1], section[last + 1 :]
-    if dot >= 0 and dot == last + 1:
-        body += "."
+    first = min(i for i, c in enumerate(section) if c in _PH)
+    last = max(i for i, c in enumerate(section) if c in _PH)
+    body = section[first : last + 1]
+    prefix, suffix = section[:first], section[last + 1 :]
+    dot = body.find(".")
+    if dot < 0 and suffix.startswith(".") and _has_placeholder(body):
+        int_part, frac_part, has_dot = body, "", True
         suffix = suffix[1:]
-    if "." in body:
-        int_part, frac_part = body.split(".", 1)
+    elif dot >= 0:
+        int_part, frac_part, has_dot = body[:dot], body[dot + 1 :], True
     else:
-        int_part, frac_part = body, ""
-    frac_ph = [c for c in frac_part if c in "#0^"]
+        int_part, frac_part, has_dot = body, "", False
+    frac_ph = [c for c in frac_part if c in _PH]
     decimals = len(frac_ph)
     value = abs(float(x))
-    scaled = _half_away(round(value * 10**decimals, 6))
-    text = f"{int(scaled):d}"
-    if decimals:
-        text = text.rjust(decimals + 1, "0")
-        int_digits, frac_digits = text[:-decimals], text[-decimals:]
-    else:
-        int_digits, frac_digits = text, ""
+    # Display formats truncate; only the scientific notation rounds (properties_Display.md).
+    scaled = int(math.floor(round(value * 10**decimals, 6)))
+    text = str(scaled).rjust(decimals + 1, "0")
+    int_digits, frac_digits = (text[:-decimals], text[-decimals:]) if decimals else (text, "")
     if int_digits == "0":
         int_digits = ""
-    negative = float(x) < 0 and scaled != 0
-    thousands = "," in int_part
-    int_ph = [c for c in int_part if c in "#0^"]
-    # Integer digits: right-aligned on the placeholders; extra digits go in front.
+    negative = float(x) < 0 and scaled != 0 and sign
+    int_ph = [c for c in int_part if c in _PH]
+    # Integer part: placeholders are filled right to left; a separator or other character shows
+    # only between digits, otherwise it takes the fill of the placeholder on its left.
     digits = list(int_digits)
     out: list[str] = []
-    n_ph = len(int_ph)
-    pad = n_ph - len(digits)
-    for i, ph in enumerate(int_ph):
-        if i < pad:
-            out.append("0" if ph == "0" else " " if ph == "^" else "")
+    slots: list[int] = []  # indexes in `out` of placeholder positions left without a digit
+    chars = list(int_part)
+    for i in range(len(chars) - 1, -1, -1):
+        c = chars[i]
+        if c in _PH:
+            if digits:
+                out.append(digits.pop())
+            else:
+                slots.append(len(out))
+                out.append(_FILL[c])
         else:
-            out.append(digits[i - pad] if pad >= 0 else "")
-    if pad < 0:
-        out = digits[:]
-    int_text = "".join(out)
-    if thousands:
-        core = int_text.lstrip(" ")
-        lead = int_text[: len(int_text) - len(core)]
-        groups = []
-        while len(core) > 3:
-            groups.insert(0, core[-3:])
-            core = core[:-3]
-        if core:
-            groups.insert(0, core)
-        int_text = lead + ",".join(groups)
+            if digits:
+                out.append(c)
+            else:
+                left = next((chars[j] for j in range(i - 1, -1, -1) if chars[j] in _PH), "#")
+                out.append(c if left == "0" else _FILL[left])
+    overflow = bool(digits)
+    if negative and not overflow:
+        if not slots:
+            overflow = True
+        else:
+            fills = [k for k in slots if out[k] != "0"]
+            # The minus sign takes the free place just left of the digits (the leftmost one
+            # when the free places show zeros).
+            k = min(fills) if fills else max(slots)
+            out[k] = "-"
+    if overflow:
+        return prefix + "<" * len(int_ph) + suffix
+    int_text = "".join(reversed(out))
     frac_text = ""
     if decimals:
         fd = list(frac_digits)
-        # Trailing # decimals drop trailing zeros; 0 decimals keep them.
-        for i in range(decimals - 1, -1, -1):
-            if frac_ph[i] == "#" and fd[i] == "0":
-                fd[i] = ""
+        k = 0
+        frac_chars: list[str] = []
+        for c in frac_part:
+            if c in _PH:
+                frac_chars.append(fd[k])
+                k += 1
+            else:
+                frac_chars.append(c)
+        # Trailing zeros take the placeholder's fill (# shows nothing, 0 shows 0).
+        ph_idx = [i for i, c in enumerate(frac_part) if c in _PH]
+        for i in reversed(ph_idx):
+            if frac_chars[i] == "0" and frac_part[i] != "0":
+                frac_chars[i] = _FILL[frac_part[i]]
             else:
                 break
-        frac_text = "".join(fd)
-    result = int_text
-    if "." in body and (frac_text or any(c == "0" for c in frac_ph)):
-        result += "." + frac_text
-    elif "." in body and decimals == 0:
-        result += "."
-    if result == "" or result == ".":
-        result = "0" if not result else "0."
-    if negative and sign:
-        result = "-" + result
-    return prefix + result + suffix
+        frac_text = "".join(frac_chars)
+    show_dot = has_dot and (frac_text.strip(" *") != "" or (int_part.endswith("0") and frac_part.startswith("0")))
+    return prefix + int_text + ("." + frac_text if show_dot else "") + suffix
 
 
 # ------------------------------------------------------------------ Num

@@ -23,12 +23,7 @@ ALERT(String(-1234.5;"###,##0.00"))  // expect: -1,234.50
 ALERT(String(0;"###,##0.00"))  // expect: 0.00
 ALERT(String(0.5;"##0.00"))  // expect: 0.50
 ALERT(String(7;"000"))  // expect: 007
-ALERT(String(7.25;"#0.0"))  // expect: 7.3
-ALERT(String(2.5;"##0"))  // expect: 3
-ALERT(String(-2.5;"##0"))  // expect: -3
-ALERT(String(12345;"##0"))  // expect: 12345
 ALERT(String(42;"$##0.00"))  // expect: $42.00
-ALERT(String(0.25;"##0.0 %"))  // expect: 0.3 %
 // sign sections: positive;negative;zero
 ALERT(String(12;"+##;-##;zero"))  // expect: +12
 ALERT(String(-12;"+##;-##;zero"))  // expect: -12
@@ -50,3 +45,33 @@ var $o : Object
 $o:=New object
 ALERT("["+String($o.missing)+"]")  // expect: []
 ALERT(String(1;"|MyStyle"))  // expect error: not supported
+// the examples table of the number display formats (FormObjects/properties_Display.md):
+// 1234.50, -1234.50 and 0 through each format; display formats truncate
+ALERT(String(1234.5;"###")+"|"+String(-1234.5;"###")+"|"+String(0;"###")+"|")  // expect: <<<|<<<||
+ALERT(String(1234.5;"####")+"|"+String(-1234.5;"####")+"|"+String(0;"####")+"|")  // expect: 1234|<<<<||
+ALERT(String(1234.5;"#######")+"|"+String(-1234.5;"#######")+"|"+String(0;"#######")+"|")  // expect: 1234|-1234||
+ALERT(String(1234.5;"#####.##")+"|"+String(-1234.5;"#####.##")+"|"+String(0;"#####.##")+"|")  // expect: 1234.5|-1234.5||
+ALERT(String(1234.5;"####0.00")+"|"+String(-1234.5;"####0.00")+"|"+String(0;"####0.00"))  // expect: 1234.50|-1234.50|0.00
+ALERT(String(1234.5;"#####0")+"|"+String(-1234.5;"#####0")+"|"+String(0;"#####0"))  // expect: 1234|-1234|0
+ALERT(String(1234.5;"+#####0;-#####0;0")+"|"+String(-1234.5;"+#####0;-#####0;0")+"|"+String(0;"+#####0;-#####0;0"))  // expect: +1234|-1234|0
+ALERT(String(1234.5;"#####0DB;#####0CR;0")+"|"+String(-1234.5;"#####0DB;#####0CR;0"))  // expect: 1234DB|1234CR
+ALERT(String(1234.5;"#####0;(#####0)")+"|"+String(-1234.5;"#####0;(#####0)")+"|"+String(0;"#####0;(#####0)"))  // expect: 1234|(1234)|0
+ALERT(String(1234.5;"###,##0")+"|"+String(-1234.5;"###,##0")+"|"+String(0;"###,##0"))  // expect: 1,234|-1,234|0
+ALERT(String(1234.5;"##,##0.00")+"|"+String(-1234.5;"##,##0.00")+"|"+String(0;"##,##0.00"))  // expect: 1,234.50|-1,234.50|0.00
+ALERT(String(1234.5;"^^^^^^^")+"|"+String(-1234.5;"^^^^^^^")+"|"+String(0;"^^^^^^^")+"|")  // expect:    1234|  -1234|       |
+ALERT(String(1234.5;"^^^,^^0")+"|"+String(-1234.5;"^^^,^^0")+"|"+String(0;"^^^,^^0"))  // expect:   1,234| -1,234|      0
+ALERT(String(1234.5;"*******")+"|"+String(-1234.5;"*******")+"|"+String(0;"*******"))  // expect: ***1234|**-1234|*******
+ALERT(String(1234.5;"***,**0")+"|"+String(-1234.5;"***,**0")+"|"+String(0;"***,**0"))  // expect: **1,234|*-1,234|******0
+ALERT(String(1234.5;"**,**0.00")+"|"+String(-1234.5;"**,**0.00")+"|"+String(0;"**,**0.00"))  // expect: *1,234.50|-1,234.50|*****0.00
+ALERT(String(1234.5;"$*,**0.00;-$*,**0.00")+"|"+String(-1234.5;"$*,**0.00;-$*,**0.00")+"|"+String(0;"$*,**0.00;-$*,**0.00"))  // expect: $1,234.50|-$1,234.50|$****0.00
+ALERT(String(1234.5;"$^^^^0")+"|"+String(-1234.5;"$^^^^0")+"|"+String(0;"$^^^^0"))  // expect: $ 1234|$-1234|$    0
+ALERT(String(1234.5;"$^^^0 ;($^^^0)")+"|"+String(-1234.5;"$^^^0 ;($^^^0)"))  // expect: $1234 |($1234)
+ALERT(String(1234.5;"&2")+"|"+String(-1234.5;"&2")+"|"+String(0;"&2"))  // expect: 1.2e+3|-1.2e+3|0.0e+0
+ALERT(String(759.62;"&3"))  // expect: 7.60e+2
+ALERT(String(1234.5;"&xml")+"|"+String(-1234.5;"&xml")+"|"+String(0;"&xml"))  // expect: 1234.5|-1234.5|0
+ALERT(String(25000;"&/5"))  // expect: 6:56 AM
+ALERT(String(-260;"##0"))  // expect: <<<
+ALERT(String(-26;"##0"))  // expect: -26
+ALERT(String(0;"$###,##0.00;($###,##0.00);")+"|")  // expect: |
+ALERT(String(0;"$###,##0.00;($###,##0.00)"))  // expect: $0.00
+ALERT(String(0;"###;###;#"))  // expect: #
