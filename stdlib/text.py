@@ -606,9 +606,23 @@ def match_regex(pattern: str, text: str, start: Any = UNDEFINED, pos_found: Ref 
         raise FourDError(ERR_ARG_TYPE, "Match regex: start must be a number")
     s = max(int(start), 1) - 1
     m = rx.match(text, s) if star else rx.search(text, s)
-    arrays = [r for r in (pos_found, length_found) if r is not None and hasattr(r.get(), "array_type")]
-    if arrays:
-        raise FourDError(ERR_NOT_SUPPORTED, "Match regex with arrays is not supported by mini4d yet")
+    pos_arr = pos_found.get() if pos_found is not None else None
+    len_arr = length_found.get() if length_found is not None else None
+    if getattr(pos_arr, "is_4d_array", False) or getattr(len_arr, "is_4d_array", False):
+        # Arrays: element 0 is the whole match, elements 1..n the capture groups.
+        groups = rx.groups
+        for arr, which in ((pos_arr, "pos"), (len_arr, "len")):
+            if not getattr(arr, "is_4d_array", False):
+                raise FourDError(ERR_ARG_TYPE, "Match regex: pass two arrays or two variables")
+            arr.resize(groups if m else 0)
+            for g in range(groups + 1 if m else 1):
+                start_g, end_g = (m.start(g), m.end(g)) if m else (-1, -1)
+                if which == "pos":
+                    v = float(start_g + 1) if start_g >= 0 else 0.0
+                else:
+                    v = float(end_g - start_g) if start_g >= 0 else 0.0
+                arr.items[g] = arr.coerce(v)
+        return m is not None
     if pos_found is not None:
         pos_found.set(float(m.start() + 1) if m else 0.0)
     if length_found is not None:

@@ -53,3 +53,11 @@ $id:=Generate UUID
 ALERT(String(Length($id)))  // expect: 32
 ALERT(String(Match regex("[0-9A-F]{32}";$id)))  // expect: True
 ALERT(String(Generate UUID#Generate UUID))  // expect: True
+// capture groups through arrays (example 3): element 0 is the whole match
+ARRAY LONGINT($pos_found_array;0)
+ARRAY LONGINT($length_found_array;0)
+$text:="my stuff here"
+$vfound:=Match regex("(.*)stuff(.*)";$text;1;$pos_found_array;$length_found_array)
+ALERT(String($vfound)+" "+String(Size of array($pos_found_array)))  // expect: True 2
+ALERT("["+Substring($text;$pos_found_array{1};$length_found_array{1})+"]["+Substring($text;$pos_found_array{2};$length_found_array{2})+"]")  // expect: [my ][ here]
+ALERT(String($pos_found_array{0})+" "+String($length_found_array{0}))  // expect: 1 13
