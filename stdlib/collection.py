@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 import math
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from lang.errors import ERR_ARG_COUNT, ERR_ARG_TYPE, FourDError
 from lang.interpreter import to_storable
@@ -59,7 +60,7 @@ class _AutoUse:
         if self.c.group is not None:
             self.c.group.acquire(self.proc)
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         if self.c.group is not None:
             self.c.group.release(self.proc)
 
@@ -107,8 +108,7 @@ def _clamp_start(v: int, n: int) -> int:
     """Negative index counts from the end, then is clamped to 0 (and to the length)."""
     if v < 0:
         v += n
-        if v < 0:
-            v = 0
+        v = max(v, 0)
     return min(v, n)
 
 
@@ -167,7 +167,7 @@ def sort_key(v: Any) -> tuple[int, Any]:
     if t is str:
         return (_RANK_TEXT, fold(v))
     if t is float or t is int:
-        return (_RANK_NUM, v if v == v else -math.inf)
+        return (_RANK_NUM, -math.inf if math.isnan(v) else v)
     if t is bool:
         return (_RANK_BOOL, v)
     if v is None or v is UNDEFINED:
@@ -571,7 +571,12 @@ def distinct(ctx: Any, c: Coll, *args: Any) -> Coll:
             counts[i] += 1
     order = list(range(len(values)))
     if strict:
-        order.sort(key=lambda i: (sort_key(values[i])[0], _strict_key(values[i]) if type(values[i]) is str else sort_key(values[i])[1]))
+        order.sort(
+            key=lambda i: (
+                sort_key(values[i])[0],
+                _strict_key(values[i]) if type(values[i]) is str else sort_key(values[i])[1],
+            )
+        )
     else:
         order.sort(key=lambda i: sort_key(values[i]))
     if with_count:
@@ -680,9 +685,7 @@ def _start_and_callback(c: Coll, args: tuple[Any, ...], fn: str) -> tuple[int, A
             start = max(0, start + len(c))
         args = args[1:]
     if not is_callback(args[0]):
-        raise FourDError(
-            ERR_ARG_TYPE, f".{fn}(): a formula or a method name was expected, got {type_name(args[0])}"
-        )
+        raise FourDError(ERR_ARG_TYPE, f".{fn}(): a formula or a method name was expected, got {type_name(args[0])}")
     return start, args[0], args[1:]
 
 
@@ -690,9 +693,7 @@ def _callback_and_params(args: tuple[Any, ...], fn: str) -> tuple[Any, tuple[Any
     if not args:
         raise FourDError(ERR_ARG_COUNT, f".{fn}() expects a formula or a method name")
     if not is_callback(args[0]):
-        raise FourDError(
-            ERR_ARG_TYPE, f".{fn}(): a formula or a method name was expected, got {type_name(args[0])}"
-        )
+        raise FourDError(ERR_ARG_TYPE, f".{fn}(): a formula or a method name was expected, got {type_name(args[0])}")
     return args[0], args[1:]
 
 
@@ -830,7 +831,7 @@ def sort(ctx: Any, c: Coll, *args: Any) -> Coll:
             c[:] = _sorted_default(list(c))
             return c
         callback, params = _callback_and_params(args, "sort")
-        c[:] = sorted(list(c), key=functools.cmp_to_key(_less_cmp(ctx, callback, params)))
+        c[:] = sorted(c, key=functools.cmp_to_key(_less_cmp(ctx, callback, params)))
     return c
 
 
@@ -843,7 +844,9 @@ def _order_criteria(arg: Any) -> list[tuple[list[str], bool]]:
             if not words:
                 raise FourDError(ERR_ARG_TYPE, f'.orderBy(): empty criterion in "{arg}"')
             if len(words) > 2 or (len(words) == 2 and words[1].lower() not in ("asc", "desc")):
-                raise FourDError(ERR_ARG_TYPE, f'.orderBy(): invalid criterion "{item.strip()}" (use "path asc" or "path desc")')
+                raise FourDError(
+                    ERR_ARG_TYPE, f'.orderBy(): invalid criterion "{item.strip()}" (use "path asc" or "path desc")'
+                )
             crit.append((split_path(words[0]), len(words) == 2 and words[1].lower() == "desc"))
         return crit
     for o in arg:
@@ -862,7 +865,9 @@ def order_by(ctx: Any, c: Coll, *args: Any) -> Coll:
         desc = _opt_flags(arg, "ascOrDesc") & 1 != 0 if arg is not UNDEFINED else False
         return _shared_result(c, _sorted_default(items, desc))
     if type(arg) is not str and not isinstance(arg, Coll):
-        raise FourDError(ERR_ARG_TYPE, f".orderBy(): a text, a collection or a number was expected, got {type_name(arg)}")
+        raise FourDError(
+            ERR_ARG_TYPE, f".orderBy(): a text, a collection or a number was expected, got {type_name(arg)}"
+        )
     crit = _order_criteria(arg)
     # stable multi-pass sort: least significant criterion first
     for parts, desc in reversed(crit):
@@ -874,7 +879,7 @@ def order_by(ctx: Any, c: Coll, *args: Any) -> Coll:
 def order_by_method(ctx: Any, c: Coll, *args: Any) -> Coll:
     """Shallow copy sorted by a less-than callback."""
     callback, params = _callback_and_params(args, "orderByMethod")
-    items = sorted(list(c), key=functools.cmp_to_key(_less_cmp(ctx, callback, params)))
+    items = sorted(c, key=functools.cmp_to_key(_less_cmp(ctx, callback, params)))
     return _shared_result(c, items)
 
 
@@ -933,9 +938,7 @@ def _query_args(args: tuple[Any, ...], fn: str) -> tuple[str, list[Any], Obj | N
     qs = _text(args[0], "queryString")
     values = list(args[1:])
     settings = None
-    if values and type(values[-1]) is Obj and (
-        "parameters" in values[-1] or "attributes" in values[-1]
-    ):
+    if values and type(values[-1]) is Obj and ("parameters" in values[-1] or "attributes" in values[-1]):
         settings = values.pop()
     return qs, values, settings
 

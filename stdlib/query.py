@@ -10,9 +10,10 @@ A query string is parsed once (cached); placeholders are bound for each call.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any
 
 from lang.errors import ERR_QUERY, FourDError
 from lang.values import (
@@ -298,7 +299,7 @@ _MISSING = object()
 
 
 def _path_parts(path: str) -> list[tuple[str, str | None]]:
-    """"a.b[].c" as [(a, None), (b, ""), (c, None)]; the bracket letter is kept."""
+    """ "a.b[].c" as [(a, None), (b, ""), (c, None)]; the bracket letter is kept."""
     parts = []
     for seg in path.split("."):
         m = re.fullmatch(r"(.*?)\[([A-Za-z]?)\]", seg)
@@ -415,10 +416,11 @@ _NEGATED = {"#": "=", "!==": "==="}
 
 def _compile_cmp(parts: list[tuple[str, str | None]], op: str, value: Any) -> Callable[[Any], bool]:
     if value is None:  # the null keyword: null and undefined properties
+
         def is_null(el: Any) -> bool:
             vals, multi, _ = _values(el, parts)
-            return any(v is None or v is UNDEFINED for v in vals) if multi else (
-                vals[0] is None or vals[0] is UNDEFINED
+            return (
+                any(v is None or v is UNDEFINED for v in vals) if multi else (vals[0] is None or vals[0] is UNDEFINED)
             )
 
         if op in ("=", "==="):
@@ -430,6 +432,7 @@ def _compile_cmp(parts: list[tuple[str, str | None]], op: str, value: Any) -> Ca
         raise FourDError(ERR_QUERY, "IN expects a collection or a [ ] list of values")
     positive = _NEGATED.get(op)
     if positive is not None:
+
         def not_equal(el: Any) -> bool:
             vals, multi, letter = _values(el, parts)
             if multi and letter:  # [a]: at least one element differs
@@ -471,7 +474,9 @@ class _Binder:
                 raise FourDError(ERR_QUERY, "An attribute path placeholder collection must contain texts")
             return [(x, None) for x in p]
         if type(p) is not str:
-            raise FourDError(ERR_QUERY, f"An attribute path placeholder must be a text or a collection of texts, got {p!r}")
+            raise FourDError(
+                ERR_QUERY, f"An attribute path placeholder must be a text or a collection of texts, got {p!r}"
+            )
         return _path_parts(p)
 
     def value(self, key: Any, op: str) -> Any:

@@ -92,7 +92,7 @@ def test_collection_path_is_one_word() -> None:
 
 
 def test_in_list_values() -> None:
-    toks = tokenize("a in ['x, y', 2, true, \"q\\\"r\"]")
+    toks = tokenize('a in [\'x, y\', 2, true, "q\\"r"]')
     assert toks[2].kind == "LIST"
     assert toks[2].value == ["x, y", 2.0, True, 'q"r']
 
