@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
-__all__ = ["is_complete", "indent_for", "join_open_lines", "complete", "Completion", "CompletionContext", "KEYWORDS", "TYPE_NAMES"]
+__all__ = [
+    "KEYWORDS",
+    "TYPE_NAMES",
+    "Completion",
+    "CompletionContext",
+    "complete",
+    "indent_for",
+    "is_complete",
+    "join_open_lines",
+]
 
 COMPLETE = "complete"
 INCOMPLETE = "incomplete"
@@ -15,20 +25,32 @@ INVALID = "invalid"
 _W = r"(?![\w$])"
 # (opener, closer, name) of every 4D block; a block opener or closer is the first word of its line.
 _BLOCKS: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
-    (re.compile(r"if" + _W, re.I), re.compile(r"end[ \t]*if" + _W, re.I), "If"),
-    (re.compile(r"case[ \t]+of" + _W, re.I), re.compile(r"end[ \t]*case" + _W, re.I), "Case of"),
-    (re.compile(r"while" + _W, re.I), re.compile(r"end[ \t]*while" + _W, re.I), "While"),
-    (re.compile(r"repeat" + _W, re.I), re.compile(r"until" + _W, re.I), "Repeat"),
-    (re.compile(r"for[ \t]+each" + _W, re.I), re.compile(r"end[ \t]*for[ \t]+each" + _W, re.I), "For each"),
-    (re.compile(r"for" + _W, re.I), re.compile(r"end[ \t]*for" + _W + r"(?![ \t]+each)", re.I), "For"),
+    (re.compile(r"if" + _W, re.IGNORECASE), re.compile(r"end[ \t]*if" + _W, re.IGNORECASE), "If"),
+    (re.compile(r"case[ \t]+of" + _W, re.IGNORECASE), re.compile(r"end[ \t]*case" + _W, re.IGNORECASE), "Case of"),
+    (re.compile(r"while" + _W, re.IGNORECASE), re.compile(r"end[ \t]*while" + _W, re.IGNORECASE), "While"),
+    (re.compile(r"repeat" + _W, re.IGNORECASE), re.compile(r"until" + _W, re.IGNORECASE), "Repeat"),
+    (
+        re.compile(r"for[ \t]+each" + _W, re.IGNORECASE),
+        re.compile(r"end[ \t]*for[ \t]+each" + _W, re.IGNORECASE),
+        "For each",
+    ),
+    (
+        re.compile(r"for" + _W, re.IGNORECASE),
+        re.compile(r"end[ \t]*for" + _W + r"(?![ \t]+each)", re.IGNORECASE),
+        "For",
+    ),
     # `Use ($o)` opens a block; `USE SET(...)` is a command.
-    (re.compile(r"use" + _W + r"(?![ \t]*[^\W\d])", re.I), re.compile(r"end[ \t]*use" + _W, re.I), "Use"),
+    (
+        re.compile(r"use" + _W + r"(?![ \t]*[^\W\d])", re.IGNORECASE),
+        re.compile(r"end[ \t]*use" + _W, re.IGNORECASE),
+        "Use",
+    ),
     # `Try` alone opens a block; `Try(expr)` is an expression.
-    (re.compile(r"try[ \t]*$", re.I), re.compile(r"end[ \t]*try" + _W, re.I), "Try"),
+    (re.compile(r"try[ \t]*$", re.IGNORECASE), re.compile(r"end[ \t]*try" + _W, re.IGNORECASE), "Try"),
 ]
-_SQL_OPEN = re.compile(r"begin[ \t]+sql" + _W, re.I)
-_SQL_CLOSE = re.compile(r"end[ \t]+sql" + _W, re.I)
-_CLOSERS = re.compile(r"end[ \t]*(if|case|while|for|use|try)" + _W + r"|until" + _W, re.I)
+_SQL_OPEN = re.compile(r"begin[ \t]+sql" + _W, re.IGNORECASE)
+_SQL_CLOSE = re.compile(r"end[ \t]+sql" + _W, re.IGNORECASE)
+_CLOSERS = re.compile(r"end[ \t]*(if|case|while|for|use|try)" + _W + r"|until" + _W, re.IGNORECASE)
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 
 
@@ -288,12 +310,16 @@ def complete(text: str, cursor: int | None = None, ctx: CompletionContext | None
     run = m.group()
     head = line[:run_start].rstrip()
     wants_type = head.endswith(":") and not head.endswith("::")
-    pools: list[str] = list(TYPE_NAMES) if wants_type else [
-        *KEYWORDS,
-        *_builtin_names(),
-        *ctx.process_vars,
-        *ctx.methods,
-    ]
+    pools: list[str] = (
+        list(TYPE_NAMES)
+        if wants_type
+        else [
+            *KEYWORDS,
+            *_builtin_names(),
+            *ctx.process_vars,
+            *ctx.methods,
+        ]
+    )
     # A name may hold spaces (`New shared object`): try the longest run of words first.
     for w in _WORD_START.finditer(run):
         prefix = run[w.start() :]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from pygments.lexer import RegexLexer, bygroups, include
 from pygments.token import (
@@ -201,7 +202,7 @@ class FourDLexer(RegexLexer):
     def analyse_text(text: str) -> float:  # type: ignore[override]
         """Guess 4D from typical words (used by `pygmentize -g`)."""
         score = 0.0
-        if re.search(r"^\s*End if\b|^\s*Case of\b|^\s*End for each\b", text, re.I | re.M):
+        if re.search(r"^\s*End if\b|^\s*Case of\b|^\s*End for each\b", text, re.IGNORECASE | re.MULTILINE):
             score += 0.3
         if re.search(r"\$\w+\s*:=", text):
             score += 0.2

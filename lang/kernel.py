@@ -95,7 +95,9 @@ class FourDKernel(Kernel):
         if outcome.quit:
             outcome.meta = "Use the notebook's kernel menu to stop or restart the kernel."
         if outcome.meta and not silent:
-            self.send_response(self.iopub_socket, "stream", {"name": "stdout", "text": outcome.meta.rstrip("\n") + "\n"})
+            self.send_response(
+                self.iopub_socket, "stream", {"name": "stdout", "text": outcome.meta.rstrip("\n") + "\n"}
+            )
         if outcome.interrupted:
             return self._error("Interrupted", "Program interrupted by user", ["Interrupted"])
         if outcome.error is not None:
@@ -140,7 +142,9 @@ class FourDKernel(Kernel):
     def do_shutdown(self, restart: bool) -> dict[str, Any]:
         self.repl.close()
         if restart:
-            self.repl = Repl(stdout=_StreamBuffer(self, "stdout"), stderr=_StreamBuffer(self, "stderr"), tick=self._flush)  # type: ignore[arg-type]
+            self.repl = Repl(
+                stdout=_StreamBuffer(self, "stdout"), stderr=_StreamBuffer(self, "stderr"), tick=self._flush
+            )  # type: ignore[arg-type]
         return {"status": "ok", "restart": restart}
 
 

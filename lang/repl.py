@@ -10,16 +10,17 @@ import os
 import queue
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, TextIO
+from typing import Any, TextIO
 
 from . import __version__
 from . import nodes as N
 from .completion import INCOMPLETE, Completion, CompletionContext, complete, indent_for, is_complete, join_open_lines
 from .errors import ERR_INTERRUPTED, ERR_STACK_OVERFLOW, FourDError, format_error
 
-__all__ = ["Repl", "Outcome", "repl_main", "history_path", "META_HELP"]
+__all__ = ["META_HELP", "Outcome", "Repl", "history_path", "repl_main"]
 
 PROMPT = "4D> "
 CONTINUATION = "... "
@@ -308,7 +309,10 @@ class Repl:
             if isinstance(exc, KeyboardInterrupt):
                 return Outcome(interrupted=True)
             return self._failed(
-                FourDError(0, f"internal error ({type(exc).__name__}: {exc}); please report this bug with the entry that caused it")
+                FourDError(
+                    0,
+                    f"internal error ({type(exc).__name__}: {exc}); please report this bug with the entry that caused it",
+                )
             )
         if stopped:
             return Outcome(interrupted=True)
@@ -447,7 +451,10 @@ class Repl:
     def _sessions_text(self) -> str:
         from . import runtime as R
 
-        states = {getattr(R, n, None): n.lower().replace("_", " ") for n in ("EXECUTING", "DELAYED", "ABORTED", "WAITING_FOR_INTERNAL_FLAG")}
+        states = {
+            getattr(R, n, None): n.lower().replace("_", " ")
+            for n in ("EXECUTING", "DELAYED", "ABORTED", "WAITING_FOR_INTERNAL_FLAG")
+        }
         rt = self.runtime
         lines = []
         for s in rt.sessions.values():
@@ -622,7 +629,8 @@ def _piped(out: TextIO, err: TextIO, stdin: TextIO) -> int:
 
 def _terminal(out: TextIO, err: TextIO) -> int:
     from prompt_toolkit import PromptSession
-    from prompt_toolkit.completion import Completer, Completion as PTCompletion
+    from prompt_toolkit.completion import Completer
+    from prompt_toolkit.completion import Completion as PTCompletion
     from prompt_toolkit.history import FileHistory, InMemoryHistory
     from prompt_toolkit.key_binding import KeyBindings
     from prompt_toolkit.lexers import PygmentsLexer

@@ -12,7 +12,7 @@ from pygments.token import Comment, Error, Keyword, Literal, Name, Number, Opera
 
 from lang.highlight import FourDLexer
 
-SAMPLE = r'''#DECLARE($n : Integer) -> $r : Text
+SAMPLE = r"""#DECLARE($n : Integer) -> $r : Text
 // line comment
 /* outer /* inner */ still comment */
 var $o : Object:=New shared object("a"; 1)
@@ -31,7 +31,7 @@ $t:=Session storage($id)
 $v:=$a \
   +1
 My method(0x1F)
-'''
+"""
 
 
 def tokens(text: str) -> list[tuple[object, str]]:

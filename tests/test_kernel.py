@@ -15,9 +15,9 @@ import pytest
 pytest.importorskip("ipykernel")
 pytest.importorskip("jupyter_client")
 
-from jupyter_client.manager import start_new_kernel  # noqa: E402
+from jupyter_client.manager import start_new_kernel
 
-from lang.kernel import kernel_main  # noqa: E402
+from lang.kernel import kernel_main
 
 ROOT = Path(__file__).parent.parent
 NOTEBOOK = ROOT / "examples" / "notebooks" / "shared_objects_and_sessions.ipynb"
@@ -143,7 +143,17 @@ def test_notebook_runs_top_to_bottom(jupyter_path: Path, tmp_path: Path) -> None
     pytest.importorskip("nbconvert")
     nbformat = pytest.importorskip("nbformat")
     proc = subprocess.run(
-        [sys.executable, "-m", "nbconvert", "--to", "notebook", "--execute", "--output-dir", str(tmp_path), str(NOTEBOOK)],
+        [
+            sys.executable,
+            "-m",
+            "nbconvert",
+            "--to",
+            "notebook",
+            "--execute",
+            "--output-dir",
+            str(tmp_path),
+            str(NOTEBOOK),
+        ],
         capture_output=True,
         text=True,
         timeout=300,
@@ -157,10 +167,15 @@ def test_notebook_runs_top_to_bottom(jupyter_path: Path, tmp_path: Path) -> None
             continue
         text = ""
         for out in cell.outputs:
-            text += out.get("text", "") or out.get("data", {}).get("text/plain", "") or "\n".join(out.get("traceback", []))
+            text += (
+                out.get("text", "") or out.get("data", {}).get("text/plain", "") or "\n".join(out.get("traceback", []))
+            )
         results[cell.source] = text
     assert results["Storage.counter.value"] == "2000"
     assert "error 90050" in results["$shared.n:=2"]
     assert results["Undefined(Session storage(Session.id).cart)"] == "True"
     assert results['Process activity(Sessions only).sessions.extract("userName")'] == '["designer","alice"]'
-    assert 'alice shopping runs for alice: cart = ["apple","pear"]' in results['$p:=$alice.newProcess("Show_cart"; "alice shopping")']
+    assert (
+        'alice shopping runs for alice: cart = ["apple","pear"]'
+        in results['$p:=$alice.newProcess("Show_cart"; "alice shopping")']
+    )

@@ -95,8 +95,8 @@ def test_value_display_forms(repl: Repl) -> None:
     assert repl.push('"text " + String($x)') == "text 5\n"
     assert repl.push("1/4") == "0.25\n"
     assert repl.push("$x>3") == "True\n"
-    assert repl.push("{a: 1; b: \"x\"}") == '{"a":1,"b":"x"}\n'
-    assert repl.push("New collection(1; \"two\")") == '[1,"two"]\n'
+    assert repl.push('{a: 1; b: "x"}') == '{"a":1,"b":"x"}\n'
+    assert repl.push('New collection(1; "two")') == '[1,"two"]\n'
     assert repl.push("!2024-01-31!") == "01/31/2024\n"
     assert repl.push("?01:02:03?") == "01:02:03\n"
     assert repl.push("Null") == "null\n"
@@ -122,13 +122,13 @@ def test_line_continuation_and_open_parenthesis(repl: Repl) -> None:
     assert repl.push("$s:=1+\\") == ""
     assert repl.push("2") == ""
     assert repl.push("$s") == "3\n"
-    assert repl.push("$t:=Substring(\"abcdef\";") == ""
+    assert repl.push('$t:=Substring("abcdef";') == ""
     assert repl.push("2; 3)") == ""
     assert repl.push("$t") == "bcd\n"
 
 
 def test_error_keeps_variables(repl: Repl) -> None:
-    run(repl, "$kept:=42", "$o:=New object(\"k\"; 1)")
+    run(repl, "$kept:=42", '$o:=New object("k"; 1)')
     out = repl.push("$bad:=Substring(1)")
     assert "<repl>:1:7: error 90013:" in out
     assert "^" in out
@@ -154,7 +154,7 @@ def test_statements_before_the_shown_expression_run_first(repl: Repl) -> None:
 
 
 def test_process_and_interprocess_variables_persist(repl: Repl) -> None:
-    run(repl, "counter:=7", "<>shared:=\"all\"")
+    run(repl, "counter:=7", '<>shared:="all"')
     assert repl.push("counter") == "7\n"
     assert repl.push("<>shared") == "all\n"
 
@@ -225,7 +225,7 @@ def test_help_meta_command(repl: Repl) -> None:
 
 
 def test_vars_reset_and_sessions(repl: Repl) -> None:
-    run(repl, "$x:=1", "$name:=\"Ann\"", "total:=3")
+    run(repl, "$x:=1", '$name:="Ann"', "total:=3")
     out = repl.push("%vars")
     assert "$x : Real = 1" in out
     assert "$name : Text = Ann" in out
@@ -264,7 +264,7 @@ def test_completion_of_multi_word_commands_case_insensitive() -> None:
 
 
 def test_completion_of_variables_and_keys(repl: Repl) -> None:
-    run(repl, "$order:={id: 1; customer: {name: \"A\"; city: \"B\"}}", "$count:=2", "$items:=New collection(1)", "tally:=1")
+    run(repl, '$order:={id: 1; customer: {name: "A"; city: "B"}}', "$count:=2", "$items:=New collection(1)", "tally:=1")
     assert repl.complete("$o").matches == ["$order"]
     assert repl.complete("ALERT($c").matches == ["$count"]
     assert repl.complete("$order.").matches == ["customer", "id"]
@@ -284,14 +284,16 @@ def test_completion_context_sees_interprocess(repl: Repl) -> None:
 
 def test_piped_input_runs_entries() -> None:
     out, err = io.StringIO(), io.StringIO()
-    code = main([], stdout=out, stderr=err, stdin=io.StringIO('ALERT("x")\nIf (True)\nALERT("in block")\nEnd if\n1+2\n'))
+    code = main(
+        [], stdout=out, stderr=err, stdin=io.StringIO('ALERT("x")\nIf (True)\nALERT("in block")\nEnd if\n1+2\n')
+    )
     assert code == 0
     assert out.getvalue() == "x\nin block\n3\n"
 
 
 def test_piped_input_error_sets_exit_code_and_goes_on() -> None:
     out, err = io.StringIO(), io.StringIO()
-    code = main([], stdout=out, stderr=err, stdin=io.StringIO('$a:=1\n$b:=Substring(1)\nALERT(String($a))\n'))
+    code = main([], stdout=out, stderr=err, stdin=io.StringIO("$a:=1\n$b:=Substring(1)\nALERT(String($a))\n"))
     assert code == 1
     assert out.getvalue() == "1\n"
     assert "error 90013" in err.getvalue()
@@ -299,7 +301,7 @@ def test_piped_input_error_sets_exit_code_and_goes_on() -> None:
 
 def test_piped_unfinished_block_is_reported() -> None:
     out, err = io.StringIO(), io.StringIO()
-    assert main([], stdout=out, stderr=err, stdin=io.StringIO("If (True)\nALERT(\"x\")\n")) == 1
+    assert main([], stdout=out, stderr=err, stdin=io.StringIO('If (True)\nALERT("x")\n')) == 1
     assert "If" in err.getvalue() and "End if" in err.getvalue()
 
 

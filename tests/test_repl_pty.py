@@ -16,9 +16,9 @@ pytest.importorskip("prompt_toolkit")
 if not hasattr(os, "openpty"):
     pytest.skip("no pseudo-terminals on this platform", allow_module_level=True)
 
-import fcntl  # noqa: E402  (POSIX only, after the skip)
-import struct  # noqa: E402
-import termios  # noqa: E402
+import fcntl
+import struct
+import termios
 
 ROOT = Path(__file__).parent.parent
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][A-Z0-9]|\x1b[=>]|\x1b\][^\x07]*\x07|\r(?!\n)")
@@ -38,7 +38,14 @@ class Terminal:
             fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
         self.proc = subprocess.Popen(
-            argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT, preexec_fn=controlling_terminal, close_fds=True
+            argv,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            cwd=ROOT,
+            preexec_fn=controlling_terminal,
+            close_fds=True,
         )
         os.close(slave)
         self.raw = ""
@@ -58,7 +65,7 @@ class Terminal:
         return ANSI.sub("", self.raw)
 
     def expect(self, pattern: str) -> re.Match[str]:
-        rx = re.compile(pattern, re.M)
+        rx = re.compile(pattern, re.MULTILINE)
         end = time.monotonic() + DEADLINE
         while time.monotonic() < end:
             m = rx.search(self.text, self.seen)
