@@ -76,3 +76,27 @@ Use ($sc)
 	$inner.q:=2
 End use
 ALERT(String($sc[0].q))  // expect: 2
+// Storing a value that the process is using: its Use nesting carries over to the merged group.
+$x:=New shared object
+$g:=New shared object
+Use ($x)
+	Use ($g)
+		$g.x:=$x
+	End use
+	$x.v:=1
+	$g.w:=1
+End use
+ALERT(String($x.v)+" "+String($g.w))  // expect: 1 1
+$x.v:=2  // expect error: 90050
+$g.w:=2  // expect error: 90050
+// Storing a shared object that another process is using waits for that process's End use.
+$x:=New shared object
+$g:=New shared object
+$ready:=New signal
+$p:=New process("_rt_hold_briefly"; 0; "holder"; $x; $ready)
+$ready.wait(20)
+Use ($g)
+	$g.x:=$x
+	$x.after:=True
+End use
+ALERT($x.v+" "+String($x.after))  // expect: written by holder True
