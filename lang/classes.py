@@ -561,9 +561,9 @@ def class_of(runtime: Any, v: Any) -> ClassDef | None:
         return store.builtins.get("Class")
     if isinstance(v, Formula4D):
         return store.builtins.get("Function")
-    if isinstance(v, Obj):
+    if isinstance(v, Obj) and not getattr(v, "is_4d_object", False):
         return store.builtins.object
-    if getattr(v, "is_4d_object", False):
+    if getattr(v, "is_4d_object", False):  # 4D.Signal (a shared Obj), 4D.Session, ...
         return store.builtins.get(getattr(v, "class_name", "Object"))
     return None
 

@@ -4,6 +4,7 @@ ALERT($sig.description)  // expect: job
 ALERT(String($sig.signaled))  // expect: False
 ALERT(String(OB Is shared($sig)))  // expect: True
 ALERT(String(New signal.description=""))  // expect: True
+ALERT(String(OB Instance of($sig; 4D.Signal))+" "+String(OB Instance of(Session; 4D.Session)))  // expect: True True
 $t:=New signal
 ALERT(String($t.wait(0.05)))  // expect: False
 $go:=New signal
