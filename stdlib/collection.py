@@ -27,7 +27,7 @@ from lang.values import (
 
 from .callbacks import call_callback, is_callback, param_object, stopped
 from .objects import deep_copy
-from .query import run_query
+from .query import make_getter, run_query
 
 # 4D values of the "Objects and collections" constants used here
 CK_IGNORE_NULL_OR_EMPTY = 4
@@ -132,8 +132,8 @@ def _path_values(c: Coll, path: Any) -> list[Any]:
     """Element values, or the values at `path` of object elements (path given as Text)."""
     if path is UNDEFINED:
         return list(c)
-    parts = split_path(_text(path, "propertyPath"))
-    return [get_path(v, parts) for v in c]
+    get = make_getter(split_path(_text(path, "propertyPath")))
+    return [get(v) for v in c]
 
 
 def eq_value(a: Any, b: Any) -> bool:
@@ -164,10 +164,10 @@ def sort_key(v: Any) -> tuple[int, Any]:
     Objects and collections are not sorted: they keep their relative order (stable sort).
     """
     t = type(v)
+    if t is float or t is int:
+        return (_RANK_NUM, -math.inf if math.isnan(v) else v)  # NaN first among numbers
     if t is str:
         return (_RANK_TEXT, fold(v))
-    if t is float or t is int:
-        return (_RANK_NUM, -math.inf if math.isnan(v) else v)
     if t is bool:
         return (_RANK_BOOL, v)
     if v is None or v is UNDEFINED:
@@ -196,8 +196,20 @@ def _less_cmp(ctx: Any, callback: Any, params: tuple[Any, ...]) -> Callable[[Any
     return cmp
 
 
+def order_keys(values: list[Any]) -> list[Any]:
+    """Sort keys of values in the default order; plain numbers or texts skip the type rank."""
+    types = set(map(type, values))
+    if types <= {float, int} and not any(math.isnan(v) for v in values):
+        return values
+    if types == {str}:
+        return [fold(v) for v in values]
+    return [sort_key(v) for v in values]
+
+
 def _sorted_default(items: list[Any], descending: bool = False) -> list[Any]:
-    return sorted(items, key=sort_key, reverse=descending)
+    keys = order_keys(items)
+    idx = sorted(range(len(items)), key=keys.__getitem__, reverse=descending)
+    return [items[i] for i in idx]
 
 
 # ---------------------------------------------------------------- adding and removing
@@ -871,7 +883,10 @@ def order_by(ctx: Any, c: Coll, *args: Any) -> Coll:
     crit = _order_criteria(arg)
     # stable multi-pass sort: least significant criterion first
     for parts, desc in reversed(crit):
-        items.sort(key=lambda v, parts=parts: sort_key(get_path(v, parts)), reverse=desc)
+        get = make_getter(parts)
+        keys = order_keys([get(v) for v in items])
+        idx = sorted(range(len(items)), key=keys.__getitem__, reverse=desc)
+        items = [items[i] for i in idx]
     return _shared_result(c, items)
 
 

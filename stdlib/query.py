@@ -9,6 +9,7 @@ A query string is parsed once (cached); placeholders are bound for each call.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -317,6 +318,26 @@ def _get(v: Any, name: str) -> Any:
     return UNDEFINED
 
 
+def make_getter(names: list[str]) -> Callable[[Any], Any]:
+    """A fast reader of the property path `names` (Undefined when a step is missing)."""
+    if len(names) == 1:
+        name = names[0]
+
+        def get1(el: Any) -> Any:
+            if type(el) is Obj:
+                return dict.get(el, name, UNDEFINED)
+            return _get(el, name)
+
+        return get1
+
+    def get(el: Any) -> Any:
+        for name in names:
+            el = dict.get(el, name, UNDEFINED) if type(el) is Obj else _get(el, name)
+        return el
+
+    return get
+
+
 def _values(el: Any, parts: list[tuple[str, str | None]]) -> tuple[list[Any], bool, bool]:
     """Values at a path; (values, went through [], [letter] used)."""
     vals = [el]
@@ -412,6 +433,30 @@ def _match_one(prop: Any, op: str, q: Any) -> bool:
 
 
 _NEGATED = {"#": "=", "!==": "==="}
+_ORDER_OPS = {"<": operator.lt, ">": operator.gt, "<=": operator.le, ">=": operator.ge}
+
+
+def _one_predicate(op: str, q: Any) -> Callable[[Any], bool]:
+    """`_match_one` for a fixed operator and value, with fast paths for numbers and texts."""
+    f = _ORDER_OPS.get(op)
+    if f is not None and type(q) is float:
+
+        def num_order(v: Any) -> bool:
+            t = type(v)
+            if t is float or t is int:
+                return f(v, q)
+            return _order(v, op, q)
+
+        return num_order
+    if op == "=" and type(q) is str:
+
+        def text_equal(v: Any) -> bool:
+            if type(v) is str:
+                return text_eq(v, q)
+            return _equal(v, q, True)
+
+        return text_equal
+    return lambda v: _match_one(v, op, q)
 
 
 def _compile_cmp(parts: list[tuple[str, str | None]], op: str, value: Any) -> Callable[[Any], bool]:
@@ -431,6 +476,12 @@ def _compile_cmp(parts: list[tuple[str, str | None]], op: str, value: Any) -> Ca
     if op == "IN" and not isinstance(value, (list, Coll)):
         raise FourDError(ERR_QUERY, "IN expects a collection or a [ ] list of values")
     positive = _NEGATED.get(op)
+    if all(br is None for _, br in parts):
+        get = make_getter([name for name, _ in parts])
+        one = _one_predicate(positive or op, value)
+        if positive is not None:
+            return lambda el: not one(get(el))
+        return lambda el: one(get(el))
     if positive is not None:
 
         def not_equal(el: Any) -> bool:
