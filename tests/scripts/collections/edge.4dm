@@ -31,10 +31,8 @@ ALERT(String($c.indexOf("1")))  // expect: 2
 ALERT(String($c.indexOf(True)))  // expect: 3
 ALERT(String($c.countValues(Null)))  // expect: 2
 ALERT(String($c.count()))  // expect: 3
-ALERT(JSON Stringify($c.orderBy(ck descending)))  // expect: [1,"1",true,null,null]
 ALERT($c.join("|"))  // expect: null|1|1|True|null
 ALERT(JSON Stringify($c.map(Formula(Value type($1.value)))))  // expect: [255,1,2,6,255]
-ALERT(JSON Stringify(New collection(2; "b"; 1; "a").orderBy(ck descending)))  // expect: [2,1,"b","a"]
 
 // dates
 $c:=New collection(!2021-06-01!; !2020-01-15!; !2021-06-01!)
