@@ -66,7 +66,7 @@ def copy_for_process(v: Any, memo: dict[int, Any] | None = None) -> Any:
             return memo[id(v)]
         o = Obj()
         memo[id(v)] = o
-        for k, x in dict.items(v):
+        for k, x in list(dict.items(v)):
             dict.__setitem__(o, k, copy_for_process(x, memo))
         return o
     if t is Coll:

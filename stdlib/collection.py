@@ -609,7 +609,8 @@ def deep_equal(a: Any, b: Any, strict: bool) -> bool:
     if isinstance(a, Obj) and isinstance(b, Obj):
         if set(dict.keys(a)) != set(dict.keys(b)):
             return False
-        return all(deep_equal(dict.__getitem__(a, k), dict.__getitem__(b, k), strict) for k in dict.keys(a))
+        # a key list snapshot: another process may write a shared object meanwhile
+        return all(deep_equal(dict.get(a, k), dict.get(b, k), strict) for k in list(dict.keys(a)))
     ta, tb = type(a), type(b)
     if ta is str and tb is str:
         return a == b if strict else fold(a) == fold(b)

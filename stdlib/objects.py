@@ -119,7 +119,7 @@ def ob_entries(obj: Any) -> Coll:
     if o is None:
         return Coll()
     out = Coll()
-    for k, v in dict.items(o):
+    for k, v in list(dict.items(o)):  # a snapshot: another process may write a shared object
         e = Obj()
         dict.__setitem__(e, "key", k)
         dict.__setitem__(e, "value", v)
@@ -190,7 +190,7 @@ def deep_copy(
             o.group = group_with.group if group_with is not None else new_shared_group()
             if group_with is not None:
                 o.group.root().members += 1
-        for k, x in dict.items(v):
+        for k, x in list(dict.items(v)):  # a snapshot: another process may write a shared object
             dict.__setitem__(o, k, deep_copy(x, shared, group_with if group_with is not None else (o if shared else None), memo, resolve))
         return o
     if isinstance(v, Coll):

@@ -261,3 +261,36 @@ ALERT("finished")
     assert out == "finished\n"
     assert rc == 1  # the process that got the error stopped on it
     assert err.count("error 90052: Deadlock") == 1
+
+
+def test_reading_a_shared_object_while_another_process_writes_it(tmp_path: Path) -> None:
+    grow = """#DECLARE($o : Object; $stop : Object)
+var $i : Integer
+While (Not($stop.signaled))
+\t$i:=$i+1
+\tUse ($o)
+\t\t$o["k"+String($i)]:=$i
+\t\tIf ($i>50)
+\t\t\tOB REMOVE($o; "k"+String($i-50))
+\t\tEnd if
+\tEnd use
+End while
+"""
+    text = """$o:=New shared object
+$stop:=New signal
+$p:=New process("Grow"; 0; "grow"; $o; $stop)
+var $i : Integer
+For ($i; 1; 1500)
+\tFor each ($k; $o)
+\tEnd for each
+\t$t:=JSON Stringify($o)
+\t$keys:=OB Keys($o)
+\t$e:=OB Entries($o)
+\t$c:=OB Copy($o)
+\t$s:=OB Copy($o; ck shared)
+End for
+$stop.trigger()
+ALERT("read "+String($i-1)+" times")
+"""
+    rc, out, err = run_4d(tmp_path, text, {"Grow": grow})
+    assert (rc, out, err) == (0, "read 1500 times\n", "")
