@@ -254,3 +254,16 @@ def test_only_object_elements_match() -> None:
     c = coll("name", 1, None, obj(name="x"))
     assert q("name = 'x'", c=c) == [3]
     assert q("name # 'y'", c=c) == [3]
+
+
+def test_keyword_operator() -> None:
+    c = coll(obj(t="the quick brown fox"), obj(t="quickly"))
+    assert q("t % 'quick'", c=c) == [0]
+    assert q("t % 'quick@'", c=c) == [0, 1]
+
+
+def test_is_not_and_strict_equality_ignore_wildcard() -> None:
+    c = coll(obj(n="a@b"), obj(n="axb"))
+    assert q("n === 'a@b'", c=c) == [0]
+    assert q("n = 'a@b'", c=c) == [0, 1]
+    assert q("n IS NOT 'A@B'", c=c) == [1]
