@@ -58,3 +58,10 @@ $p:=New process("_rt_fail"; 0; "failing"; $done)
 $ok:=$done.wait(20)  // expect error: -10518
 // (the error line above is printed by the child process while the main process waits)
 ALERT(String($ok)+" "+$done.after)  // expect: True continued
+// Arrays cannot be passed to another process.
+ARRAY TEXT($arr; 2)
+$p:=New process("_rt_add"; 0; "array"; $arr)  // expect error: 90011
+CALL WORKER("array worker"; "_rt_work"; $arr)  // expect error: arrays cannot be passed
+ALERT(String(Process number("array worker")))  // expect: 0
+// An unknown method is reported in the calling process.
+$p:=New process("_rt_no_such_method"; 0; "missing")  // expect error: -10508

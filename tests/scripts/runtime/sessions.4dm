@@ -77,3 +77,7 @@ _rt_wait_ended(New collection($p))
 ALERT(String($report.id=Session.id))  // expect: True
 ABORT PROCESS BY ID(1)
 ALERT("still running")  // expect: still running
+// Session properties are read-only (idleTimeout only exists for web sessions: setting it does nothing).
+Session.id:="x"  // expect error: 90025
+Session.idleTimeout:=120
+ALERT(String(Undefined(Session.idleTimeout)))  // expect: True
