@@ -538,6 +538,7 @@ class Runtime:
             if t is not None and t is not threading.current_thread():
                 while t.is_alive() and not self.interrupted:
                     t.join(POLL)
+        self._closing = False  # a later run in the same runtime (notebook cell) starts workers again
 
     def stop_all(self) -> None:
         """Ctrl-C: ask every process to stop at its next check."""
