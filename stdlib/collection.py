@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import inspect
 import math
 from collections.abc import Callable
 from typing import Any
@@ -38,6 +39,28 @@ CK_RESOLVE_POINTERS = 32
 CK_KEEP_NULL = 64
 
 # ---------------------------------------------------------------- helpers
+
+
+def coll_member(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a Collection member; fixed-arity functions refuse extra parameters."""
+
+    def deco(fn: Callable[..., Any]) -> Callable[..., Any]:
+        params = list(inspect.signature(fn).parameters.values())[2:]
+        if any(p.kind is inspect.Parameter.VAR_POSITIONAL for p in params):
+            member("Collection", name)(fn)
+            return fn
+        most = len(params)
+
+        @functools.wraps(fn)
+        def checked(ctx: Any, c: Coll, *args: Any) -> Any:
+            if len(args) > most:
+                raise FourDError(ERR_ARG_COUNT, f".{name}() accepts at most {most} parameter(s), got {len(args)}")
+            return fn(ctx, c, *args)
+
+        member("Collection", name)(checked)
+        return fn
+
+    return deco
 
 
 def _store(c: Coll, v: Any) -> Any:
@@ -215,7 +238,7 @@ def _sorted_default(items: list[Any], descending: bool = False) -> list[Any]:
 # ---------------------------------------------------------------- adding and removing
 
 
-@member("Collection", "push")
+@coll_member("push")
 def push(ctx: Any, c: Coll, *values: Any) -> Coll:
     """Append elements; returns the same collection."""
     with _AutoUse(ctx, c):
@@ -224,7 +247,7 @@ def push(ctx: Any, c: Coll, *values: Any) -> Coll:
     return c
 
 
-@member("Collection", "pop")
+@coll_member("pop")
 def pop(ctx: Any, c: Coll) -> Any:
     """Remove and return the last element (Undefined if empty)."""
     with _AutoUse(ctx, c):
@@ -233,7 +256,7 @@ def pop(ctx: Any, c: Coll) -> Any:
         return c.pop()
 
 
-@member("Collection", "shift")
+@coll_member("shift")
 def shift(ctx: Any, c: Coll) -> Any:
     """Remove and return the first element (Undefined if empty)."""
     with _AutoUse(ctx, c):
@@ -242,7 +265,7 @@ def shift(ctx: Any, c: Coll) -> Any:
         return c.pop(0)
 
 
-@member("Collection", "unshift")
+@coll_member("unshift")
 def unshift(ctx: Any, c: Coll, *values: Any) -> Coll:
     """Insert values at the beginning, in argument order."""
     with _AutoUse(ctx, c):
@@ -250,7 +273,7 @@ def unshift(ctx: Any, c: Coll, *values: Any) -> Coll:
     return c
 
 
-@member("Collection", "insert")
+@coll_member("insert")
 def insert(ctx: Any, c: Coll, *args: Any) -> Coll:
     """Insert one element at index (a collection is inserted as one element)."""
     _need(args, 2, "insert")
@@ -260,7 +283,7 @@ def insert(ctx: Any, c: Coll, *args: Any) -> Coll:
     return c
 
 
-@member("Collection", "combine")
+@coll_member("combine")
 def combine(ctx: Any, c: Coll, *args: Any) -> Coll:
     """Insert each element of col2 at index (default: the end)."""
     _need(args, 1, "combine")
@@ -273,7 +296,7 @@ def combine(ctx: Any, c: Coll, *args: Any) -> Coll:
     return c
 
 
-@member("Collection", "remove")
+@coll_member("remove")
 def remove(ctx: Any, c: Coll, *args: Any) -> Coll:
     """Remove howMany elements (default 1) from index."""
     _need(args, 1, "remove")
@@ -285,7 +308,7 @@ def remove(ctx: Any, c: Coll, *args: Any) -> Coll:
     return c
 
 
-@member("Collection", "clear")
+@coll_member("clear")
 def clear(ctx: Any, c: Coll) -> Coll:
     """Remove every element; returns the same, now empty, collection."""
     with _AutoUse(ctx, c):
@@ -293,7 +316,7 @@ def clear(ctx: Any, c: Coll) -> Coll:
     return c
 
 
-@member("Collection", "resize")
+@coll_member("resize")
 def resize(ctx: Any, c: Coll, *args: Any) -> Coll:
     """Truncate, or pad with Null or defaultValue, to the new size."""
     _need(args, 1, "resize")
@@ -307,7 +330,7 @@ def resize(ctx: Any, c: Coll, *args: Any) -> Coll:
     return c
 
 
-@member("Collection", "fill")
+@coll_member("fill")
 def fill(ctx: Any, c: Coll, *args: Any) -> Coll:
     """Set value in [startFrom, end) (default: every element)."""
     _need(args, 1, "fill")
@@ -330,7 +353,7 @@ def fill(ctx: Any, c: Coll, *args: Any) -> Coll:
 # ---------------------------------------------------------------- reading
 
 
-@member("Collection", "at")
+@coll_member("at")
 def at(ctx: Any, c: Coll, index: Any = UNDEFINED) -> Any:
     """Element at index (negative counts from the end); Undefined out of range."""
     i = _int(index)
@@ -341,19 +364,19 @@ def at(ctx: Any, c: Coll, index: Any = UNDEFINED) -> Any:
     return UNDEFINED
 
 
-@member("Collection", "first")
+@coll_member("first")
 def first(ctx: Any, c: Coll) -> Any:
     """First element, Undefined if empty."""
     return c[0] if c else UNDEFINED
 
 
-@member("Collection", "last")
+@coll_member("last")
 def last(ctx: Any, c: Coll) -> Any:
     """Last element, Undefined if empty."""
     return c[-1] if c else UNDEFINED
 
 
-@member("Collection", "slice")
+@coll_member("slice")
 def slice_(ctx: Any, c: Coll, *args: Any) -> Coll:
     """Shallow copy of [startFrom, end)."""
     _need(args, 1, "slice")
@@ -368,7 +391,7 @@ def slice_(ctx: Any, c: Coll, *args: Any) -> Coll:
     return _shared_result(c, list(c[start:end]) if end > start else [])
 
 
-@member("Collection", "concat")
+@coll_member("concat")
 def concat(ctx: Any, c: Coll, *values: Any) -> Coll:
     """New collection: the elements, then the values (collections are added element by element)."""
     out = Coll(c)
@@ -380,7 +403,7 @@ def concat(ctx: Any, c: Coll, *values: Any) -> Coll:
     return out
 
 
-@member("Collection", "copy")
+@coll_member("copy")
 def copy(ctx: Any, c: Coll, option: Any = 0, group_with: Any = None) -> Coll:
     """Deep copy (standard, or shared with `ck shared`, optionally in groupWith's group)."""
     flags = _opt_flags(option)
@@ -394,7 +417,7 @@ def copy(ctx: Any, c: Coll, option: Any = 0, group_with: Any = None) -> Coll:
     return deep_copy(c, shared, group_with if shared else None, resolve=resolve)
 
 
-@member("Collection", "reverse")
+@coll_member("reverse")
 def reverse(ctx: Any, c: Coll) -> Coll:
     """Deep copy in reverse order (shared if the collection is shared)."""
     out = deep_copy(c, c.group is not None, None)
@@ -402,7 +425,7 @@ def reverse(ctx: Any, c: Coll) -> Coll:
     return out
 
 
-@member("Collection", "join")
+@coll_member("join")
 def join(ctx: Any, c: Coll, delimiter: Any = UNDEFINED, option: Any = 0) -> str:
     """Elements converted to text and joined (Null as "null")."""
     sep = _text(delimiter, "delimiter")
@@ -415,7 +438,7 @@ def join(ctx: Any, c: Coll, delimiter: Any = UNDEFINED, option: Any = 0) -> str:
     return sep.join(parts)
 
 
-@member("Collection", "flat")
+@coll_member("flat")
 def flat(ctx: Any, c: Coll, depth: Any = 1) -> Coll:
     """New collection with sub-collections flattened up to depth levels."""
     d = _int(depth, "depth")
@@ -442,7 +465,7 @@ def _search_start(c: Coll, start: Any) -> int:
     return s
 
 
-@member("Collection", "indexOf")
+@coll_member("indexOf")
 def index_of(ctx: Any, c: Coll, *args: Any) -> float:
     """Index of the first element equal to toSearch (text: case-insensitive, @ wildcard), or -1."""
     _need(args, 1, "indexOf")
@@ -453,13 +476,13 @@ def index_of(ctx: Any, c: Coll, *args: Any) -> float:
     return -1.0
 
 
-@member("Collection", "includes")
+@coll_member("includes")
 def includes(ctx: Any, c: Coll, *args: Any) -> bool:
     """True if an element equals toSearch (same rules as indexOf)."""
     return index_of(ctx, c, *args) >= 0
 
 
-@member("Collection", "lastIndexOf")
+@coll_member("lastIndexOf")
 def last_index_of(ctx: Any, c: Coll, *args: Any) -> float:
     """Index of the last element equal to toSearch, searching right to left from startFrom."""
     _need(args, 1, "lastIndexOf")
@@ -481,7 +504,7 @@ def last_index_of(ctx: Any, c: Coll, *args: Any) -> float:
     return -1.0
 
 
-@member("Collection", "countValues")
+@coll_member("countValues")
 def count_values(ctx: Any, c: Coll, *args: Any) -> float:
     """Number of elements (or values at propertyPath) equal to value."""
     _need(args, 1, "countValues")
@@ -490,7 +513,7 @@ def count_values(ctx: Any, c: Coll, *args: Any) -> float:
     return float(sum(1 for v in vals if v is not UNDEFINED and eq_value(v, value)))
 
 
-@member("Collection", "count")
+@coll_member("count")
 def count(ctx: Any, c: Coll, path: Any = UNDEFINED) -> float:
     """Number of non-null elements (or of elements having propertyPath)."""
     return float(sum(1 for v in _path_values(c, path) if v is not None and v is not UNDEFINED))
@@ -503,13 +526,13 @@ def _numbers(c: Coll, path: Any) -> list[float]:
     return [v for v in _path_values(c, path) if type(v) is float or type(v) is int]
 
 
-@member("Collection", "sum")
+@coll_member("sum")
 def sum_(ctx: Any, c: Coll, path: Any = UNDEFINED) -> float:
     """Sum of the numeric elements (or values at propertyPath); 0 if none."""
     return float(math.fsum(_numbers(c, path)))
 
 
-@member("Collection", "average")
+@coll_member("average")
 def average(ctx: Any, c: Coll, path: Any = UNDEFINED) -> Any:
     """Mean of the numeric elements (or values at propertyPath); Undefined if none."""
     nums = _numbers(c, path)
@@ -522,14 +545,14 @@ def _present(c: Coll, path: Any) -> list[Any]:
     return [v for v in _path_values(c, path) if v is not UNDEFINED and (path is UNDEFINED or v is not None)]
 
 
-@member("Collection", "max")
+@coll_member("max")
 def max_(ctx: Any, c: Coll, path: Any = UNDEFINED) -> Any:
     """Last element in .sort() order (or of the values at propertyPath); Undefined if empty."""
     vals = _present(c, path)
     return _sorted_default(vals)[-1] if vals else UNDEFINED
 
 
-@member("Collection", "min")
+@coll_member("min")
 def min_(ctx: Any, c: Coll, path: Any = UNDEFINED) -> Any:
     """First element in .sort() order (or of the values at propertyPath); Undefined if empty."""
     vals = _present(c, path)
@@ -544,7 +567,7 @@ def _strict_key(s: str) -> tuple[str, tuple[bool, ...], str]:
     return (fold(s), tuple(ch.isupper() for ch in s), s)
 
 
-@member("Collection", "distinct")
+@coll_member("distinct")
 def distinct(ctx: Any, c: Coll, *args: Any) -> Coll:
     """Sorted distinct values (Null dropped); ck diacritical, ck count values."""
     path: Any = UNDEFINED
@@ -627,7 +650,7 @@ def deep_equal(a: Any, b: Any, strict: bool) -> bool:
     return a is b
 
 
-@member("Collection", "equal")
+@coll_member("equal")
 def equal_(ctx: Any, c: Coll, *args: Any) -> bool:
     """Deep comparison with collection2 (ck diacritical: case and accents matter)."""
     _need(args, 1, "equal")
@@ -648,7 +671,7 @@ def _set_path(o: Obj, parts: list[str], v: Any) -> None:
     dict.__setitem__(o, parts[-1], v)
 
 
-@member("Collection", "extract")
+@coll_member("extract")
 def extract(ctx: Any, c: Coll, *args: Any) -> Coll:
     """Values at propertyPath (ck keep null), or new objects {targetPath: value} for path pairs."""
     _need(args, 1, "extract")
@@ -710,7 +733,7 @@ def _callback_and_params(args: tuple[Any, ...], fn: str) -> tuple[Any, tuple[Any
     return args[0], args[1:]
 
 
-@member("Collection", "map")
+@coll_member("map")
 def map_(ctx: Any, c: Coll, *args: Any) -> Coll:
     """New collection of the callback's results for each element."""
     callback, params = _callback_and_params(args, "map")
@@ -724,13 +747,13 @@ def map_(ctx: Any, c: Coll, *args: Any) -> Coll:
     return out
 
 
-@member("Collection", "flatMap")
+@coll_member("flatMap")
 def flat_map(ctx: Any, c: Coll, *args: Any) -> Coll:
     """map() then flat(1)."""
     return flat(ctx, map_(ctx, c, *args), 1)
 
 
-@member("Collection", "filter")
+@coll_member("filter")
 def filter_(ctx: Any, c: Coll, *args: Any) -> Coll:
     """Shallow copy of the elements for which the callback is true (shared if c is shared)."""
     callback, params = _callback_and_params(args, "filter")
@@ -756,20 +779,20 @@ def _find(ctx: Any, c: Coll, args: tuple[Any, ...], fn: str) -> int:
     return -1
 
 
-@member("Collection", "find")
+@coll_member("find")
 def find(ctx: Any, c: Coll, *args: Any) -> Any:
     """First element for which the callback is true, or Undefined."""
     i = _find(ctx, c, args, "find")
     return c[i] if 0 <= i < len(c) else UNDEFINED
 
 
-@member("Collection", "findIndex")
+@coll_member("findIndex")
 def find_index(ctx: Any, c: Coll, *args: Any) -> float:
     """Index of the first element for which the callback is true, or -1."""
     return float(_find(ctx, c, args, "findIndex"))
 
 
-@member("Collection", "every")
+@coll_member("every")
 def every(ctx: Any, c: Coll, *args: Any) -> bool:
     """True if the callback is true for every element from startFrom."""
     start, callback, params = _start_and_callback(c, args, "every")
@@ -786,7 +809,7 @@ def every(ctx: Any, c: Coll, *args: Any) -> bool:
     return True
 
 
-@member("Collection", "some")
+@coll_member("some")
 def some(ctx: Any, c: Coll, *args: Any) -> bool:
     """True if the callback is true for at least one element from startFrom."""
     start, callback, params = _start_and_callback(c, args, "some")
@@ -821,13 +844,13 @@ def _reduce(ctx: Any, c: Coll, args: tuple[Any, ...], fn: str, backwards: bool) 
     return acc
 
 
-@member("Collection", "reduce")
+@coll_member("reduce")
 def reduce_(ctx: Any, c: Coll, *args: Any) -> Any:
     """Fold the elements left to right into $1.accumulator."""
     return _reduce(ctx, c, args, "reduce", False)
 
 
-@member("Collection", "reduceRight")
+@coll_member("reduceRight")
 def reduce_right(ctx: Any, c: Coll, *args: Any) -> Any:
     """Fold the elements right to left into $1.accumulator."""
     return _reduce(ctx, c, args, "reduceRight", True)
@@ -836,7 +859,7 @@ def reduce_right(ctx: Any, c: Coll, *args: Any) -> Any:
 # ---------------------------------------------------------------- sorting
 
 
-@member("Collection", "sort")
+@coll_member("sort")
 def sort(ctx: Any, c: Coll, *args: Any) -> Coll:
     """Sort in place (default type order, or by a less-than callback); returns the collection."""
     with _AutoUse(ctx, c):
@@ -869,7 +892,7 @@ def _order_criteria(arg: Any) -> list[tuple[list[str], bool]]:
     return crit
 
 
-@member("Collection", "orderBy")
+@coll_member("orderBy")
 def order_by(ctx: Any, c: Coll, *args: Any) -> Coll:
     """Shallow sorted copy: scalars (ck ascending/descending) or objects by property paths."""
     items = list(c)
@@ -891,7 +914,7 @@ def order_by(ctx: Any, c: Coll, *args: Any) -> Coll:
     return _shared_result(c, items)
 
 
-@member("Collection", "orderByMethod")
+@coll_member("orderByMethod")
 def order_by_method(ctx: Any, c: Coll, *args: Any) -> Coll:
     """Shallow copy sorted by a less-than callback."""
     callback, params = _callback_and_params(args, "orderByMethod")
@@ -899,7 +922,7 @@ def order_by_method(ctx: Any, c: Coll, *args: Any) -> Coll:
     return _shared_result(c, items)
 
 
-@member("Collection", "multiSort")
+@coll_member("multiSort")
 def multi_sort(ctx: Any, c: Coll, *args: Any) -> Coll:
     """Synchronized stable sort of this collection and the collections of colsToSort."""
     if not args:
@@ -959,7 +982,7 @@ def _query_args(args: tuple[Any, ...], fn: str) -> tuple[str, list[Any], Obj | N
     return qs, values, settings
 
 
-@member("Collection", "query")
+@coll_member("query")
 def query(ctx: Any, c: Coll, *args: Any) -> Coll:
     """Object elements matching the query string (shared if c is shared)."""
     qs, values, settings = _query_args(args, "query")
@@ -967,7 +990,7 @@ def query(ctx: Any, c: Coll, *args: Any) -> Coll:
     return _shared_result(c, [c[i] for i in idx])
 
 
-@member("Collection", "indices")
+@coll_member("indices")
 def indices(ctx: Any, c: Coll, *args: Any) -> Coll:
     """Indexes (ascending) of the object elements matching the query string."""
     qs, values, settings = _query_args(args, "indices")

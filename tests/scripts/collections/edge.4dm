@@ -58,3 +58,9 @@ ALERT(String($c.min("a.b")))  // expect: 1
 ALERT(String($c.count("a.b")))  // expect: 2
 ALERT(JSON Stringify($c.orderBy("a.b").extract("a.b"; ck keep null)))  // expect: [null,1,3]
 ALERT(JSON Stringify($c.indices("a.b >= 1")))  // expect: [0,1]
+
+// too many parameters
+$c:=New collection(1; 2)
+$e:=$c.reverse(1)  // expect error: .reverse() accepts at most 0 parameter(s)
+ALERT(String($c.at(0; 1)))  // expect error: .at() accepts at most 1 parameter(s)
+ALERT(String($c.pop()))  // expect: 2
