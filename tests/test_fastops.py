@@ -6,7 +6,7 @@ import math
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from lang import nodes as N
@@ -65,8 +65,11 @@ def _closures(op: str, a: Any, b: Any) -> list[Any]:
 
 
 @pytest.mark.parametrize("op", OPS)
+@settings(max_examples=40, deadline=None)
 @given(a=values, b=values)
 def test_same_as_values(op: str, a: Any, b: Any) -> None:
+    # Text * Number repeats the text: keep the repeat count small.
+    assume(not (op == "*" and isinstance(a, str) and type(b) in (int, float) and not (b < 100)))
     expected = _outcome(_BINARY[op], a, b)
     for fn, locs in _closures(op, a, b):
         assert fn is not None
