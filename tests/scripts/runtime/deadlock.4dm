@@ -14,6 +14,24 @@ End use
 _rt_wait_ended(New collection($p))
 ALERT($a.by)  // expect: other
 ALERT(String(Undefined($b.by)))  // expect: True
+// The deadlock error can be caught like any other error.
+$a:=New shared object
+$b:=New shared object
+$ready:=New signal
+Use ($a)
+	$p:=New process("_rt_lock_pair"; 0; "other 2"; $b; $a; $ready)
+	$ready.wait(20)
+	_rt_wait_state($p; Waiting for internal flag)
+	Try
+		Use ($b)
+			$b.by:="main"
+		End use
+	Catch
+		ALERT("caught "+String(Last errors[0].errCode))  // expect: caught 90052
+	End try
+End use
+_rt_wait_ended(New collection($p))
+ALERT($a.by)  // expect: other 2
 // A process waiting in Use blocks without error while the holder is not waiting on it.
 $state:=New shared object("turns"; 0)
 $stop:=New signal
