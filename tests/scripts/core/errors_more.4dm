@@ -1,0 +1,36 @@
+// More error handling: bare throw re-throws, Error formula, errors inside called methods
+// Sources: docs/commands/throw.md, docs/commands-legacy/on-err-call.md
+Try
+	Try
+		throw(5; "inner")
+	Catch
+		throw
+	End try
+Catch
+	ALERT("outer got "+String(Last errors[0].errCode))  // expect: outer got 5
+End try
+ON ERR CALL("_Show_error")
+$x:=[][2]  // handler output follows
+// expect: 90023 in errors_more line 13: [][2]
+_Fail
+// expect: 77 in _Fail line 2: throw(77; "failed in method")
+ALERT("back in the caller")  // expect: back in the caller
+ON ERR CALL("")
+// Last errors is Null when the last statement checked had no error
+Try
+	$ok:=1
+Catch
+End try
+ALERT(String(Last errors=Null))  // expect: True
+// Try(expression) gives the value when there is no error
+ALERT(String(Try(6*7)))  // expect: 42
+// an error inside the Catch block goes to the caller's handling
+Try
+	Try
+		throw(1; "first")
+	Catch
+		throw(2; "from catch")
+	End try
+Catch
+	ALERT("second "+Last errors[Last errors.length-1].message)  // expect: second from catch
+End try
