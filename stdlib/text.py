@@ -421,6 +421,9 @@ def _mode(options: int | None, star: bool) -> tuple[bool, bool, bool, bool, bool
     return bool(options & 2), bool(options & 4), True, False, whole
 
 
+_C0 = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def find_text(find: str, text: str, start: int, options: int | None, star: bool) -> tuple[int, int]:
     """0-based index and length of the first match of `find` in `text` from `start`, or (-1, 0)."""
     case, accents, ligatures, controls, whole = _mode(options, star)
@@ -428,6 +431,16 @@ def find_text(find: str, text: str, start: int, options: int | None, star: bool)
         idx = text.find(find, start)
         while idx >= 0 and whole and not _word_bounded(text, idx, idx + len(find)):
             idx = text.find(find, idx + 1)
+        return (idx, len(find)) if idx >= 0 else (-1, 0)
+    if start >= 0 and text.isascii() and find.isascii() and not (controls and (_C0.search(text) or _C0.search(find))):
+        # ASCII without C0 controls folds one character to one character: search the folded texts.
+        folded_text = text.lower() if case else text
+        folded_find = find.lower() if case else find
+        if not folded_find:
+            return -1, 0
+        idx = folded_text.find(folded_find, start)
+        while idx >= 0 and whole and not _word_bounded(text, idx, idx + len(find)):
+            idx = folded_text.find(folded_find, idx + 1)
         return (idx, len(find)) if idx >= 0 else (-1, 0)
     ascii_only = (options is not None and options & 1) and case
     keys: list[str] = []
