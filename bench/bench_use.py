@@ -21,12 +21,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from lang.cli import Streams, execute  # noqa: E402
-from lang.parser import parse_source  # noqa: E402
-from lang.project import Project  # noqa: E402
-from lang.runtime import Runtime  # noqa: E402
-from lang.source import Source  # noqa: E402
-from lang.values import SharedGroup, new_shared_group  # noqa: E402
+from lang.cli import Streams, execute
+from lang.parser import parse_source
+from lang.project import Project
+from lang.runtime import Runtime
+from lang.source import Source
+from lang.values import new_shared_group
 
 ADD_METHOD = """#DECLARE($counter : Object; $n : Integer)
 var $i : Integer
@@ -62,8 +62,8 @@ def _best(fn: Any, repeat: int) -> float:
 
 def uncontended_pair(n: int, repeat: int = 3) -> dict[str, float]:
     """Cost of one Use/End use pair with nobody else around, against `with rlock:`."""
-    base = f"$o:=New shared object(\"n\"; 0)\nvar $i : Integer\nFor ($i; 1; {n})\nEnd for\n"
-    used = f"$o:=New shared object(\"n\"; 0)\nvar $i : Integer\nFor ($i; 1; {n})\n\tUse ($o)\n\tEnd use\nEnd for\n"
+    base = f'$o:=New shared object("n"; 0)\nvar $i : Integer\nFor ($i; 1; {n})\nEnd for\n'
+    used = f'$o:=New shared object("n"; 0)\nvar $i : Integer\nFor ($i; 1; {n})\n\tUse ($o)\n\tEnd use\nEnd for\n'
     t_base = _best(lambda: _run_4d(base), repeat)
     t_use = _best(lambda: _run_4d(used), repeat)
     fourd_pair = max(t_use - t_base, 0.0) / n
@@ -109,8 +109,8 @@ def uncontended_pair(n: int, repeat: int = 3) -> dict[str, float]:
 def contended(processes: int, per_process: int, repeat: int = 3) -> dict[str, float]:
     """Increments per second when `processes` processes share one counter under Use, against threads + RLock."""
     text = (
-        "$c:=New shared object(\"n\"; 0)\n$procs:=New collection\nvar $i : Integer\n"
-        f"For ($i; 1; {processes})\n\t$procs.push(New process(\"Add\"; 0; \"add\"; $c; {per_process}))\nEnd for\n"
+        '$c:=New shared object("n"; 0)\n$procs:=New collection\nvar $i : Integer\n'
+        f'For ($i; 1; {processes})\n\t$procs.push(New process("Add"; 0; "add"; $c; {per_process}))\nEnd for\n'
     )
     t_4d = _best(lambda: _run_4d(text, {"Add": ADD_METHOD}), repeat)
 

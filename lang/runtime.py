@@ -14,13 +14,14 @@ import secrets
 import sys
 import threading
 import time
+from collections.abc import Callable
 from datetime import datetime, timezone
-from typing import Any, Callable, TextIO
+from typing import Any, TextIO
 
 from .errors import ERR_INTERRUPTED, FourDError, format_error
 from .values import IS_OBJECT, UNDEFINED, Coll, Obj, SharedGroup, set_current_process
 
-_UUID_SOURCE: Callable[[], str] = lambda: secrets.token_hex(16).upper()  # noqa: E731
+_UUID_SOURCE: Callable[[], str] = lambda: secrets.token_hex(16).upper()
 
 # Process states (docs/commands-legacy/process-state.md).
 DOES_NOT_EXIST = -100
@@ -189,7 +190,14 @@ class Process:
         self.number = number
         self.name = name
         self.session = session
-        self.vars: dict[str, Any] = {"ok": 1, "error": 0, "error method": "", "error line": 0, "error formula": "", "document": ""}
+        self.vars: dict[str, Any] = {
+            "ok": 1,
+            "error": 0,
+            "error method": "",
+            "error line": 0,
+            "error formula": "",
+            "document": "",
+        }
         self.var_types: dict[str, str] = {}
         self.err_handler: str = ""
         self.handler_depth = 0
@@ -262,7 +270,11 @@ class Process:
                 "state": float(ABORTED if self.ended else self.state),
                 "creationDateTime": iso_ms(self.created),
                 "preemptive": self.preemptive,
-                "systemID": str(self.thread.ident if self.thread is not None and self.thread.ident else threading.main_thread().ident),
+                "systemID": str(
+                    self.thread.ident
+                    if self.thread is not None and self.thread.ident
+                    else threading.main_thread().ident
+                ),
                 "cpuUsage": 0.0,
                 "cpuTime": round(elapsed, 6),
             }
@@ -359,7 +371,9 @@ class Runtime:
     ) -> int:
         """`New process`: run `method` (name or 4D.Function) in a new thread; returns its number."""
         target = self._resolve_callable(method, span)
-        session = session if session is not None else (caller.process.session if caller is not None else self.default_session)
+        session = (
+            session if session is not None else (caller.process.session if caller is not None else self.default_session)
+        )
         proc = self.new_process_record(name, session)
         args = [copy_for_process(v) for v in params]
         self._launch(proc, lambda: self._run_callable(proc, target, args))
@@ -454,7 +468,9 @@ class Runtime:
             except RecursionError:
                 from .errors import ERR_STACK_OVERFLOW
 
-                self._report_child_error(proc, FourDError(ERR_STACK_OVERFLOW, "Stack overflow: the code is nested too deeply"))
+                self._report_child_error(
+                    proc, FourDError(ERR_STACK_OVERFLOW, "Stack overflow: the code is nested too deeply")
+                )
             finally:
                 self._end_process(proc)
 

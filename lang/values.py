@@ -247,7 +247,7 @@ class SharedGroup:
     gets a deadlock error (90052) instead of hanging.
     """
 
-    __slots__ = ("lock", "cond", "owner", "count", "waiters", "members", "is_storage", "strict", "merged_into", "__weakref__")
+    __slots__ = ("__weakref__", "cond", "count", "is_storage", "lock", "members", "merged_into", "owner", "strict", "waiters")
 
     def __init__(self, is_storage: bool = False, strict: bool = False):
         self.lock = threading.Lock()
@@ -318,7 +318,7 @@ class _UseContext:
         self.group.acquire(self.process)
         return self.group
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.group.release(self.process)
 
 

@@ -129,7 +129,9 @@ def process_activity(ctx: Any, *args: Any) -> Any:
         elif type(a) in (float, int) and type(a) is not bool:
             option = int(a)
         else:
-            raise FourDError(ERR_ARG_TYPE, "Process activity: a session ID (Text) and/or an option (Integer) were expected")
+            raise FourDError(
+                ERR_ARG_TYPE, "Process activity: a session ID (Text) and/or an option (Integer) were expected"
+            )
     if len(args) > 2:
         raise FourDError(ERR_ARG_COUNT, "Process activity takes at most a session ID and an option")
     with rt.proc_lock:
@@ -164,7 +166,7 @@ def delay_process(ctx: Any, process: int, ticks: float) -> None:
 @command("ABORT PROCESS BY ID", 1634, "Processes")
 def abort_process_by_id(ctx: Any, unique_id: int) -> None:
     """Does nothing: as on single-user 4D and remote 4D (docs/commands-legacy/abort-process-by-id.md)."""
-    return None
+    return
 
 
 @command("Count tasks", 335, "Processes")
@@ -209,7 +211,7 @@ def test_semaphore(ctx: Any, name: str) -> bool:
 class Signal(Obj):
     """A 4D.Signal: a shared object with `wait()`, `trigger()`, `signaled`, `description`."""
 
-    __slots__ = ("event", "__weakref__")
+    __slots__ = ("__weakref__", "event")
     is_4d_object = True
     class_name = "Signal"
 

@@ -35,7 +35,7 @@ def new_session(ctx: Any, settings: Any = None) -> Any:
     user = "designer"
     if settings is not None and settings is not UNDEFINED:
         if not isinstance(settings, Obj):
-            raise FourDError(ERR_ARG_TYPE, "New session takes an object such as {userName: \"alice\"}")
+            raise FourDError(ERR_ARG_TYPE, 'New session takes an object such as {userName: "alice"}')
         name = settings.get("userName", UNDEFINED)
         if name is not UNDEFINED:
             if type(name) is not str:

@@ -84,7 +84,7 @@ def test_run_waits_for_every_process_even_after_a_main_error(tmp_path: Path) -> 
 
 
 def test_output_lines_of_processes_never_interleave(tmp_path: Path) -> None:
-    body = '#DECLARE($tag : Text)\nvar $i : Integer\nFor ($i; 1; 200)\n\tALERT($tag*40)\nEnd for\n'
+    body = "#DECLARE($tag : Text)\nvar $i : Integer\nFor ($i; 1; 200)\n\tALERT($tag*40)\nEnd for\n"
     text = '$procs:=New collection\nFor ($i; 1; 4)\n\t$procs.push(New process("Say"; 0; "say"; String($i)))\nEnd for\n'
     rc, out, err = run_text(tmp_path, text, {"Say": body})
     assert (rc, err) == (0, "")
