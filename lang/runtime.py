@@ -35,6 +35,7 @@ TYPE_MAIN = -1
 TYPE_OTHER_USER = 4
 TYPE_WORKER = 5
 
+_STACK_LOCK = threading.Lock()
 TICK = 1 / 60  # DELAY PROCESS and Semaphore count in ticks
 POLL = 0.05  # seconds between checks of stop requests while a process waits
 
@@ -476,20 +477,22 @@ class Runtime:
 
         from .cli import THREAD_STACK
 
-        old = threading.stack_size()
-        try:
-            threading.stack_size(THREAD_STACK)
-        except (ValueError, RuntimeError):
-            pass
-        try:
-            t = threading.Thread(target=run, name=f"4D process {proc.number}", daemon=True)
-            proc.thread = t
-            t.start()
-        finally:
+        # threading.stack_size is global: one launch at a time sets it, starts, restores.
+        with _STACK_LOCK:
+            old = threading.stack_size()
             try:
-                threading.stack_size(old)
+                threading.stack_size(THREAD_STACK)
             except (ValueError, RuntimeError):
                 pass
+            try:
+                t = threading.Thread(target=run, name=f"4D process {proc.number}", daemon=True)
+                proc.thread = t
+                t.start()
+            finally:
+                try:
+                    threading.stack_size(old)
+                except (ValueError, RuntimeError):
+                    pass
 
     def _report_child_error(self, proc: Process, err: FourDError) -> bool:
         """Print an unhandled error of a process other than the main one; False when the process must stop."""
