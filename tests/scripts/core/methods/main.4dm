@@ -34,3 +34,9 @@ $x:=_Sum_all(1; "two")  // expect error: 90012
 // an unknown method
 $x:=_No_such_method(1)  // expect error: 90002
 ALERT("still running")  // expect: still running
+// legacy C_XXX parameters receive an empty value instead of a wrong type
+ALERT(_Legacy_typed(12; 3.7))  // expect: []42
+ALERT(_Legacy_typed("a"))  // expect: [a]01
+// untyped and Variant parameters keep Undefined and Null
+ALERT(_Variant_types($o.missing; Null))  // expect: 5 255
+ALERT(_Variant_types(1; "x"))  // expect: 1 2
