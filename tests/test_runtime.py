@@ -137,3 +137,16 @@ def test_runtime_examples_print_their_out_files() -> None:
         rc = main([str(script)], stdout=out, stderr=err)
         assert (topic, rc, err.getvalue()) == (topic, 0, "")
         assert out.getvalue() == (EXAMPLES / topic / "main.out").read_text(encoding="utf-8"), topic
+
+
+def test_processes_get_a_deep_stack(tmp_path: Path) -> None:
+    rec = "#DECLARE($n : Integer) : Integer\nIf ($n=0)\n\treturn 0\nEnd if\nreturn Rec($n-1)+1\n"
+    run = "#DECLARE($out : Object)\nUse ($out)\n\t$out.depth:=Rec(1500)\nEnd use\n"
+    text = (
+        "$out:=New shared object\n$procs:=New collection\nFor ($i; 1; 3)\n"
+        '\t$procs.push(New process("Run"; 0; "deep"; $out))\nEnd for\n'
+        "While ($procs.some(Formula(Process state($1.value)>=0)))\n\tDELAY PROCESS(Current process; 1)\nEnd while\n"
+        "ALERT(String($out.depth))\n"
+    )
+    rc, out, err = run_text(tmp_path, text, {"Rec": rec, "Run": run})
+    assert (rc, out, err) == (0, "1500\n", "")
