@@ -342,7 +342,14 @@ class Interpreter:
                 if code.result_type:
                     code.slot_types[code.result_slot] = code.result_type
         self._collect_types(body_stmts, scope)
-        code.body = self.compile_block(tuple(body_stmts), scope)
+        from .limits import ensure_recursion_room
+
+        ensure_recursion_room()
+        try:
+            code.body = self.compile_block(tuple(body_stmts), scope)
+        except RecursionError:
+            span = body_stmts[0].span if body_stmts else None
+            raise Syntax4DError("The code is nested too deeply to be compiled", span) from None
         if "$0" in code.slots and code.result_slot is None:
             code.result_slot = code.slots["$0"]
         return code

@@ -18,6 +18,7 @@ from . import nodes as N
 from .build import Builder, set_build_source
 from .errors import Syntax4DError
 from .prepass import prepare
+from .limits import ensure_recursion_room
 from .registry import REGISTRY, norm
 from .source import Source, Span
 
@@ -123,6 +124,7 @@ def parse_source(source: Source) -> tuple[N.Stmt, ...]:
     if not text.endswith("\n"):
         text += "\n"
     parser = get_parser()
+    ensure_recursion_room()
     set_build_source(source)
     try:
         return parser.parse(text)

@@ -15,7 +15,7 @@ from .source import Source, Span
 
 _INTEREST = re.compile(r'"|//|/\*|\\[ \t]*\n|^[ \t]*`', re.M)
 _BLOCK = re.compile(r"/\*|\*/")
-_STRING_BODY = re.compile(r'(?:[^"\\\n]|\\.)*')
+_STRING_BODY = re.compile(r'[^"\\\n]*(?:\\.[^"\\\n]*)*')
 
 
 def _blank(chars: list[str], start: int, end: int, keep_newlines: bool = True) -> None:
