@@ -1,0 +1,51 @@
+"""The benchmark runner in its quickest mode: 4D programs and their Python twins agree."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import run as bench_run  # noqa: E402
+
+
+def test_every_program_has_sizes_and_a_python_twin() -> None:
+    progs = bench_run.discover()
+    assert len(progs) >= 8
+    for p in progs:
+        assert p.python.exists() and 0 < p.quick <= p.n
+
+
+@pytest.mark.parametrize("name", ["fib", "loop_int"])
+def test_quick_run_outputs_match(name: str, tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    code = bench_run.main(["--quick", "--repeat", "1", "--only", name, "--sections", "programs", "--json", str(out)])
+    report = json.loads(out.read_text())
+    [result] = report["programs"]
+    assert result["status"] == "ok", result
+    assert result["output"] == result["python_output"] and result["output"]
+    assert code == 0
+
+
+def test_expected_outputs_of_the_quick_sizes() -> None:
+    """The 4D programs print what the 4D docs' rules give (checked by hand for the quick sizes)."""
+    fib = bench_run.discover(["fib"])[0]
+    lines, err, _t = bench_run.run_4d(fib.fourd, 15)
+    assert (lines, err) == (["610"], "")
+    lines_py, _t = bench_run.run_python(fib.python, 15)
+    assert lines_py == ["610"]
+
+
+def test_a_mismatch_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "twice.4dm").write_text("// bench: n=3 quick=2\n#DECLARE($n : Integer)\nALERT(String($n*2))\n")
+    (tmp_path / "twice.py").write_text("def main(n):\n    print(n * 3)\n")
+    monkeypatch.setattr(bench_run, "PROGRAMS", tmp_path)
+    [prog] = bench_run.discover()
+    res = bench_run.bench_program(prog, quick=True, repeat=1)
+    assert res.status == "mismatch"
+    assert res.output == ["4"] and res.python_output == ["6"]
