@@ -1497,13 +1497,16 @@ class Interpreter:
         project = self.runtime.project
         cache: list[Code | None] = [None]
 
+        invoke = self.invoke
+
         def call_method(f: Frame) -> Any:
             code = cache[0]
             if code is None:
                 code = self.get_method(name, span)
                 cache[0] = code
-            vals = [a(f) for a in arg_fns]
-            return self.invoke(code, vals, f, span)
+            if len(arg_fns) == 1:  # avoids a list comprehension frame for the common case
+                return invoke(code, [arg_fns[0](f)], f, span)
+            return invoke(code, [a(f) for a in arg_fns], f, span)
 
         if not project.has_method(name):
 
@@ -1574,7 +1577,7 @@ class Interpreter:
                     args[k] = _convert_param(args[k], code.variadic, k, code, span)
             if code.result_slot is not None and loc[code.result_slot] is UNSET:
                 loc[code.result_slot] = plan[2]
-        for n, slot in code.legacy_params.items():
+        for n, slot in code.legacy_params.items() if code.legacy_params else ():
             if 1 <= n <= len(args) and loc[slot] is UNSET:
                 t = code.slot_types.get(slot)
                 v = args[n - 1]
