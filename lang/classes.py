@@ -61,15 +61,16 @@ class ClassFunction4D(Formula4D):
         self.shared = shared and owner.shared
 
     def invoke(self, f: Any, args: list[Any], this: Any = None, span: Span | None = None) -> Any:
+        # every caller builds a fresh argument list: it becomes the frame's parameters as is
         proc = f.process if f is not None else _process(self.owner)
         interp = proc.runtime.interp
         group = getattr(this, "group", None) if self.shared else None
         if group is None:
-            return interp.invoke(self.code, list(args), f, span, this=this, process=proc)
+            return interp.invoke(self.code, args, f, span, this=this, process=proc)
         # a shared function runs inside an implicit Use...End use of This
         group.acquire(proc)
         try:
-            return interp.invoke(self.code, list(args), f, span, this=this, process=proc)
+            return interp.invoke(self.code, args, f, span, this=this, process=proc)
         finally:
             group.release(proc)
 
