@@ -63,3 +63,9 @@ ALERT(JSON Stringify(Split string("abc";",")))  // expect: ["abc"]
 ALERT(JSON Stringify(Split string("a, b ,c";",";sk trim spaces)))  // expect: ["a","b","c"]
 ALERT(JSON Stringify(Split string("a<>b<>c";"<>")))  // expect: ["a","b","c"]
 ALERT(String(Split string("x;y";";").length))  // expect: 2
+// C0 control characters are ignorable by default, not with *
+ALERT(String(Position("ab";"xa"+Char(1)+"b";1;$length))+" "+String($length))  // expect: 2 3
+ALERT(String(Position("ab";"xa"+Char(1)+"b";1;*)))  // expect: 0
+ALERT(String(Position("AE";"Cæsar";1;$length))+" "+String($length))  // expect: 2 1
+ALERT(Replace string("Straße";"ss";"S"))  // expect: StraSe
+ALERT(String(Position("a";"abc";10)))  // expect: 0
