@@ -407,8 +407,12 @@ def _cmd_commands(argv: list[str], io: Streams) -> int:
             io.out.write(f"{info.number:>5}  {info.name}\n")
         return EXIT_OK
     infos = filter_commands(supported_commands(), theme, name)
-    for info in infos:
-        io.out.write(command_line(info) + "\n")
+    try:
+        for info in infos:
+            io.out.write(command_line(info) + "\n")
+        io.out.flush()
+    except BrokenPipeError:  # `mini4d commands | head`
+        return EXIT_OK
     if not infos:
         io.err.write("no supported command matches\n")
         return EXIT_USAGE
