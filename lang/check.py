@@ -94,7 +94,10 @@ def check_file(path: Path) -> tuple[int, list[Problem]]:
         data = path.read_bytes()
         text = decode_source(data)
     except SourceDecodeError as exc:
-        return 0, [Problem(str(path), 1, 1, 90001, f"cannot read the file: {exc.reason} at byte offset {exc.offset}")]
+        head = data[: exc.offset]
+        line = head.count(b"\n") + 1
+        col = exc.offset - (head.rfind(b"\n") + 1) + 1
+        return 0, [Problem(str(path), line, col, 90001, f"cannot read the file: {exc.reason} at byte offset {exc.offset}")]
     except OSError as exc:
         return 0, [Problem(str(path), 1, 1, 90001, f"cannot read the file: {exc.strerror}")]
     source = Source(str(path), text, str(path))
