@@ -6,8 +6,8 @@ import threading
 import time
 from typing import Any
 
-from lang.errors import ERR_ARG_COUNT, ERR_ARG_TYPE, ERR_INTERRUPTED, ERR_READONLY, FourDError
-from lang.registry import command, constant
+from lang.errors import ERR_ARG_COUNT, ERR_ARG_TYPE, ERR_INTERRUPTED, ERR_NOT_SUPPORTED, ERR_READONLY, FourDError
+from lang.registry import Ref, command, constant
 from lang.runtime import POLL, WAITING_FOR_INTERNAL_FLAG, Process
 from lang.values import UNDEFINED, Coll, Obj, check_writable, new_shared_group, share_value
 
@@ -286,3 +286,69 @@ class Signal(Obj):
 def new_signal(description: str = "") -> Signal:
     """A new 4D.Signal (a shared object), not signaled."""
     return Signal(description)
+
+
+# ---------------------------------------------------------------- process variables of other processes
+
+
+def _process_var(ref: Any, role: str) -> tuple[str, str]:
+    """("process" | "interprocess", key) of a variable named in GET/SET PROCESS VARIABLE."""
+    from lang import nodes as N
+
+    node = getattr(ref, "node", None)
+    if isinstance(node, N.Name):
+        return "process", " ".join(node.name.split()).lower()
+    if isinstance(node, N.Interprocess):
+        return "interprocess", node.name.lower()
+    if isinstance(node, N.Local):
+        raise FourDError(ERR_ARG_TYPE, f"The {role} variable cannot be a local variable")
+    raise FourDError(ERR_NOT_SUPPORTED, f"Only whole process or interprocess variables are supported as {role} yet")
+
+
+def _pairs_of(refs: tuple[Any, ...], command_name: str) -> list[tuple[Any, Any]]:
+    if len(refs) < 2 or len(refs) % 2:
+        raise FourDError(ERR_ARG_COUNT, f"{command_name} takes pairs of variables")
+    return [(refs[i], refs[i + 1]) for i in range(0, len(refs), 2)]
+
+
+def _transfer(v: Any) -> Any:
+    from lang.runtime import copy_for_process
+
+    if getattr(v, "is_4d_array", False):
+        raise FourDError(ERR_NOT_SUPPORTED, "Arrays cannot be copied between processes yet")
+    return copy_for_process(v)
+
+
+@command("GET PROCESS VARIABLE", 371, "Processes (Communications)", thread_safe=False)
+def get_process_variable(ctx: Any, process: int, *refs: Ref) -> None:
+    """Read process variables of another process into variables of this one (Undefined if not set there)."""
+    pairs = _pairs_of(refs, "GET PROCESS VARIABLE")
+    source = ctx.runtime.live_process(process)
+    if source is None:
+        return  # a source process that does not exist: no effect
+    for src, dst in pairs:
+        kind, key = _process_var(src, "source")
+        store = source.vars if kind == "process" else ctx.runtime.interprocess
+        dst.set(_transfer(store.get(key, UNDEFINED)))
+
+
+@command("SET PROCESS VARIABLE", 370, "Processes (Communications)", thread_safe=False)
+def set_process_variable(ctx: Any, process: int, *refs: Ref) -> None:
+    """Write values (or variables) of this process into process variables of another process."""
+    pairs = _pairs_of(refs, "SET PROCESS VARIABLE")
+    target = ctx.runtime.live_process(process)
+    if target is None:
+        return
+    for dst, src in pairs:
+        kind, key = _process_var(dst, "destination")
+        value = _transfer(src.get())
+        if kind == "process":
+            declared = target.var_types.get(key)
+            if declared is not None:
+                from lang.interpreter import make_converter
+
+                convert = make_converter(declared)
+                value = convert(value) if convert else value
+            target.vars[key] = value
+        else:
+            ctx.runtime.interprocess[key] = value
