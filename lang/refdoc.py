@@ -6,6 +6,7 @@ file is stale.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import defaultdict
 from typing import Any, Iterable
@@ -39,10 +40,24 @@ def _reason(info: CommandInfo) -> str:
     return reason_for(info.name)
 
 
+def _camel(name: str) -> str:
+    parts = name.strip("_").split("_")
+    return parts[0] + "".join(p[:1].upper() + p[1:] for p in parts[1:])
+
+
+def display_signature(info: CommandInfo) -> str:
+    """The signature with parameter names in 4D's camelCase (`lengthFound`, not `length_found`)."""
+    text = info.signature()
+    for p in info.params:
+        if "_" in p.name:
+            text = re.sub(rf"\b{re.escape(p.name)}\b", _camel(p.name), text)
+    return text
+
+
 def command_line(info: CommandInfo) -> str:
     """One line for `mini4d commands`: number, theme, signature, summary."""
     num = str(info.number) if info.number > 0 else "-"
-    return f"{num:>5}  {info.theme:<22} {info.signature()}  — {info.doc}"
+    return f"{num:>5}  {info.theme:<22} {display_signature(info)}  — {info.doc}"
 
 
 def _cell(text: str) -> str:
@@ -92,7 +107,7 @@ def render() -> str:
         out.append("| --- | --- | --- | --- |")
         for info in by_theme[theme]:
             num = str(info.number) if info.number > 0 else "—"
-            out.append(f"| {_cell(info.name)} | {num} | `{_cell(info.signature())}` | {_cell(info.doc)} |")
+            out.append(f"| {_cell(info.name)} | {num} | `{_cell(display_signature(info))}` | {_cell(info.doc)} |")
         out.append("")
     members = REGISTRY.members
     if members:
