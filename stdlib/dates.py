@@ -7,7 +7,7 @@ import time
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from lang.errors import ERR_ARG_TYPE, ERR_NOT_SUPPORTED, FourDError
+from lang.errors import ERR_ARG_TYPE, ERR_ARG_VALUE, ERR_NOT_SUPPORTED, FourDError
 from lang.registry import command, constant
 from lang.values import NULL_DATE, UNDEFINED, Date4D, Time4D, days_in_month, make_date
 
@@ -292,7 +292,7 @@ def format_date(d: Date4D, fmt: Any, add_time: Time4D | None = None) -> str:
         u = _utc(d, secs)
         wd = DAYS[(u.weekday() + 1) % 7][:3]
         return f"{wd}, {u.day:02d} {MONTHS[u.month - 1][:3]} {u.year:04d} {u.hour:02d}:{u.minute:02d}:{u.second:02d} GMT"
-    raise FourDError(ERR_ARG_TYPE, f"Unknown date format {code}")
+    raise FourDError(ERR_ARG_VALUE, f"Unknown date format {code}")
 
 
 def _plural(n: int, word: str) -> str:
@@ -332,7 +332,7 @@ def format_time(t: Time4D, fmt: Any) -> str:
         return f"0000-00-00T{h:02d}:{mi:02d}:{s:02d}"
     if code in (10, 11):
         return f"{sign}{_hour12(h)}:{mi:02d}:{s:02d} {'AM' if h % 24 < 12 else 'PM'}"
-    raise FourDError(ERR_ARG_TYPE, f"Unknown time format {code}")
+    raise FourDError(ERR_ARG_VALUE, f"Unknown time format {code}")
 
 
 _PATTERN_RX = re.compile(r"'(?:[^']|'')*'|([A-Za-z])\1*|.", re.DOTALL)

@@ -10,7 +10,7 @@ import unicodedata
 import uuid
 from typing import Any
 
-from lang.errors import ERR_ARG_TYPE, ERR_NOT_SUPPORTED, FourDError
+from lang.errors import ERR_ARG_TYPE, ERR_ARG_VALUE, ERR_NOT_SUPPORTED, FourDError
 from lang.registry import Ref, command, constant
 from lang.values import UNDEFINED, Coll, Date4D, Time4D, fold, to_text
 
@@ -604,7 +604,7 @@ def compile_regex(pattern: str) -> re.Pattern[str]:
         try:
             rx = re.compile(_icu_to_python(pattern), re.UNICODE)
         except re.error as exc:
-            raise FourDError(-2, f"Invalid regular expression: {exc}") from None
+            raise FourDError(ERR_ARG_VALUE, f"Invalid regular expression: {exc}") from None
         _RX_CACHE[pattern] = rx
     return rx
 

@@ -23,7 +23,7 @@ Repeat
 	End if 
 Until (Not($vfound))
 ALERT($found)  // expect: <a>,<bb>,<ccc>,
-ALERT(String(Match regex("(";"x")))  // expect error: Invalid regular expression
+ALERT(String(Match regex("(";"x")))  // expect error: 90014: Invalid regular expression
 // Generate digest (docs/commands-legacy/generate-digest.md)
 ALERT(Generate digest("The quick brown fox jumps over the lazy dog.";MD5 digest))  // expect: e4d909c290d0fb1ca068ffaddf22cbd0
 ALERT(Generate digest("The quick brown fox jumps over the lazy dog.";SHA1 digest))  // expect: 408d94384216f890ff7a0c3528e8bed1e0b01621

@@ -63,3 +63,4 @@ ALERT(String(!1996-09-02!;"MMMMM"))  // expect: S
 ALERT(String(!1996-09-03!;"EEEEE EEEEEE EEE"))  // expect: T Tu Tue
 ALERT(String(?00:05:00?;"k:mm"))  // expect: 24:05
 ALERT(String(!2023-11-27!;"It's"))  // expect error: not supported
+ALERT(String(!2020-01-01!;55))  // expect error: 90014: Unknown date format
