@@ -93,12 +93,24 @@ def parse_time_literal(text: str) -> Time4D:
     return Time4D(h * 3600 + m * 60 + s)
 
 
+# Type names of `var`, `#DECLARE`, `Function` and `property` (docs/Concepts/variables.md).
+_TYPES = frozenset(
+    ("text", "date", "time", "boolean", "integer", "real", "pointer", "picture", "blob", "collection", "variant", "object")
+)
+
+
 def _type_name(tok: Token | None) -> str | None:
     if tok is None:
         return None
     t = str(tok)
     if t.lower().startswith(("cs.", "4d.")):
         return t
+    if t.lower() not in _TYPES:
+        raise Syntax4DError(
+            f"Unknown type `{t}` (expected Text, Integer, Real, Boolean, Date, Time, Object, "
+            "Collection, Variant, Pointer, Picture, Blob, 4D.Class or cs.Class)",
+            _tspan(tok),
+        )
     return t.lower()
 
 

@@ -850,6 +850,25 @@ class Interpreter:
                 f.locals[i] = conv(value(f))
 
             return assign_local_typed
+        if isinstance(target, N.Index):
+            # `$c[$i]:=v` on a standard collection inside its bounds; anything else goes to set_index.
+            cobj = self.compile_expr(target.obj, scope)
+            cidx = self.compile_expr(target.index, scope)
+            ispan = target.span
+            set_index = self.set_index
+
+            def assign_element(f: Frame) -> None:
+                v = value(f)
+                o = cobj(f)
+                i = cidx(f)
+                if type(o) is Coll and o.group is None and (type(i) is float or type(i) is int) and 0 <= i < len(o):
+                    t = type(v)
+                    if t is float or t is bool or t is str or t is Obj or t is Coll or v is None:
+                        o[int(i)] = v
+                        return
+                set_index(o, i, v, ispan)
+
+            return assign_element
         store = self.compile_store_fn(target, scope, var_type)
 
         def run(f: Frame) -> None:
@@ -1200,7 +1219,7 @@ class Interpreter:
         def index(f: Frame) -> Any:
             o = obj(f)
             i = idx(f)
-            if type(o) is Coll and type(i) is float and 0 <= i < len(o):
+            if type(o) is Coll and (type(i) is float or type(i) is int) and 0 <= i < len(o):
                 return o[int(i)]
             return get_index(o, i, span)
 

@@ -57,12 +57,21 @@ CASES = [
     ("var $a; $b : Integer := 15\n", "An initial value can be given to one variable only", 1, 1),
     ("#DECLARE($x : Integer) -> $x : Integer\n", "`$x` is declared both as a parameter and as the result", 1, 27),
     ("#DECLARE(... : Real; $x : Text)\n", "The variadic parameter `...` must be the last one", 1, 10),
+    (
+        "var $a : Strange\n",
+        "Unknown type `Strange` (expected Text, Integer, Real, Boolean, Date, Time, Object, "
+        "Collection, Variant, Pointer, Picture, Blob, 4D.Class or cs.Class)",
+        1,
+        10,
+    ),
+    ("#DECLARE($a : Txt)\n", "Unknown type `Txt`", 1, 15),
 ]
 
 
 @pytest.mark.parametrize("text,message,line,col", CASES, ids=[c[1][:40] for c in CASES])
 def test_syntax_error_message_and_position(text: str, message: str, line: int, col: int) -> None:
-    assert syntax_error(text) == (message, line, col)
+    got, got_line, got_col = syntax_error(text)
+    assert got.startswith(message) and (got_line, got_col) == (line, col), got
 
 
 def test_unclosed_block_names_the_innermost_open_block() -> None:
@@ -74,6 +83,11 @@ def test_unclosed_block_names_the_innermost_open_block() -> None:
 def test_break_inside_nested_loop_is_valid() -> None:
     stmts = parse("For ($i; 1; 2)\n\tIf ($i=1)\n\t\tbreak\n\tEnd if\nEnd for\n")
     assert isinstance(stmts[0], N.For)
+
+
+def test_type_names_ignore_case_and_accept_classes() -> None:
+    stmts = parse("var $a : TEXT\nvar $b : cs.Person\nvar $c : 4D.File\nvar $d : collection\n")
+    assert [s.type for s in stmts] == ["text", "cs.Person", "4D.File", "collection"]
 
 
 def test_keywords_ignore_case_and_repeated_spaces() -> None:
