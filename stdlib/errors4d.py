@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from lang.errors import ERR_ARG_TYPE, ERR_ASSERT, FourDError
-from lang.registry import command, constant
+from lang.registry import Ref, command, constant
 from lang.values import UNDEFINED, Coll, Obj
 
 constant("ek local", 0, theme="Error handling")
@@ -156,3 +156,17 @@ def abort(ctx: Any) -> None:
 
     err = FourDError(ERR_INTERRUPTED, "Execution aborted")
     raise err
+
+
+@command("GET LAST ERROR STACK", 1015, "Language")
+def get_last_error_stack(ctx: Any, codes: Ref, components: Ref, texts: Ref) -> None:
+    """The current error stack in three arrays: codes, component signatures, messages."""
+    errs = list(ctx.process.last_errors or [])
+    for ref, key in ((codes, "errCode"), (components, "componentSignature"), (texts, "message")):
+        arr = ref.get()
+        if not getattr(arr, "is_4d_array", False):
+            raise FourDError(ERR_ARG_TYPE, "GET LAST ERROR STACK expects three arrays")
+        arr.resize(len(errs))
+        for i, e in enumerate(errs, 1):
+            v = e.as_object_items()[key]
+            arr.items[i] = arr.coerce(float(v) if type(v) is int else v)

@@ -40,3 +40,10 @@ TRACE
 BEEP
 ALERT(String(Into system standard outputs)+" "+String(Error message))  // expect: 6 2
 ALERT(String(ek local)+String(ek global)+String(ek errors from components))  // expect: 012
+// GET LAST ERROR STACK: the legacy array form of Last errors
+ARRAY LONGINT($codes;0)
+ARRAY TEXT($components;0)
+ARRAY TEXT($texts;0)
+$r:=Try(throw(321;"array form"))
+GET LAST ERROR STACK($codes;$components;$texts)
+ALERT(String(Size of array($codes))+" "+String($codes{1})+" "+$components{1}+" "+$texts{1})  // expect: 1 321 host array form
