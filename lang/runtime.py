@@ -29,6 +29,7 @@ ABORTED = -1
 EXECUTING = 0
 DELAYED = 1
 WAITING_FOR_INTERNAL_FLAG = 4
+PAUSED = 5
 
 # Process types (docs/commands/process-info.md).
 TYPE_MAIN = -1
@@ -218,6 +219,7 @@ class Process:
         self.deferred: list[Any] = []
         self.ended = False
         self.delay_until = 0.0
+        self.paused = False
         self.preemptive = False
         # Workers: FIFO mailbox of (formula or method name, params); the method of the first call is the startup method.
         self.mailbox: collections.deque[tuple[Any, list[Any]]] = collections.deque()
@@ -238,7 +240,24 @@ class Process:
             self.stop_requested = False
             self.sleep_until_delay_over()
             return self.stop_requested is False
+        if self.stop_requested == "pause":
+            self.stop_requested = False
+            self.stay_paused()
+            return self.stop_requested is False
         return False
+
+    def stay_paused(self) -> None:
+        """State Paused until RESUME PROCESS (or Ctrl-C)."""
+        rt = self.runtime
+        with rt.cond:
+            self.state = PAUSED
+            try:
+                while self.paused and self.stop_requested is not True:
+                    rt.cond.wait(POLL)
+            finally:
+                self.state = EXECUTING
+        if self.stop_requested is True:
+            raise FourDError(ERR_INTERRUPTED, "Program interrupted by user")
 
     def sleep_until_delay_over(self) -> None:
         """Stay Delayed until `delay_until` (which DELAY PROCESS may move) has passed."""
@@ -247,6 +266,11 @@ class Process:
             self.state = DELAYED
             try:
                 while True:
+                    if self.paused:  # PAUSE PROCESS on a delayed process; RESUME PROCESS ends both
+                        self.state = PAUSED
+                        while self.paused and self.stop_requested is not True:
+                            rt.cond.wait(POLL)
+                        break
                     left = self.delay_until - time.monotonic()
                     if left <= 0 or self.stop_requested is True:
                         break
@@ -582,6 +606,29 @@ class Runtime:
                 target.stop_requested = "delay"  # taken at its next loop iteration or wait
         if target is caller and ticks > 0:
             caller.sleep_until_delay_over()
+
+    def pause_process(self, caller: Process, number: int) -> None:
+        """PAUSE PROCESS: the process stops at its next loop turn or wait until RESUME PROCESS."""
+        target = self.live_process(number)
+        if target is None or target is self.main:
+            return  # "It will not affect the main process" (pause-process.md)
+        with self.proc_lock:
+            target.paused = True
+            if target is not caller and target.stop_requested is False and target.state != DELAYED:
+                target.stop_requested = "pause"
+            self.cond.notify_all()
+        if target is caller:
+            caller.stay_paused()
+
+    def resume_process(self, number: int) -> None:
+        target = self.live_process(number)
+        if target is None:
+            return
+        with self.proc_lock:
+            target.paused = False
+            if target.stop_requested == "pause":
+                target.stop_requested = False
+            self.cond.notify_all()
 
     # ---------------------------------------------------------------- semaphores
     def semaphore(self, proc: Process, name: str, ticks: float = 0) -> bool:

@@ -352,3 +352,48 @@ def set_process_variable(ctx: Any, process: int, *refs: Ref) -> None:
             target.vars[key] = value
         else:
             ctx.runtime.interprocess[key] = value
+
+
+@command("PAUSE PROCESS", 319, "Processes")
+def pause_process(ctx: Any, process: int) -> None:
+    """Suspend a process (at its next loop turn or wait) until RESUME PROCESS; not the main process."""
+    ctx.runtime.pause_process(ctx.process, process)
+
+
+@command("RESUME PROCESS", 320, "Processes")
+def resume_process(ctx: Any, process: int) -> None:
+    """Resume a paused (or delayed) process."""
+    ctx.runtime.resume_process(process)
+
+
+@command("Process aborted", 672, "Processes")
+def process_aborted(ctx: Any) -> bool:
+    """True when the current process is being stopped (Ctrl-C)."""
+    return ctx.process.stop_requested is True
+
+
+@command("PROCESS PROPERTIES", 336, "Processes")
+def process_properties(
+    ctx: Any,
+    process: int,
+    proc_name: Ref,
+    proc_state: Ref,
+    proc_time: Ref,
+    proc_mode: Ref = None,  # type: ignore[assignment]
+    unique_id: Ref = None,  # type: ignore[assignment]
+    origin: Ref = None,  # type: ignore[assignment]
+) -> None:
+    """Name, state, time used (ticks), mode, unique ID and origin of a process; nothing if it does not exist."""
+    p = ctx.runtime.processes.get(process)
+    if p is None:
+        return
+    proc_name.set(p.name)
+    proc_state.set(float(-1 if p.ended else p.state))
+    proc_time.set(float(int((time.perf_counter() - p.started) * 60)))
+    if proc_mode is not None:
+        # A Boolean variable receives the visibility; a number the bit field (bit 0 visible, bit 1 preemptive).
+        proc_mode.set(True if type(proc_mode.get()) is bool else float(1 | (2 if p.preemptive else 0)))
+    if unique_id is not None:
+        unique_id.set(float(p.unique_id))
+    if origin is not None:
+        origin.set(float(p.type))
