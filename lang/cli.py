@@ -302,42 +302,78 @@ def _flush(io: Streams) -> None:
 
 def _cmd_run(argv: list[str], io: Streams, debug: bool) -> int:
     parser = argparse.ArgumentParser(prog="mini4d run", add_help=True)
-    parser.add_argument("project")
+    parser.add_argument("project", nargs="?", default="")
+    parser.add_argument("--project", dest="project_opt", default="")
     parser.add_argument("--startup-method", dest="startup", default="")
     parser.add_argument("--user-param", dest="user_param", default="")
     parser.add_argument("--skip-onstartup", action="store_true")
+    # tool4d options with no effect here: there is no data file and no interface
     parser.add_argument("--dataless", action="store_true")
+    parser.add_argument("--headless", action="store_true")
+    parser.add_argument("--create-data", action="store_true")
+    parser.add_argument("--utility", action="store_true")
+    parser.add_argument("--data", default="")
+    parser.add_argument("--opening-mode", default="")
     parser.add_argument("args", nargs="*")
     try:
         ns = parser.parse_args(argv)
     except SystemExit as exc:
         return EXIT_USAGE if exc.code else EXIT_OK
     from .project import Project, load_file
+    from .runtime import Runtime
 
-    root = Path(ns.project)
+    if not (ns.project or ns.project_opt):
+        io.err.write("mini4d run: give the project folder (or its .4DProject file)\n")
+        return EXIT_USAGE
+    root = Path(ns.project_opt or ns.project)
     if root.is_file() and root.suffix.lower() == ".4dproject":
         root = root.parent.parent
     project = Project.for_project(root)
     if not any(d.is_dir() for d in project.method_dirs):
         io.err.write(f"mini4d: {root} is not a 4D project folder (no Project/Sources/Methods)\n")
         return EXIT_USAGE
+    # the On Startup database method runs first, unless --skip-onstartup (tool4d)
+    paths: list[tuple[Path, str]] = []
+    db_methods = project.method_dirs[0].parent / "DatabaseMethods"
+    on_startup = next((db_methods / n for n in ("onStartup.4dm", "On Startup.4dm") if (db_methods / n).is_file()), None)
+    if on_startup is not None and not ns.skip_onstartup:
+        paths.append((on_startup, "On Startup"))
     startup = ns.startup
-    if not startup:
-        if not ns.skip_onstartup and project.method_path("On Startup") is None and project.method_path("onStartup") is None:
-            io.err.write("mini4d run: give --startup-method NAME (the project has no On Startup method)\n")
+    if startup:
+        path = project.method_path(startup)
+        if path is None:
+            io.err.write(f'mini4d run: no method "{startup}" in {root}\n')
             return EXIT_USAGE
-        startup = "On Startup" if project.method_path("On Startup") else "onStartup"
-    path = project.method_path(startup)
-    if path is None:
-        io.err.write(f'mini4d run: no method "{startup}" in {root}\n')
+        paths.append((path, path.stem))
+    elif not paths:
+        io.err.write("mini4d run: give --startup-method NAME (the project has no On Startup database method)\n")
         return EXIT_USAGE
-    try:
-        mt = load_file(path, path.stem)
-    except SourceDecodeError as exc:
-        io.err.write(f"{path}: error: cannot read the file: {exc.reason} at byte offset {exc.offset}\n")
-        return EXIT_SYNTAX
-    mt.source.name = _display_name(path)
-    return run_source(mt.source, ns.args, io, debug, project=project, name=mt.name, attributes=mt.attributes, user_param=ns.user_param)
+    runtime = Runtime(project, stdout=io.out, stderr=io.err)
+    runtime.user_param = ns.user_param
+    from .parser import parse_source
+
+    codes = []
+    for path, name in paths:
+        try:
+            mt = load_file(path, name)
+        except SourceDecodeError as exc:
+            io.err.write(f"{path}: error: cannot read the file: {exc.reason} at byte offset {exc.offset}\n")
+            return EXIT_SYNTAX
+        mt.source.name = _display_name(path)
+        try:
+            code = runtime.interp.compile_unit(mt.name, parse_source(mt.source), mt.source)
+        except FourDError as err:
+            io.err.write(format_error(err) + "\n")
+            return EXIT_SYNTAX if isinstance(err, Syntax4DError) else EXIT_RUNTIME
+        code.attributes = mt.attributes
+        codes.append(code)
+    for i, code in enumerate(codes):
+        last = i == len(codes) - 1
+        values = [_cli_arg(code, k, a) for k, a in enumerate(ns.args)] if last else []
+        rc = execute(runtime, code, values, io, debug)
+        if rc != EXIT_OK:
+            return rc
+    return EXIT_OK
 
 
 # ------------------------------------------------------------------ check

@@ -56,13 +56,60 @@ def test_unknown_startup_method_is_a_usage_error() -> None:
     assert 'no method "nope"' in err
 
 
-def test_on_startup_runs_without_startup_method(tmp_path: Path) -> None:
-    methods = tmp_path / "Project" / "Sources" / "Methods"
-    write(methods / "On Startup.4dm", 'ALERT("started "+cs.Thing.new().name)\n')
+def test_on_startup_database_method_runs_without_startup_method(tmp_path: Path) -> None:
+    write(tmp_path / "Project" / "Sources" / "Methods" / "main.4dm", 'ALERT("main")\n')
+    write(
+        tmp_path / "Project" / "Sources" / "DatabaseMethods" / "onStartup.4dm",
+        'ALERT("started "+cs.Thing.new().name)\n',
+    )
     write(tmp_path / "Project" / "Sources" / "Classes" / "Thing.4dm", 'Class constructor()\n\tThis.name:="thing"\n')
     code, out, err = run(["run", str(tmp_path)])
     assert code == 0, err
     assert out == "started thing\n"
+
+
+def test_on_startup_runs_before_the_startup_method_unless_skipped(tmp_path: Path) -> None:
+    write(tmp_path / "Project" / "Sources" / "Methods" / "main.4dm", 'ALERT("main sees "+String(started))\n')
+    write(
+        tmp_path / "Project" / "Sources" / "DatabaseMethods" / "onStartup.4dm", 'started:=True\nALERT("on startup")\n'
+    )
+    code, out, err = run(["run", str(tmp_path), "--startup-method", "main"])
+    assert code == 0, err
+    assert out == "on startup\nmain sees True\n"
+    code, out, err = run(["run", str(tmp_path), "--startup-method", "main", "--skip-onstartup"])
+    assert code == 1
+    assert out == ""
+    assert "started" in err  # the process variable was never assigned
+
+
+def test_tool4d_spelling_with_project_option(tmp_path: Path) -> None:
+    write(
+        tmp_path / "Project" / "Sources" / "Methods" / "test_all.4dm",
+        'ALERT("PASS "+Choose(Count parameters=0; "ok"; "?"))\n',
+    )
+    write(tmp_path / "Project" / "demo.4DProject", "{}\n")
+    argv = [
+        "run",
+        f"--project={tmp_path / 'Project' / 'demo.4DProject'}",
+        "--startup-method=test_all",
+        "--dataless",
+        "--headless",
+        "--skip-onstartup",
+        "--opening-mode",
+        "interpreted",
+        "--user-param=x",
+    ]
+    code, out, err = run(argv)
+    assert code == 0, err
+    assert out == "PASS ok\n"
+
+
+def test_run_without_project_or_startup_is_a_usage_error(tmp_path: Path) -> None:
+    write(tmp_path / "Project" / "Sources" / "Methods" / "main.4dm", 'ALERT("main")\n')
+    assert run(["run"])[0] == 2
+    code, _out, err = run(["run", str(tmp_path)])
+    assert code == 2
+    assert "--startup-method" in err
 
 
 def test_not_a_project_folder(tmp_path: Path) -> None:
