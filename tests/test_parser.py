@@ -65,6 +65,7 @@ CASES = [
         10,
     ),
     ("#DECLARE($a : Txt)\n", "Unknown type `Txt`", 1, 15),
+    ("var <>x : Integer\n", "`var` cannot declare an interprocess variable (`<>name`)", 1, 5),
 ]
 
 
