@@ -10,7 +10,7 @@ from typing import Any
 from .errors import ERR_JSON, FourDError
 from .values import UNDEFINED, Coll, Date4D, Obj, Time4D
 
-__all__ = ["stringify", "parse", "symbols"]
+__all__ = ["parse", "stringify", "symbols"]
 
 _ESC = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _NEEDS_ESC = re.compile(r'["\\\x00-\x1f]')
@@ -22,7 +22,7 @@ def _quote(s: str) -> str:
     return '"' + _NEEDS_ESC.sub(lambda m: _ESC.get(m.group(), "\\u%04x" % ord(m.group())), s) + '"'
 
 
-def json_number(x: float | int) -> str:
+def json_number(x: float) -> str:
     if type(x) is int:
         return str(x)
     if math.isnan(x) or math.isinf(x):

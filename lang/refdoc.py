@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 import sys
 from collections import defaultdict
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from .registry import REGISTRY, CommandInfo
 
-__all__ = ["render", "supported_commands", "command_line"]
+__all__ = ["command_line", "render", "supported_commands"]
 
 
 def supported_commands() -> list[CommandInfo]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lang.errors import ERR_ARG_COUNT, ERR_ARG_TYPE, ERR_NOT_SUPPORTED, FourDError
+from lang.errors import ERR_ARG_COUNT, ERR_ARG_TYPE, FourDError
 from lang.registry import Ref, command, constant
 from lang.values import (
     IS_BLOB,
@@ -98,7 +98,7 @@ def not_(value: bool) -> bool:
 @command("Null", 1517, "Language")
 def null() -> None:
     """The Null value."""
-    return None
+    return
 
 
 @command("Undefined", 82, "Language")

@@ -281,7 +281,6 @@ def ob_get(obj: Any, name: str, type_: Any = UNDEFINED) -> Any:
 def convert_to_type(v: Any, t: int, cmd: str) -> Any:
     """A value converted to a `Field and Variable Types` type (OB Get, JSON Parse)."""
     from lang.values import NULL_DATE, Date4D, Time4D, to_text
-
     from stdlib.dates import parse_date, time_
     from stdlib.text import num
 

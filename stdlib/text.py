@@ -103,7 +103,7 @@ def _half_away(x: float) -> float:
     return math.floor(abs(x) + 0.5) * (1 if x >= 0 else -1)
 
 
-def format_number_with(x: float | int, fmt: str) -> str:
+def format_number_with(x: float, fmt: str) -> str:
     """A number through a 4D number display format (FormObjects/properties_Display.md, "Number Format")."""
     if fmt.startswith("|"):
         raise FourDError(ERR_NOT_SUPPORTED, f"Custom display style {fmt!r} is not supported by mini4d")
@@ -130,7 +130,7 @@ def _has_placeholder(section: str) -> bool:
     return any(c in _PH for c in section)
 
 
-def _amp_format(x: float | int, spec: str) -> str:
+def _amp_format(x: float, spec: str) -> str:
     if spec.lower() == "xml":
         return to_text(float(x))
     if spec in ("x", "$"):
@@ -151,7 +151,7 @@ def _amp_format(x: float | int, spec: str) -> str:
     raise FourDError(ERR_NOT_SUPPORTED, f"Number format &{spec} is not supported by mini4d")
 
 
-def _apply_section(x: float | int, section: str, sign: bool = True) -> str:
+def _apply_section(x: float, section: str, sign: bool = True) -> str:
     """Fill the #, 0, ^, * placeholders of one format section with the digits of x."""
     if not _has_placeholder(section):
         return section
@@ -305,8 +305,7 @@ def length(text: str) -> float:
 @command("Substring", 12, "String")
 def substring(source: str, first: int, count: Any = UNDEFINED) -> str:
     """Part of a text from position `first` (1-based), `count` characters or to the end."""
-    if first < 1:
-        first = 1
+    first = max(first, 1)
     if first > len(source):
         return ""
     if count is UNDEFINED:
@@ -320,8 +319,7 @@ def substring(source: str, first: int, count: Any = UNDEFINED) -> str:
 @command("Insert string", 231, "String")
 def insert_string(source: str, what: str, where: int) -> str:
     """`what` inserted before position `where` (past the end appends, below 1 inserts at the start)."""
-    if where < 1:
-        where = 1
+    where = max(where, 1)
     if where > len(source):
         return source + what
     return source[: where - 1] + what + source[where - 1 :]
@@ -497,8 +495,7 @@ def position(find: str, text: str, start: int = 1, length_found: Ref | None = No
         if type(options) not in (float, int):
             raise FourDError(ERR_ARG_TYPE, "Position: options must be a number (sk constants)")
         opts = int(options)
-    if start < 1:
-        start = 1
+    start = max(start, 1)
     if find == "" or text == "" or start > len(text):
         if length_found is not None:
             length_found.set(0.0)
@@ -590,9 +587,8 @@ def _icu_to_python(pattern: str) -> str:
     """ICU regex syntax to Python's `re` (the common subset; possessive/atomic forms are rejected)."""
     if re.search(r"\(\?>|[*+?}]\+", pattern):
         raise FourDError(ERR_NOT_SUPPORTED, "Possessive and atomic regex groups are not supported by mini4d")
-    pattern = re.sub(r"\\x\{([0-9A-Fa-f]+)\}", lambda m: "\\U%08x" % int(m.group(1), 16), pattern)
-    pattern = pattern.replace("(?<", "(?P<") if re.search(r"\(\?<[A-Za-z]", pattern) else pattern
-    return pattern
+    pattern = re.sub(r"\\x\{([0-9A-Fa-f]+)\}", lambda m: f"\\U{int(m.group(1), 16):08x}", pattern)
+    return re.sub(r"\(\?<(?=[A-Za-z])", "(?P<", pattern)  # ICU named groups
 
 
 _RX_CACHE: dict[str, re.Pattern[str]] = {}
