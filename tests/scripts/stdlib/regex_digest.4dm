@@ -61,3 +61,5 @@ $vfound:=Match regex("(.*)stuff(.*)";$text;1;$pos_found_array;$length_found_arra
 ALERT(String($vfound)+" "+String(Size of array($pos_found_array)))  // expect: True 2
 ALERT("["+Substring($text;$pos_found_array{1};$length_found_array{1})+"]["+Substring($text;$pos_found_array{2};$length_found_array{2})+"]")  // expect: [my ][ here]
 ALERT(String($pos_found_array{0})+" "+String($length_found_array{0}))  // expect: 1 13
+ALERT(String(Match regex("(?<=a)b(?<n>c)";"xabc";1;$p;$l))+" "+String($p)+" "+String($l))  // expect: True 3 2
+ALERT(String(Match regex("a++";"aaa")))  // expect error: not supported
