@@ -34,11 +34,35 @@ For each ($v; $c) Until ($v>=30)
 	$s:=$s+String($v)+" "
 End for each
 ALERT($s+"|")  // expect: 10 20 30 |
+// the docs' examples (docs/Concepts/cf_looping.md, "Until and While conditions")
+$colNum:=New collection(1; 2; 3; 4; 5; 6; 7; 8; 9; 10)
+$total:=0
+For each ($num; $colNum) While ($total<30)
+	$total:=$total+$num
+End for each
+ALERT(String($total))  // expect: 36
+$total:=1000
+For each ($num; $colNum) Until ($total>30)
+	$total:=$total+$num
+End for each
+ALERT(String($total))  // expect: 1001
+// the docs' begin/end example
+$col:=New collection("a"; "b"; "c"; "d"; "e")
+$col2:=New collection(1; 2; 3)
+For each ($item; $col; 0; 3)
+	$col2.push($item)
+End for each
+ALERT(JSON Stringify($col2))  // expect: [1,2,3,"a","b","c"]
+For each ($item; $col; -2; -1)
+	$col2.push($item)
+End for each
+ALERT(JSON Stringify($col2))  // expect: [1,2,3,"a","b","c","d"]
+// begin and end are ignored for objects
 $s:=""
-For each ($v; $c)
-	$s:=$s+String($v)+" "
-End for each Until ($v>=20)
-ALERT($s+"|")  // expect: 10 20 |
+For each ($k; {a: 1; b: 2; c: 3}; 1; 2)
+	$s:=$s+$k
+End for each
+ALERT($s)  // expect: abc
 // objects are handed by reference: the element changes
 $people:=[{n: 1}; {n: 2}]
 For each ($p; $people)
@@ -122,3 +146,21 @@ For ($i; 1; 3)
 	End for
 End for
 ALERT($t+"|")  // expect: 11 21 31 |
+// the docs' statistics example (legacy declarations, Case of inside For each)
+C_COLLECTION($nums)
+$nums:=New collection(10; 5001; 6665; 33; 1; 42; 7850)
+C_LONGINT($item2; $vEven; $vOdd; $vUnder; $vOver)
+For each ($item2; $nums)
+	If ($item2%2=0)
+		$vEven:=$vEven+1
+	Else
+		$vOdd:=$vOdd+1
+	End if
+	Case of
+		: ($item2<5000)
+			$vUnder:=$vUnder+1
+		: ($item2>6000)
+			$vOver:=$vOver+1
+	End case
+End for each
+ALERT(String($vEven)+" "+String($vOdd)+" "+String($vUnder)+" "+String($vOver))  // expect: 3 4 4 2
