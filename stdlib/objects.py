@@ -311,8 +311,9 @@ def convert_to_type(v: Any, t: int, cmd: str) -> Any:
         if type(v) is Time4D:
             return v
         if type(v) in (float, int):
-            # docs/commands-legacy/ob-get.md: times are stored in objects as seconds (since v17).
-            return Time4D(int(round(v)))
+            # A number holds a time in the unit times are stored in objects (to_storable).
+            unit = to_storable(Time4D(1)) or 1
+            return Time4D(round(v / unit))
         if type(v) is str:
             return time_(v)
         return Time4D(0)

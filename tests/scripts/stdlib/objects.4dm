@@ -25,7 +25,9 @@ OB SET($john;"age";36)
 ALERT(String($john.age))  // expect: 36
 // times and dates
 var $obj_o : Object
-OB SET($obj_o;"myHour";?01:00:00?+1)
+var $set_h : Time
+$set_h:=?01:00:00?+1
+OB SET($obj_o;"myHour";$set_h)
 ALERT(String(OB Get($obj_o;"myHour";Is time)))  // expect: 01:00:01
 OB SET($obj_o;"Birthday";!2010-01-30!)
 ALERT(String(OB Get($obj_o;"Birthday")))  // expect: 01/30/2010
