@@ -12,7 +12,7 @@ ALERT($o.fax || "n/a")  // expect: n/a
 ALERT(String(Null || 7))  // expect: 7
 ALERT(String([] || 1))  // expect: 1
 ALERT(String({} || 2))  // expect: 2
-ALERT(String([0] || 3))  // expect: [0]
+ALERT(JSON Stringify([0] || 3))  // expect: [0]
 ALERT(String(False || 0))  // expect: 0
 ALERT(String(True && False))  // expect: False
 // a || b && c means (a || b) && c (same level, left to right)
