@@ -123,9 +123,27 @@ def render() -> str:
             for name in sorted(names, key=str.lower):
                 out.append(f"| `.{name}()` | {_cell(_member_doc(names[name]))} |")
             out.append("")
+    out.extend(_function_section())
     out.extend(_constants_section())
     out.extend(_unsupported_section())
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+# 4D.Function members are implemented by the formula objects themselves (lang/formulas.py).
+_FUNCTION_MEMBERS = [
+    ("`.call({thisObj {; params...}})`", "Runs the formula with `This` = thisObj and the parameters as `$1...`; returns the result."),
+    ("`.apply({thisObj {; paramsCollection}})`", "Same, with the parameters given as a collection."),
+    ("`.source`", "Read-only text of the formula."),
+    ("`$o.f(params)`", "A formula stored in a property runs with `This` = the object."),
+]
+
+
+def _function_section() -> list[str]:
+    out = ["### Function (4D.Function)", "", "| Member | Description |", "| --- | --- |"]
+    for name, doc in _FUNCTION_MEMBERS:
+        out.append(f"| {name} | {_cell(doc)} |")
+    out.append("")
+    return out
 
 
 def _constants_section() -> list[str]:
