@@ -27,6 +27,7 @@ def test_every_supported_command_is_documented() -> None:
 def test_reference_lists_members_constants_and_unsupported() -> None:
     text = render()
     assert "### Collection" in text
+    assert "### Function (4D.Function)" in text
     assert "| Is text | `2` | K8:3 |" in text
     assert "## Known but unsupported commands" in text
 
