@@ -69,3 +69,9 @@ ALERT(String(Position("ab";"xa"+Char(1)+"b";1;*)))  // expect: 0
 ALERT(String(Position("AE";"Cæsar";1;$length))+" "+String($length))  // expect: 2 1
 ALERT(Replace string("Straße";"ss";"S"))  // expect: StraSe
 ALERT(String(Position("a";"abc";10)))  // expect: 0
+// Replace string examples (docs/commands-legacy/replace-string.md)
+ALERT(Replace string("Shout";"o";""))  // expect: Shut
+ALERT(Replace string("a"+Char(Tab)+"b"+Char(Tab)+"c";Char(Tab);",";*))  // expect: a,b,c
+ALERT(Replace string("Crème brûlée";"Brulee";"caramel"))  // expect: Crème caramel
+ALERT(Replace string("Crème brûlée";"Brulee";"caramel";*))  // expect: Crème brûlée
+ALERT(String(Length(Replace string(Replace string("a"+Char(Carriage return)+"b"+Char(Tab);Char(Carriage return);"";*);Char(Tab);"";*))))  // expect: 2
