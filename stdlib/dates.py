@@ -296,7 +296,8 @@ def format_date(d: Date4D, fmt: Any, add_time: Time4D | None = None) -> str:
 
 
 def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("s" if n != 1 else "")
+    # docs/commands-legacy/time.md: Time("13:00:00") with Hour min is "13 hours 0 minute".
+    return f"{n} {word}" + ("s" if n > 1 else "")
 
 
 def format_time(t: Time4D, fmt: Any) -> str:

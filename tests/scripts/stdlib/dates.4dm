@@ -58,3 +58,7 @@ ALERT(String(Length(Timestamp)))  // expect: 24
 $ms:=Milliseconds
 ALERT(String(Milliseconds>=$ms))  // expect: True
 ALERT(String(Tickcount>=0))  // expect: True
+// Time examples (docs/commands-legacy/time.md)
+ALERT("1:00 P.M. = "+String(Time("13:00:00");Hour min))  // expect: 1:00 P.M. = 13 hours 0 minute
+ALERT(String(Time(10000)))  // expect: 02:46:40
+ALERT(String(Time((60*60)+(20*60)+5200)))  // expect: 02:46:40
