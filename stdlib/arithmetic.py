@@ -38,8 +38,10 @@ def int_(number: float) -> float:
 
 @command("Dec", 9, "Math")
 def dec(number: float) -> float:
-    """Decimal part (Dec(-123.4) = -0.4)."""
-    return float(number - math.trunc(number))
+    """Decimal part; always positive or zero (docs/commands-legacy/dec.md)."""
+    if math.isinf(number) or math.isnan(number):
+        return 0.0
+    return float(abs(number - math.trunc(number)))
 
 
 @command("Round", 94, "Math")

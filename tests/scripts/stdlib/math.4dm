@@ -14,7 +14,9 @@ ALERT(String(Int(123.4)))  // expect: 123
 ALERT(String(Int(-123.4)))  // expect: -124
 ALERT(String(Int(5)))  // expect: 5
 ALERT(String(Dec(123.4)))  // expect: 0.4
-ALERT(String(Dec(-123.4)))  // expect: -0.4
+ALERT(String(Dec(-123.4)))  // expect: 0.4
+$vrAmount:=7.31
+ALERT(String(Int($vrAmount))+" dollars "+String(Dec($vrAmount)*100)+" cents")  // expect: 7 dollars 31 cents
 ALERT(String(Dec(7)))  // expect: 0
 ALERT(String(Mod(3;2)))  // expect: 1
 ALERT(String(Mod(4;2)))  // expect: 0
