@@ -1201,6 +1201,20 @@ class Interpreter:
         name = e.name
         span = e.span
         getp = self.get_property
+        if isinstance(e.obj, N.Local) and _is_object_type(scope.code.slot_types.get(scope.slot(e.obj.name))):
+            # docs/Concepts/data-types.md "Null as default value": a variable declared Object or
+            # Collection holds null but reading its properties gives undefined, not an error
+            # (dt_null_undefined.md: `var $o : Object` ... `$val:=$o.a` "no error").
+
+            def member_of_declared(f: Frame) -> Any:
+                o = obj(f)
+                if type(o) is Obj:
+                    return o.get(name, UNDEFINED)
+                if o is None:
+                    return 0.0 if name == "length" else UNDEFINED
+                return getp(o, name, span)
+
+            return member_of_declared
 
         def member(f: Frame) -> Any:
             o = obj(f)
@@ -2042,6 +2056,11 @@ def _stop(proc: Any) -> None:
     if checkpoint is not None and checkpoint():
         return  # a pending DELAY PROCESS from another process was served; go on
     raise FourDError(ERR_INTERRUPTED, "Program interrupted by user")
+
+
+def _is_object_type(t: str | None) -> bool:
+    """A declared Object, Collection or class type (their variables start as null)."""
+    return t is not None and (t in ("object", "collection") or "." in t)
 
 
 def _condition_at(span: Span) -> Callable[[Any], bool]:
