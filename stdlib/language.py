@@ -137,6 +137,11 @@ def type_(ctx: Any, variable: Ref) -> float:
         declared = ctx.runtime.interprocess_types.get(node.name.lower())
         if declared is None:
             return float(IS_VARIANT)
+    elif isinstance(node, (N.Deref, N.ArrayElem)):
+        # `Type($ptr->)`: the type of what the pointer designates (an array gives its array type).
+        v = variable.get()
+        arr = getattr(v, "array_type", None)
+        return float(arr if arr is not None else value_type(v))
     else:
         raise FourDError(ERR_ARG_TYPE, "Type applies to a variable; use Value type for an expression")
     if declared.startswith(("cs.", "4D.", "4d.")):
@@ -248,12 +253,17 @@ def execute_formula(ctx: Any, statement: str) -> None:
 
 
 @command("EXECUTE METHOD", 1007, "Language")
-def execute_method(ctx: Any, name: str, result: Any = None, *params: Any) -> None:
-    """Call a project method by name; `result` (a variable or `*`) receives its result."""
+def execute_method(ctx: Any, name: str, result: Any = None, *params: Any, star: bool = False) -> None:
+    """Call a project method by name; `result` (a variable, or `*` for none) receives its result."""
     from lang.registry import Ref as _Ref
 
+    args = list(params)
+    if star and result is not None:
+        # EXECUTE METHOD(name; *; params): the star takes the place of the result.
+        args.insert(0, result.get() if isinstance(result, _Ref) else result)
+        result = None
     code = ctx.interp.get_method(name, ctx.span)
-    value = ctx.interp.invoke(code, list(params), ctx, ctx.span)
+    value = ctx.interp.invoke(code, args, ctx, ctx.span)
     if isinstance(result, _Ref) and result.node is not None:
         result.set(value)
 

@@ -93,3 +93,8 @@ $chain:=Call chain
 ALERT(String($chain.length)+" "+$chain[0].type+" "+$chain[0].name)  // expect: 1 projectMethod language
 ALERT(String(Get call chain:C1662[0].line>0))  // expect: True
 ALERT(String(User param value:K37:94))  // expect: 108
+// EXECUTE METHOD: by name, with a result variable and parameters
+EXECUTE METHOD("_stdlib_double";$doubled;21)
+ALERT(String($doubled))  // expect: 42
+EXECUTE METHOD("_stdlib_double";*;1)
+EXECUTE METHOD("_no_such_method")  // expect error: 
