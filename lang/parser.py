@@ -245,6 +245,8 @@ def _friendly(exc: UnexpectedInput, source: Source, text: str) -> Syntax4DError:
         ch = text[pos] if pos < len(text) else ""
         if ch == '"':
             return Syntax4DError('Unclosed text literal: missing closing `"`', span)
+        if ch == ",":
+            return Syntax4DError("4D separates arguments and elements with `;`, not `,`", span)
         if ch == "!" or ch == "?":
             return Syntax4DError(f"Invalid date or time literal starting with `{ch}`", span)
         problem = _block_problem(source, text)
@@ -295,6 +297,8 @@ def _friendly(exc: UnexpectedInput, source: Source, text: str) -> Syntax4DError:
     if m:
         ip = Span(source, line_start + m.start(1), line_start + m.end(1))
         return Syntax4DError("`var` cannot declare an interprocess variable (`<>name`)", ip)
+    if tok_val == ",":
+        return Syntax4DError("4D separates arguments and elements with `;`, not `,`", span)
     if tok_type == "COLON" and tok_val == ":":
         return Syntax4DError("Unexpected `:` (assignment is written `:=`)", span)
     expected = sorted(getattr(exc, "expected", set()) or set())

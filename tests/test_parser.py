@@ -65,6 +65,8 @@ CASES = [
         10,
     ),
     ("#DECLARE($a : Txt)\n", "Unknown type `Txt`", 1, 15),
+    ("ALERT(\"a\", \"b\")\n", "4D separates arguments and elements with `;`, not `,`", 1, 10),
+    ("$c:=[1,2]\n", "4D separates arguments and elements with `;`, not `,`", 1, 7),
     ("var <>x : Integer\n", "`var` cannot declare an interprocess variable (`<>name`)", 1, 5),
 ]
 
@@ -89,6 +91,11 @@ def test_break_inside_nested_loop_is_valid() -> None:
 def test_type_names_ignore_case_and_accept_classes() -> None:
     stmts = parse("var $a : TEXT\nvar $b : cs.Person\nvar $c : 4D.File\nvar $d : collection\n")
     assert [s.type for s in stmts] == ["text", "cs.Person", "4D.File", "collection"]
+
+
+def test_var_names_separated_by_semicolons_or_commas() -> None:
+    a, b = parse("var $a; $b : Text\nvar $c, $d : Integer\n")
+    assert len(a.names) == 2 and len(b.names) == 2 and b.type == "integer"
 
 
 def test_keywords_ignore_case_and_repeated_spaces() -> None:
