@@ -41,7 +41,7 @@ class Array4D:
     reference values: pointers are the way to share them.
     """
 
-    __slots__ = ("kind", "elem", "items", "rows", "name", "conv", "selected")
+    __slots__ = ("kind", "elem", "items", "rows", "cols", "name", "conv", "selected")
 
     is_4d_array = True
 
@@ -51,6 +51,7 @@ class Array4D:
         self.name = name
         self.conv = _converter(self.elem)
         self.rows = cols is not None
+        self.cols = cols or 0  # columns of every row of a 2-D array (4D arrays are rectangular)
         self.selected = 0
         if self.rows:
             self.items: list[Any] = [Array4D(kind, 0, None, name)]
@@ -70,7 +71,7 @@ class Array4D:
 
     def default(self) -> Any:
         if self.rows:
-            return Array4D(self.kind, 0, None, self.name)
+            return Array4D(self.kind, self.cols, None, self.name)
         return V.DEFAULTS.get(self.elem, None)
 
     def coerce(self, v: Any) -> Any:
@@ -98,6 +99,7 @@ class Array4D:
         else:
             self.items.extend(self.default() for _ in range(size - n))
         if self.rows and cols is not None:
+            self.cols = check_size(cols)
             for row in self.items:
                 row.resize(cols)
 
@@ -151,8 +153,8 @@ class Array4D:
 
     def copy(self) -> Array4D:
         new = Array4D.__new__(Array4D)
-        new.kind, new.elem, new.name, new.conv, new.rows, new.selected = (
-            self.kind, self.elem, self.name, self.conv, self.rows, self.selected,
+        new.kind, new.elem, new.name, new.conv, new.rows, new.cols, new.selected = (
+            self.kind, self.elem, self.name, self.conv, self.rows, self.cols, self.selected,
         )
         new.items = [x.copy() for x in self.items] if self.rows else list(self.items)
         return new

@@ -98,7 +98,9 @@ def copy_array(source: Ref, destination: Ref) -> None:
     new.name = destination.name or new.name
     cur = destination.get()
     if type(cur) is Array4D:
-        cur.kind, cur.elem, cur.conv, cur.rows, cur.items = new.kind, new.elem, new.conv, new.rows, new.items
+        cur.kind, cur.elem, cur.conv, cur.rows, cur.cols, cur.items = (
+            new.kind, new.elem, new.conv, new.rows, new.cols, new.items,
+        )
         return
     if destination.declare is not None:
         destination.declare("array")
