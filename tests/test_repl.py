@@ -337,3 +337,17 @@ def test_check_json_shape(tmp_path: Path) -> None:
     assert diag["line"] == 2 and diag["column"] == 1
     assert diag["code"] == 90001 and diag["severity"] == "error"
     assert "End if" in diag["message"]
+
+
+def test_no_color_is_honoured(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lang import repl as R
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not R._use_color()
+    monkeypatch.delenv("NO_COLOR")
+    assert R._use_color()
+    colored = Repl(color=True)
+    try:
+        assert colored.push("$x:=Substring(1)").startswith("\x1b[31m")
+    finally:
+        colored.close()

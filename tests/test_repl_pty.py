@@ -145,5 +145,27 @@ def test_ctrl_c_stops_a_runaway_loop(terminal: Terminal) -> None:
     terminal.expect(r"4D>")
     terminal.send("$n>0\r")
     terminal.expect(r"^True\s*$")
+    terminal.expect(r"4D>")
     terminal.send("%quit\r")
+    assert terminal.close() == 0
+
+
+def test_ctrl_c_cancels_input_and_tab_completes(terminal: Terminal) -> None:
+    terminal.expect(r"4D>")
+    terminal.send("If (True)\r")
+    terminal.expect(r"\.\.\.")
+    terminal.send("\x03")  # the open block is dropped, nothing runs
+    terminal.expect(r"4D>")
+    terminal.send('ALERT("after cancel")\r')
+    terminal.expect(r"^after cancel\s*$")
+    terminal.send('$greeting:="hi"\r')
+    terminal.expect(r"\$greeting:=\"hi\"\r?\n4D>")
+    terminal.send("ALE\t")  # one candidate: Tab inserts it
+    terminal.expect(r"ALERT")
+    terminal.send("($gree\t")
+    terminal.expect(r"\$greeting")
+    terminal.send(")\r")
+    terminal.expect(r"^hi\s*$")
+    terminal.expect(r"4D>")
+    terminal.send("\x04")
     assert terminal.close() == 0
