@@ -62,6 +62,8 @@ def binary_closure(
                 pyop, slot_of(lhs.name), slot_of(rhs.name), slow,
                 lambda: undefined(lhs.name, lhs.span), lambda: undefined(rhs.name, rhs.span),
             )
+        if op == "+":
+            return _plus(left, right, slow)
         return _arith(pyop, left, right, slow)
     if op in _ORDER:
         pyop = _ORDER[op]
@@ -140,6 +142,30 @@ def _arith(pyop: Any, left: Fn, right: Fn, slow: Any) -> Fn:
         return slow(a, b)
 
     return arith
+
+
+def _plus(left: Fn, right: Fn, slow: Any) -> Fn:
+    def plus(f: Any) -> Any:
+        a = left(f)
+        b = right(f)
+        ta = type(a)
+        tb = type(b)
+        if ta is float:
+            if tb is float or tb is int:
+                return a + b
+        elif ta is str:
+            if tb is str:
+                return a + b
+        elif ta is int:
+            if tb is float:
+                return a + b
+            if tb is int:
+                r = a + b
+                if -MAX_EXACT <= r <= MAX_EXACT:
+                    return r
+        return slow(a, b)
+
+    return plus
 
 
 def _order_lc(pyop: Any, i: int, c: float, slow: Any, undefined: Any) -> Fn:
