@@ -70,10 +70,14 @@ def binary_closure(
         if local_const:
             return _order_lc(pyop, slot_of(lhs.name), rhs.value, slow, lambda: undefined(lhs.name, lhs.span))
         return _order(pyop, left, right, slow)
-    if op == "=":
-        return _equal(left, right, slow)
-    if op == "#":
-        eq = _equal(left, right, _slow(V.equal, e.span))
+    if op == "=" or op == "#":
+        eq_slow = slow if op == "=" else _slow(V.equal, e.span)
+        if local_const:
+            eq = _equal_lc(slot_of(lhs.name), rhs.value, eq_slow, lambda: undefined(lhs.name, lhs.span))
+        else:
+            eq = _equal(left, right, eq_slow)
+        if op == "=":
+            return eq
         return lambda f: not eq(f)
     if op == "/":
         return _divide(left, right, slow)
@@ -213,6 +217,24 @@ def _equal(left: Fn, right: Fn, slow: Any) -> Fn:
         return slow(a, b)
 
     return equal
+
+
+def _equal_lc(i: int, c: float, slow: Any, undefined: Any) -> Fn:
+    eps = V.REAL_EPSILON
+
+    def equal_lc(f: Any) -> Any:
+        a = f.locals[i]
+        ta = type(a)
+        if ta is float or ta is int:
+            if a == c:
+                return True
+            d = a - c
+            return -eps[0] <= d <= eps[0]
+        if a is UNSET:
+            raise undefined()
+        return slow(a, c)
+
+    return equal_lc
 
 
 def _divide(left: Fn, right: Fn, slow: Any) -> Fn:
