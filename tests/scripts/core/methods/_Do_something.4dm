@@ -1,0 +1,4 @@
+// docs (parameters.md): a Text parameter is a copy of the value
+#DECLARE($param : Text)
+$param:=Uppercase($param)
+ALERT($param)
