@@ -242,6 +242,17 @@ def make_converter(tname: str | None) -> Callable[[Any], Any] | None:
             raise _var_type_error("object", v)
 
         return conv_obj
+    if tname == "array":
+
+        def conv_array(v: Any) -> Any:
+            if getattr(v, "is_4d_array", False):
+                return v
+            if type(v) in (float, int):
+                # 4D: assigning a number to an array selects that element (list boxes, menus).
+                raise FourDError(ERR_NOT_SUPPORTED, "Selecting an array element by assigning a number to the array is not supported by mini4d yet")
+            raise FourDError(ERR_VAR_TYPE, f"Cannot assign a {V.type_name(v)} value to an array")
+
+        return conv_array
     if tname == "pointer":
 
         def conv_ptr(v: Any) -> Any:

@@ -50,3 +50,7 @@ LOG EVENT(Into system standard outputs; String($grid{2}{3})+" "+String(Size of a
 LOG EVENT(Into system standard outputs; String(Type($grid)))  // expect: 13
 $grid{1}{4}:=1  // expect error: out of range
 $n:=Size of array($n)  // expect error: needs an array
+// Assigning a number to an array selects an element in 4D (list boxes): not supported here
+$names:=2  // expect error: Selecting an array element by assigning a number to the array is not supported
+$names:="x"  // expect error: Cannot assign a Text value to an array
+LOG EVENT(Into system standard outputs; $names{1})  // expect: Anna
