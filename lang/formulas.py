@@ -48,9 +48,8 @@ class Formula4D:
         raise FourDError(ERR_NOT_A_FUNCTION, f'Unknown member function "{name}" of a 4D.Function', span)
 
     def to_json(self) -> Any:
-        from .values import Obj
-
-        return Obj()
+        # formula.md, example 6: a formula stored in an object shows as "[object Formula]"
+        return "[object Formula]"
 
     def __repr__(self) -> str:
         return f"Formula({self.source})"

@@ -71,3 +71,13 @@ $setV:=Formula($1.v:=$n)
 $target:={}
 $setV.call(Null; $target)
 ALERT(String($target.v))  // expect: 3
+// formula.md example 6: formulas stored in objects, called with object notation
+$feta2:=New object("name"; "Feta"; "price"; 12.5; "quantity"; 5)
+$feta2.calc:=$calc
+$feta2.calc()
+ALERT(JSON Stringify($feta2))  // expect: {"name":"Feta","price":12.5,"quantity":5,"calc":"[object Formula]","total":62.5}
+// formula.md example 2: local values are copied when the formula is created
+$value:=10
+$of:=New object("f"; Formula($value))
+$value:=20
+ALERT(String($of.f()))  // expect: 10
