@@ -81,3 +81,16 @@ $value:=10
 $of:=New object("f"; Formula($value))
 $value:=20
 ALERT(String($of.f()))  // expect: 10
+// FunctionClass.md: object functions, brackets, apply() without parameters, $1/$2 order
+$fo:=New object
+$fo.message:=Formula(ALERT("Hello world"))
+$fo.message()  // expect: Hello world
+$fo["message"]()  // expect: Hello world
+$fo.message.apply()  // expect: Hello world
+$msg:=$fo.message
+$msg.call()  // expect: Hello world
+$fo.message:=Formula(ALERT("Hello "+$2+", "+$1))
+$fo.message("John"; "Smith")  // expect: Hello Smith, John
+$sum3:=Formula($1+$2+$3)
+ALERT(String($sum3.apply(Null; New collection(10; 20; 30))))  // expect: 60
+ALERT(String(Formula(1+2).call(New object)))  // expect: 3
