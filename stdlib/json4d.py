@@ -67,6 +67,11 @@ def json_validate(value: Any, schema: Any) -> Any:
     version = schema.get("$schema", "")
     if type(version) is not str or version not in _SUPPORTED_SCHEMAS:
         raise FourDError(ERR_JSON, f"JSON Validate: unsupported schema version {version!r}")
+    symbols_table = None
+    if isinstance(value, Obj) and isinstance(dict.get(value, "__symbols"), Obj):
+        # Parsed with JSON Parse(...; *): positions are reported, __symbols is not validated.
+        symbols_table = dict.get(value, "__symbols")
+        value = Obj({k: x for k, x in dict.items(value) if k != "__symbols"})
     v = _Validator(schema)
     v.check(value, schema, "$", "#")
     result = Obj()
@@ -77,6 +82,10 @@ def json_validate(value: Any, schema: Any) -> Any:
             e = Obj()
             dict.__setitem__(e, "code", float(code))
             dict.__setitem__(e, "jsonPath", path)
+            pos = symbols_table.get(path[2:]) if symbols_table is not None else None
+            if isinstance(pos, Obj):
+                dict.__setitem__(e, "line", pos.get("line"))
+                dict.__setitem__(e, "offset", pos.get("offset"))
             dict.__setitem__(e, "message", message)
             dict.__setitem__(e, "schemaPaths", spath)
             errs.append(e)

@@ -82,3 +82,7 @@ ALERT(String($r.errors[0].code))  // expect: 19
 $r:=JSON Validate(New object;New object("$schema";"http://example.com/other"))  // expect error: schema
 // reals are written with 15 significant digits
 ALERT(JSON Stringify(New collection(0.1+0.2;1/3;-2.25)))  // expect: [0.3,0.333333333333333,-2.25]
+// JSON Validate on JSON Parse(...; *): errors give line and offset, __symbols is not validated
+$parsed:=JSON Parse("{\n  \"name\": \"Al\",\n  \"age\": -5\n}";Is object;*)
+$r:=JSON Validate($parsed;$schema)
+ALERT(String($r.errors.length)+" "+$r.errors[0].jsonPath+" line "+String($r.errors[0].line)+" offset "+String($r.errors[0].offset))  // expect: 1 $.age line 3 offset 2
