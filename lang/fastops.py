@@ -51,7 +51,7 @@ def binary_closure(
     """A closure for `e` when `op` is an arithmetic or comparison operator, else None."""
     slow = _slow(impl, e.span)
     lhs, rhs = e.left, e.right
-    local_const = isinstance(lhs, N.Local) and isinstance(rhs, N.Literal) and type(rhs.value) is float
+    local_const = isinstance(lhs, N.Local) and isinstance(rhs, N.Literal) and type(rhs.value) is float and rhs.value == rhs.value
     local_local = isinstance(lhs, N.Local) and isinstance(rhs, N.Local)
     if op in _ARITH:
         pyop = _ARITH[op]
@@ -177,8 +177,10 @@ def _order_lc(pyop: Any, i: int, c: float, slow: Any, undefined: Any) -> Fn:
         a = f.locals[i]
         ta = type(a)
         if ta is float or ta is int:
-            return pyop(a, c)
-        if a is UNSET:
+            r = pyop(a, c)
+            if r or a == a:  # values.compare treats NaN as equal to anything
+                return r
+        elif a is UNSET:
             raise undefined()
         return slow(a, c)
 
@@ -192,7 +194,9 @@ def _order(pyop: Any, left: Fn, right: Fn, slow: Any) -> Fn:
         ta = type(a)
         tb = type(b)
         if (ta is float or ta is int) and (tb is float or tb is int):
-            return pyop(a, b)
+            r = pyop(a, b)
+            if r or (a == a and b == b):  # values.compare treats NaN as equal to anything
+                return r
         return slow(a, b)
 
     return order
