@@ -265,23 +265,45 @@ def bench_parse(quick: bool, repeat: int) -> dict[str, Any]:
 # ------------------------------------------------------------------ memory
 
 
-def peak_rss_kb(cmd: list[str], env: dict[str, str]) -> tuple[int, str]:
-    """Peak resident set size of one child process (KiB), from its own rusage."""
-    proc = subprocess.Popen(cmd, env=env, cwd=str(ROOT), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    assert proc.stdout is not None
-    out = proc.stdout.read()
-    _pid, _status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = 0
-    return int(usage.ru_maxrss), out
+# The child reports the high-water mark of its own memory (VmHWM) when it exits. The
+# rusage of a forked child is not used: its ru_maxrss includes the parent's memory at fork.
+_PEAK_WRAPPER = (
+    "import atexit, runpy, sys\n"
+    "def _peak():\n"
+    "    for line in open('/proc/self/status'):\n"
+    "        if line.startswith('VmHWM:'):\n"
+    "            sys.stderr.write('PEAK_KB ' + line.split()[1] + '\\n')\n"
+    "atexit.register(_peak)\n"
+    "target = sys.argv[1]\n"
+    "sys.argv = sys.argv[1:]\n"
+    "if target == 'mini4d':\n"
+    "    from lang.cli import entry\n"
+    "    entry()\n"
+    "else:\n"
+    "    runpy.run_path(target, run_name='__main__')\n"
+)
+
+
+def peak_rss_kb(target: str, args: list[str], env: dict[str, str]) -> tuple[int, str]:
+    """Peak resident set size (KiB) of a fresh interpreter running `target` (`mini4d` or a .py file)."""
+    proc = subprocess.run(
+        [sys.executable, "-c", _PEAK_WRAPPER, target, *args], env=env, cwd=str(ROOT), capture_output=True, text=True
+    )
+    m = re.search(r"PEAK_KB (\d+)", proc.stderr)
+    if m is None:
+        raise RuntimeError(f"no peak memory reported by {target}: {proc.stderr[-500:]}")
+    return int(m.group(1)), proc.stdout
 
 
 def bench_memory(quick: bool) -> dict[str, Any]:
     n = 100_000 if quick else 1_000_000
     env = _child_env()
-    mini_kb, mini_out = peak_rss_kb(mini4d_command() + [str(MEMORY / "objects.4dm"), str(n)], env)
-    py_kb, py_out = peak_rss_kb([sys.executable, str(MEMORY / "objects.py"), str(n)], env)
-    base_mini, _ = peak_rss_kb(mini4d_command() + [str(MEMORY / "objects.4dm"), "0"], env)
-    base_py, _ = peak_rss_kb([sys.executable, str(MEMORY / "objects.py"), "0"], env)
+    fourd = str(MEMORY / "objects.4dm")
+    py = str(MEMORY / "objects.py")
+    mini_kb, mini_out = peak_rss_kb("mini4d", [fourd, str(n)], env)
+    py_kb, py_out = peak_rss_kb(py, [str(n)], env)
+    base_mini, _ = peak_rss_kb("mini4d", [fourd, "0"], env)
+    base_py, _ = peak_rss_kb(py, ["0"], env)
     return {
         "objects": n,
         "mini4d_mb": mini_kb / 1024,
