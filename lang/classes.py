@@ -47,6 +47,19 @@ from .values import (
 # 4D classes a user class may name in `Class extends` without leaving the user store.
 _OBJECT_NAMES = ("Object", "4D.Object")
 
+# Built-in classes of the `4D` store (docs/API) and the parents the docs give them
+# (ClassClass.md: 4D.File.superclass is Document, 4D.Document.superclass is Object).
+_BUILTIN_CLASSES = frozenset(
+    (
+        "Blob Class Collection CryptoKey DataClass DataStore Directory Document EmailObject Entity "
+        "EntitySelection File FileHandle Folder Function HTTPAgent HTTPRequest IMAPTransporter "
+        "MailAttachment Object OutgoingMessage POP3Transporter Session Signal SMTPTransporter "
+        "SystemWorker TCPConnection TCPEvent TCPListener UDPEvent UDPSocket Vector WebForm WebServer "
+        "WebSocket WebSocketConnection WebSocketServer ZIPArchive ZIPFile ZIPFolder"
+    ).split()
+)
+_BUILTIN_PARENTS = {"File": "Document", "ZIPFile": "Document", "Folder": "Directory", "ZIPFolder": "Directory"}
+
 
 # ------------------------------------------------------------------ functions
 
@@ -510,11 +523,14 @@ class BuiltinStore:
     def get(self, name: str) -> ClassDef:
         c = self.classes.get(name)
         if c is None:
-            c = self._make(name, self.object)
+            parent_name = _BUILTIN_PARENTS.get(name, "Object")
+            c = self._make(name, self.get(parent_name) if parent_name != "Object" else self.object)
         return c
 
     def get_4d_property(self, name: str) -> Any:
-        return self.get(name)
+        if name in self.classes or name in _BUILTIN_CLASSES:
+            return self.get(name)
+        return UNDEFINED
 
     def set_4d_property(self, name: str, v: Any) -> None:
         raise FourDError(ERR_READONLY, "The class store 4D is read-only")
@@ -523,7 +539,10 @@ class BuiltinStore:
         raise FourDError(ERR_NOT_A_FUNCTION, f'Unknown member function "{name}" of 4D', span)
 
     def keys_4d(self) -> list[str]:
-        return sorted(self.classes)
+        return sorted(set(self.classes) | set(_BUILTIN_CLASSES))
+
+    def iter_4d(self) -> list[str]:
+        return self.keys_4d()
 
     def to_json(self) -> Any:
         return Obj()

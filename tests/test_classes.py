@@ -182,3 +182,19 @@ def test_onhttpget_modifier_is_accepted(tmp_path: Path) -> None:
     rc, out, err = run_script(tmp_path, "ALERT(cs.Api.me.info())\n", {"Api": cls})
     assert rc == 0, err
     assert out == "ok\n"
+
+
+def test_4d_store_knows_the_builtin_class_names(tmp_path: Path) -> None:
+    code = (
+        'ALERT(4D.File.superclass.name+" "+4D.File.superclass.superclass.name)\n'
+        "ALERT(String(Undefined(4D.NoSuchClass)))\n"
+        "$names:=New collection\n"
+        "For each ($k; 4D)\n\t$names.push($k)\nEnd for each\n"
+        'ALERT(String($names.includes("CryptoKey"))+" "+String($names.includes("Object")))\n'
+        "$cs:=New collection\n"
+        "For each ($k; cs)\n\t$cs.push($k)\nEnd for each\n"
+        'ALERT($cs.join(","))\n'
+    )
+    rc, out, err = run_script(tmp_path, code, {"Alpha": "property a := 1\n", "Beta": "property b := 2\n"})
+    assert rc == 0, err
+    assert out == "Document Object\nTrue\nTrue True\nAlpha,Beta\n"
