@@ -8,7 +8,7 @@ from typing import Any
 
 from lang.errors import ERR_ARG_TYPE, ERR_JSON, ERR_NOT_SUPPORTED, FourDError
 from lang.jsonfmt import parse, stringify, symbols
-from lang.registry import command
+from lang.registry import Ref, command
 from lang.values import UNDEFINED, Coll, Date4D, Obj, Time4D, equal
 
 
@@ -369,3 +369,28 @@ _FORMATS = {
 def _format_ok(fmt: str, text: str) -> bool:
     rx = _FORMATS.get(fmt)
     return True if rx is None else rx.match(text) is not None
+
+
+@command("JSON Stringify array", 1228, "JSON")
+def json_stringify_array(array: Ref, *, star: bool = False) -> str:
+    """JSON text of the elements of an array (element 0 excluded); `*` pretty-prints."""
+    arr = array.get()
+    if not getattr(arr, "is_4d_array", False):
+        raise FourDError(ERR_ARG_TYPE, "JSON Stringify array expects an array")
+    if arr.rows:
+        raise FourDError(ERR_NOT_SUPPORTED, "JSON Stringify array of a 2-D array is not supported by mini4d")
+    return stringify(Coll(arr.items[1:]), pretty=star)
+
+
+@command("JSON PARSE ARRAY", 1219, "JSON")
+def json_parse_array(text: str, array: Ref) -> None:
+    """Fill an array with the elements of a JSON array text."""
+    arr = array.get()
+    if not getattr(arr, "is_4d_array", False):
+        raise FourDError(ERR_ARG_TYPE, "JSON PARSE ARRAY expects an array")
+    value = parse(text)
+    if not isinstance(value, Coll):
+        raise FourDError(ERR_JSON, "JSON PARSE ARRAY: the JSON text is not an array")
+    arr.resize(0)
+    for v in value:
+        arr.append(arr.default() if v is None else v)

@@ -86,3 +86,15 @@ ALERT(JSON Stringify(New collection(0.1+0.2;1/3;-2.25)))  // expect: [0.3,0.3333
 $parsed:=JSON Parse("{\n  \"name\": \"Al\",\n  \"age\": -5\n}";Is object;*)
 $r:=JSON Validate($parsed;$schema)
 ALERT(String($r.errors.length)+" "+$r.errors[0].jsonPath+" line "+String($r.errors[0].line)+" offset "+String($r.errors[0].offset))  // expect: 1 $.age line 3 offset 2
+// JSON Stringify array and JSON PARSE ARRAY
+ARRAY TEXT($names;2)
+$names{1}:="Smith"
+$names{2}:="Jones"
+ALERT(JSON Stringify array($names))  // expect: ["Smith","Jones"]
+ARRAY LONGINT($nums;0)
+JSON PARSE ARRAY("[3,1,2]";$nums)
+ALERT(String(Size of array($nums))+" "+String($nums{1}+$nums{2}+$nums{3}))  // expect: 3 6
+ARRAY OBJECT($objs;0)
+JSON PARSE ARRAY("[{\"a\":1},{\"a\":2}]";$objs)
+ALERT(JSON Stringify array($objs))  // expect: [{"a":1},{"a":2}]
+JSON PARSE ARRAY("{}";$objs)  // expect error: not an array
