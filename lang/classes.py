@@ -50,13 +50,48 @@ _OBJECT_NAMES = ("Object", "4D.Object")
 # Built-in classes of the `4D` store (docs/API) and the parents the docs give them
 # (ClassClass.md: 4D.File.superclass is Document, 4D.Document.superclass is Object).
 _BUILTIN_CLASSES = frozenset(
-    (
-        "Blob Class Collection CryptoKey DataClass DataStore Directory Document EmailObject Entity "
-        "EntitySelection File FileHandle Folder Function HTTPAgent HTTPRequest IMAPTransporter "
-        "MailAttachment Object OutgoingMessage POP3Transporter Session Signal SMTPTransporter "
-        "SystemWorker TCPConnection TCPEvent TCPListener UDPEvent UDPSocket Vector WebForm WebServer "
-        "WebSocket WebSocketConnection WebSocketServer ZIPArchive ZIPFile ZIPFolder"
-    ).split()
+    [
+        "Blob",
+        "Class",
+        "Collection",
+        "CryptoKey",
+        "DataClass",
+        "DataStore",
+        "Directory",
+        "Document",
+        "EmailObject",
+        "Entity",
+        "EntitySelection",
+        "File",
+        "FileHandle",
+        "Folder",
+        "Function",
+        "HTTPAgent",
+        "HTTPRequest",
+        "IMAPTransporter",
+        "MailAttachment",
+        "Object",
+        "OutgoingMessage",
+        "POP3Transporter",
+        "Session",
+        "Signal",
+        "SMTPTransporter",
+        "SystemWorker",
+        "TCPConnection",
+        "TCPEvent",
+        "TCPListener",
+        "UDPEvent",
+        "UDPSocket",
+        "Vector",
+        "WebForm",
+        "WebServer",
+        "WebSocket",
+        "WebSocketConnection",
+        "WebSocketServer",
+        "ZIPArchive",
+        "ZIPFile",
+        "ZIPFolder",
+    ]
 )
 _BUILTIN_PARENTS = {"File": "Document", "ZIPFile": "Document", "Folder": "Directory", "ZIPFolder": "Directory"}
 
