@@ -93,7 +93,7 @@ _BUILTIN_CLASSES = frozenset(
         "ZIPFolder",
     ]
 )
-_BUILTIN_PARENTS = {"File": "Document", "ZIPFile": "Document", "Folder": "Directory", "ZIPFolder": "Directory"}
+_BUILTIN_PARENTS = {"File": "Document"}
 
 
 # ------------------------------------------------------------------ functions
