@@ -364,3 +364,65 @@ ob_set_null.command_info.ref_positions = frozenset({0})  # type: ignore[attr-def
 
 
 _ = check_writable
+
+
+def _array_arg(ref: Any, cmd: str) -> Any:
+    arr = ref.get()
+    if not getattr(arr, "is_4d_array", False):
+        raise FourDError(ERR_ARG_TYPE, f"{cmd}: an array was expected")
+    return arr
+
+
+@command("OB SET ARRAY", 1227, "Objects (Language)")
+def ob_set_array(ctx: Any, obj: Any, name: str, array: Any) -> None:
+    """Store the elements of an array (element 0 excluded) in a property, as a collection."""
+    from lang.registry import Ref
+
+    o = obj.get() if isinstance(obj, Ref) else obj
+    if o is None or o is UNDEFINED:
+        o = Obj()
+        if isinstance(obj, Ref):
+            obj.set(o)
+    if not isinstance(o, Obj):
+        raise FourDError(ERR_ARG_TYPE, "OB SET ARRAY: an object was expected")
+    arr = _array_arg(array, "OB SET ARRAY")
+    ctx.interp.set_property(o, name, Coll(to_storable(v) for v in arr.items[1:]), ctx.span)
+
+
+ob_set_array.command_info.ref_positions = frozenset({0, 2})  # type: ignore[attr-defined]
+
+
+@command("OB GET ARRAY", 1229, "Objects (Language)")
+def ob_get_array(obj: Any, name: str, array: Any) -> None:
+    """Fill an array with the elements of a collection property."""
+    arr = _array_arg(array, "OB GET ARRAY")
+    if not isinstance(obj, Obj):
+        raise FourDError(ERR_ARG_TYPE, "OB GET ARRAY: an object was expected")
+    value = obj.get(name, UNDEFINED)
+    arr.resize(0)
+    if isinstance(value, Coll):
+        for v in value:
+            arr.append(arr.default() if v is None else v)
+
+
+ob_get_array.command_info.ref_positions = frozenset({2})  # type: ignore[attr-defined]
+
+
+@command("OB GET PROPERTY NAMES", 1232, "Objects (Language)")
+def ob_get_property_names(obj: Any, names: Any, types: Any = None) -> None:
+    """Fill arrays with the property names of an object (and their types)."""
+    from lang.values import value_type
+
+    names_arr = _array_arg(names, "OB GET PROPERTY NAMES")
+    types_arr = _array_arg(types, "OB GET PROPERTY NAMES") if types is not None else None
+    keys = list(dict.keys(obj)) if isinstance(obj, Obj) else []
+    names_arr.resize(0)
+    for k in keys:
+        names_arr.append(k)
+    if types_arr is not None:
+        types_arr.resize(0)
+        for k in keys:
+            types_arr.append(float(value_type(dict.__getitem__(obj, k))))
+
+
+ob_get_property_names.command_info.ref_positions = frozenset({1, 2})  # type: ignore[attr-defined]

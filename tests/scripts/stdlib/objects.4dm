@@ -104,3 +104,18 @@ ALERT(String(OB Is shared(New shared object)))  // expect: True
 ALERT(String(OB Is shared($p)))  // expect: False
 ALERT(JSON Stringify(New object("x")))  // expect error: pairs
 OB SET($p;1;2)  // expect error: name
+// legacy array commands: OB SET ARRAY, OB GET ARRAY, OB GET PROPERTY NAMES
+ARRAY TEXT($colors;3)
+$colors{1}:="red"
+$colors{2}:="green"
+$colors{3}:="blue"
+var $palette : Object
+OB SET ARRAY($palette;"colors";$colors)
+ALERT(JSON Stringify($palette))  // expect: {"colors":["red","green","blue"]}
+ARRAY TEXT($back;0)
+OB GET ARRAY($palette;"colors";$back)
+ALERT(String(Size of array($back))+" "+$back{3})  // expect: 3 blue
+ARRAY TEXT($propNames;0)
+ARRAY LONGINT($propTypes;0)
+OB GET PROPERTY NAMES(New object("a";1;"b";"x");$propNames;$propTypes)
+ALERT($propNames{1}+$propNames{2}+" "+String($propTypes{1})+" "+String($propTypes{2}))  // expect: ab 1 2
