@@ -201,6 +201,7 @@ _MEMBER_RX = re.compile(r"((?:\$|<>)?[^\W\d][\w]*(?:\.[\w$]+|\[\d+\])*)\.([\w$]*
 _LOCAL_RX = re.compile(r"\$[\w]*$")
 _INTER_RX = re.compile(r"<>[\w]*$")
 _RUN_RX = re.compile(r"[^\W\d][\w \t]*$")
+_SPACES = re.compile(r"[ \t]+")
 _WORD_START = re.compile(r"(?<![\w])[^\W\d]")
 
 
@@ -223,14 +224,21 @@ class CompletionContext:
     lookup: Callable[[str], Any] | None = None  # `$o`, `<>o` or `o` -> value (or None)
 
 
+_builtins: tuple[int, list[str]] = (-1, [])
+
+
 def _builtin_names() -> list[str]:
-    """Implemented commands and constants with a value, as 4D prints them."""
+    """Implemented commands and constants with a value, as 4D prints them (cached while the registry is unchanged)."""
+    global _builtins
     from .registry import REGISTRY
 
     REGISTRY.ensure_loaded()
-    names = {info.name for info in REGISTRY.by_key.values() if info.implemented and info.number != 0}
-    names.update(c.name for c in REGISTRY.constants.values() if c.defined)
-    return sorted(names, key=str.lower)
+    size = len(REGISTRY.by_key) + len(REGISTRY.constants)
+    if _builtins[0] != size:
+        names = {info.name for info in REGISTRY.by_key.values() if info.implemented and info.number != 0}
+        names.update(c.name for c in REGISTRY.constants.values() if c.defined)
+        _builtins = (size, sorted(names, key=str.lower))
+    return _builtins[1]
 
 
 def _member_names(value: Any) -> list[str]:
@@ -268,13 +276,10 @@ def _walk(value: Any, path: str) -> Any:
 
 
 def _prefixed(names: list[str] | tuple[str, ...], prefix: str, fold: bool = True) -> list[str]:
-    key = re.sub(r"[ \t]+", " ", prefix.lower()) if fold else prefix
-    out = []
-    for name in names:
-        cand = re.sub(r"[ \t]+", " ", name.lower()) if fold else name
-        if cand.startswith(key):
-            out.append(name)
-    return out
+    if not fold:
+        return [name for name in names if name.startswith(prefix)]
+    key = _SPACES.sub(" ", prefix.lower())
+    return [name for name in names if name.lower().startswith(key) or _SPACES.sub(" ", name.lower()).startswith(key)]
 
 
 def complete(text: str, cursor: int | None = None, ctx: CompletionContext | None = None) -> Completion:
