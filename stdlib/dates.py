@@ -250,6 +250,8 @@ def _local_offset(d: Date4D, seconds: int) -> int:
 
 
 def _utc(d: Date4D, seconds: int) -> datetime:
+    if d.y > 9999:
+        raise FourDError(ERR_NOT_SUPPORTED, "GMT formats of dates after the year 9999 are not supported by mini4d")
     dt = datetime(d.y, d.m, d.d) + timedelta(seconds=seconds)
     return dt - timedelta(seconds=_local_offset(d, seconds))
 
