@@ -740,22 +740,23 @@ class Interpreter:
             proc = f.process
             proc.try_depth += 1
             proc.last_errors = None
+            pending = len(proc.deferred)
             try:
                 r = body(f)
             except FourDError as e:
                 proc.try_depth -= 1
+                for earlier in proc.deferred[pending:]:
+                    record_error(proc, earlier)
+                del proc.deferred[pending:]
                 record_error(proc, e)
                 if catch is not None:
                     return catch(f)
                 return None
             proc.try_depth -= 1
-            if proc.deferred:
-                errs = proc.deferred
-                proc.deferred = []
-                for e in errs:
-                    record_error(proc, e)
-                if catch is not None:
-                    return catch(f)
+            if len(proc.deferred) > pending:
+                # error-handling.md: a deferred error thrown directly in the Try block lets the
+                # block run to its end, then is thrown from there without running this Catch.
+                raise _take_deferred(proc, pending)
             return r
 
         return run
@@ -1633,6 +1634,7 @@ class Interpreter:
                         v = default_value(t)  # legacy C_XXX parameters receive an empty value
                 loc[slot] = v
         proc.depth += 1
+        pending = len(proc.deferred)
         try:
             code.body(f)
         except FourDError as err:
@@ -1640,8 +1642,9 @@ class Interpreter:
             raise
         finally:
             proc.depth -= 1
-        if proc.deferred and code.kind == "method" and proc.try_depth == 0:
-            err = proc.deferred.pop(0)
+        if len(proc.deferred) > pending and code.kind == "method":
+            # Deferred errors thrown by this method are delivered when it returns (throw.md).
+            err = _take_deferred(proc, pending)
             _add_frame(err, code, span)
             raise err
         rs = code.result_slot
@@ -1899,6 +1902,16 @@ class Interpreter:
 
 
 # ------------------------------------------------------------------ helpers
+
+
+def _take_deferred(proc: Any, since: int) -> FourDError:
+    """The deferred errors stacked since `since`, as one error carrying the earlier ones."""
+    errs = proc.deferred[since:]
+    del proc.deferred[since:]
+    err = errs[-1]
+    err.stacked = [*err.stacked, *(e for e in errs[:-1] if e not in err.stacked)]
+    err.deferred = False
+    return err
 
 
 def record_error(proc: Any, e: FourDError) -> None:

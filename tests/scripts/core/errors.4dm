@@ -58,13 +58,14 @@ Try
 Catch
 	ALERT("from method: "+Last errors[0].message)  // expect: from method: failed in method
 End try
-// deferred errors are raised at the end of the Try block
+// a deferred error thrown directly in a Try block lets the block finish, then is thrown
+// from the end of the block without running its Catch (error-handling.md, Try...Catch)
 Try
 	throw({errCode: 9; message: "later"; deferred: True})
 	ALERT("still in try")  // expect: still in try
 Catch
-	ALERT("deferred "+String(Last errors[0].errCode))  // expect: deferred 9
-End try
+	ALERT("not run")
+End try  // expect error: 9: later
 // ASSERT raises -10518 with the expression text or the message
 ASSERT(1=2)  // expect error: -10518: Assert failed: 1=2
 ASSERT(False; "custom message")  // expect error: -10518: Assert failed: custom message
@@ -74,9 +75,9 @@ ON ERR CALL("_Handler")
 throw(42; "handled")
 ALERT("resumed after the failing statement")  // expect: resumed after the failing statement
 ALERT(String(Error))  // expect: 42
-ALERT(handled)  // expect: 42 in errors line 74
+ALERT(handled)  // expect: 42 in errors line 75
 $x:=[][0]
-ALERT(handled)  // expect: 90023 in errors line 78
+ALERT(handled)  // expect: 90023 in errors line 79
 ALERT(Method called on error)  // expect: _Handler
 ON ERR CALL("")
 ALERT("["+Method called on error+"]")  // expect: []

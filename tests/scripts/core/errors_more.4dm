@@ -1,17 +1,22 @@
 // More error handling: bare throw re-throws, Error formula, errors inside called methods
 // Sources: docs/commands/throw.md, docs/commands-legacy/on-err-call.md
+// a bare throw in a method re-throws its errors when the method returns: the caller's Try
+// jumps to its Catch (error-handling.md: a called method throwing a deferred error)
 Try
-	Try
-		throw(5; "inner")
-	Catch
-		throw
-	End try
+	_Rethrow  // expect: the method goes on to its end
+	ALERT("not run")
 Catch
-	ALERT("outer got "+String(Last errors[0].errCode))  // expect: outer got 5
+	ALERT("caller got "+String(Last errors[0].errCode))  // expect: caller got 5
+End try
+// deferred errors thrown by a called method reach the caller's Catch
+Try
+	_Defer_two
+Catch
+	ALERT(String(Last errors.length)+" errors: "+Last errors[0].message+", "+Last errors[1].message)  // expect: 2 errors: first, second
 End try
 ON ERR CALL("_Show_error")
 $x:=[][2]  // handler output follows
-// expect: 90023 in errors_more line 13: [][2]
+// expect: 90023 in errors_more line 18: [][2]
 _Fail
 // expect: 77 in _Fail line 2: throw(77; "failed in method")
 ALERT("back in the caller")  // expect: back in the caller
