@@ -289,3 +289,59 @@ def _modulo_lc(i: int, ib: int, slow: Any, undefined: Any) -> Fn:
         return slow(a, c)
 
     return modulo_lc
+
+
+def assign_closure(
+    i: int,
+    conv: Callable[[Any], Any] | None,
+    node: N.Expr,
+    value: Fn,
+    slot_of: Callable[[str], int],
+    undefined: Callable[[str, Span], FourDError],
+) -> Fn | None:
+    """`$a:=$b` and `$a:=$b+1` (one local and a number literal) in one closure, else None.
+
+    `conv` is the conversion of the declared type of `$a`; any value the shortcut does not
+    cover is computed by `value`, the general closure of the right-hand side.
+    """
+    if isinstance(node, N.Local):
+        j = slot_of(node.name)
+        name, span = node.name, node.span
+
+        def copy_local(f: Any) -> None:
+            loc = f.locals
+            v = loc[j]
+            if v is UNSET:
+                raise undefined(name, span)
+            loc[i] = v if conv is None else conv(v)
+
+        return copy_local
+    if (
+        isinstance(node, N.Binary)
+        and node.op in _ARITH
+        and isinstance(node.left, N.Local)
+        and isinstance(node.right, N.Literal)
+        and type(node.right.value) is float
+        and node.right.value == node.right.value
+    ):
+        j = slot_of(node.left.name)
+        c = node.right.value
+        pyop = _ARITH[node.op]
+        if conv is None:
+
+            def step(f: Any) -> None:
+                loc = f.locals
+                a = loc[j]
+                ta = type(a)
+                loc[i] = pyop(a, c) if ta is float or ta is int else value(f)
+
+            return step
+
+        def step_typed(f: Any) -> None:
+            loc = f.locals
+            a = loc[j]
+            ta = type(a)
+            loc[i] = conv(pyop(a, c) if ta is float or ta is int else value(f))
+
+        return step_typed
+    return None

@@ -38,7 +38,7 @@ from .errors import (
     FourDError,
     Syntax4DError,
 )
-from .fastops import binary_closure
+from .fastops import assign_closure, binary_closure
 from .registry import REGISTRY, CommandInfo, Ref, not_supported
 from .source import Source, Span
 from .values import UNDEFINED, UNSET, Coll, Date4D, Obj, Time4D
@@ -466,6 +466,12 @@ class Interpreter:
 
     def stmt_Assign(self, s: N.Assign, scope: Scope) -> Fn:
         value = self.compile_expr(s.value, scope)
+        if isinstance(s.target, N.Local):
+            i = scope.slot(s.target.name)
+            conv = make_converter(scope.code.slot_types.get(i))
+            fused = assign_closure(i, conv, s.value, value, scope.slot, _undefined_var)
+            if fused is not None:
+                return fused
         return self.compile_store(s.target, scope, value)
 
     def stmt_CompoundAssign(self, s: N.CompoundAssign, scope: Scope) -> Fn:
