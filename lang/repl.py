@@ -514,14 +514,27 @@ def _should_display(expr: N.Expr, value: Any) -> bool:
 
 def display_value(v: Any) -> str:
     """A value as the REPL shows it: text as is, numbers and dates as String() gives them, objects as JSON."""
-    from .values import UNDEFINED, to_text
+    from .jsonfmt import stringify
+    from .values import UNDEFINED, Coll, to_text
 
     if v is UNDEFINED:
         return "undefined"
+    if getattr(v, "is_4d_array", False):
+        # Elements 1..N (element 0 is not part of the array's contents).
+        return stringify(Coll(Coll(row.items[1:]) if getattr(v, "rows", False) else row for row in v.items[1:]))
+    describe = getattr(v, "describe", None)
+    if callable(describe) and type(v).__name__ == "Pointer4D":
+        return describe()
+    source = getattr(v, "source", None)
+    if getattr(v, "class_name", None) == "Function" and isinstance(source, str) and source:
+        return f"Formula({source})"
     try:
-        return to_text(v)
+        text = to_text(v)
     except Exception:  # noqa: BLE001 - an exotic value must still show something
         return f"[object {getattr(v, 'class_name', type(v).__name__)}]"
+    if text.startswith('"[object ') and text.endswith(']"'):
+        return text[1:-1]
+    return text
 
 
 def _type_label(v: Any, type_name: Callable[[Any], str]) -> str:

@@ -351,3 +351,11 @@ def test_no_color_is_honoured(monkeypatch: pytest.MonkeyPatch) -> None:
         assert colored.push("$x:=Substring(1)").startswith("\x1b[31m")
     finally:
         colored.close()
+
+
+def test_display_of_formulas_pointers_and_arrays(repl: Repl) -> None:
+    assert repl.push("Formula(1+1)") == "Formula(1+1)\n"
+    run(repl, "$x:=1", "$p:=->$x")
+    assert repl.push("$p") == "->$x\n"
+    run(repl, "ARRAY TEXT($names; 2)", '$names{1}:="a"')
+    assert repl.push("$names") == '["a",""]\n'
