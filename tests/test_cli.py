@@ -205,3 +205,13 @@ def test_commands_lists_implemented_commands() -> None:
     names = out
     for name in ("ALERT", "String", "New collection", "Formula"):
         assert re.search(rf"\b{re.escape(name)}\b", names)
+
+
+def test_every_mini4d_error_code_is_listed_in_the_readme() -> None:
+    from lang import errors
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Error numbers", 1)[1].split("\n## ", 1)[0]
+    listed = {int(m) for m in re.findall(r"^\| (9\d{4}) \|", section, re.M)}
+    defined = {v for k, v in vars(errors).items() if k.startswith("ERR_") and 90000 <= v < 91000}
+    assert defined == listed
