@@ -47,8 +47,14 @@ def dec(number: float) -> float:
 @command("Round", 94, "Math")
 def round_(number: float, places: int) -> float:
     """Rounded to `places` decimals, halves away from zero (negative places round left of the point)."""
-    factor = 10.0 ** places
+    if math.isinf(number) or math.isnan(number) or places > 15:
+        return float(number)
+    if places < -308:
+        return 0.0
+    factor = 10.0**places
     scaled = number * factor
+    if math.isinf(scaled):
+        return float(number)
     # guard against representation error (2.675 * 100 = 267.49999999999997)
     r = _half_away(round(scaled, 9))
     return float(r / factor)
@@ -57,8 +63,15 @@ def round_(number: float, places: int) -> float:
 @command("Trunc", 95, "Math")
 def trunc(number: float, places: int) -> float:
     """Truncated to `places` decimals, toward negative infinity (docs: Trunc(-216.897;1) = -216.9)."""
-    factor = 10.0 ** places
-    return float(math.floor(round(number * factor, 9)) / factor)
+    if math.isinf(number) or math.isnan(number) or places > 15:
+        return float(number)
+    if places < -308:
+        return 0.0 if number >= 0 else float("-inf")
+    factor = 10.0**places
+    scaled = number * factor
+    if math.isinf(scaled):
+        return float(number)
+    return float(math.floor(round(scaled, 9)) / factor)
 
 
 @command("Mod", 98, "Math")
