@@ -2154,6 +2154,9 @@ LEGACY_DECL = {
     284: "text", 283: "integer", 285: "real", 305: "boolean", 307: "date", 306: "time",
     1216: "object", 1488: "collection", 1683: "variant", 301: "pointer", 286: "picture", 604: "blob",
     293: "text", 282: "integer",
+    # ARRAY xxx: the variable holds an array (a number assigned to it selects an element in 4D)
+    219: "array", 220: "array", 221: "array", 222: "array", 223: "array", 224: "array",
+    279: "array", 280: "array", 1221: "array", 1222: "array", 1223: "array", 218: "array",
 }
 
 
