@@ -172,15 +172,32 @@ _BLOCKS = [
 ]
 
 
+_ELSE = re.compile(r"else(?![\w$])", re.I)
+
+
 def _block_problem(source: Source, text: str) -> Syntax4DError | None:
     """An unclosed or mismatched block, found by scanning the block keywords line by line."""
     stack: list[tuple[int, int, int]] = []  # (index in _BLOCKS, line, offset) of open blocks
+    has_else: set[int] = set()  # lines of the open blocks that already had their Else
     offset = 0
     for lineno, line in enumerate(text.split("\n"), 1):
         stripped = line.strip()
         start = offset + (len(line) - len(line.lstrip()))
         offset += len(line) + 1
         if not stripped:
+            continue
+        m = _ELSE.match(stripped)
+        if m:
+            span = Span(source, start, start + m.end())
+            if not stack:
+                return Syntax4DError("`Else` without a matching `If` or `Case of`", span)
+            top, top_line, _ = stack[-1]
+            opener = _BLOCKS[top][2]
+            if opener not in ("If", "Case of"):
+                return Syntax4DError(f"`Else` inside the `{opener}` of line {top_line} (only `If` and `Case of` have one)", span)
+            if top_line in has_else:
+                return Syntax4DError(f"The `{opener}` of line {top_line} already has an `Else`", span)
+            has_else.add(top_line)
             continue
         for kind, (open_rx, close_rx, opener, closer) in enumerate(_BLOCKS):
             m = close_rx.match(stripped)
@@ -196,6 +213,7 @@ def _block_problem(source: Source, text: str) -> Syntax4DError | None:
                         f"(to close the `{top_opener}` of line {top_line})",
                         span,
                     )
+                has_else.discard(top_line)
                 stack.pop()
                 break
             if open_rx.match(stripped):
@@ -256,6 +274,15 @@ def _friendly(exc: UnexpectedInput, source: Source, text: str) -> Syntax4DError:
     tok = getattr(exc, "token", None)
     tok_type = getattr(tok, "type", "$END")
     tok_val = str(tok) if tok is not None else ""
+    expected = getattr(exc, "expected", None) or set()
+    if isinstance(exc, UnexpectedToken) and expected and expected <= {"COLON", "ELSE", "END_CASE"}:
+        # Inside `Case of`, before its first branch: only `: (condition)` may follow.
+        line_start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        return Syntax4DError(
+            "Each branch of `Case of` starts with `: (condition)`",
+            Span(source, line_start + len(text[line_start:pos]) - len(text[line_start:pos].lstrip()), end if end > pos else pos + 1),
+        )
     if isinstance(exc, UnexpectedEOF) or tok_type == "$END":
         problem = _block_problem(source, text)
         if problem is not None:
