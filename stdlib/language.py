@@ -225,12 +225,13 @@ def _empty_like(v: Any) -> Any:
 
 
 @command("Command name", 538, "Language")
-def command_name(number: int, info: Ref | None = None, theme: Ref | None = None) -> str:
-    """Name of the command with this number; `info` gets 1 when thread-safe, `theme` its theme."""
+def command_name(ctx: Any, number: int, info: Ref | None = None, theme: Ref | None = None) -> str:
+    """Name of the command with this number (OK = 0 if none); `info` gets 1 when thread-safe, `theme` its theme."""
     from lang.registry import REGISTRY
 
     REGISTRY.ensure_loaded()
     c = REGISTRY.lookup_number(number) if number > 0 else None
+    ctx.process.vars["ok"] = 1 if c is not None else 0
     if info is not None:
         info.set(float(1 if c is not None and c.thread_safe else 0))
     if theme is not None:

@@ -60,7 +60,8 @@ ALERT(Command name(2))  // expect: Average
 ALERT(Command name(16))  // expect: Length
 $name:=Command name(1554;$info;$theme)
 ALERT($name+" "+String($info ?? 0)+" "+$theme)  // expect: Split string True String
-ALERT("["+Command name(99999)+"]")  // expect: []
+ALERT("["+Command name(99999)+"]"+String(OK))  // expect: []0
+ALERT(Command name(15)+String(OK))  // expect: Position1
 // EXECUTE FORMULA
 EXECUTE FORMULA("ALERT(\"computed \"+String(6*7))")  // expect: computed 42
 EXECUTE FORMULA("vResult:=Length(\"abc\")")
