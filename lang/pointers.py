@@ -10,10 +10,9 @@ from typing import Any, Callable
 
 from . import nodes as N
 from .arrays import Array4D
-from .errors import ERR_NOT_SUPPORTED, ERR_TYPE_MISMATCH, FourDError
+from .errors import ERR_NIL_POINTER, ERR_NOT_SUPPORTED, ERR_TYPE_MISMATCH, FourDError
 from .values import IS_POINTER, UNDEFINED, UNSET
 
-ERR_NIL_POINTER = 90026
 
 
 class Pointer4D:
