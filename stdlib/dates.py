@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from lang.errors import ERR_ARG_TYPE, ERR_ARG_VALUE, ERR_NOT_SUPPORTED, FourDError
-from lang.registry import command, constant
+from lang.registry import Ref, command, constant
 from lang.values import NULL_DATE, UNDEFINED, Date4D, Time4D, days_in_month, make_date
 
 _START = time.monotonic()
@@ -451,3 +451,53 @@ def _zone_text(c: str, n: int, d: Date4D, seconds: int) -> str:
     if n == 5:
         return "Z" if off == 0 else extended
     return basic
+
+
+# System Format (docs/commands-legacy/get-system-format.md): mini4d's fixed US settings,
+# matching the formats String uses.
+_SYSTEM_FORMATS = {
+    0: ".",
+    1: ",",
+    2: "$",
+    3: "HH:mm:ss",
+    4: "h:mm:ss a",
+    5: "h:mm:ss a",
+    6: "MM/dd/yyyy",
+    7: "EEE, MMM d, yyyy",
+    8: "EEEE, MMMM d, yyyy",
+    13: "/",
+    14: ":",
+    15: "2",
+    16: "1",
+    17: "3",
+    18: "AM",
+    19: "PM",
+}
+for _name, _value in [
+    ("Decimal separator", 0),
+    ("Thousand separator", 1),
+    ("Currency symbol", 2),
+    ("System time short pattern", 3),
+    ("System time medium pattern", 4),
+    ("System time long pattern", 5),
+    ("System date short pattern", 6),
+    ("System date medium pattern", 7),
+    ("System date long pattern", 8),
+    ("Date separator", 13),
+    ("Time separator", 14),
+    ("Short date day position", 15),
+    ("Short date month position", 16),
+    ("Short date year position", 17),
+    ("System time AM label", 18),
+    ("System time PM label", 19),
+]:
+    constant(_name, _value, theme="System Format")
+
+
+@command("GET SYSTEM FORMAT", 994, "International")
+def get_system_format(format_: int, value: Ref) -> None:
+    """A regional setting (decimal separator, date pattern...): mini4d uses US settings."""
+    text = _SYSTEM_FORMATS.get(format_)
+    if text is None:
+        raise FourDError(ERR_ARG_VALUE, f"GET SYSTEM FORMAT: unknown format {format_}")
+    value.set(text)

@@ -62,3 +62,10 @@ ALERT(String(Tickcount>=0))  // expect: True
 ALERT("1:00 P.M. = "+String(Time("13:00:00");Hour min))  // expect: 1:00 P.M. = 13 hours 0 minute
 ALERT(String(Time(10000)))  // expect: 02:46:40
 ALERT(String(Time((60*60)+(20*60)+5200)))  // expect: 02:46:40
+// GET SYSTEM FORMAT: the (US) regional settings used by String and Date
+GET SYSTEM FORMAT(Decimal separator;$sep)
+GET SYSTEM FORMAT(Date separator;$dsep)
+GET SYSTEM FORMAT(Short date month position;$mpos)
+ALERT($sep+" "+$dsep+" "+$mpos)  // expect: . / 1
+$thenum:=Num("33,333.33";$sep)
+ALERT(String($thenum))  // expect: 33333.33
