@@ -644,6 +644,7 @@ def _terminal(out: TextIO, err: TextIO) -> int:
     from prompt_toolkit import PromptSession
     from prompt_toolkit.completion import Completer
     from prompt_toolkit.completion import Completion as PTCompletion
+    from prompt_toolkit.filters import is_searching
     from prompt_toolkit.history import FileHistory, InMemoryHistory
     from prompt_toolkit.key_binding import KeyBindings
     from prompt_toolkit.lexers import PygmentsLexer
@@ -660,7 +661,8 @@ def _terminal(out: TextIO, err: TextIO) -> int:
 
     keys = KeyBindings()
 
-    @keys.add("enter")
+    # While Ctrl-R searches, Enter belongs to the search (it accepts the found entry).
+    @keys.add("enter", filter=~is_searching)
     def _enter(event: Any) -> None:
         buf = event.current_buffer
         text = buf.text
@@ -669,7 +671,7 @@ def _terminal(out: TextIO, err: TextIO) -> int:
         else:
             buf.validate_and_handle()
 
-    @keys.add("escape", "enter")
+    @keys.add("escape", "enter", filter=~is_searching)
     def _force(event: Any) -> None:
         event.current_buffer.validate_and_handle()
 

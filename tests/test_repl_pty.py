@@ -169,3 +169,24 @@ def test_ctrl_c_cancels_input_and_tab_completes(terminal: Terminal) -> None:
     terminal.expect(r"4D>")
     terminal.send("\x04")
     assert terminal.close() == 0
+
+
+def test_ctrl_r_searches_the_history(terminal: Terminal) -> None:
+    terminal.expect(r"4D>")
+    terminal.send('$h:="from history"\r')
+    terminal.expect(r"history\"\r?\n4D>")
+    terminal.send('$h:="changed"\r')
+    terminal.expect(r"changed\"\r?\n4D>")
+    terminal.send("\x12")  # Ctrl-R
+    terminal.expect(r"I-search backward")
+    terminal.send("from hi")
+    terminal.expect(r"from hi")
+    terminal.send("\r")  # accept the found entry into the input
+    terminal.expect(r"4D> \$h:=\"from history\"")
+    terminal.send("\r")  # run it
+    terminal.expect(r"4D>")
+    terminal.send("$h\r")
+    terminal.expect(r"^from history\s*$")
+    terminal.expect(r"4D>")
+    terminal.send("\x04")
+    assert terminal.close() == 0
