@@ -27,6 +27,9 @@ from lang.source import Source, SourceDecodeError, decode_source
 # hypothesis does not see it change during an example.
 sys.setrecursionlimit(max(sys.getrecursionlimit(), 200_000))
 
+# Runs raise and restore the recursion limit around each program; hypothesis notices it.
+pytestmark = pytest.mark.filterwarnings("ignore:The recursion limit will not be reset")
+
 ROOT = Path(__file__).parent
 SEEDS = sorted(
     p
