@@ -54,8 +54,8 @@ class Array4D:
         self.cols = cols or 0  # columns of every row of a 2-D array (4D arrays are rectangular)
         self.selected = 0
         if self.rows:
-            self.items: list[Any] = [Array4D(kind, 0, None, name)]
-            self.items.extend(Array4D(kind, cols or 0, None, name) for _ in range(size))
+            # Row 0 is a row like the others.
+            self.items: list[Any] = [Array4D(kind, cols or 0, None, name) for _ in range(size + 1)]
         else:
             self.items = [self.default()] * (size + 1)
 
