@@ -39,6 +39,8 @@ def _outcome(fn: Any, *args: Any) -> Any:
         r = fn(*args)
     except FourDError as err:
         return ("error", err.code)
+    except (OverflowError, ValueError) as exc:  # the same failure as values.py (e.g. 0 % infinity)
+        return ("python error", type(exc).__name__)
     if type(r) is float and math.isnan(r):
         return ("nan",)
     return (type(r).__name__, r)
