@@ -8,6 +8,9 @@ import math
 import re
 import unicodedata
 import uuid
+from bisect import bisect_left
+from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from lang.errors import ERR_ARG_TYPE, ERR_ARG_VALUE, ERR_NOT_SUPPORTED, FourDError
@@ -440,45 +443,43 @@ def find_text(find: str, text: str, start: int, options: int | None, star: bool)
         while idx >= 0 and whole and not _word_bounded(text, idx, idx + len(find)):
             idx = folded_text.find(folded_find, idx + 1)
         return (idx, len(find)) if idx >= 0 else (-1, 0)
-    ascii_only = (options is not None and options & 1) and case
-    keys: list[str] = []
-    for c in text:
-        if controls and ord(c) < 32 and c not in "\t\n\x0b\x0c\r":
-            keys.append("")
-        elif ascii_only:
-            keys.append(c.lower() if c.isascii() else c)
-        else:
-            keys.append(_fold_char(c, case, accents, ligatures))
-    fkeys = "".join(
-        (c.lower() if c.isascii() else c) if ascii_only else _fold_char(c, case, accents, ligatures)
-        for c in find
-        if not (controls and ord(c) < 32 and c not in "\t\n\x0b\x0c\r")
-    )
+    ascii_only = bool(options is not None and options & 1) and case
+    key = _key_function(case, accents, ligatures, controls, ascii_only)
+    keys = [key(c) for c in text]
+    fkeys = "".join(key(c) for c in find)
     if fkeys == "":
         return -1, 0
-    offsets = []
-    pos = 0
-    for k in keys:
-        offsets.append(pos)
-        pos += len(k)
+    # offsets[i] = position of character i in the folded text (offsets[n] = its length).
+    offsets = list(accumulate(map(len, keys), initial=0))
     folded = "".join(keys)
-    begin_at = {o: i for i, o in reversed(list(enumerate(offsets)))}
-    ends = {}
-    for i, o in enumerate(offsets):
-        ends[o + len(keys[i])] = i + 1
-    search_from = offsets[start] if start < len(offsets) else len(folded)
-    idx = folded.find(fkeys, search_from)
+    n = len(keys)
+    idx = folded.find(fkeys, offsets[start] if start < n else len(folded))
     while idx >= 0:
-        if idx in begin_at and (idx + len(fkeys)) in ends:
-            i = begin_at[idx]
-            while i < len(keys) and keys[i] == "" and i + 1 < len(keys):
-                i += 1
-            if i >= start:
-                j = ends[idx + len(fkeys)]
-                if not whole or _word_bounded(text, i, j):
-                    return i, j - i
+        i = bisect_left(offsets, idx)
+        end = idx + len(fkeys)
+        j = bisect_left(offsets, end)
+        if i < n and offsets[i] == idx and j <= n and offsets[j] == end:
+            while i < j - 1 and keys[i] == "":
+                i += 1  # ignorable characters before the match are not part of it
+            if i >= start and (not whole or _word_bounded(text, i, j)):
+                return i, j - i
         idx = folded.find(fkeys, idx + 1)
     return -1, 0
+
+
+@lru_cache(maxsize=16)
+def _key_function(case: bool, accents: bool, ligatures: bool, controls: bool, ascii_only: bool) -> Any:
+    """The comparison key of one character for these options (cached per character)."""
+
+    @lru_cache(maxsize=4096)
+    def key(c: str) -> str:
+        if controls and ord(c) < 32 and c not in "\t\n\x0b\x0c\r":
+            return ""
+        if ascii_only:
+            return c.lower() if c.isascii() else c
+        return _fold_char(c, case, accents, ligatures)
+
+    return key
 
 
 def _word_bounded(text: str, i: int, j: int) -> bool:
