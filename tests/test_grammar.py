@@ -96,6 +96,10 @@ CASES = [
     ("My Method With Spaces(1; 2)", "ExprStmt(MethodCall My Method With Spaces(Literal 1.0, Literal 2.0))"),
     ("M\u00e9thode 262($x)", "ExprStmt(MethodCall M\u00e9thode 262(Local $x))"),
     ("QUIT 4D", "ExprStmt(Command 291)"),
+    # names starting with digits; hex, exponents and 4D keep their meaning
+    ("00_beaucoup (\"_run\")", "ExprStmt(MethodCall 00_beaucoup(Literal '_run'))"),
+    ("$x:=4DPop_MACROS", "Assign(Local $x, Name 4DPop_MACROS)"),
+    ("$h:=0xFF+1e3", "Assign(Local $h, Binary(+, Literal 255.0, Literal 1000.0))"),
     # SQL blocks are kept as one statement
     ("Begin SQL\n  SELECT a FROM b INTO :$x;\nEnd SQL", "SqlBlock"),
     # a stray semicolon
