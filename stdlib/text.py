@@ -445,26 +445,39 @@ def find_text(find: str, text: str, start: int, options: int | None, star: bool)
         return (idx, len(find)) if idx >= 0 else (-1, 0)
     ascii_only = bool(options is not None and options & 1) and case
     key = _key_function(case, accents, ligatures, controls, ascii_only)
-    keys = [key(c) for c in text]
     fkeys = "".join(key(c) for c in find)
     if fkeys == "":
         return -1, 0
-    # offsets[i] = position of character i in the folded text (offsets[n] = its length).
-    offsets = list(accumulate(map(len, keys), initial=0))
-    folded = "".join(keys)
-    n = len(keys)
-    idx = folded.find(fkeys, offsets[start] if start < n else len(folded))
-    while idx >= 0:
-        i = bisect_left(offsets, idx)
-        end = idx + len(fkeys)
-        j = bisect_left(offsets, end)
-        if i < n and offsets[i] == idx and j <= n and offsets[j] == end:
-            while i < j - 1 and keys[i] == "":
-                i += 1  # ignorable characters before the match are not part of it
-            if i >= start and (not whole or _word_bounded(text, i, j)):
-                return i, j - i
-        idx = folded.find(fkeys, idx + 1)
-    return -1, 0
+    return _Folded(text, key).search(fkeys, start, whole)
+
+
+class _Folded:
+    """A text folded character by character, with the map from folded offsets back to characters."""
+
+    __slots__ = ("text", "keys", "offsets", "folded")
+
+    def __init__(self, text: str, key: Any):
+        self.text = text
+        self.keys = [key(c) for c in text]
+        # offsets[i] = position of character i in the folded text (offsets[n] = its length).
+        self.offsets = list(accumulate(map(len, self.keys), initial=0))
+        self.folded = "".join(self.keys)
+
+    def search(self, fkeys: str, start: int, whole: bool = False) -> tuple[int, int]:
+        keys, offsets, folded = self.keys, self.offsets, self.folded
+        n = len(keys)
+        idx = folded.find(fkeys, offsets[start] if start < n else len(folded))
+        while idx >= 0:
+            i = bisect_left(offsets, idx)
+            end = idx + len(fkeys)
+            j = bisect_left(offsets, end)
+            if i < n and offsets[i] == idx and j <= n and offsets[j] == end:
+                while i < j - 1 and keys[i] == "":
+                    i += 1  # ignorable characters before the match are not part of it
+                if i >= start and (not whole or _word_bounded(self.text, i, j)):
+                    return i, j - i
+            idx = folded.find(fkeys, idx + 1)
+        return -1, 0
 
 
 @lru_cache(maxsize=16)
@@ -522,8 +535,18 @@ def replace_string(source: str, old: str, new: str, how_many: Any = UNDEFINED, *
     out = []
     pos = 0
     count = 0
+    folded: _Folded | None = None
     while limit < 0 or count < limit:
-        idx, n = find_text(old, source, pos, None, False)
+        if source.isascii() and old.isascii() and not _C0.search(source) and not _C0.search(old):
+            idx, n = find_text(old, source, pos, None, False)
+        else:
+            # Fold the source once, then search it repeatedly.
+            key = _key_function(True, True, True, True, False)
+            fkeys = "".join(key(c) for c in old)
+            if not fkeys:
+                break
+            folded = folded or _Folded(source, key)
+            idx, n = folded.search(fkeys, pos)
         if idx < 0:
             break
         out.append(source[pos:idx])
