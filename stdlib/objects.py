@@ -86,7 +86,7 @@ def storage(ctx: Any) -> Obj:
 
 
 def _obj_arg(o: Any, name: str) -> Obj:
-    if isinstance(o, Obj):
+    if isinstance(o, Obj) or getattr(o, "is_4d_object", False):
         return o
     if o is None or o is UNDEFINED:
         return None  # type: ignore[return-value]
@@ -109,6 +109,8 @@ def ob_values(obj: Any) -> Coll:
     o = _obj_arg(obj, "OB Values")
     if o is None:
         return Coll()
+    if not isinstance(o, Obj):
+        return Coll(o.get_4d_property(k) for k in o.keys_4d())
     return Coll(list(dict.values(o)))
 
 
@@ -119,7 +121,11 @@ def ob_entries(obj: Any) -> Coll:
     if o is None:
         return Coll()
     out = Coll()
-    for k, v in list(dict.items(o)):  # a snapshot: another process may write a shared object
+    if isinstance(o, Obj):
+        items = list(dict.items(o))  # a snapshot: another process may write a shared object
+    else:
+        items = [(k, o.get_4d_property(k)) for k in o.keys_4d()]
+    for k, v in items:
         e = Obj()
         dict.__setitem__(e, "key", k)
         dict.__setitem__(e, "value", v)
@@ -160,6 +166,8 @@ def ob_remove(ctx: Any, obj: Any, name: str) -> None:
     o = _obj_arg(obj, "OB REMOVE")
     if o is None:
         return
+    if not isinstance(o, Obj):
+        raise FourDError(ERR_ARG_TYPE, "OB REMOVE: this object has no removable properties")
     if o.group is not None:
         proc = ctx.process
         o.group.acquire(proc)

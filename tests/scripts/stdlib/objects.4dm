@@ -119,3 +119,6 @@ ARRAY TEXT($propNames;0)
 ARRAY LONGINT($propTypes;0)
 OB GET PROPERTY NAMES(New object("a";1;"b";"x");$propNames;$propTypes)
 ALERT($propNames{1}+$propNames{2}+" "+String($propTypes{1})+" "+String($propTypes{2}))  // expect: ab 1 2
+// OB Keys(4D) lists the built-in classes (spec: Objects theme)
+ALERT(String(OB Keys(4D).indexOf("Function")>=0)+" "+String(OB Keys(4D).indexOf("Object")>=0))  // expect: True True
+OB REMOVE(4D;"Object")  // expect error: OB REMOVE
