@@ -353,3 +353,22 @@ def call_chain(ctx: Any) -> Any:
         out.append(o)
         f = f.caller
     return out
+
+
+@command("Current machine", 483, "System Environment")
+def current_machine() -> str:
+    """Network name of the machine."""
+    import socket
+
+    return socket.gethostname()
+
+
+@command("Current system user", 484, "System Environment")
+def current_system_user() -> str:
+    """Name of the operating-system user running mini4d."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""

@@ -99,3 +99,4 @@ EXECUTE METHOD("_stdlib_double";$doubled;21)
 ALERT(String($doubled))  // expect: 42
 EXECUTE METHOD("_stdlib_double";*;1)
 EXECUTE METHOD("_no_such_method")  // expect error: 
+ALERT(String(Value type(Current machine)=Is text)+" "+String(Value type(Current system user)=Is text))  // expect: True True
