@@ -665,6 +665,9 @@ def _terminal(out: TextIO, err: TextIO) -> int:
     @keys.add("enter", filter=~is_searching)
     def _enter(event: Any) -> None:
         buf = event.current_buffer
+        if buf.complete_state is not None and buf.complete_state.current_completion is not None:
+            buf.complete_state = None  # Enter in the completion menu takes the chosen name
+            return
         text = buf.text
         if not text.lstrip().startswith("%") and is_complete(text) == INCOMPLETE:
             buf.insert_text("\n" + indent_for(text[: buf.cursor_position]))

@@ -190,3 +190,21 @@ def test_ctrl_r_searches_the_history(terminal: Terminal) -> None:
     terminal.expect(r"4D>")
     terminal.send("\x04")
     assert terminal.close() == 0
+
+
+def test_enter_in_the_completion_menu_takes_the_name(terminal: Terminal) -> None:
+    terminal.expect(r"4D>")
+    terminal.send("$o:=New sha")
+    terminal.expect(r"New sha")
+    terminal.send("\t")  # common prefix and the menu
+    terminal.expect(r"New shared object")
+    terminal.send("\t")  # first candidate selected
+    terminal.expect(r"collection")  # the input line is redrawn with it
+    terminal.send("\r")  # takes the candidate, does not run
+    terminal.send('("a"; 1)\r')
+    terminal.expect(r"4D>")
+    terminal.send("$o\r")
+    terminal.expect(r'^\["a",1\]\s*$')
+    terminal.expect(r"4D>")
+    terminal.send("\x04")
+    assert terminal.close() == 0
