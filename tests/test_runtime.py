@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import io
+import os
 import re
+import signal
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
+
+import pytest
 
 from lang.cli import EXIT_INTERRUPTED, Streams, execute, main
 from lang.parser import parse_source
@@ -150,3 +156,35 @@ def test_processes_get_a_deep_stack(tmp_path: Path) -> None:
     )
     rc, out, err = run_text(tmp_path, text, {"Rec": rec, "Run": run})
     assert (rc, out, err) == (0, "1500\n", "")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_ctrl_c_stops_every_process_with_exit_130(tmp_path: Path) -> None:
+    (tmp_path / "Blocked.4dm").write_text("#DECLARE($o : Object)\nUse ($o)\nEnd use\n", encoding="utf-8")
+    (tmp_path / "Waits.4dm").write_text(
+        '$r:=Semaphore("x"; 100000)\nDELAY PROCESS(Current process; 100000)\n', encoding="utf-8"
+    )
+    (tmp_path / "main.4dm").write_text(
+        '$o:=New shared object\n$s:=New signal\nUse ($o)\n\t$p:=New process("Blocked"; 0; "blocked"; $o)\n'
+        '\t$q:=New process("Waits"; 0; "waits")\n\t$ok:=Semaphore("x")\n\tCALL WORKER("w"; "Waits")\n'
+        '\tALERT("ready")\n\t$s.wait()\nEnd use\n',
+        encoding="utf-8",
+    )
+    # Ctrl-C as a terminal sends it; restore Python's handler in case this test runs with SIGINT ignored.
+    boot = "import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); from lang.cli import main; sys.exit(main(['main.4dm']))"
+    p = subprocess.Popen(
+        [sys.executable, "-c", boot],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)},
+    )
+    try:
+        assert p.stdout is not None and p.stdout.readline() == b"ready\n"
+        p.send_signal(signal.SIGINT)
+        _out, err = p.communicate(timeout=HANG)
+    finally:
+        if p.poll() is None:
+            p.kill()
+    assert p.returncode == EXIT_INTERRUPTED
+    assert err.decode().strip().endswith("Interrupted")
