@@ -372,7 +372,10 @@ class Interpreter:
         """
         for s in stmts:
             if isinstance(s, N.Declare):
-                raise Syntax4DError("#DECLARE is only allowed as the first line of a method", s.span)
+                raise Syntax4DError(
+                    "#DECLARE declares the parameters of a method: run the file as a method (mini4d FILE.4dm)",
+                    s.span,
+                )
         scope = Scope(code, self)
         self._collect_types(stmts, scope)
         return self.compile_block(tuple(stmts), scope)

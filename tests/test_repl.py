@@ -359,3 +359,8 @@ def test_display_of_formulas_pointers_and_arrays(repl: Repl) -> None:
     assert repl.push("$p") == "->$x\n"
     run(repl, "ARRAY TEXT($names; 2)", '$names{1}:="a"')
     assert repl.push("$names") == '["a",""]\n'
+
+
+def test_declare_in_an_entry_is_explained(repl: Repl) -> None:
+    out = repl.push("#DECLARE($a : Integer)")
+    assert "error 90001" in out and "run the file as a method" in out
