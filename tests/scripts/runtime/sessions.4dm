@@ -81,3 +81,8 @@ ALERT("still running")  // expect: still running
 Session.id:="x"  // expect error: 90025
 Session.idleTimeout:=120
 ALERT(String(Undefined(Session.idleTimeout)))  // expect: True
+// A session storage takes any value a shared object takes (only Storage is restricted to shared values).
+Use (Session.storage)
+	Session.storage.visits:=1
+End use
+ALERT(String(Session.storage.visits))  // expect: 1
