@@ -86,7 +86,10 @@ class FourDKernel(Kernel):
         allow_stdin: bool = False,
         **kwargs: Any,
     ) -> dict[str, Any]:
-        outcome = self.repl.run_cell(code)
+        try:
+            outcome = self.repl.run_cell(code)
+        except KeyboardInterrupt:
+            outcome = Outcome(interrupted=True)  # interrupted before the cell started running
         self._flush()
         return self._reply(outcome, silent)
 
