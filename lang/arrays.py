@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from . import values as V
-from .errors import ERR_INDEX_RANGE, ERR_TYPE_MISMATCH, FourDError
+from .errors import ERR_INDEX_RANGE, ERR_NOT_SUPPORTED, ERR_TYPE_MISMATCH, FourDError
 
 # Array kind -> (Type() constant, element type name used by the variable converters).
 ARRAY_KINDS: dict[str, tuple[int, str]] = {
@@ -126,6 +126,11 @@ class Array4D:
         if t is float:
             i = int(i)
         elif t is not int:
+            if t is Array4D:
+                # 4D reads an array used as a number as its selected element (list boxes).
+                raise FourDError(
+                    ERR_NOT_SUPPORTED, "Using an array as a number (its selected element) is not supported by mini4d yet", span
+                )
             if t is bool or not isinstance(i, (int, float)):
                 raise FourDError(ERR_TYPE_MISMATCH, "An array index must be a number", span)
         if i < 0 or i >= len(self.items):

@@ -545,7 +545,7 @@ def type_name(v: Any) -> str:
         IS_NULL: "Null",
         IS_PICTURE: "Picture",
         IS_BLOB: "Blob",
-    }.get(value_type(v), "Value")
+    }.get(value_type(v), "Array" if getattr(v, "is_4d_array", False) else "Value")
 
 
 def is_number(v: Any) -> bool:

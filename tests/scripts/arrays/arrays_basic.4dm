@@ -54,3 +54,6 @@ $n:=Size of array($n)  // expect error: needs an array
 $names:=2  // expect error: Selecting an array element by assigning a number to the array is not supported
 $names:="x"  // expect error: Cannot assign a Text value to an array
 LOG EVENT(Into system standard outputs; $names{1})  // expect: Anna
+// Reading an array as a number (its selected element) is not supported either
+$x:=$names{$names}  // expect error: Using an array as a number
+$b:=($names#0)  // expect error: Cannot compare Array with Number
