@@ -102,3 +102,11 @@ def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
 def test_classic_snippets(source: str, expected: str) -> None:
     code, out, err = run(["-c", source])
     assert (code, out, err) == (0, expected + "\n", "")
+
+
+def test_method_names_with_spaces_and_digits_resolve_ignoring_case(tmp_path: Path) -> None:
+    (tmp_path / "Say Hello.4dm").write_text('#DECLARE($who : Text) : Text\nreturn "Hello "+$who\n', encoding="utf-8")
+    (tmp_path / "00_first.4dm").write_text('ALERT("first")\n', encoding="utf-8")
+    main_file = tmp_path / "main.4dm"
+    main_file.write_text('ALERT(say  HELLO("you"))\n00_FIRST\n', encoding="utf-8")
+    assert run([str(main_file)])[:2] == (0, "Hello you\nfirst\n")
