@@ -275,6 +275,10 @@ execute_method.command_info.ref_positions = frozenset({1})  # type: ignore[attr-
 @command("CLEAR VARIABLE", 89, "Language")
 def clear_variable(variable: Ref) -> None:
     """Reset a variable to the default value of its type (same as assigning Undefined)."""
+    current = variable.get()
+    if getattr(current, "is_4d_array", False):
+        current.resize(0)  # an array keeps its type and loses its elements
+        return
     variable.set(UNDEFINED)
 
 

@@ -57,3 +57,6 @@ LOG EVENT(Into system standard outputs; $names{1})  // expect: Anna
 // Reading an array as a number (its selected element) is not supported either
 $x:=$names{$names}  // expect error: Using an array as a number
 $b:=($names#0)  // expect error: Cannot compare Array with Number
+// CLEAR VARIABLE on an array removes its elements, the array stays an array
+CLEAR VARIABLE($names)
+LOG EVENT(Into system standard outputs; String(Size of array($names))+" "+String(Type($names)))  // expect: 0 18
