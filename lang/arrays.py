@@ -25,7 +25,7 @@ ARRAY_KINDS: dict[str, tuple[int, str]] = {
 ARRAY_2D = 13
 
 # Largest number of elements one ARRAY command may create (keeps a typo from eating memory).
-MAX_ELEMENTS = 50_000_000
+MAX_ELEMENTS = 10_000_000
 
 
 def _converter(elem: str) -> Callable[[Any], Any] | None:
@@ -51,6 +51,8 @@ class Array4D:
         self.name = name
         self.conv = _converter(self.elem)
         self.rows = cols is not None
+        if cols:
+            check_size(size * cols)  # a 2-D array holds rows x columns elements
         self.cols = cols or 0  # columns of every row of a 2-D array (4D arrays are rectangular)
         self.selected = 0
         if self.rows:

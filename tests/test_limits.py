@@ -85,6 +85,13 @@ def test_binary_input_is_refused_with_an_offset(tmp_path: Path) -> None:
     assert "binary data (NUL byte), not 4D source text at byte offset 7" in err
 
 
+def test_huge_arrays_are_refused_not_allocated(tmp_path: Path) -> None:
+    p = write(tmp_path, "a.4dm", "ARRAY LONGINT($a; 100000; 100000)\n")
+    code, out, err = run([str(p)])
+    assert code == 1
+    assert "error 90023: Too many array elements requested (10000000000; at most 10000000)" in err
+
+
 @pytest.mark.slow
 def test_ten_megabyte_files(tmp_path: Path) -> None:
     s = write(tmp_path, "s.4dm", '$t:="' + "a" * 10_000_000 + '"\nALERT(String(Length($t)))\n')
