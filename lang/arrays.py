@@ -95,6 +95,8 @@ class Array4D:
     def resize(self, size: int, cols: int | None = None) -> None:
         """`ARRAY xxx` on an existing array: keep the first elements, add defaults."""
         size = check_size(size)
+        if self.rows and cols:
+            check_size(size * cols)
         n = len(self)
         if size < n:
             del self.items[size + 1 :]
