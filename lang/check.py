@@ -121,6 +121,9 @@ def check_paths(paths: list[Path], jobs: int | None = None) -> Report:
     files = iter_files(paths, report)
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers > 1 and len(files) >= PARALLEL_MIN_FILES:
+        from .parser import get_parser
+
+        get_parser()  # built once here; forked workers inherit it instead of rebuilding it
         names = [str(f) for f in files]
         size = max(20, len(names) // (workers * 4))
         chunks = [names[i : i + size] for i in range(0, len(names), size)]
