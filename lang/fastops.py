@@ -69,6 +69,8 @@ def binary_closure(
         pyop = _ORDER[op]
         if local_const:
             return _order_lc(pyop, slot_of(lhs.name), rhs.value, slow, lambda: undefined(lhs.name, lhs.span))
+        if local_local:
+            return _order_ll(pyop, slot_of(lhs.name), slot_of(rhs.name), left, right, slow)
         return _order(pyop, left, right, slow)
     if op == "=" or op == "#":
         eq_slow = slow if op == "=" else _slow(V.equal, e.span)
@@ -185,6 +187,23 @@ def _order_lc(pyop: Any, i: int, c: float, slow: Any, undefined: Any) -> Fn:
         return slow(a, c)
 
     return order_lc
+
+
+def _order_ll(pyop: Any, i: int, j: int, left: Fn, right: Fn, slow: Any) -> Fn:
+    def order_ll(f: Any) -> Any:
+        loc = f.locals
+        a = loc[i]
+        b = loc[j]
+        ta = type(a)
+        tb = type(b)
+        if (ta is float or ta is int) and (tb is float or tb is int):
+            r = pyop(a, b)
+            if r or (a == a and b == b):  # values.compare treats NaN as equal to anything
+                return r
+            return slow(a, b)
+        return slow(left(f), right(f))  # the operand closures report unassigned variables
+
+    return order_ll
 
 
 def _order(pyop: Any, left: Fn, right: Fn, slow: Any) -> Fn:
@@ -344,4 +363,33 @@ def assign_closure(
             loc[i] = conv(pyop(a, c) if ta is float or ta is int else value(f))
 
         return step_typed
+    if (
+        isinstance(node, N.Binary)
+        and node.op in _ARITH
+        and isinstance(node.left, N.Local)
+        and isinstance(node.right, N.Local)
+    ):
+        return _assign_ll(i, conv, slot_of(node.left.name), slot_of(node.right.name), _ARITH[node.op], value)
     return None
+
+
+def _assign_ll(i: int, conv: Callable[[Any], Any] | None, j: int, k: int, pyop: Any, value: Fn) -> Fn:
+    """`$a:=$b+$c`: numbers inline, anything else (texts, Undefined, errors) through `value`."""
+
+    def step_ll(f: Any) -> None:
+        loc = f.locals
+        a = loc[j]
+        b = loc[k]
+        ta = type(a)
+        tb = type(b)
+        if (ta is float and (tb is float or tb is int)) or (ta is int and tb is float):
+            r = pyop(a, b)
+        elif ta is int and tb is int:
+            r = pyop(a, b)
+            if not -MAX_EXACT <= r <= MAX_EXACT:
+                r = value(f)
+        else:
+            r = value(f)
+        loc[i] = r if conv is None else conv(r)
+
+    return step_ll

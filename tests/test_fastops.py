@@ -98,3 +98,33 @@ def test_modulo_sign_follows_the_dividend() -> None:
     e = N.Binary("%", N.Literal(-7.0, SPAN), N.Literal(3.0, SPAN), SPAN)
     fn = binary_closure("%", e, lambda f: -7.0, lambda f: 3.0, _BINARY["%"], lambda n: 0, _undefined)
     assert fn(_F([])) == -1.0 == V.mod(-7.0, 3.0)
+
+
+@pytest.mark.parametrize("op", ["+", "-", "*"])
+@pytest.mark.parametrize("typed", [False, True])
+@settings(max_examples=40, deadline=None)
+@given(b=values, c=values)
+def test_fused_assignment_same_as_general(op: str, typed: bool, b: Any, c: Any) -> None:
+    """`$a:=$b op $c` and `$a:=$b op 2.5` store what the general closure computes."""
+    from lang.fastops import assign_closure
+    from lang.interpreter import make_converter
+
+    assume(not (op == "*" and isinstance(b, str) and type(c) in (int, float) and not (c < 100)))
+    conv = make_converter("real") if typed else None
+    slots = {"$a": 0, "$b": 1, "$c": 2}
+    lb, lc = N.Local("$b", SPAN), N.Local("$c", SPAN)
+    for right, rv in ((lc, c), (N.Literal(2.5, SPAN), 2.5)):
+        e = N.Binary(op, lb, right, SPAN)
+        general = binary_closure(op, e, lambda f: f.locals[1], lambda f, rv=rv: rv, _BINARY[op], slots.__getitem__, _undefined)
+        fused = assign_closure(0, conv, e, general, slots.__getitem__, _undefined)
+        assert fused is not None
+
+        def store_general(f: Any) -> None:
+            v = general(f)
+            f.locals[0] = conv(v) if conv else v
+
+        def run(fn: Any) -> Any:
+            frame = _F([UNSET, b, c])
+            return _outcome(lambda: (fn(frame), frame.locals[0])[1])
+
+        assert run(fused) == run(store_general), (op, b, c)
