@@ -365,6 +365,16 @@ def assign_closure(
         return step_typed
     if (
         isinstance(node, N.Binary)
+        and node.op == "%"
+        and isinstance(node.left, N.Local)
+        and isinstance(node.right, N.Literal)
+        and type(node.right.value) is float
+        and -MAX_EXACT < node.right.value < MAX_EXACT
+        and int(node.right.value)
+    ):
+        return _assign_mod(i, conv, slot_of(node.left.name), int(node.right.value), value)
+    if (
+        isinstance(node, N.Binary)
         and node.op in _ARITH
         and isinstance(node.left, N.Local)
         and isinstance(node.right, N.Local)
@@ -393,3 +403,21 @@ def _assign_ll(i: int, conv: Callable[[Any], Any] | None, j: int, k: int, pyop: 
         loc[i] = r if conv is None else conv(r)
 
     return step_ll
+
+
+def _assign_mod(i: int, conv: Callable[[Any], Any] | None, j: int, ib: int, value: Fn) -> Fn:
+    """`$a:=$b%7`: the operands are used as integers and the sign follows the dividend."""
+    m = -ib if ib < 0 else ib
+
+    def step_mod(f: Any) -> None:
+        loc = f.locals
+        a = loc[j]
+        ta = type(a)
+        if (ta is int or ta is float) and -MAX_EXACT < a < MAX_EXACT:
+            ia = int(a)
+            r = float(ia % m) if ia >= 0 else float(-(-ia % m))
+        else:
+            r = value(f)
+        loc[i] = r if conv is None else conv(r)
+
+    return step_mod
