@@ -877,6 +877,23 @@ class Interpreter:
             cidx = self.compile_expr(target.index, scope)
             ispan = target.span
             set_index = self.set_index
+            if isinstance(target.obj, N.Local) and isinstance(target.index, N.Local):
+                oi = scope.slot(target.obj.name)
+                ii = scope.slot(target.index.name)
+
+                def assign_element_ll(f: Frame) -> None:
+                    v = value(f)
+                    loc = f.locals
+                    o = loc[oi]
+                    i = loc[ii]
+                    if type(o) is Coll and o.group is None and (type(i) is float or type(i) is int) and 0 <= i < len(o):
+                        t = type(v)
+                        if t is float or t is bool or t is str or t is Obj or t is Coll or v is None:
+                            o[int(i)] = v
+                            return
+                    set_index(cobj(f), cidx(f), v, ispan)  # the closures report unassigned variables
+
+                return assign_element_ll
 
             def assign_element(f: Frame) -> None:
                 v = value(f)
