@@ -1267,6 +1267,19 @@ class Interpreter:
         idx = self.compile_expr(e.index, scope)
         span = e.span
         get_index = self.get_index
+        if isinstance(e.obj, N.Local) and isinstance(e.index, N.Local):
+            oi = scope.slot(e.obj.name)
+            ii = scope.slot(e.index.name)
+
+            def index_ll(f: Frame) -> Any:
+                loc = f.locals
+                o = loc[oi]
+                i = loc[ii]
+                if type(o) is Coll and (type(i) is float or type(i) is int) and 0 <= i < len(o):
+                    return o[int(i)]
+                return get_index(obj(f), idx(f), span)  # the closures report unassigned variables
+
+            return index_ll
 
         def index(f: Frame) -> Any:
             o = obj(f)
