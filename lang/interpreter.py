@@ -1750,7 +1750,7 @@ class Interpreter:
         if isinstance(o, Coll):
             if type(i) not in (float, int) or type(i) is bool:
                 raise FourDError(ERR_TYPE_MISMATCH, f"A collection index must be a number, got {V.type_name(i)}", span)
-            n = int(i)
+            n = _element_index(i, span)
             if n < 0 or n >= len(o):
                 raise FourDError(ERR_INDEX_RANGE, f"Index {n} is out of range (the collection has {len(o)} elements)", span)
             return o[n]
@@ -1773,9 +1773,11 @@ class Interpreter:
         if isinstance(o, Coll):
             if type(i) not in (float, int) or type(i) is bool:
                 raise FourDError(ERR_TYPE_MISMATCH, f"A collection index must be a number, got {V.type_name(i)}", span)
-            n = int(i)
+            n = _element_index(i, span)
             if n < 0:
                 raise FourDError(ERR_INDEX_RANGE, f"Index {n} is out of range", span)
+            if n - len(o) > MAX_GROWTH:
+                raise FourDError(ERR_INDEX_RANGE, f"Index {n} is too far past the end of the collection ({len(o)} elements)", span)
             v = None if v is UNDEFINED else to_storable(v)
             if o.group is not None:
                 try:
@@ -1943,6 +1945,17 @@ class Interpreter:
 # ------------------------------------------------------------------ helpers
 
 
+# Writing this far past the end of a collection is refused rather than filling memory with Null.
+MAX_GROWTH = 10_000_000
+
+
+def _element_index(i: Any, span: Span | None) -> int:
+    """A collection or character index as an int (INF and NaN are out of range)."""
+    if type(i) is float and not math.isfinite(i):
+        raise FourDError(ERR_INDEX_RANGE, f"Index {V.format_number(i) or 'NaN'} is out of range", span)
+    return int(i)
+
+
 def _take_deferred(proc: Any, since: int) -> FourDError:
     """The deferred errors stacked since `since`, as one error carrying the earlier ones."""
     errs = proc.deferred[since:]
@@ -2055,9 +2068,11 @@ def set_param(f: Frame, n: int, v: Any, legacy: dict[int, int]) -> None:
 def char_at(text: Any, i: Any, span: Span | None) -> str:
     if type(text) is not str:
         raise FourDError(ERR_TYPE_MISMATCH, f"[[ ]] needs a text, got {V.type_name(text)}", span)
-    n = int(i) if type(i) in (float, int) else None
-    if n is None:
+    if type(i) not in (float, int):
         raise FourDError(ERR_TYPE_MISMATCH, "A character index must be a number", span)
+    if not math.isfinite(i):
+        return ""
+    n = int(i)
     if 1 <= n <= len(text):
         return text[n - 1]
     # docs/Concepts/dt_string.md: reading past the end "in interpreted mode, does not cause
@@ -2070,7 +2085,7 @@ def set_char_at(text: Any, i: Any, ch: Any, span: Span | None) -> str:
         raise FourDError(ERR_TYPE_MISMATCH, f"[[ ]] needs a text, got {V.type_name(text)}", span)
     if type(ch) is not str or len(ch) != 1:
         raise FourDError(ERR_TYPE_MISMATCH, "A character reference takes exactly one character", span)
-    n = int(i)
+    n = _element_index(i, span)
     if not 1 <= n <= len(text):
         raise FourDError(ERR_INDEX_RANGE, f"Character index {n} is out of range (the text has {len(text)} characters)", span)
     return text[: n - 1] + ch + text[n:]

@@ -17,6 +17,7 @@ from typing import Any
 from .errors import (
     ERR_DEADLOCK,
     ERR_DIV_ZERO,
+    ERR_NOT_SUPPORTED,
     ERR_NULL_PROPERTY,
     ERR_OUTSIDE_USE,
     ERR_SHARED_GROUP,
@@ -755,7 +756,7 @@ def add(a: Any, b: Any) -> Any:
     if ta is str and tb is str:
         return a + b
     if ta is Date4D and (tb is float or tb is int):
-        return Date4D.from_days(a.days + int(math.floor(b))) if not a.is_null else NULL_DATE
+        return _shift_date(a, b)
     if ta is Time4D and tb is Time4D:
         return Time4D(a.s + b.s)
     na, nb = _num(a), _num(b)
@@ -764,12 +765,23 @@ def add(a: Any, b: Any) -> Any:
     raise _mismatch("+", a, b)
 
 
+# 4D texts hold up to 2 GB: about 2^30 UTF-16 characters.
+MAX_TEXT = 2**30
+
+
+def _shift_date(d: Date4D, days: float) -> Date4D:
+    """Date + days; outside 4D's date range (or INF) the result is the null date."""
+    if d.is_null or not math.isfinite(days) or abs(days) > 20_000_000:
+        return NULL_DATE
+    return Date4D.from_days(d.days + int(math.floor(days)))
+
+
 def sub(a: Any, b: Any) -> Any:
     ta, tb = type(a), type(b)
     if ta is Date4D and tb is Date4D:
         return float(a.days - b.days)
     if ta is Date4D and (tb is float or tb is int):
-        return Date4D.from_days(a.days - int(math.floor(b))) if not a.is_null else NULL_DATE
+        return _shift_date(a, -b)
     if ta is Time4D and tb is Time4D:
         return Time4D(a.s - b.s)
     na, nb = _num(a), _num(b)
@@ -781,8 +793,12 @@ def sub(a: Any, b: Any) -> Any:
 def mul(a: Any, b: Any) -> Any:
     ta, tb = type(a), type(b)
     if ta is str and (tb is float or tb is int):
+        if not math.isfinite(b) or b < 1:
+            return ""
         n = int(b)
-        return a * n if n > 0 else ""
+        if n * len(a) > MAX_TEXT:
+            raise FourDError(ERR_NOT_SUPPORTED, f"The repeated text would exceed {MAX_TEXT} characters")
+        return a * n
     na, nb = _num(a), _num(b)
     if na is not None and nb is not None and ta is not bool and tb is not bool:
         return _norm_num(na * nb)
@@ -807,7 +823,8 @@ def intdiv(a: Any, b: Any) -> Any:
     if nb == 0:
         raise FourDError(ERR_DIV_ZERO, "Division by zero")
     # 4D: a\b = Int(a/b) (spec/syntax.md §4.3)
-    return float(math.floor(na / nb))
+    q = na / nb
+    return float(math.floor(q)) if math.isfinite(q) else float(q)
 
 
 def mod(a: Any, b: Any) -> Any:
@@ -821,6 +838,8 @@ def mod(a: Any, b: Any) -> Any:
     na, nb = _num(a), _num(b)
     if na is None or nb is None or ta is bool or tb is bool:
         raise _mismatch("%", a, b)
+    if not (math.isfinite(na) and math.isfinite(nb)):
+        return math.nan  # INF has no integer form: an undefined number, like Log(-1)
     ia, ib = int(na), int(nb)  # operands are used as integers (10.5 % 2 = 0)
     if ib == 0:
         raise FourDError(ERR_DIV_ZERO, "Division by zero")

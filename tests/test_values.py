@@ -277,3 +277,17 @@ def test_string_of_each_kind() -> None:
     o = Obj()
     o["a"] = 1.0
     assert V.to_text(o) == '{"a":1}'
+
+
+def test_infinite_operands_never_crash() -> None:
+    inf = math.inf
+    assert math.isnan(V.mod(inf, 2.0)) and math.isnan(V.mod(5.0, inf))
+    assert V.intdiv(inf, 2.0) == inf
+    assert V.mul("ab", inf) == "" and V.mul("ab", -1.0) == ""
+    assert V.add(Date4D(2020, 1, 1), inf) is NULL_DATE
+    assert V.sub(Date4D(2020, 1, 1), inf) is NULL_DATE
+    assert V.add(Date4D(2020, 1, 1), 1e300) is NULL_DATE
+
+
+def test_text_repetition_is_limited_to_4d_text_size() -> None:
+    assert err_code(V.mul, "ab", 1e10) == 90060
