@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import os
 import re
@@ -26,8 +25,8 @@ finally:
 from . import nodes as N
 from .build import Builder, set_build_source
 from .errors import Syntax4DError
-from .prepass import prepare
 from .limits import ensure_recursion_room
+from .prepass import prepare
 from .registry import REGISTRY, norm
 from .source import Source, Span
 
@@ -161,18 +160,18 @@ def parse(text: str, name: str = "<code>", path: str | None = None) -> tuple[N.S
 # ------------------------------------------------------------------ friendly errors
 
 _BLOCKS = [
-    (re.compile(r"if\b", re.I), re.compile(r"end\s*if\b", re.I), "If", "End if"),
-    (re.compile(r"case\s+of\b", re.I), re.compile(r"end\s*case\b", re.I), "Case of", "End case"),
-    (re.compile(r"while\b", re.I), re.compile(r"end\s*while\b", re.I), "While", "End while"),
-    (re.compile(r"repeat\b", re.I), re.compile(r"until\b", re.I), "Repeat", "Until"),
-    (re.compile(r"for\s+each\b", re.I), re.compile(r"end\s*for\s+each\b", re.I), "For each", "End for each"),
-    (re.compile(r"for\b(?!\s+each)", re.I), re.compile(r"end\s*for\b(?!\s+each)", re.I), "For", "End for"),
-    (re.compile(r"use\b(?!\s+(set|named|character))", re.I), re.compile(r"end\s*use\b", re.I), "Use", "End use"),
-    (re.compile(r"try\s*$", re.I), re.compile(r"end\s*try\b", re.I), "Try", "End try"),
+    (re.compile(r"if\b", re.IGNORECASE), re.compile(r"end\s*if\b", re.IGNORECASE), "If", "End if"),
+    (re.compile(r"case\s+of\b", re.IGNORECASE), re.compile(r"end\s*case\b", re.IGNORECASE), "Case of", "End case"),
+    (re.compile(r"while\b", re.IGNORECASE), re.compile(r"end\s*while\b", re.IGNORECASE), "While", "End while"),
+    (re.compile(r"repeat\b", re.IGNORECASE), re.compile(r"until\b", re.IGNORECASE), "Repeat", "Until"),
+    (re.compile(r"for\s+each\b", re.IGNORECASE), re.compile(r"end\s*for\s+each\b", re.IGNORECASE), "For each", "End for each"),
+    (re.compile(r"for\b(?!\s+each)", re.IGNORECASE), re.compile(r"end\s*for\b(?!\s+each)", re.IGNORECASE), "For", "End for"),
+    (re.compile(r"use\b(?!\s+(set|named|character))", re.IGNORECASE), re.compile(r"end\s*use\b", re.IGNORECASE), "Use", "End use"),
+    (re.compile(r"try\s*$", re.IGNORECASE), re.compile(r"end\s*try\b", re.IGNORECASE), "Try", "End try"),
 ]
 
 
-_ELSE = re.compile(r"else(?![\w$])", re.I)
+_ELSE = re.compile(r"else(?![\w$])", re.IGNORECASE)
 
 
 def _block_problem(source: Source, text: str) -> Syntax4DError | None:
@@ -277,11 +276,9 @@ def _friendly(exc: UnexpectedInput, source: Source, text: str) -> Syntax4DError:
     expected = getattr(exc, "expected", None) or set()
     if isinstance(exc, UnexpectedToken) and expected and expected <= {"COLON", "ELSE", "END_CASE"}:
         # Inside `Case of`, before its first branch: only `: (condition)` may follow.
-        line_start = text.rfind("\n", 0, pos) + 1
         end = text.find("\n", pos)
         return Syntax4DError(
-            "Each branch of `Case of` starts with `: (condition)`",
-            Span(source, line_start + len(text[line_start:pos]) - len(text[line_start:pos].lstrip()), end if end > pos else pos + 1),
+            "Each branch of `Case of` starts with `: (condition)`", Span(source, pos, end if end > pos else pos + 1)
         )
     if isinstance(exc, UnexpectedEOF) or tok_type == "$END":
         problem = _block_problem(source, text)
@@ -295,7 +292,6 @@ def _friendly(exc: UnexpectedInput, source: Source, text: str) -> Syntax4DError:
         if problem is not None:
             return problem
     if tok_type == "_NL" and tok_val.startswith("\n"):
-        expected = getattr(exc, "expected", set()) or set()
         if "RPAR" in expected:
             return Syntax4DError("Missing `)` before the end of the line", span)
         if "RSQB" in expected:
@@ -320,7 +316,7 @@ def _friendly(exc: UnexpectedInput, source: Source, text: str) -> Syntax4DError:
                 f"Unexpected name `{tok_val}` (a statement is one assignment or one call per line)", span
             )
     line_start = text.rfind("\n", 0, pos) + 1
-    m = re.match(r"\s*var\s+(<>|\u25ca)", text[line_start:], re.I)
+    m = re.match(r"\s*var\s+(<>|\u25ca)", text[line_start:], re.IGNORECASE)
     if m:
         ip = Span(source, line_start + m.start(1), line_start + m.end(1))
         return Syntax4DError("`var` cannot declare an interprocess variable (`<>name`)", ip)
@@ -328,18 +324,7 @@ def _friendly(exc: UnexpectedInput, source: Source, text: str) -> Syntax4DError:
         return Syntax4DError("4D separates arguments and elements with `;`, not `,`", span)
     if tok_type == "COLON" and tok_val == ":":
         return Syntax4DError("Unexpected `:` (assignment is written `:=`)", span)
-    expected = sorted(getattr(exc, "expected", set()) or set())
-    words = [w for w in (_TERMINAL_WORDS.get(e) for e in expected) if w]
+    words = [w for w in (_TERMINAL_WORDS.get(e) for e in sorted(expected)) if w]
     tail = f"; expected {', '.join(dict.fromkeys(words[:4]))}" if words else ""
     shown = tok_val.replace("\n", "\\n")
     return Syntax4DError(f"Unexpected `{shown}`{tail}", span)
-
-
-def suggest_word(word: str, options: list[str]) -> str | None:
-    found = difflib.get_close_matches(word.lower(), [o.lower() for o in options], n=1, cutoff=0.7)
-    if not found:
-        return None
-    for o in options:
-        if o.lower() == found[0]:
-            return o
-    return None

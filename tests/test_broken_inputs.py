@@ -53,10 +53,10 @@ CASES = [
 
 @pytest.mark.parametrize("source,exit_code,message", CASES, ids=[c[0].split("\n")[0][:30] for c in CASES])
 def test_broken_source(tmp_path: Path, source: str, exit_code: int, message: str) -> None:
-    code, out, err = run_file(tmp_path, source)
+    code, _out, err = run_file(tmp_path, source)
     assert code == exit_code, err
     assert message in err
-    assert err.startswith(str(tmp_path / "input.4dm")) or err.startswith("input.4dm") or ":" in err.split("\n")[0]
+    assert err.startswith((str(tmp_path / "input.4dm"), "input.4dm")) or ":" in err.split("\n")[0]
 
 
 def test_error_line_shows_source_and_caret(tmp_path: Path) -> None:

@@ -116,7 +116,7 @@ def test_syntax_error_exit_65_and_nothing_runs(tmp_path: Path) -> None:
 
 
 def test_missing_file_is_a_usage_error(tmp_path: Path) -> None:
-    code, out, err = run([str(tmp_path / "nope.4dm")])
+    code, _out, err = run([str(tmp_path / "nope.4dm")])
     assert code == 2 and "no such file" in err
 
 
@@ -127,7 +127,7 @@ def test_folder_instead_of_file_is_a_usage_error(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("argv", [["--bogus"], ["-c"], ["check"], ["check", "--format", "xml", "x"], ["check", "--nope", "x"]])
 def test_usage_errors_exit_2(argv: list[str]) -> None:
-    code, out, err = run(argv)
+    code, _out, err = run(argv)
     assert code == 2 and err
 
 
@@ -151,7 +151,7 @@ def test_internal_error_exit_70_and_debug_shows_traceback(monkeypatch: pytest.Mo
         raise ZeroDivisionError("boom")
 
     monkeypatch.setattr(values, "format_number", broken)
-    code, out, err = run(["-c", "ALERT(String(1))"])
+    code, _out, err = run(["-c", "ALERT(String(1))"])
     assert code == 70
     assert "internal error (ZeroDivisionError: boom); please report" in err
     assert "Traceback" not in err
@@ -169,7 +169,7 @@ def test_check_reports_file_line_col_and_exits_65(tmp_path: Path) -> None:
     sub = tmp_path / "sub"
     sub.mkdir()
     write(sub / "worse.4dm", "For ($i; 1; 2)\n")
-    code, out, err = run(["check", str(tmp_path)])
+    code, out, _err = run(["check", str(tmp_path)])
     assert code == 65
     lines = out.splitlines()
     assert f"{tmp_path / 'bad.4dm'}:2:3: error 90001: `=` compares values; write `:=` to assign" in lines
@@ -212,6 +212,6 @@ def test_every_mini4d_error_code_is_listed_in_the_readme() -> None:
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Error numbers", 1)[1].split("\n## ", 1)[0]
-    listed = {int(m) for m in re.findall(r"^\| (9\d{4}) \|", section, re.M)}
+    listed = {int(m) for m in re.findall(r"^\| (9\d{4}) \|", section, re.MULTILINE)}
     defined = {v for k, v in vars(errors).items() if k.startswith("ERR_") and 90000 <= v < 91000}
     assert defined == listed

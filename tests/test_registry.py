@@ -87,7 +87,7 @@ def test_suggest_finds_the_nearest_command(registry) -> None:  # type: ignore[no
 def test_mini4d_commands_lists_implemented_commands_only(registry) -> None:  # type: ignore[no-untyped-def]
     out, err = io.StringIO(), io.StringIO()
     assert main(["commands"], stdout=out, stderr=err) == 0
-    listed = {int(m.group(1)) for m in re.finditer(r"^\s*(\d+)\s", out.getvalue(), re.M)}
+    listed = {int(m.group(1)) for m in re.finditer(r"^\s*(\d+)\s", out.getvalue(), re.MULTILINE)}
     implemented = {i.number for i in registry.by_number.values() if i.implemented and i.number > 0}
     assert len(implemented) > 50
     assert listed == implemented

@@ -57,7 +57,8 @@ def test_times_may_exceed_24_hours_and_be_negative() -> None:
 
 def test_objects_and_collections_compare_by_reference() -> None:
     a, b = Obj(x=1), Obj(x=1)
-    assert a != b and a == a
+    same = a
+    assert a != b and same == a
     assert Coll([1.0]) != Coll([1.0])
     assert V.equal(a, a) and not V.equal(a, b)
 
