@@ -1656,7 +1656,7 @@ class Interpreter:
                     loc[slot] = v
                 else:
                     loc[slot] = default_value(t)
-            if code.variadic not in (None, "variant") and nargs > len(code.params):
+            if nargs > len(plan[1]) and code.variadic not in (None, "variant"):
                 for k in range(len(code.params), nargs):
                     args[k] = _convert_param(args[k], code.variadic, k, code, span)
             if code.result_slot is not None and loc[code.result_slot] is UNSET:
