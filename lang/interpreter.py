@@ -1812,9 +1812,12 @@ class Interpreter:
         call_member = self.call_member
         coll_members = self.members.setdefault("Collection", {})
 
+        n_args = len(arg_fns)
+
         def member_call(f: Frame) -> Any:
             o = obj(f)
-            args = [a(f) for a in arg_fns]
+            # no list comprehension frame for the common short calls
+            args = [] if n_args == 0 else [arg_fns[0](f)] if n_args == 1 else [a(f) for a in arg_fns]
             if type(o) is Coll:
                 fn = coll_members.get(name)
                 if fn is not None:
