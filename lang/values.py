@@ -918,19 +918,22 @@ def bit_test(a: Any, b: Any) -> Any:
     return bool(_int32(a, "??", b) & (1 << (_int32(b, "??", a) & 31)))
 
 
-_WORD_RX = re.compile(r"\w+", re.UNICODE)
+# Words for `%`: numbers keep their decimal separators ("12.5" is one word) and an
+# apostrophe inside a word is part of it ("Today's"), as with ICU word boundaries.
+_WORD_RX = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:['\u2019]\w+)*", re.UNICODE)
 
 
 def keyword_match(text: str, word: str) -> bool:
     """Text % word: True when `word` is a whole word of `text` (trailing @ allowed)."""
     w = word.strip()
-    if not w or _WORD_RX.fullmatch(w.rstrip("@")) is None:
+    prefix = w.endswith("@")
+    core = w[:-1] if prefix else w
+    if not core or _WORD_RX.fullmatch(core) is None:
         return False
-    target = fold(w)
+    target = fold(core)
     words = [fold(x) for x in _WORD_RX.findall(text)]
-    if target.endswith("@"):
-        prefix = target[:-1]
-        return any(x.startswith(prefix) for x in words)
+    if prefix:
+        return any(x.startswith(target) for x in words)
     return target in words
 
 

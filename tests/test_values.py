@@ -144,6 +144,12 @@ def test_keyword_operator_matches_whole_words() -> None:
     assert V.keyword_match("Software and Computers", "comput@")
 
 
+def test_keyword_operator_keeps_numbers_whole() -> None:
+    # dt_string.md: numbers are evaluated as a whole, decimal symbols included
+    assert V.keyword_match("Price 12.5 EUR", "12.5")
+    assert not V.keyword_match("Price 12.5 EUR", "12")
+
+
 # ------------------------------------------------------------------ equality and ordering
 
 

@@ -54,3 +54,6 @@ $t[[1]]:=Uppercase($t[[1]])
 ALERT($t)  // expect: Hello
 $x:="abc"+1  // expect error: 90010
 $b:="abc"<1  // expect error: 90010
+// numbers are words as a whole, decimal symbol included (dt_string.md, Keywords)
+ALERT(String("Price 12.5 EUR"%"12.5"))  // expect: True
+ALERT(String("Price 12.5 EUR"%"12"))  // expect: False
