@@ -89,7 +89,8 @@ class FourDKernel(Kernel):
         try:
             outcome = self.repl.run_cell(code)
         except KeyboardInterrupt:
-            outcome = Outcome(interrupted=True)  # interrupted before the cell started running
+            self.repl.recover()  # the interrupt landed outside the wait for the cell
+            outcome = Outcome(interrupted=True)
         self._flush()
         return self._reply(outcome, silent)
 

@@ -10,6 +10,7 @@ import os
 import queue
 import sys
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,6 +82,7 @@ class _Executor:
         from .cli import THREAD_STACK
 
         self.runtime = runtime
+        self.busy = False  # a job is running or queued
         self.jobs: queue.Queue[tuple[Callable[[], Any], dict[str, Any], threading.Event] | None] = queue.Queue()
         old = threading.stack_size()
         try:
@@ -108,6 +110,8 @@ class _Executor:
             except BaseException as exc:  # noqa: BLE001 - handed back to the caller's thread
                 box["exc"] = exc
             finally:
+                if self.jobs.empty():
+                    self.busy = False
                 done.set()
 
     def run(
@@ -119,10 +123,9 @@ class _Executor:
         """
         box: dict[str, Any] = {}
         done = threading.Event()
-        self.jobs.put((fn, box, done))
         stopping_since: float | None = None
-        import time
-
+        self.busy = True
+        self.jobs.put((fn, box, done))
         while not done.is_set():
             try:
                 done.wait(0.05)
@@ -135,6 +138,16 @@ class _Executor:
                 if stopping_since is None:
                     stopping_since = time.monotonic()
         return True, box
+
+    def wait_idle(self, seconds: float) -> bool:
+        """Wait until no job is running or queued; False if one still runs after `seconds`."""
+        deadline = time.monotonic() + seconds
+        while self.busy and time.monotonic() < deadline:
+            try:
+                time.sleep(0.02)
+            except KeyboardInterrupt:
+                pass
+        return not self.busy
 
     def close(self) -> None:
         self.jobs.put(None)
@@ -362,6 +375,14 @@ class Repl:
         if cond is not None:
             with cond:
                 cond.notify_all()
+
+    def recover(self) -> None:
+        """After a Ctrl-C that landed outside the wait for an entry: stop whatever runs, then clear the stop."""
+        self.interrupt()
+        if not self.executor.wait_idle(STOP_GRACE):
+            self.executor = _Executor(self.runtime)
+        self._stopping = False
+        self._clear_stop()
 
     def _clear_stop(self) -> None:
         self.runtime.main.stop_requested = False
@@ -712,7 +733,8 @@ def _terminal(out: TextIO, err: TextIO) -> int:
             try:
                 outcome = repl.run_cell(text)
             except KeyboardInterrupt:
-                outcome = Outcome(interrupted=True)  # Ctrl-C before the entry started running
+                repl.recover()  # Ctrl-C outside the wait for the entry
+                outcome = Outcome(interrupted=True)
             try:
                 repl.show(outcome)
             except KeyboardInterrupt:

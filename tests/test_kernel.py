@@ -49,7 +49,7 @@ def kernel(jupyter_path: Path):
 
 def execute(kc: Any, code: str) -> tuple[dict[str, Any], list[tuple[str, dict[str, Any]]]]:
     msgs: list[dict[str, Any]] = []
-    reply = kc.execute_interactive(code, output_hook=msgs.append, timeout=TIMEOUT)
+    reply = kc.execute_interactive(code, output_hook=msgs.append, timeout=TIMEOUT, stop_on_error=False)
     kept = [(m["msg_type"], m["content"]) for m in msgs if m["msg_type"] in ("stream", "execute_result", "error")]
     return reply["content"], kept
 
@@ -123,11 +123,13 @@ def test_inspect_request(kernel: Any) -> None:
 
 def test_interrupt_stops_a_runaway_loop(kernel: Any) -> None:
     km, kc = kernel
-    msg_id = kc.execute("$n:=0\nWhile (True)\n\t$n:=$n+1\nEnd while")
-    # Interrupt once the loop has started (its first iterations are visible through a busy status).
+    # stop_on_error=False: the kernel must not abort the next request because this one failed.
+    msg_id = kc.execute('$n:=0\nALERT("started")\nWhile (True)\n\t$n:=$n+1\nEnd while', stop_on_error=False)
+    # Interrupt once the loop runs: its cell has printed "started".
     while True:
         msg = kc.get_iopub_msg(timeout=TIMEOUT)
-        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
+            assert msg["content"]["text"] == "started\n"
             break
     km.interrupt_kernel()
     reply = kc.get_shell_msg(timeout=TIMEOUT)
@@ -135,8 +137,8 @@ def test_interrupt_stops_a_runaway_loop(kernel: Any) -> None:
         reply = kc.get_shell_msg(timeout=TIMEOUT)
     assert reply["content"]["status"] == "error"
     assert reply["content"]["ename"] == "Interrupted"
-    _, msgs = execute(kc, "$n>0")
-    assert msgs[-1][1]["data"] == {"text/plain": "True"}
+    reply, msgs = execute(kc, "$n>0")
+    assert msgs and msgs[-1][1].get("data") == {"text/plain": "True"}, (reply, msgs)
 
 
 def test_notebook_runs_top_to_bottom(jupyter_path: Path, tmp_path: Path) -> None:
