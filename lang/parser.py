@@ -77,11 +77,18 @@ def _cache_path(grammar: str) -> Path | None:
     return folder / f"parser-{digest}.lark"
 
 
-def _build(grammar: str, cache: str | None) -> Lark:
-    opts: dict[str, Any] = dict(_LARK_OPTIONS)
-    if cache is not None:
-        opts["cache"] = cache
-    return Lark(grammar, transformer=Builder(), lexer_callbacks={"NAME": _name_callback}, **opts)
+_RUNTIME_OPTIONS = ("transformer", "lexer_callbacks")  # given again when the tables are loaded
+
+
+def _build(grammar: str) -> Lark:
+    return Lark(grammar, transformer=Builder(), lexer_callbacks={"NAME": _name_callback}, **_LARK_OPTIONS)
+
+
+def _load(fh: Any) -> Lark:
+    """A parser from tables written by `Lark.save` (what Lark's own `cache=` option does)."""
+    parser = Lark.__new__(Lark)
+    parser._load(fh, transformer=Builder(), lexer_callbacks={"NAME": _name_callback})
+    return parser
 
 
 def _build_cached(grammar: str) -> Lark:
@@ -89,23 +96,27 @@ def _build_cached(grammar: str) -> Lark:
 
     Building the tables takes about half a second; loading them a few milliseconds.
     The file name holds a hash of the grammar, the Lark options and the Lark and Python
-    versions, and a new file is written under a temporary name then renamed, so that
-    concurrent runs never read a partial file.
+    versions; a new file is written under a temporary name then renamed, so that
+    concurrent runs never read a partial file. A file that cannot be loaded is replaced.
     """
     path = _cache_path(grammar)
     if path is None:
-        return _build(grammar, None)
-    if path.is_file():
-        return _build(grammar, str(path))
+        return _build(grammar)
+    try:
+        with open(path, "rb") as fh:
+            return _load(fh)
+    except FileNotFoundError:
+        pass
+    except Exception:  # damaged, or written by another version of Lark: build it again
+        pass
+    parser = _build(grammar)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return _build(grammar, None)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    parser = _build(grammar, str(tmp))
-    try:
+        with open(tmp, "wb") as fh:
+            parser.save(fh, exclude_options=_RUNTIME_OPTIONS)
         os.replace(tmp, path)
-    except OSError:
+    except Exception:  # an unwritable cache only costs time; never fail a run for it
         try:
             tmp.unlink()
         except OSError:
