@@ -29,7 +29,6 @@ LANGUAGE_INFO = {
     "mimetype": "text/x-4d",
     "file_extension": ".4dm",
     "pygments_lexer": "4d",
-    "codemirror_mode": "text/x-pascal",
 }
 
 

@@ -134,12 +134,14 @@ def test_ctrl_c_stops_a_runaway_loop(terminal: Terminal) -> None:
     terminal.expect(r"4D>")
     terminal.send("$n:=0\r")
     terminal.expect(r"\$n:=0\r?\n4D>")
-    terminal.send("While (True)\r")
+    terminal.send("If (True)\r")  # one entry: an alert, then the loop
     terminal.expect(r"\.\.\.")
+    terminal.send('ALERT("looping")\r')
+    terminal.send("While (True)\r")
     terminal.send("$n:=$n+1\r")
     terminal.send("End while\r")
-    terminal.expect(r"End while\r?\n")
-    time.sleep(0.5)
+    terminal.send("End if\r")
+    terminal.expect(r"^looping\s*$")  # the entry runs: the loop starts right after
     terminal.send("\x03")
     terminal.expect(r"Interrupted\s*$")
     terminal.expect(r"4D>")
