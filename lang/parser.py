@@ -39,7 +39,9 @@ _parser: Lark | None = None
 
 def _name_callback(tok: Token) -> Token:
     """A run of words the registry knows (`New shared object`) becomes a BUILTIN token."""
-    key = norm(tok.value)
+    value = tok.value
+    # NAME never starts or ends with a space: a single word only needs lower() (norm is a regex)
+    key = value.lower() if " " not in value and "\t" not in value else norm(value)
     if key in _by_key or key in _constants:
         return Token.new_borrow_pos("BUILTIN", tok.value, tok)
     return tok
