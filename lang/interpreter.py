@@ -296,7 +296,7 @@ def to_storable(v: Any) -> Any:
     if t is int:
         return float(v)
     if t is Time4D:
-        return float(v.s * 1000)  # times are stored as milliseconds (New object docs)
+        return float(v.s)  # times are stored as seconds (docs: OB Get; milliseconds before v17)
     return v
 
 

@@ -181,7 +181,7 @@ def _to_element(arr: Array4D, v: Any) -> Any:
     if arr.elem == "integer" and type(v) is float:
         v = int(v)
     if arr.elem == "time" and type(v) is float:
-        v = V.Time4D(v / 1000)  # times are stored as milliseconds in collections
+        v = V.Time4D(v)  # times are stored as seconds in collections (docs: OB Get)
     try:
         return arr.coerce(v)
     except FourDError:
@@ -195,7 +195,7 @@ def _from_element(v: Any) -> Any:
     if t is int:
         return float(v)
     if t is V.Time4D:
-        return float(v.s * 1000)
+        return float(v.s)
     if t is Array4D or t is Pointer4D:
         return None
     return v

@@ -198,7 +198,7 @@ def sort_key(v: Any) -> tuple[int, Any]:
     if t is Date4D:
         return (_RANK_DATE, v.days if not v.is_null else -1)
     if t is Time4D:
-        return (_RANK_NUM, v.s * 1000)
+        return (_RANK_NUM, float(v.s))
     if isinstance(v, Coll):
         return (_RANK_COLL, 0)
     return (_RANK_OBJ, 0)

@@ -319,9 +319,8 @@ def convert_to_type(v: Any, t: int, cmd: str) -> Any:
         if type(v) is Time4D:
             return v
         if type(v) in (float, int):
-            # A number holds a time in the unit times are stored in objects (to_storable).
-            unit = to_storable(Time4D(1)) or 1
-            return Time4D(round(v / unit))
+            # A number holds a time in seconds, the unit times are stored in objects (to_storable).
+            return Time4D(round(v))
         if type(v) is str:
             return time_(v)
         return Time4D(0)

@@ -380,7 +380,7 @@ def _coerce(prop: Any, q: Any) -> Any:
             except ValueError:
                 return _MISSING
         if tq is Time4D:
-            return q.s * 1000  # times are stored as milliseconds in objects
+            return float(q.s)  # times are stored as seconds in objects (docs: OB Get)
         return _MISSING
     if tp is Date4D and tq is str:
         d = _to_date(q)

@@ -35,3 +35,13 @@ LOG EVENT(Into system standard outputs; JSON Stringify($flat))  // expect: [3,4]
 COPY ARRAY($n; $copy)
 $copy{1}:="Z"
 LOG EVENT(Into system standard outputs; $n{1}+$copy{1})  // expect: AZ
+// ARRAY TO COLLECTION / COLLECTION TO ARRAY: times travel as seconds
+ARRAY TIME($hours; 2)
+$hours{1}:=?00:01:00?
+$hours{2}:=?01:00:00?
+$hc:=New collection
+ARRAY TO COLLECTION($hc; $hours)
+LOG EVENT(Into system standard outputs; JSON Stringify($hc))  // expect: [60,3600]
+ARRAY TIME($back; 0)
+COLLECTION TO ARRAY(New collection(90; 7200); $back)
+LOG EVENT(Into system standard outputs; String($back{1})+" "+String($back{2}))  // expect: 00:01:30 02:00:00

@@ -134,3 +134,7 @@ $c2:=$c.query("name = 'x' order by name")  // expect error: 90060
 $c2:=$c.query(5)  // expect error: A text was expected for queryString
 $c2:=$c.query("name = 'x")  // expect error: unterminated quoted value
 ALERT(JSON Stringify($c.query("name = 'x'")))  // expect: [{"name":"x"}]
+// a time placeholder compares with times stored as seconds
+$timed:=New collection(New object("n"; "a"; "t"; ?01:00:00?); New object("n"; "b"; "t"; ?00:00:30?))
+ALERT($timed.query("t = :1"; ?00:00:30?)[0].n)  // expect: b
+ALERT($timed.query("t > :1"; ?00:00:31?)[0].n)  // expect: a

@@ -258,3 +258,10 @@ ALERT($col.join(1))  // expect error: A text was expected for delimiter
 ALERT(String($col.at("x")))  // expect error: A number was expected
 ALERT(String($col.equal(5)))  // expect error: a collection was expected
 ALERT(String($col.sum(5)))  // expect error: A text was expected for propertyPath
+// times in a collection are numbers of seconds (docs: OB Get)
+$times:=New collection(?00:00:10?; ?01:00:00?)
+ALERT(String($times[0])+" "+String($times.sum()))  // expect: 10 3610
+ALERT(String($times.indexOf(3600)))  // expect: 1
+ALERT(String(Time($times[1])))  // expect: 01:00:00
+$shared:=New shared collection(?00:00:05?)
+ALERT(String($shared[0]))  // expect: 5

@@ -98,3 +98,6 @@ ARRAY OBJECT($objs;0)
 JSON PARSE ARRAY("[{\"a\":1},{\"a\":2}]";$objs)
 ALERT(JSON Stringify array($objs))  // expect: [{"a":1},{"a":2}]
 JSON PARSE ARRAY("{}";$objs)  // expect error: not an array
+// a time in an object or a collection is stored as a number of seconds (docs: OB Get)
+ALERT(JSON Stringify(New object("start";?08:30:00?)))  // expect: {"start":30600}
+ALERT(JSON Stringify(New collection(?00:01:00?;?02:00:00?)))  // expect: [60,7200]

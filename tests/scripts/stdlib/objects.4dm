@@ -29,6 +29,12 @@ var $set_h : Time
 $set_h:=?01:00:00?+1
 OB SET($obj_o;"myHour";$set_h)
 ALERT(String(OB Get($obj_o;"myHour";Is time)))  // expect: 01:00:01
+// OB Get example 7: times are stored in seconds in objects (milliseconds only before v17)
+ALERT(JSON Stringify($obj_o))  // expect: {"myHour":3601}
+ALERT(String(OB Get($obj_o;"myHour")))  // expect: 3601
+ALERT(String(Value type($obj_o.myHour)=Is real))  // expect: True
+$obj_o.t:=?00:02:00?
+ALERT(String($obj_o.t))  // expect: 120
 OB SET($obj_o;"Birthday";!2010-01-30!)
 ALERT(String(OB Get($obj_o;"Birthday")))  // expect: 01/30/2010
 ALERT(String(OB Get(New object("d";"2010-01-30");"d";Is date)))  // expect: 01/30/2010
