@@ -198,7 +198,7 @@ def _order_ll(pyop: Any, i: int, j: int, left: Fn, right: Fn, slow: Any) -> Fn:
         tb = type(b)
         if (ta is float or ta is int) and (tb is float or tb is int):
             r = pyop(a, b)
-            if r or (a == a and b == b):  # values.compare treats NaN as equal to anything
+            if r or (a == a and b == b):  # NaN operands take values.compare (same answer: False)
                 return r
             return slow(a, b)
         return slow(left(f), right(f))  # the operand closures report unassigned variables
@@ -214,7 +214,7 @@ def _order(pyop: Any, left: Fn, right: Fn, slow: Any) -> Fn:
         tb = type(b)
         if (ta is float or ta is int) and (tb is float or tb is int):
             r = pyop(a, b)
-            if r or (a == a and b == b):  # values.compare treats NaN as equal to anything
+            if r or (a == a and b == b):  # NaN operands take values.compare (same answer: False)
                 return r
         return slow(a, b)
 

@@ -17,6 +17,7 @@ from . import nodes as N
 from . import values as V
 from .errors import (
     ERR_ARG_COUNT,
+    ERR_ARG_VALUE,
     ERR_DIV_ZERO,
     ERR_HANDLER_NOT_CALLABLE,
     ERR_INDEX_RANGE,
@@ -298,6 +299,19 @@ def to_storable(v: Any) -> Any:
     if t is Time4D:
         return float(v.s)  # times are stored as seconds (docs: OB Get; milliseconds before v17)
     return v
+
+
+def _has_nonfinite(vals: Any) -> bool:
+    """True when an argument is INF, -INF or an undefined number (NaN), alone or as a time."""
+    for v in vals:
+        t = type(v)
+        if (t is float and not math.isfinite(v)) or (t is Time4D and not math.isfinite(v.s)):
+            return True
+    return False
+
+
+def _nonfinite_error(name: str, span: Span) -> FourDError:
+    return FourDError(ERR_ARG_VALUE, f"`{name}`: a number argument is infinite (INF) or undefined", span)
 
 
 # ------------------------------------------------------------------ the interpreter
@@ -1424,6 +1438,10 @@ class Interpreter:
                             return func(f, v)
                         except FourDError as err:
                             raise err.with_span(span)
+                        except (OverflowError, ValueError):
+                            if _has_nonfinite((v,)):
+                                raise _nonfinite_error(name, span) from None
+                            raise
 
                     return call1
             else:
@@ -1445,6 +1463,10 @@ class Interpreter:
                             return func(v)
                         except FourDError as err:
                             raise err.with_span(span)
+                        except (OverflowError, ValueError):
+                            if _has_nonfinite((v,)):
+                                raise _nonfinite_error(name, span) from None
+                            raise
 
                     return callp1
         pairs = tuple(zip(afs, cvs))
@@ -1466,6 +1488,11 @@ class Interpreter:
                 return func(*vals, **kwargs)
             except FourDError as err:
                 raise err.with_span(span)
+            except (OverflowError, ValueError):
+                # a command given INF or an undefined number where it needs an integer
+                if _has_nonfinite(vals):
+                    raise _nonfinite_error(name, span) from None
+                raise
 
         return call
 

@@ -693,6 +693,8 @@ def compare(a: Any, b: Any, op: str) -> bool:
     ta = type(a)
     tb = type(b)
     if (ta is float or ta is int) and (tb is float or tb is int):
+        if a != a or b != b:
+            return False  # an undefined number (NaN) is neither smaller nor larger than any number, like = (num_eq)
         c = (a > b) - (a < b)
     elif ta is str and tb is str:
         c = text_cmp(a, b)

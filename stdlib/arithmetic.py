@@ -77,6 +77,8 @@ def trunc(number: float, places: int) -> float:
 @command("Mod", 98, "Math")
 def mod(a: float, b: float) -> float:
     """Remainder of the integer division of a by b (reals are rounded first)."""
+    if not (math.isfinite(a) and math.isfinite(b)):
+        return math.nan  # INF has no integer form: an undefined number, like the % operator
     ia = int(_half_away(a))
     ib = int(_half_away(b))
     if ib == 0:
@@ -118,19 +120,19 @@ def log(number: float) -> float:
 @command("Sin", 17, "Math")
 def sin(number: float) -> float:
     """Sine of an angle in radians."""
-    return math.sin(number)
+    return math.sin(number) if math.isfinite(number) else math.nan  # C library: undefined number for INF
 
 
 @command("Cos", 18, "Math")
 def cos(number: float) -> float:
     """Cosine of an angle in radians."""
-    return math.cos(number)
+    return math.cos(number) if math.isfinite(number) else math.nan  # C library: undefined number for INF
 
 
 @command("Tan", 19, "Math")
 def tan(number: float) -> float:
     """Tangent of an angle in radians."""
-    return math.tan(number)
+    return math.tan(number) if math.isfinite(number) else math.nan  # C library: undefined number for INF
 
 
 @command("Arctan", 20, "Math")

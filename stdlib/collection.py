@@ -8,8 +8,8 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from lang.errors import ERR_ARG_COUNT, ERR_ARG_TYPE, FourDError
-from lang.interpreter import to_storable
+from lang.errors import ERR_ARG_COUNT, ERR_ARG_TYPE, ERR_INDEX_RANGE, FourDError
+from lang.interpreter import MAX_GROWTH, to_storable
 from lang.registry import member
 from lang.values import (
     UNDEFINED,
@@ -321,6 +321,8 @@ def resize(ctx: Any, c: Coll, *args: Any) -> Coll:
     """Truncate, or pad with Null or defaultValue, to the new size."""
     _need(args, 1, "resize")
     size = max(0, _int(args[0], "size"))
+    if size - len(c) > MAX_GROWTH:
+        raise FourDError(ERR_INDEX_RANGE, f"resize: {size} elements is too many (collection of {len(c)})")
     with _AutoUse(ctx, c):
         if size < len(c):
             del c[size:]

@@ -42,3 +42,19 @@ $x:="abc"+0.5  // expect error: 90010
 $x:=True+1  // expect error: 90010
 $x:=10\0  // expect error: 90040
 ALERT("done")  // expect: done
+// INF and the undefined number (Log(-1), formatted as "" by String) never stop the interpreter
+$undef:=Log(-1)
+$one:=1
+ALERT("["+String($undef)+"]")  // expect: []
+// an undefined number is neither equal to, smaller nor larger than any number
+ALERT(String($undef=$undef)+" "+String($undef#$undef)+" "+String($undef=1))  // expect: False True False
+ALERT(String($undef<1)+" "+String($undef>1)+" "+String($undef<=1)+" "+String($undef>=1))  // expect: False False False False
+ALERT(String($undef<=$one)+" "+String($one>=$undef)+" "+String(Log(-1)<=1))  // expect: False False False
+// trigonometry of INF is an undefined number (C library)
+ALERT("["+String(Cos(1/0))+String(Sin(-1/0))+String(Tan(1/0))+"]")  // expect: []
+ALERT("["+String(Mod(5;1/0))+String(0%(1/0))+"]")  // expect: []
+$t:=Time(1/0)  // expect error: error 90014: `Time`: a number argument is infinite (INF) or undefined
+ALERT(Time string(-1/0))  // expect error: error 90014
+ALERT(String(Process number(1/0)))  // expect error: error 90014
+ALERT(String(Get database parameter(Log(-1))))  // expect error: error 90014
+ALERT(Substring("abc";1;1/0))  // expect error: error 90014
