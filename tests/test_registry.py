@@ -42,6 +42,17 @@ def test_numbers_resolve_commands(registry) -> None:  # type: ignore[no-untyped-
     assert registry.lookup_number(1472).name == "New collection"
 
 
+def test_set_commands_keep_their_full_names(registry) -> None:  # type: ignore[no-untyped-def]
+    # docs/commands-legacy/use-set.md: USE SET is command 118, between CLEAR SET and ADD TO SET
+    assert [registry.lookup_number(n).name for n in (116, 117, 118, 119)] == [
+        "CREATE SET", "CLEAR SET", "USE SET", "ADD TO SET",
+    ]
+    assert registry.lookup("USE SET") is registry.lookup_number(118)
+    assert registry.lookup("SET") is None
+    (stmt,) = parse('USE SET("NY Acme")\n')
+    assert (stmt.expr.name, stmt.expr.number) == ("USE SET", 118)
+
+
 def test_renamed_command_keeps_its_number_and_old_name(registry) -> None:  # type: ignore[no-untyped-def]
     # 4D renamed "Get call chain" (C1662) to "Call chain": both names reach the same command.
     info = registry.lookup_number(1662)
