@@ -22,7 +22,7 @@ class Pointer4D:
     same variable are equal (4D docs, Pointer operators).
     """
 
-    __slots__ = ("kind", "name", "key", "_get", "_set", "row", "col", "table", "field")
+    __slots__ = ("kind", "name", "key", "_get", "_set", "row", "col", "table", "field", "declared")
 
     is_pointer = True
     value_type_code = IS_POINTER
@@ -46,6 +46,8 @@ class Pointer4D:
         self.col = col
         self.table = 0
         self.field = 0
+        # the target's declared type name (as in slot_types) at the time of asking; None if untyped
+        self.declared: Callable[[], str | None] | None = None
 
     def get(self) -> Any:
         return self._get()
@@ -116,7 +118,9 @@ def local_pointer(frame: Any, slot: int, name: str) -> Pointer4D:
         c = make_converter(code.slot_types.get(slot))
         loc[slot] = c(v) if c else v
 
-    return Pointer4D("variable", name, ("local", id(loc), slot), get, put)
+    p = Pointer4D("variable", name, ("local", id(loc), slot), get, put)
+    p.declared = lambda: code.slot_types.get(slot)
+    return p
 
 
 def process_pointer(process: Any, name: str) -> Pointer4D:
@@ -136,7 +140,9 @@ def process_pointer(process: Any, name: str) -> Pointer4D:
         c = make_converter(process.var_types.get(key))
         vars_[key] = c(v) if c else v
 
-    return Pointer4D("variable", name, ("process", id(vars_), key), get, put)
+    p = Pointer4D("variable", name, ("process", id(vars_), key), get, put)
+    p.declared = lambda: process.var_types.get(key)
+    return p
 
 
 def interprocess_pointer(runtime: Any, name: str) -> Pointer4D:
@@ -154,7 +160,9 @@ def interprocess_pointer(runtime: Any, name: str) -> Pointer4D:
         c = make_converter(runtime.interprocess_types.get(key))
         runtime.interprocess[key] = c(v) if c else v
 
-    return Pointer4D("variable", "<>" + name, ("inter", key), get, put)
+    p = Pointer4D("variable", "<>" + name, ("inter", key), get, put)
+    p.declared = lambda: runtime.interprocess_types.get(key)
+    return p
 
 
 def element_pointer(arr: Array4D, i: int, outer: Array4D | None = None, row: int = -1) -> Pointer4D:
@@ -163,9 +171,11 @@ def element_pointer(arr: Array4D, i: int, outer: Array4D | None = None, row: int
         r, c = row, i
     else:
         r, c = i, -1
-    return Pointer4D(
+    p = Pointer4D(
         "element", arr.name, ("elem", id(arr), i), lambda: arr.get(i), lambda v: arr.set(i, v), row=r, col=c
     )
+    p.declared = lambda: "element:" + arr.kind
+    return p
 
 
 def table_pointer(text: str, span: Any) -> Pointer4D:

@@ -77,6 +77,49 @@ _DECLARED = {
 }
 
 
+# Type() of an element of each kind of array (ARRAY INTEGER holds 16-bit integers).
+_ELEMENT = {
+    "real": IS_REAL, "integer": 8, "longint": IS_LONGINT, "date": IS_DATE, "text": IS_TEXT,
+    "string": IS_TEXT, "picture": IS_PICTURE, "pointer": IS_POINTER, "boolean": IS_BOOLEAN,
+    "blob": IS_BLOB, "time": IS_TIME, "object": IS_OBJECT,
+}
+
+
+def _variable_value(ctx: Any, node: Any) -> Any:
+    """Current value of a variable node (local, process, interprocess); None for other expressions."""
+    from lang import nodes as N
+
+    if isinstance(node, N.Local):
+        slot = ctx.code.slots.get(node.name.lower())
+        return ctx.locals[slot] if slot is not None else None
+    if isinstance(node, N.Name):
+        return ctx.process.vars.get(" ".join(node.name.split()).lower())
+    if isinstance(node, N.Interprocess):
+        return ctx.runtime.interprocess.get(node.name.lower())
+    return None
+
+
+def _designated_type(ctx: Any, node: Any) -> str | None:
+    """Declared type name of the target of `ptr->` or `arr{i}` ("element:KIND" for elements)."""
+    from lang import nodes as N
+
+    if isinstance(node, N.Deref):
+        p = _variable_value(ctx, node.ptr)
+        fn = getattr(p, "declared", None) if getattr(p, "is_pointer", False) else None
+        return fn() if fn is not None else None
+    target = node.obj
+    arr = _variable_value(ctx, target) if not isinstance(target, N.Deref) else None
+    if isinstance(target, N.Deref):
+        p = _variable_value(ctx, target.ptr)
+        if getattr(p, "is_pointer", False):
+            try:
+                arr = p.get()
+            except FourDError:
+                arr = None
+    kind = getattr(arr, "kind", None)
+    return "element:" + kind if getattr(arr, "array_type", None) is not None and kind else None
+
+
 @command("True", 214, "Boolean")
 def true_() -> bool:
     """The Boolean value True."""
@@ -138,10 +181,17 @@ def type_(ctx: Any, variable: Ref) -> float:
         if declared is None:
             return float(IS_VARIANT)
     elif isinstance(node, (N.Deref, N.ArrayElem)):
-        # `Type($ptr->)`: the type of what the pointer designates (an array gives its array type).
+        # `Type($ptr->)`: the declared type of what the pointer designates (an array gives its
+        # array type); `Type(arr{i})`: the element type of the array.
         v = variable.get()
         arr = getattr(v, "array_type", None)
-        return float(arr if arr is not None else value_type(v))
+        if arr is not None:
+            return float(arr)
+        declared = _designated_type(ctx, node)
+        if declared is None:
+            return float(value_type(v))
+        if declared.startswith("element:"):
+            return float(_ELEMENT.get(declared[8:], value_type(v)))
     else:
         raise FourDError(ERR_ARG_TYPE, "Type applies to a variable; use Value type for an expression")
     if declared.startswith(("cs.", "4D.", "4d.")):

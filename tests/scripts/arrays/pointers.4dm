@@ -69,3 +69,16 @@ $v:=$x->  // expect error: needs a pointer
 var $tp : Pointer
 $tp:=$p
 LOG EVENT(Into system standard outputs; String(Type($tp)))  // expect: 23
+// Type($ptr->) gives the declared type of the variable the pointer designates
+var $typedLong : Integer
+var $typedText : Text
+$pLong:=->$typedLong
+$pText:=->$typedText
+C_LONGINT(vTypedLong)
+$pProcess:=->vTypedLong
+ALERT(String(Type($pLong->))+" "+String(Type($pText->))+" "+String(Type($pProcess->)))  // expect: 9 2 9
+ARRAY LONGINT($longs; 2)
+ARRAY INTEGER($shorts; 2)
+$pLongs:=->$longs
+$pElem:=->$longs{1}
+ALERT(String(Type($pLongs->))+" "+String(Type($pLongs->{1}))+" "+String(Type($longs{2}))+" "+String(Type($shorts{1}))+" "+String(Type($pElem->)))  // expect: 16 9 9 8 9
