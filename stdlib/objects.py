@@ -99,8 +99,16 @@ def ob_keys(obj: Any) -> Coll:
     o = _obj_arg(obj, "OB Keys")
     if o is None:
         return Coll()
+    return Coll(_own_keys(o))
+
+
+def _own_keys(o: Any) -> list[str]:
+    """Property names that OB Keys lists: those of an object, a class store or a singleton; none for
+    other 4D objects (a formula, a file) whose properties are computed."""
     keys = getattr(o, "keys_4d", None)
-    return Coll(list(keys() if keys else dict.keys(o)))
+    if keys is not None:
+        return list(keys())
+    return list(dict.keys(o)) if isinstance(o, Obj) else []
 
 
 @command("OB Values", 1718, "Objects (Language)")
@@ -110,7 +118,7 @@ def ob_values(obj: Any) -> Coll:
     if o is None:
         return Coll()
     if not isinstance(o, Obj):
-        return Coll(o.get_4d_property(k) for k in o.keys_4d())
+        return Coll(o.get_4d_property(k) for k in _own_keys(o))
     return Coll(list(dict.values(o)))
 
 
@@ -124,7 +132,7 @@ def ob_entries(obj: Any) -> Coll:
     if isinstance(o, Obj):
         items = list(dict.items(o))  # a snapshot: another process may write a shared object
     else:
-        items = [(k, o.get_4d_property(k)) for k in o.keys_4d()]
+        items = [(k, o.get_4d_property(k)) for k in _own_keys(o)]
     for k, v in items:
         e = Obj()
         dict.__setitem__(e, "key", k)

@@ -198,3 +198,18 @@ def test_4d_store_knows_the_builtin_class_names(tmp_path: Path) -> None:
     rc, out, err = run_script(tmp_path, code, {"Alpha": "property a := 1\n", "Beta": "property b := 2\n"})
     assert rc == 0, err
     assert out == "Document Object\nTrue\nTrue True\nAlpha,Beta\n"
+
+
+def test_ob_keys_values_entries_of_class_stores_and_other_4d_objects(tmp_path: Path) -> None:
+    # OB Keys(cs) lists the project's classes, OB Keys(4D) the built-in ones; a formula has no own keys
+    cls = "property x : Integer\nClass constructor($x : Integer)\n\tThis.x:=$x\n"
+    code = (
+        "ALERT(JSON Stringify(OB Keys(cs)))\n"
+        "ALERT(String(OB Values(cs)[0]=cs.Pt)+\" \"+OB Entries(cs)[0].key)\n"
+        "ALERT(String(OB Keys(4D).indexOf(\"Function\")>=0))\n"
+        "ALERT(JSON Stringify(OB Keys(cs.Pt.new(3))))\n"
+        "ALERT(JSON Stringify(OB Keys(Formula(1)))+JSON Stringify(OB Values(Formula(1)))+JSON Stringify(OB Entries(Formula(1))))\n"
+    )
+    rc, out, err = run_script(tmp_path, code, {"Pt": cls})
+    assert rc == 0, err
+    assert out.splitlines() == ['["Pt"]', "True Pt", "True", '["x"]', "[][][]"]
