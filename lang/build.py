@@ -489,9 +489,19 @@ class Builder(Transformer):
         name = str(tok).split(":P")[0]
         return N.Command(name.strip(), 0, (), False, _tspan(tok))
 
-    def table(self, items: list[Any]) -> N.Table:
+    def table(self, items: list[Any]) -> N.Table | N.CollectionLit:
         (tok,) = items
-        return N.Table(str(tok), _tspan(tok))
+        text = str(tok)
+        m = _BRACKETED_NAME.match(text)
+        if m is not None:
+            key = norm(m.group(1))
+            if key in REGISTRY.by_key or key in REGISTRY.constants:
+                # `[New collection]`, `[Pi]`: a collection literal holding a command or constant;
+                # a table reference has no such name (tables are `[Customers]`, `[Log:5]`)
+                start = tok.start_pos + m.start(1)
+                inner = builtin_node(m.group(1), Span(_src(), start, start + len(m.group(1))))
+                return N.CollectionLit((inner,), _tspan(tok))
+        return N.Table(text, _tspan(tok))
 
     def paren(self, items: list[Any]) -> N.Expr:
         return items[0]
@@ -514,6 +524,10 @@ class Builder(Transformer):
     def try_expr(self, items: list[Any]) -> N.TryExpr:
         tok, expr = items
         return N.TryExpr(expr, Span(_src(), tok.start_pos, expr.span.end + 1))
+
+
+# `[Name]` with nothing after the bracket: a table, or a collection of one command or constant
+_BRACKETED_NAME = re.compile(r"\[\s*([^\W\d][\w ]*?)\s*\]$")
 
 
 def builtin_node(text: str, span: Span) -> N.Expr:

@@ -82,6 +82,15 @@ CASES = [
     ("$p:=->[Customers]", "Assign(Local $p, MakePointer(Table [Customers]))"),
     ("[Customers:1]Name:2:=\"x\"", "Assign(Table [Customers:1]Name:2, Literal 'x')"),
     ("QUERY([T];[T]f=1)", "ExprStmt(Command 277(Table [T], Binary(=, Table [T]f, Literal 1.0)))"),
+    ("ALL RECORDS([Customers])", "ExprStmt(Command 47(Table [Customers]))"),
+    ("ALL RECORDS([Log:5])", "ExprStmt(Command 47(Table [Log:5]))"),
+    # `[X]` where X is a command or constant is a collection literal, not a table
+    ("$c:=[New collection]", "Assign(Local $c, CollectionLit([Command 1472]))"),
+    ("$c:=[New object].length", "Assign(Local $c, Member(CollectionLit([Command 1471]), length))"),
+    ("$c:=[Pi]", "Assign(Local $c, CollectionLit([Constant Pi]))"),
+    ("$c:=[Current date; True]", "Assign(Local $c, CollectionLit([Command 33, Command 214]))"),
+    ("$c:=[Formula(1)]", "Assign(Local $c, CollectionLit([Command 1597(Literal 1.0)]))"),
+    ("$c:=[Formula($1.x+1); New collection]", "Assign(Local $c, CollectionLit([Command 1597(Binary(+, Member(Local $1, x), Literal 1.0)), Command 1472]))"),
     # declarations
     ("C_TEXT($a; $b)", "ExprStmt(Command 284(Local $a, Local $b))"),
     ("C_LONGINT:C283(${2})", "ExprStmt(Command 283(ParamIndirect(Literal 2.0)))"),

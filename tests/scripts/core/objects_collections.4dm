@@ -58,3 +58,8 @@ $q:=$c.unknownFunction()  // expect error: 90022
 $s:="text"
 $y:=$s.prop  // expect error: 90024
 ALERT("after errors")  // expect: after errors
+// [X] with a command or constant inside is a collection literal, not a table reference
+$nested:=[New collection]
+ALERT(String($nested.length)+" "+String($nested[0].length))  // expect: 1 0
+ALERT(String([Pi][0]>3.14))  // expect: True
+ALERT(JSON Stringify([True; Null]))  // expect: [true,null]
