@@ -156,6 +156,15 @@ class Builder(Transformer):
         _check_target(target)
         return N.AssignArg(target, value, span_of(target, value))
 
+    def compound_assign_arg(self, items: list[Any]) -> N.AssignArg:
+        """`Formula($1.x*=2)`: kept as the assignment `$1.x:=$1.x*2`."""
+        target, op, value = items
+        _check_target(target)
+        if isinstance(target, N.CharIndex):
+            raise Syntax4DError("Compound assignment is not allowed on a character reference", target.span)
+        span = span_of(target, value)
+        return N.AssignArg(target, N.Binary(str(op)[0], target, value, span), span)
+
     def compound_assign(self, items: list[Any]) -> N.CompoundAssign:
         target, op, value = items
         _check_target(target)

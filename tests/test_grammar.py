@@ -84,6 +84,7 @@ CASES = [
     ("QUERY([T];[T]f=1)", "ExprStmt(Command 277(Table [T], Binary(=, Table [T]f, Literal 1.0)))"),
     ("ALL RECORDS([Customers])", "ExprStmt(Command 47(Table [Customers]))"),
     ("ALL RECORDS([Log:5])", "ExprStmt(Command 47(Table [Log:5]))"),
+    ("$f:=Formula($1.a*=2)", "Assign(Local $f, Command 1597(AssignArg(Member(Local $1, a), Binary(*, Member(Local $1, a), Literal 2.0))))"),
     # `[X]` where X is a command or constant is a collection literal, not a table
     ("$c:=[New collection]", "Assign(Local $c, CollectionLit([Command 1472]))"),
     ("$c:=[New object].length", "Assign(Local $c, Member(CollectionLit([Command 1471]), length))"),
@@ -174,3 +175,8 @@ def test_error_positions_survive_comments_and_continuations() -> None:
     with pytest.raises(Syntax4DError) as info:
         parse("/* one\ntwo */ $a:=1+\\\n2\n$b:=)")
     assert info.value.span.line == 4
+
+
+def test_compound_assignment_is_an_argument_only_for_formula() -> None:
+    with pytest.raises(Syntax4DError, match="only as the code of Formula"):
+        parse("ALERT(String($x+=1))\n")

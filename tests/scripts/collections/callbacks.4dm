@@ -120,3 +120,14 @@ ALERT(String($c.findIndex(Formula(_stopAt($1; 2)>100))))  // expect: -1
 ALERT(JSON Stringify($c.map(5)))  // expect error: a formula or a method name was expected
 ALERT(JSON Stringify($c.filter()))  // expect error: expects a formula or a method name
 ALERT(String($c.every("_noSuchMethod")))  // expect error: -10508
+// reduce and reduceRight with a compound assignment as the formula (CollectionClass.md, example 1)
+$prod:=New collection(5;3;5;1;3;4;4;6;2;2)
+ALERT(String($prod.reduce(Formula($1.accumulator*=$1.value); 1)))  // expect: 86400
+ALERT(String($prod.reduceRight(Formula($1.accumulator*=$1.value); 1)))  // expect: 86400
+ALERT(String($prod.reduce(Formula($1.accumulator+=$1.value); 0)))  // expect: 35
+$acc:=New object("n"; 10)
+$minus:=Formula($acc.n-=3)
+$minus.call()
+$half:=Formula(This.n/=2)
+$half.call($acc)
+ALERT(String($acc.n)+" "+$minus.source)  // expect: 3.5 $acc.n-=3
