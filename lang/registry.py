@@ -54,7 +54,10 @@ _SPACES = re.compile(r"\s+")
 
 def norm(name: str) -> str:
     """Lookup key of a command or constant name: case and runs of spaces ignored."""
-    return _SPACES.sub(" ", name.strip()).lower()
+    s = name.strip()
+    if "  " not in s and s.isprintable():  # no whitespace but single ASCII spaces: nothing to fold
+        return s.lower()
+    return _SPACES.sub(" ", s).lower()
 
 
 class Ref:
