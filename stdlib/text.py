@@ -7,7 +7,6 @@ import hashlib
 import math
 import re
 import unicodedata
-import uuid
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate
@@ -718,4 +717,6 @@ def base64_decode(to_decode: Ref, decoded: Ref | None = None, *, star: bool = Fa
 @command("Generate UUID", 1066, "Tools")
 def generate_uuid(*, star: bool = False) -> str:
     """A new UUID: 32 uppercase hex digits without dashes."""
+    import uuid  # loaded on demand, with the platform module it imports
+
     return uuid.uuid4().hex.upper()
