@@ -1129,6 +1129,8 @@ class Interpreter:
             found = difflib.get_close_matches(name.lower(), methods, n=1, cutoff=0.75)
             if found:
                 hint = f'; did you mean the method "{found[0]}"?'
+        if span is not None and span.text().startswith(name):
+            span = Span(span.source, span.start, span.start + len(name))  # the caret marks the name, not its arguments
         return FourDError(ERR_UNKNOWN_NAME, f'Unknown variable, method or command "{name}"{hint}', span)
 
     def expr_Interprocess(self, e: N.Interprocess, scope: Scope) -> Fn:

@@ -102,6 +102,31 @@ def test_runtime_error_exit_1_with_4d_call_stack(tmp_path: Path) -> None:
     ]
 
 
+def test_unknown_command_with_parentheses_is_a_runtime_error_naming_the_closest_command(tmp_path: Path) -> None:
+    # a name followed by `(` may be a project method: known only when the line runs
+    script = write(tmp_path / "main.4dm", 'ALERT("before")\n$s:=Sesion storage("x")\nALERT("never")\n')
+    code, out, err = run([str(script)])
+    assert code == 1
+    assert out == "before\n"
+    lines = err.splitlines()
+    assert lines[0].endswith(
+        'main.4dm:2:5: error 90002: Unknown variable, method or command "Sesion storage"; did you mean "Session storage"?'
+    )
+    assert lines[1] == '    $s:=Sesion storage("x")'
+    assert lines[2] == "        ^~~~~~~~~~~~~~"  # the name, not its arguments
+
+
+def test_non_boolean_conditions_are_errors_at_their_line(tmp_path: Path) -> None:
+    script = write(tmp_path / "main.4dm", '$x:="t"\nCase of\n\t: ($x="u")\n\t: ($x)\nEnd case\n')
+    code, _out, err = run([str(script)])
+    assert code == 1
+    assert re.search(r"main\.4dm:4:\d+: error 90010: A Boolean was expected, got Text", err.splitlines()[0])
+    script = write(tmp_path / "if.4dm", "$n:=1\n\nIf ($n)\nEnd if\n")
+    code, _out, err = run([str(script)])
+    assert code == 1
+    assert re.search(r"if\.4dm:3:5: error 90010: A Boolean was expected, got Number", err.splitlines()[0])
+
+
 def test_thrown_error_exit_1() -> None:
     code, out, err = run(["-c", 'throw(12; "bad thing")'])
     assert code == 1 and out == ""
