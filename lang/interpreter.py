@@ -2042,12 +2042,31 @@ def _param_plan(code: Code) -> tuple[Any, ...]:
     steps = []
     for k, (slot, t) in enumerate(code.params):
         conv = None
-        if t is not None and not t.startswith("cs."):  # class types go through _convert_param
+        if t is not None and t.startswith("cs."):
+            conv = _class_param_converter(t)
+        elif t is not None:
             conv = make_converter(t)
             if conv is None:
                 t = None
         steps.append((k, slot, conv, t))
     return (list(code.params), tuple(steps), default_value(code.result_type))
+
+
+def _class_param_converter(t: str) -> Callable[[Any], Any]:
+    """Check of a `cs.Name` parameter; a FourDError makes the caller report it with _convert_param."""
+    from .classes import has_class
+
+    obj = make_converter(t)
+    assert obj is not None
+    name = t[3:]
+
+    def conv_class(v: Any) -> Any:
+        v = obj(v)
+        if v is not None and not has_class(v, name):
+            raise FourDError(ERR_PARAM_TYPE, "wrong class")
+        return v
+
+    return conv_class
 
 
 def _convert_param(v: Any, t: str, k: int, code: Code, span: Span | None) -> Any:
