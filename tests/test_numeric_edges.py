@@ -93,6 +93,16 @@ def _command_calls() -> list[tuple[str, list[str]]]:
 COMMAND_CASES = _command_calls()
 
 
+@pytest.fixture(autouse=True)
+def _keep_real_comparison_level() -> Any:
+    """SET REAL COMPARISON LEVEL(INF) changes a process-wide setting: restore it for other tests."""
+    from lang import values as V
+
+    saved = V.REAL_EPSILON[0]
+    yield
+    V.REAL_EPSILON[0] = saved
+
+
 def test_the_sweep_covers_numeric_commands() -> None:
     names = {name for name, _ in COMMAND_CASES}
     assert {"Cos", "Time", "Time string", "Substring", "Process number", "Get database parameter"} <= names
