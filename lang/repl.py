@@ -115,11 +115,15 @@ class _Executor:
                 done.set()
 
     def run(
-        self, fn: Callable[[], Any], on_interrupt: Callable[[], None], tick: Callable[[], None] | None = None
+        self,
+        fn: Callable[[], Any],
+        on_interrupt: Callable[[], None],
+        stopping: Callable[[], bool],
+        tick: Callable[[], None] | None = None,
     ) -> tuple[bool, dict[str, Any]]:
         """Run fn on the thread; Ctrl-C while waiting calls on_interrupt, tick runs between waits.
 
-        Returns (finished, result box).
+        Once `stopping()` is true, fn has STOP_GRACE seconds to end. Returns (finished, result box).
         """
         box: dict[str, Any] = {}
         done = threading.Event()
@@ -131,12 +135,13 @@ class _Executor:
                 done.wait(0.05)
                 if tick is not None:
                     tick()
-                if stopping_since is not None and time.monotonic() - stopping_since > STOP_GRACE:
+                if stopping_since is None:
+                    if stopping():
+                        stopping_since = time.monotonic()
+                elif time.monotonic() - stopping_since > STOP_GRACE:
                     return False, box
             except KeyboardInterrupt:
                 on_interrupt()
-                if stopping_since is None:
-                    stopping_since = time.monotonic()
         return True, box
 
     def wait_idle(self, seconds: float) -> bool:
@@ -151,6 +156,36 @@ class _Executor:
 
     def close(self) -> None:
         self.jobs.put(None)
+
+
+class _StopOnSigint:
+    """On the main thread, SIGINT calls `on_stop` instead of raising KeyboardInterrupt (an ignored SIGINT stays ignored)."""
+
+    def __init__(self, on_stop: Callable[[], None]):
+        self.on_stop = on_stop
+        self.previous: Any = None
+
+    def __enter__(self) -> _StopOnSigint:
+        import signal
+
+        if threading.current_thread() is not threading.main_thread():
+            return self
+        previous = signal.getsignal(signal.SIGINT)
+        if previous in (signal.SIG_IGN, None):
+            return self  # ignored (a background job of a script), or set outside Python: left alone
+        signal.signal(signal.SIGINT, self._handle)
+        self.previous = previous
+        return self
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        self.on_stop()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.previous is not None:
+            import signal
+
+            signal.signal(signal.SIGINT, self.previous)
+            self.previous = None
 
 
 class Repl:
@@ -251,7 +286,19 @@ class Repl:
 
     # ---------------------------------------------------------------- running
     def run_cell(self, text: str) -> Outcome:
-        """Run one complete entry (4D code or a `%` meta command) in the session."""
+        """Run one complete entry (4D code or a `%` meta command) in the session.
+
+        While it runs, Ctrl-C (SIGINT) only records a stop request: the entry stops at its next
+        check, even when the request came before its first statement, and no KeyboardInterrupt
+        can land half-way through the REPL's own bookkeeping. The request ends with the entry.
+        """
+        with _StopOnSigint(self.interrupt):
+            try:
+                return self._run_cell(text)
+            finally:
+                self._clear_stop()
+
+    def _run_cell(self, text: str) -> Outcome:
         stripped = text.strip()
         if stripped.startswith("%"):
             return self.meta(stripped)
@@ -285,6 +332,9 @@ class Repl:
             from .values import UNDEFINED
 
             result: Any = UNDEFINED
+            if main.stop_requested is True:
+                # Ctrl-C before the first statement ran (while parsing, or queued): the entry does not run.
+                raise FourDError(ERR_INTERRUPTED, "Program interrupted by user")
             main.depth += 1
             try:
                 status = body(frame)
@@ -298,13 +348,11 @@ class Repl:
                     raise main.deferred.pop(0)
             finally:
                 main.depth -= 1
-            self._settle()
+            self.runtime.settle()
             return result
 
-        self._stopping = False
-        finished, box = self.executor.run(job, self.interrupt, self.tick)
+        finished, box = self.executor.run(job, self.interrupt, lambda: self._stopping, self.tick)
         stopped = self._stopping
-        self._stopping = False
         if not finished:
             # The statement ignored the stop request: give its thread up and start afresh.
             self.executor = _Executor(self.runtime)
@@ -338,29 +386,6 @@ class Repl:
         self.errors += 1
         return Outcome(error=err, error_text=format_error(err, color=self.color))
 
-    def _settle(self) -> None:
-        """Wait until processes started by the entry are done or idle; run messages sent to the main process.
-
-        Workers stay alive between entries (unlike the end of a script run).
-        """
-        rt = self.runtime
-        idle = getattr(rt, "_idle", None)
-        cond = getattr(rt, "cond", None)
-        main = rt.main
-        mailbox = getattr(main, "mailbox", None)
-        if idle is None or cond is None or mailbox is None:
-            return
-        while True:
-            with rt.proc_lock:
-                while not idle() and not mailbox and main.stop_requested is not True:
-                    cond.wait(0.05)
-                if main.stop_requested is True:
-                    raise FourDError(ERR_INTERRUPTED, "Program interrupted by user")
-                if not mailbox:
-                    return
-                target, args = mailbox.popleft()
-            rt._run_callable(main, target, args)
-
     def interrupt(self) -> None:
         """Ctrl-C: ask the running statement (and processes it is waiting for) to stop."""
         self._stopping = True
@@ -371,10 +396,13 @@ class Repl:
                 continue
             if not getattr(p, "is_worker", False) or getattr(p, "busy", False):
                 p.stop_requested = True
+        # Also called from a signal handler: never block on the lock, waiters poll anyway.
         cond = getattr(rt, "cond", None)
-        if cond is not None:
-            with cond:
+        if cond is not None and cond.acquire(blocking=False):
+            try:
                 cond.notify_all()
+            finally:
+                cond.release()
 
     def recover(self) -> None:
         """After a Ctrl-C that landed outside the wait for an entry: stop whatever runs, then clear the stop."""
@@ -385,6 +413,7 @@ class Repl:
         self._clear_stop()
 
     def _clear_stop(self) -> None:
+        self._stopping = False
         self.runtime.main.stop_requested = False
         self.runtime.interrupted = False
 
@@ -662,6 +691,23 @@ def _piped(out: TextIO, err: TextIO, stdin: TextIO) -> int:
 
 
 def _terminal(out: TextIO, err: TextIO) -> int:
+    import signal
+
+    import prompt_toolkit  # noqa: F401 - ImportError: repl_main falls back to line reading
+
+    # Reading this terminal makes mini4d its foreground job, so Ctrl-C comes from its user even
+    # when whatever started mini4d had SIGINT ignored (a script's background command).
+    ignored = threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    if ignored:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        return _prompt_loop(out, err)
+    finally:
+        if ignored:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _prompt_loop(out: TextIO, err: TextIO) -> int:
     from prompt_toolkit import PromptSession
     from prompt_toolkit.completion import Completer
     from prompt_toolkit.completion import Completion as PTCompletion

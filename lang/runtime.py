@@ -552,6 +552,24 @@ class Runtime:
                 return False
         return not self.main.mailbox
 
+    def settle(self) -> None:
+        """Wait until every other process has ended or is an idle worker; run messages posted to the main process.
+
+        Ends a REPL entry or a notebook cell: unlike `wait_all`, workers stay alive. Raises the
+        interrupted error (1006) once the main process is asked to stop.
+        """
+        main = self.main
+        while True:
+            with self.proc_lock:
+                while not self._idle() and not main.mailbox and main.stop_requested is not True:
+                    self.cond.wait(POLL)
+                if main.stop_requested is True:
+                    raise FourDError(ERR_INTERRUPTED, "Program interrupted by user")
+                if not main.mailbox:
+                    return
+                target, args = main.mailbox.popleft()
+            self._run_callable(main, target, args)
+
     def wait_all(self) -> None:
         """Return when every process of the run has ended and every worker mailbox is empty.
 
