@@ -28,7 +28,7 @@ from .errors import (
     Syntax4DError,
 )
 from .formulas import Formula4D, compile_formula_code
-from .interpreter import to_storable
+from .interpreter import MEMBER_CODE_HOOKS, to_storable
 from .source import Span
 from .values import (
     IS_OBJECT,
@@ -158,6 +158,15 @@ class Instance(Obj):
     def class_name(self) -> str:
         return self.cls.name
 
+    def plain_function_code(self, name: str) -> Any:
+        """The code of class function `name` when a call needs nothing but invoke (see call_4d_member)."""
+        if dict.__contains__(self, name):
+            return None
+        fn = self.cls.functions.get(name)
+        if fn is None or fn.shared:
+            return None
+        return fn.code
+
     def get_4d_property(self, name: str) -> Any:
         acc = self.cls.accessors.get(name)
         if acc is not None:
@@ -214,6 +223,9 @@ class Instance(Obj):
 
     def __repr__(self) -> str:
         return f"<{self.cls.name} {dict.__repr__(self)}>"
+
+
+MEMBER_CODE_HOOKS[Instance] = Instance.plain_function_code
 
 
 def _plain_copy(v: Any) -> Any:

@@ -50,6 +50,9 @@ RET = 3
 
 MAX_DEPTH = 2000
 
+# type -> fn(receiver, name) giving the Code a member call can invoke directly, or None (lang/classes.py)
+MEMBER_CODE_HOOKS: dict[type, Callable[[Any, str], Any]] = {}
+
 Fn = Callable[["Frame"], Any]
 
 
@@ -1843,16 +1846,29 @@ class Interpreter:
 
         n_args = len(arg_fns)
 
+        invoke = self.invoke
+
         def member_call(f: Frame) -> Any:
             o = obj(f)
             # no list comprehension frame for the common short calls
             args = [] if n_args == 0 else [arg_fns[0](f)] if n_args == 1 else [a(f) for a in arg_fns]
-            if type(o) is Coll:
+            t = type(o)
+            if t is Coll:
                 fn = coll_members.get(name)
                 if fn is not None:
                     f.span = span
                     try:
                         return fn(f, o, *args)
+                    except FourDError as err:
+                        raise err.with_span(span)
+            else:
+                hook = MEMBER_CODE_HOOKS.get(t)
+                code = hook(o, name) if hook is not None else None
+                if code is not None:
+                    # a class function: straight to invoke, as call_member would end up doing
+                    f.span = span
+                    try:
+                        return invoke(code, args, f, span, o, f.process)
                     except FourDError as err:
                         raise err.with_span(span)
             return call_member(f, o, name, args, span)
