@@ -1693,17 +1693,18 @@ class Interpreter:
                     args[k] = _convert_param(args[k], code.variadic, k, code, span)
             if code.result_slot is not None and loc[code.result_slot] is UNSET:
                 loc[code.result_slot] = plan[2]
-        for n, slot in code.legacy_params.items() if code.legacy_params else ():
-            if 1 <= n <= len(args) and loc[slot] is UNSET:
-                t = code.slot_types.get(slot)
-                v = args[n - 1]
-                if t is not None:
-                    c = make_converter(t)
-                    try:
-                        v = c(v) if c else v
-                    except FourDError:
-                        v = default_value(t)  # legacy C_XXX parameters receive an empty value
-                loc[slot] = v
+        if code.legacy_params:
+            for n, slot in code.legacy_params.items():
+                if 1 <= n <= len(args) and loc[slot] is UNSET:
+                    t = code.slot_types.get(slot)
+                    v = args[n - 1]
+                    if t is not None:
+                        c = make_converter(t)
+                        try:
+                            v = c(v) if c else v
+                        except FourDError:
+                            v = default_value(t)  # legacy C_XXX parameters receive an empty value
+                    loc[slot] = v
         proc.depth += 1
         pending = len(proc.deferred)
         try:
