@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import signal
 import subprocess
 import sys
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,6 +21,7 @@ from lang.completion import complete, indent_for, is_complete
 from lang.repl import Repl, history_path
 
 ROOT = Path(__file__).parent.parent
+HANG = 60.0  # seconds that only a hang exceeds
 
 
 @pytest.fixture
@@ -182,17 +188,31 @@ def test_undefined_member_shows_undefined(repl: Repl) -> None:
 # ------------------------------------------------------------------ Ctrl-C
 
 
+def _when(ready: Callable[[], bool], action: Callable[[], None]) -> threading.Thread:
+    """A thread that calls `action` once `ready()` holds (the loop under test is running)."""
+
+    def watch() -> None:
+        deadline = time.monotonic() + HANG
+        while not ready() and time.monotonic() < deadline:
+            time.sleep(0.005)
+        action()
+
+    t = threading.Thread(target=watch, daemon=True)
+    t.start()
+    return t
+
+
+def _above(repl: Repl, name: str, limit: float) -> Callable[[], bool]:
+    return lambda: isinstance(repl.lookup(name), (int, float)) and repl.lookup(name) > limit
+
+
 def test_runaway_loop_stopped_by_stop_request_keeps_session(repl: Repl) -> None:
     repl.push("$i:=0")
     main_proc = repl.runtime.main
-    timer = threading.Timer(0.2, lambda: setattr(main_proc, "stop_requested", True))
-    timer.start()
-    try:
-        assert repl.push("While (True)") == ""
-        assert repl.push("  $i:=$i+1") == ""
-        out = repl.push("End while")
-    finally:
-        timer.cancel()
+    _when(_above(repl, "$i", 0), lambda: setattr(main_proc, "stop_requested", True))
+    assert repl.push("While (True)") == ""
+    assert repl.push("  $i:=$i+1") == ""
+    out = repl.push("End while")
     assert out == "Interrupted\n"
     assert main_proc.stop_requested is False
     assert repl.push("$i>0") == "True\n"
@@ -200,14 +220,56 @@ def test_runaway_loop_stopped_by_stop_request_keeps_session(repl: Repl) -> None:
 
 
 def test_interrupt_stops_a_for_loop(repl: Repl) -> None:
-    timer = threading.Timer(0.2, repl.interrupt)
-    timer.start()
-    try:
-        out = repl.push("For ($k; 1; 1000000000)\nEnd for")
-    finally:
-        timer.cancel()
+    _when(_above(repl, "$k", 1), repl.interrupt)
+    out = repl.push("For ($k; 1; 1000000000)\nEnd for")
     assert out == "Interrupted\n"
     assert repl.push("$k>1") == "True\n"
+
+
+def _sigint_during_parse(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Make the next parse receive SIGINT, as a Ctrl-C typed right after Enter would."""
+    import lang.parser
+
+    real = lang.parser.parse_source
+    sent: list[int] = []
+
+    def parse(source: Any) -> Any:
+        if not sent:
+            sent.append(1)
+            os.kill(os.getpid(), signal.SIGINT)
+        return real(source)
+
+    monkeypatch.setattr(lang.parser, "parse_source", parse)
+    return sent
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_kill"), reason="POSIX signals")
+def test_ctrl_c_before_the_first_statement_stops_the_entry(repl: Repl, monkeypatch: pytest.MonkeyPatch) -> None:
+    old = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        sent = _sigint_during_parse(monkeypatch)
+        out = repl.push('$n:=0\nALERT("ran")\nWhile (True)\n\t$n:=$n+1\nEnd while')
+        assert sent == [1]
+        assert out == "Interrupted\n"  # not one statement ran
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    finally:
+        signal.signal(signal.SIGINT, old)
+    # The request ended with its entry: the next one runs in full.
+    assert repl.runtime.main.stop_requested is False
+    assert repl.push('$n:=5\nALERT("next")\n$n') == "next\n5\n"
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_kill"), reason="POSIX signals")
+def test_ctrl_c_while_an_entry_runs_stops_only_that_entry(repl: Repl) -> None:
+    old = signal.signal(signal.SIGINT, signal.default_int_handler)
+    main_thread = threading.get_ident()
+    try:
+        _when(_above(repl, "$n", 10), lambda: signal.pthread_kill(main_thread, signal.SIGINT))
+        out = repl.push("$n:=0\nWhile (True)\n\t$n:=$n+1\nEnd while")
+    finally:
+        signal.signal(signal.SIGINT, old)
+    assert out == "Interrupted\n"
+    assert repl.push("$m:=0\nFor ($i; 1; 1000)\n\t$m:=$m+1\nEnd for\n$m") == "1000\n"
 
 
 # ------------------------------------------------------------------ meta commands

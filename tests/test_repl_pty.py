@@ -17,8 +17,10 @@ if not hasattr(os, "openpty"):
     pytest.skip("no pseudo-terminals on this platform", allow_module_level=True)
 
 import fcntl
+import signal
 import struct
 import termios
+from typing import Any
 
 ROOT = Path(__file__).parent.parent
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][A-Z0-9]|\x1b[=>]|\x1b\][^\x07]*\x07|\r(?!\n)")
@@ -28,12 +30,15 @@ DEADLINE = 30.0
 class Terminal:
     """A child process on a pseudo-terminal; `expect` waits for a pattern in its cleaned output."""
 
-    def __init__(self, argv: list[str], env: dict[str, str]):
+    def __init__(self, argv: list[str], env: dict[str, str], sigint: Any = signal.SIG_DFL):
         self.master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
 
         def controlling_terminal() -> None:
             # A new session whose controlling terminal is the pty, so that Ctrl-C sends SIGINT.
+            # SIGINT starts as given, not as inherited: a test run in the background of a
+            # script (CI) has it ignored, and the child would inherit that.
+            signal.signal(signal.SIGINT, sigint)
             os.setsid()
             fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
@@ -85,14 +90,17 @@ class Terminal:
         os.write(self.master, keys.encode())
 
     def close(self) -> int:
+        """Wait for the exit, reading meanwhile: a child blocked writing to a full pty never exits."""
+        end = time.monotonic() + DEADLINE
         try:
-            return self.proc.wait(timeout=DEADLINE)
+            while self.proc.poll() is None and time.monotonic() < end:
+                self.read_some(0.1)
+            return self.proc.wait(timeout=max(0.1, end - time.monotonic()))
         finally:
             os.close(self.master)
 
 
-@pytest.fixture
-def terminal(tmp_path: Path):
+def _env(tmp_path: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         {
@@ -104,7 +112,12 @@ def terminal(tmp_path: Path):
             "LINES": "24",
         }
     )
-    t = Terminal([sys.executable, "-m", "lang"], env)
+    return env
+
+
+@pytest.fixture
+def terminal(tmp_path: Path):
+    t = Terminal([sys.executable, "-m", "lang"], _env(tmp_path))
     yield t
     if t.proc.poll() is None:
         t.proc.kill()
@@ -131,6 +144,20 @@ def test_multi_line_if_block_in_a_terminal(terminal: Terminal, tmp_path: Path) -
 
 
 def test_ctrl_c_stops_a_runaway_loop(terminal: Terminal) -> None:
+    _stop_a_runaway_loop(terminal)
+
+
+def test_ctrl_c_stops_a_runaway_loop_when_started_with_sigint_ignored(tmp_path: Path) -> None:
+    t = Terminal([sys.executable, "-m", "lang"], _env(tmp_path), sigint=signal.SIG_IGN)
+    try:
+        _stop_a_runaway_loop(t)
+    finally:
+        if t.proc.poll() is None:
+            t.proc.kill()
+            t.proc.wait()
+
+
+def _stop_a_runaway_loop(terminal: Terminal) -> None:
     terminal.expect(r"4D>")
     terminal.send("$n:=0\r")
     terminal.expect(r"\$n:=0\r?\n4D>")
@@ -160,6 +187,7 @@ def test_ctrl_c_cancels_input_and_tab_completes(terminal: Terminal) -> None:
     terminal.expect(r"4D>")
     terminal.send('ALERT("after cancel")\r')
     terminal.expect(r"^after cancel\s*$")
+    terminal.expect(r"4D>")  # typed before the prompt, keys would meet the terminal in line mode
     terminal.send('$greeting:="hi"\r')
     terminal.expect(r"\$greeting:=\"hi\"\r?\n4D>")
     terminal.send("ALE\t")  # one candidate: Tab inserts it
