@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import signal
 import sys
 import tempfile
 import threading
@@ -63,6 +64,21 @@ class FourDKernel(Kernel):
         self.pending: list[tuple[str, str]] = []
         self.pending_lock = threading.Lock()
         self.repl = Repl(stdout=_StreamBuffer(self, "stdout"), stderr=_StreamBuffer(self, "stderr"), tick=self._flush)  # type: ignore[arg-type]
+
+    def pre_handler_hook(self) -> None:
+        """While a request is handled, SIGINT (the notebook's interrupt) is a stop request, never a KeyboardInterrupt.
+
+        ipykernel's default raises KeyboardInterrupt wherever the main thread is, which can
+        skip the execute reply; a request made before the cell's first statement stops it.
+        """
+        self.saved_sigint_handler = signal.signal(signal.SIGINT, self._on_sigint)
+
+    def post_handler_hook(self) -> None:
+        signal.signal(signal.SIGINT, self.saved_sigint_handler)
+        self.repl.drop_stop()  # a request that came after its cell ended must not stop the next one
+
+    def _on_sigint(self, signum: int, frame: Any) -> None:
+        self.repl.interrupt()
 
     def _flush(self) -> None:
         with self.pending_lock:

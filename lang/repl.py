@@ -412,6 +412,11 @@ class Repl:
         self._stopping = False
         self._clear_stop()
 
+    def drop_stop(self) -> None:
+        """Forget a stop request made while no entry ran (a running entry's request ends with it anyway)."""
+        if not self.executor.busy:
+            self._clear_stop()
+
     def _clear_stop(self) -> None:
         self._stopping = False
         self.runtime.main.stop_requested = False
