@@ -54,7 +54,7 @@ _constants: dict[str, Any] = {}
 _LARK_OPTIONS: dict[str, Any] = {
     "parser": "lalr",
     "lexer": "contextual",
-    "propagate_positions": True,
+    "propagate_positions": False,  # spans come from tokens and nodes (lang/build.py), never from Lark meta
     "maybe_placeholders": False,
 }
 
