@@ -56,8 +56,18 @@ def _end(x: Any) -> int:
 
 
 def span_of(*items: Any) -> Span:
-    start = next((s for s in (_start(i) for i in items) if s >= 0), 0)
-    end = next((e for e in (_end(i) for i in reversed(items)) if e >= 0), start)
+    start = 0
+    for item in items:
+        s = _start(item)
+        if s >= 0:
+            start = s
+            break
+    end = start
+    for item in reversed(items):
+        e = _end(item)
+        if e >= 0:
+            end = e
+            break
     return Span(_state.source, start, max(end, start))
 
 
