@@ -719,15 +719,17 @@ def _prompt_loop(out: TextIO, err: TextIO) -> int:
     from prompt_toolkit.filters import is_searching
     from prompt_toolkit.history import FileHistory, InMemoryHistory
     from prompt_toolkit.key_binding import KeyBindings
-    from prompt_toolkit.lexers import PygmentsLexer
+    from prompt_toolkit.lexers import Lexer, PygmentsLexer, SimpleLexer
     from prompt_toolkit.output.color_depth import ColorDepth
 
     color = _use_color()
-    repl = Repl(stdout=out, stderr=err, color=color)
+    # The session runtime (interpreter, command registry, parser tables) is built while the
+    # prompt already shows; the first entry, Tab or highlighted word waits for it.
+    warm = _Deferred(lambda: Repl(stdout=out, stderr=err, color=color))
 
     class _Completer(Completer):
         def get_completions(self, document: Any, complete_event: Any) -> Any:
-            found = repl.complete(document.text, document.cursor_position)
+            found = warm.get().complete(document.text, document.cursor_position)
             for name in found.matches[:200]:
                 yield PTCompletion(name, start_position=found.start - document.cursor_position)
 
@@ -756,11 +758,25 @@ def _prompt_loop(out: TextIO, err: TextIO) -> int:
         history: Any = FileHistory(str(path))
     except OSError:
         history = InMemoryHistory()
-    from .highlight import FourDLexer
+    class _Lexer(Lexer):
+        """Plain text until the registry is loaded (highlighting needs its names), then 4D colours."""
+
+        def __init__(self) -> None:
+            self.plain = SimpleLexer()
+            self.pygments: Any = None
+
+        def lex_document(self, document: Any) -> Any:
+            if self.pygments is None:
+                if not warm.done():
+                    return self.plain.lex_document(document)
+                from .highlight import FourDLexer
+
+                self.pygments = PygmentsLexer(FourDLexer)
+            return self.pygments.lex_document(document)
 
     session: Any = PromptSession(
         history=history,
-        lexer=PygmentsLexer(FourDLexer) if color else None,
+        lexer=_Lexer() if color else None,
         completer=_Completer(),
         complete_while_typing=False,
         multiline=True,
@@ -771,6 +787,7 @@ def _prompt_loop(out: TextIO, err: TextIO) -> int:
     )
     out.write(f"mini4d {__version__}: the 4D language, interactively. %help for help, Ctrl-D to leave.\n")
     out.flush()
+    repl: Repl | None = None
     try:
         while True:
             try:
@@ -781,6 +798,10 @@ def _prompt_loop(out: TextIO, err: TextIO) -> int:
                 break
             if not text.strip():
                 continue
+            try:
+                repl = warm.get()
+            except KeyboardInterrupt:
+                continue  # Ctrl-C while the session still starts: the entry is dropped
             try:
                 outcome = repl.run_cell(text)
             except KeyboardInterrupt:
@@ -793,5 +814,36 @@ def _prompt_loop(out: TextIO, err: TextIO) -> int:
             if outcome.quit:
                 break
     finally:
+        if repl is None:
+            repl = warm.get()
         repl.close()
     return 0
+
+
+class _Deferred:
+    """A value built on a background thread; `get()` waits for it and re-raises what building raised."""
+
+    def __init__(self, build: Callable[[], Any]):
+        self._box: dict[str, Any] = {}
+        self._thread = threading.Thread(target=self._run, args=(build,), name="mini4d start-up", daemon=True)
+        self._thread.start()
+
+    def _run(self, build: Callable[[], Any]) -> None:
+        try:
+            value = build()
+            from .parser import get_parser
+
+            get_parser()  # the parser tables, for the first entry
+            self._box["value"] = value
+        except BaseException as exc:  # noqa: BLE001 - re-raised on the caller's thread
+            self._box["exc"] = exc
+
+    def done(self) -> bool:
+        return not self._thread.is_alive()
+
+    def get(self) -> Any:
+        while self._thread.is_alive():
+            self._thread.join(0.05)
+        if "exc" in self._box:
+            raise self._box["exc"]
+        return self._box["value"]
