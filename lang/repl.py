@@ -791,7 +791,7 @@ def _prompt_loop(out: TextIO, err: TextIO) -> int:
     try:
         while True:
             try:
-                text = session.prompt(PROMPT)
+                text = session.prompt(PROMPT, pre_run=warm.start_after_first_draw)
             except KeyboardInterrupt:
                 continue  # Ctrl-C cancels the current input
             except EOFError:
@@ -826,7 +826,16 @@ class _Deferred:
     def __init__(self, build: Callable[[], Any]):
         self._box: dict[str, Any] = {}
         self._thread = threading.Thread(target=self._run, args=(build,), name="mini4d start-up", daemon=True)
-        self._thread.start()
+
+    def start(self) -> None:
+        if self._thread.ident is None:
+            self._thread.start()
+
+    def start_after_first_draw(self) -> None:
+        """prompt_toolkit's pre_run: start once the prompt is drawn (both would share one GIL)."""
+        import asyncio
+
+        asyncio.get_running_loop().call_soon(self.start)
 
     def _run(self, build: Callable[[], Any]) -> None:
         try:
@@ -839,9 +848,10 @@ class _Deferred:
             self._box["exc"] = exc
 
     def done(self) -> bool:
-        return not self._thread.is_alive()
+        return self._thread.ident is not None and not self._thread.is_alive()
 
     def get(self) -> Any:
+        self.start()
         while self._thread.is_alive():
             self._thread.join(0.05)
         if "exc" in self._box:
