@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -139,6 +140,55 @@ def test_interrupt_stops_a_runaway_loop(kernel: Any) -> None:
     assert reply["content"]["ename"] == "Interrupted"
     reply, msgs = execute(kc, "$n>0")
     assert msgs and msgs[-1][1].get("data") == {"text/plain": "True"}, (reply, msgs)
+
+
+@pytest.fixture
+def local_kernel():
+    """The kernel class in this process, its messages collected instead of sent."""
+    from lang.kernel import FourDKernel
+
+    k = FourDKernel()
+    sent: list[tuple[str, dict[str, Any]]] = []
+    k.send_response = lambda _socket, kind, content, *a, **kw: sent.append((kind, content))  # type: ignore[method-assign]
+    yield k, sent
+    k.repl.close()
+
+
+def request(k: Any, code: str, sigint_first: bool = False) -> dict[str, Any]:
+    """One execute request as ipykernel handles it (its handler hooks around do_execute)."""
+    k.pre_handler_hook()
+    try:
+        if sigint_first:
+            os.kill(os.getpid(), signal.SIGINT)  # the notebook's interrupt, before the cell starts
+        return k.do_execute(code, False)
+    finally:
+        k.post_handler_hook()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_interrupt_before_the_cell_starts_stops_it_and_only_it(local_kernel: Any) -> None:
+    k, sent = local_kernel
+    reply = request(k, '$n:=0\nALERT("ran")', sigint_first=True)
+    assert (reply["status"], reply["ename"]) == ("error", "Interrupted")
+    assert sent == [("error", {"ename": "Interrupted", "evalue": "Program interrupted by user", "traceback": ["Interrupted"]})]
+    sent.clear()
+    reply = request(k, 'ALERT("next")\n1+1')
+    assert reply["status"] == "ok"
+    assert [(kind, c.get("text", c.get("data"))) for kind, c in sent] == [
+        ("stream", "next\n"),
+        ("execute_result", {"text/plain": "2"}),
+    ]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_interrupt_during_another_request_does_not_reach_the_next_cell(local_kernel: Any) -> None:
+    k, sent = local_kernel
+    k.pre_handler_hook()  # e.g. a complete_request
+    os.kill(os.getpid(), signal.SIGINT)
+    k.post_handler_hook()
+    reply = request(k, 'ALERT("after")')
+    assert reply["status"] == "ok"
+    assert sent == [("stream", {"name": "stdout", "text": "after\n"})]
 
 
 def test_notebook_runs_top_to_bottom(jupyter_path: Path, tmp_path: Path) -> None:
