@@ -28,7 +28,7 @@ from .errors import (
     Syntax4DError,
 )
 from .formulas import Formula4D, compile_formula_code
-from .interpreter import MEMBER_CODE_HOOKS, to_storable
+from .interpreter import MEMBER_CODE_HOOKS, PROPERTY_HOOKS, to_storable
 from .source import Span
 from .values import (
     IS_OBJECT,
@@ -226,6 +226,7 @@ class Instance(Obj):
 
 
 MEMBER_CODE_HOOKS[Instance] = Instance.plain_function_code
+PROPERTY_HOOKS[Instance] = Instance.get_4d_property
 
 
 def _plain_copy(v: Any) -> Any:

@@ -52,6 +52,8 @@ MAX_DEPTH = 2000
 
 # type -> fn(receiver, name) giving the Code a member call can invoke directly, or None (lang/classes.py)
 MEMBER_CODE_HOOKS: dict[type, Callable[[Any, str], Any]] = {}
+# type -> its get_4d_property, for property reads that need no other check (lang/classes.py)
+PROPERTY_HOOKS: dict[type, Callable[[Any, str], Any]] = {}
 
 Fn = Callable[["Frame"], Any]
 
@@ -1265,18 +1267,26 @@ class Interpreter:
 
             def member_of_declared(f: Frame) -> Any:
                 o = obj(f)
-                if type(o) is Obj:
+                t = type(o)
+                if t is Obj:
                     return o.get(name, UNDEFINED)
                 if o is None:
                     return 0.0 if name == "length" else UNDEFINED
+                hook = PROPERTY_HOOKS.get(t)
+                if hook is not None:
+                    return hook(o, name)
                 return getp(o, name, span)
 
             return member_of_declared
 
         def member(f: Frame) -> Any:
             o = obj(f)
-            if type(o) is Obj:
+            t = type(o)
+            if t is Obj:
                 return o.get(name, UNDEFINED)
+            hook = PROPERTY_HOOKS.get(t)
+            if hook is not None:
+                return hook(o, name)  # what get_property ends up calling for these types
             return getp(o, name, span)
 
         return member
