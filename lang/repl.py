@@ -702,7 +702,9 @@ def _terminal(out: TextIO, err: TextIO) -> int:
 
     # Reading this terminal makes mini4d its foreground job, so Ctrl-C comes from its user even
     # when whatever started mini4d had SIGINT ignored (a script's background command).
-    ignored = threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    ignored = (
+        threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    )
     if ignored:
         signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
@@ -758,6 +760,7 @@ def _prompt_loop(out: TextIO, err: TextIO) -> int:
         history: Any = FileHistory(str(path))
     except OSError:
         history = InMemoryHistory()
+
     class _Lexer(Lexer):
         """Plain text until the registry is loaded (highlighting needs its names), then 4D colours."""
 

@@ -170,7 +170,9 @@ def test_interrupt_before_the_cell_starts_stops_it_and_only_it(local_kernel: Any
     k, sent = local_kernel
     reply = request(k, '$n:=0\nALERT("ran")', sigint_first=True)
     assert (reply["status"], reply["ename"]) == ("error", "Interrupted")
-    assert sent == [("error", {"ename": "Interrupted", "evalue": "Program interrupted by user", "traceback": ["Interrupted"]})]
+    assert sent == [
+        ("error", {"ename": "Interrupted", "evalue": "Program interrupted by user", "traceback": ["Interrupted"]})
+    ]
     sent.clear()
     reply = request(k, 'ALERT("next")\n1+1')
     assert reply["status"] == "ok"
