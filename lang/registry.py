@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import re
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -277,19 +278,32 @@ class Registry:
         self.constants_by_token: dict[str, ConstantInfo] = {}
         self.members: dict[str, dict[str, Callable[..., Any]]] = {}
         self._loaded = False
+        self._loading = False
+        self._load_lock = threading.RLock()
         self._known_loaded = False
 
     # ---------------------------------------------------------------- loading
     def ensure_loaded(self) -> Registry:
-        if not self._loaded:
+        """Import the stdlib modules once; other threads wait until they are all registered."""
+        if self._loaded:
+            return self
+        with self._load_lock:
+            # The loading thread re-enters here while the modules import (the lock is
+            # re-entrant): it gets the registry as it stands.
+            if self._loaded or self._loading:
+                return self
+            self._loading = True
+            try:
+                self._load_known()
+                for mod in STDLIB_MODULES:
+                    try:
+                        importlib.import_module(mod)
+                    except ModuleNotFoundError as exc:
+                        if exc.name != mod:
+                            raise
+            finally:
+                self._loading = False
             self._loaded = True
-            self._load_known()
-            for mod in STDLIB_MODULES:
-                try:
-                    importlib.import_module(mod)
-                except ModuleNotFoundError as exc:
-                    if exc.name != mod:
-                        raise
         return self
 
     def _load_known(self) -> None:
