@@ -371,6 +371,7 @@ class Interpreter:
                 code.result_slot = scope.slot(result.name)
                 if code.result_type:
                     code.slot_types[code.result_slot] = code.result_type
+        check_nesting(body_stmts)
         self._collect_types(body_stmts, scope)
         from .limits import ensure_recursion_room
 
@@ -395,6 +396,7 @@ class Interpreter:
                     "#DECLARE declares the parameters of a method: run the file as a method (mini4d FILE.4dm)",
                     s.span,
                 )
+        check_nesting(stmts)
         scope = Scope(code, self)
         self._collect_types(stmts, scope)
         return self.compile_block(tuple(stmts), scope)
@@ -2235,16 +2237,55 @@ def _with_span(fn: Fn, span: Span) -> Fn:
     return fn
 
 
+def _sub_blocks(s: Any) -> list[tuple[Any, ...]]:
+    blocks = []
+    for attr in ("then", "other", "body", "catch"):
+        sub = getattr(s, attr, None)
+        if isinstance(sub, tuple):
+            blocks.append(sub)
+    if isinstance(s, N.Case):
+        blocks.extend(b for _c, b in s.branches)
+    return blocks
+
+
 def _walk_stmts(stmts: Any) -> Any:
-    for s in stmts:
-        yield s
-        for attr in ("then", "other", "body", "catch"):
-            sub = getattr(s, attr, None)
-            if isinstance(sub, tuple):
-                yield from _walk_stmts(sub)
-        if isinstance(s, N.Case):
-            for _c, b in s.branches:
-                yield from _walk_stmts(b)
+    """Every statement, nested ones included (iterative: nesting depth costs no stack)."""
+    stack = [iter(stmts)]
+    while stack:
+        for s in stack[-1]:
+            yield s
+            for b in reversed(_sub_blocks(s)):
+                stack.append(iter(b))
+            break
+        else:
+            stack.pop()
+
+
+# Nesting of control structures accepted by the compiler. 4D documents 512 levels;
+# deeper code is reported as a syntax error before compiling, so that neither the
+# recursion limit nor the C stack is ever reached.
+MAX_NESTING = 3000
+
+
+def check_nesting(stmts: Any, source_span: Span | None = None) -> None:
+    """Raise a syntax error when control structures nest deeper than MAX_NESTING."""
+    stack = [(iter(stmts), 0)]
+    while stack:
+        it, depth = stack[-1]
+        for s in it:
+            blocks = _sub_blocks(s)
+            if blocks:
+                if depth + 1 > MAX_NESTING:
+                    raise Syntax4DError(
+                        f"The code is nested too deeply: more than {MAX_NESTING} levels of control structures "
+                        "(4D allows 512)",
+                        s.span,
+                    )
+                for b in blocks:
+                    stack.append((iter(b), depth + 1))
+            break
+        else:
+            stack.pop()
 
 
 def _infer_type(e: N.Expr) -> str | None:
