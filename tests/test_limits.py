@@ -51,6 +51,26 @@ def test_2000_nested_blocks(tmp_path: Path) -> None:
     assert run([str(p)])[:2] == (0, "deep\n")
 
 
+def test_nesting_past_the_limit_is_a_syntax_error_even_with_a_high_recursion_limit(tmp_path: Path) -> None:
+    # A run raises the recursion limit; deeper nesting must still be refused before
+    # compiling rather than crash the process.
+    import sys
+
+    from lang.interpreter import MAX_NESTING
+
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old, 200_000))
+    try:
+        depth = MAX_NESTING + 1
+        p = write(tmp_path, "d.4dm", "If (True)\n" * depth + 'ALERT("x")\n' + "End if\n" * depth)
+        code, out, err = run([str(p)])
+    finally:
+        sys.setrecursionlimit(old)
+    assert code == 65
+    assert "error 90001: The code is nested too deeply: more than 3000 levels" in err
+    assert out == ""
+
+
 def test_512_nested_loops_of_4d_limit(tmp_path: Path) -> None:
     # 4D documents 512 levels of nested control structures.
     body = "$n:=0\n" + "For ($i; 1; 1)\n" * 512 + "$n:=$n+1\n" + "End for\n" * 512 + "ALERT(String($n))\n"
