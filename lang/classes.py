@@ -35,11 +35,10 @@ from .values import (
     UNDEFINED,
     UNSET,
     Coll,
-    Date4D,
     Obj,
-    Time4D,
     check_writable,
     current_process,
+    empty_like,
     new_shared_group,
     share_value,
 )
@@ -194,7 +193,7 @@ class Instance(Obj):
                 )
             if v is UNDEFINED:
                 # classes.md: the getter gives the type, the setter receives its empty value
-                v = _empty_like(getter.invoke(None, [], this=self) if getter is not None else UNDEFINED)
+                v = empty_like(getter.invoke(None, [], this=self) if getter is not None else UNDEFINED)
             setter.invoke(None, [v], this=self)
             return
         store_property(self, name, v)
@@ -248,29 +247,12 @@ def store_property(o: Obj, name: str, v: Any) -> None:
     if v is UNDEFINED:
         if name not in o:
             return
-        v = _empty_like(dict.__getitem__(o, name))
+        v = empty_like(dict.__getitem__(o, name))
     v = to_storable(v)
     if o.group is not None:
         check_writable(o)
         v = share_value(o, v)
     dict.__setitem__(o, name, v)
-
-
-def _empty_like(cur: Any) -> Any:
-    t = type(cur)
-    if t is str:
-        return ""
-    if t is float or t is int:
-        return 0.0
-    if t is bool:
-        return False
-    if t is Date4D:
-        from .values import NULL_DATE
-
-        return NULL_DATE
-    if t is Time4D:
-        return Time4D(0)
-    return None
 
 
 def _make_shared(v: Any, owner: Obj) -> Any:

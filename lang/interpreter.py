@@ -1770,7 +1770,7 @@ class Interpreter:
             if v is UNDEFINED:
                 if name in o:
                     cur = dict.__getitem__(o, name)
-                    v = _reset_value(cur)
+                    v = V.empty_like(cur)
                 else:
                     return
             if o.group is not None:
@@ -2049,21 +2049,6 @@ def _add_frame(err: FourDError, code: Code, call_span: Span | None) -> None:
 
 def _undefined_var(name: str, span: Span) -> FourDError:
     return FourDError(ERR_UNDEFINED_VAR, f"The variable {name} is not defined (never assigned nor declared)", span)
-
-
-def _reset_value(cur: Any) -> Any:
-    t = type(cur)
-    if t is str:
-        return ""
-    if t is float or t is int:
-        return 0.0
-    if t is bool:
-        return False
-    if t is Date4D:
-        return V.NULL_DATE
-    if cur is None:
-        return None
-    return None
 
 
 def _param_plan(code: Code) -> tuple[Any, ...]:

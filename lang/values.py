@@ -1025,5 +1025,22 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+def empty_like(cur: Any) -> Any:
+    """The empty value of a value's type: what assigning Undefined to an existing property
+    leaves there, and what `Choose` gives when no value is chosen (values.md §3.2)."""
+    t = type(cur)
+    if t is str:
+        return ""
+    if t is float or t is int:
+        return 0.0
+    if t is bool:
+        return False
+    if t is Date4D:
+        return NULL_DATE
+    if t is Time4D:
+        return Time4D(0)
+    return None
+
+
 def read_prop_of_null(name: str) -> FourDError:
     return FourDError(ERR_NULL_PROPERTY, f'Cannot read property "{name}" of Null')

@@ -22,6 +22,7 @@ from lang.values import (
     IS_UNDEFINED,
     IS_VARIANT,
     UNDEFINED,
+    empty_like,
     value_type,
 )
 
@@ -250,28 +251,10 @@ def choose(criterion: Any, *values: Any) -> Any:
         i = int(criterion)
         if 0 <= i < len(values):
             return values[i]
-        return _empty_like(values[0])
+        return empty_like(values[0])
     if criterion is UNDEFINED or criterion is None:
-        return _empty_like(values[0])
+        return empty_like(values[0])
     raise FourDError(ERR_ARG_TYPE, "Choose: the criterion must be a Boolean or a number")
-
-
-def _empty_like(v: Any) -> Any:
-    """The "null value" of a type (docs: 0 for a number, "" for a text...)."""
-    from lang.values import NULL_DATE, Date4D, Time4D
-
-    t = type(v)
-    if t is str:
-        return ""
-    if t is float or t is int:
-        return 0.0
-    if t is bool:
-        return False
-    if t is Date4D:
-        return NULL_DATE
-    if t is Time4D:
-        return Time4D(0)
-    return None
 
 
 @command("Command name", 538, "Language")
