@@ -421,3 +421,60 @@ def _assign_mod(i: int, conv: Callable[[Any], Any] | None, j: int, ib: int, valu
         loc[i] = r if conv is None else conv(r)
 
     return step_mod
+
+
+def concat_closure(
+    e: N.Binary,
+    compile_expr: Callable[[N.Expr], Fn],
+    impl: Callable[[Any, Any], Any],
+    slot_of: Callable[[str], int],
+    undefined: Callable[[str, Span], FourDError],
+) -> Fn | None:
+    """`$a+"x"+String($n)+" "`: a chain of `+` holding a text literal, in one closure, else None.
+
+    Operands are evaluated strictly left to right and each `+` is applied as soon as its right
+    operand is known, so side effects and errors come in the same order as with one closure per
+    `+`. Two texts are joined inline; any other pair goes to the complete operator, with errors
+    located at the span of that `+`. Literal operands are constants and locals are read from
+    their slot, so the chain calls no closure for them.
+    """
+    rights: list[N.Expr] = []
+    spans: list[Span] = []
+    node: N.Expr = e
+    while isinstance(node, N.Binary) and node.op == "+":
+        rights.append(node.right)
+        spans.append(node.span)
+        node = node.left
+    operands = [node, *reversed(rights)]
+    if not any(isinstance(x, N.Literal) and type(x.value) is str for x in operands):
+        return None  # a number chain: the arithmetic closures handle it
+    first = compile_expr(node)
+    steps = []
+    for x, span in zip(operands[1:], reversed(spans)):
+        slow = _slow(impl, span)
+        if isinstance(x, N.Literal):
+            steps.append((0, x.value, slow, None))
+        elif isinstance(x, N.Local):
+            steps.append((1, slot_of(x.name), slow, (x.name, x.span)))
+        else:
+            steps.append((2, compile_expr(x), slow, None))
+    chain = tuple(steps)
+
+    def concat(f: Any) -> Any:
+        a = first(f)
+        for kind, x, slow, where in chain:
+            if kind == 0:
+                b = x
+            elif kind == 1:
+                b = f.locals[x]
+                if b is UNSET:
+                    raise undefined(*where)
+            else:
+                b = x(f)
+            if type(a) is str and type(b) is str:
+                a = a + b
+            else:
+                a = slow(a, b)
+        return a
+
+    return concat

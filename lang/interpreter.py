@@ -39,7 +39,7 @@ from .errors import (
     FourDError,
     Syntax4DError,
 )
-from .fastops import assign_closure, binary_closure
+from .fastops import assign_closure, binary_closure, concat_closure
 from .registry import REGISTRY, CommandInfo, Ref, not_supported
 from .source import Source, Span
 from .values import UNDEFINED, UNSET, Coll, Date4D, Obj, Time4D
@@ -317,6 +317,93 @@ def _has_nonfinite(vals: Any) -> bool:
 
 def _nonfinite_error(name: str, span: Span) -> FourDError:
     return FourDError(ERR_ARG_VALUE, f"`{name}`: a number argument is infinite (INF) or undefined", span)
+
+
+def _fixed_call(func: Callable[..., Any], afs: tuple[Fn, ...], cvs: tuple[Any, ...], wants_ctx: bool, name: str, span: Span) -> Fn:
+    """A command call with 1 to 3 arguments and no `*`: no argument list, no loop.
+
+    Same steps as the general call: each argument is evaluated then converted, in order;
+    conversion errors name the command; INF or NaN where an integer is needed is error 54.
+    """
+    convs = tuple(_identity if c is None else c for c in cvs)
+
+    def bad_arg(err: FourDError) -> FourDError:
+        return FourDError(err.code, f"`{name}`: {err.message}", span)
+
+    if len(afs) == 1:
+        (a0,), (c0,) = afs, convs
+
+        def call_1(f: Frame) -> Any:
+            v0 = a0(f)
+            try:
+                v0 = c0(v0)
+            except FourDError as err:
+                raise bad_arg(err) from None
+            f.span = span
+            try:
+                return func(f, v0) if wants_ctx else func(v0)
+            except FourDError as err:
+                raise err.with_span(span)
+            except (OverflowError, ValueError):
+                if _has_nonfinite((v0,)):
+                    raise _nonfinite_error(name, span) from None
+                raise
+
+        return call_1
+    if len(afs) == 2:
+        (a0, a1), (c0, c1) = afs, convs
+
+        def call_2(f: Frame) -> Any:
+            v0 = a0(f)
+            try:
+                v0 = c0(v0)
+            except FourDError as err:
+                raise bad_arg(err) from None
+            v1 = a1(f)
+            try:
+                v1 = c1(v1)
+            except FourDError as err:
+                raise bad_arg(err) from None
+            f.span = span
+            try:
+                return func(f, v0, v1) if wants_ctx else func(v0, v1)
+            except FourDError as err:
+                raise err.with_span(span)
+            except (OverflowError, ValueError):
+                if _has_nonfinite((v0, v1)):
+                    raise _nonfinite_error(name, span) from None
+                raise
+
+        return call_2
+    (a0, a1, a2), (c0, c1, c2) = afs, convs
+
+    def call_3(f: Frame) -> Any:
+        v0 = a0(f)
+        try:
+            v0 = c0(v0)
+        except FourDError as err:
+            raise bad_arg(err) from None
+        v1 = a1(f)
+        try:
+            v1 = c1(v1)
+        except FourDError as err:
+            raise bad_arg(err) from None
+        v2 = a2(f)
+        try:
+            v2 = c2(v2)
+        except FourDError as err:
+            raise bad_arg(err) from None
+        f.span = span
+        try:
+            return func(f, v0, v1, v2) if wants_ctx else func(v0, v1, v2)
+        except FourDError as err:
+            raise err.with_span(span)
+        except (OverflowError, ValueError):
+            if _has_nonfinite((v0, v1, v2)):
+                raise _nonfinite_error(name, span) from None
+            raise
+
+    return call_3
 
 
 # ------------------------------------------------------------------ the interpreter
@@ -1168,6 +1255,10 @@ class Interpreter:
         return lambda f: v
 
     def expr_Binary(self, e: N.Binary, scope: Scope) -> Fn:
+        if e.op == "+":
+            concat = concat_closure(e, lambda x: self.compile_expr(x, scope), _BINARY["+"], scope.slot, _undefined_var)
+            if concat is not None:
+                return concat
         left = self.compile_expr(e.left, scope)
         right = self.compile_expr(e.right, scope)
         op = e.op
@@ -1426,13 +1517,15 @@ class Interpreter:
 
             return bad_count
         kwargs: dict[str, Any] = {}
-        if info.wants_star:
+        if info.wants_star and star:  # `star` defaults to False and `order` to None (registry)
             kwargs["star"] = star
-        if info.wants_order:
+        if info.wants_order and order is not None:
             kwargs["order"] = order
         afs = tuple(arg_fns)
         cvs = tuple(convs)
         wants_ctx = info.wants_ctx
+        if not kwargs:
+            func = info.forms.get(n, func)
         if not kwargs and all(c is None for c in cvs):
             if wants_ctx:
                 if n == 0:
@@ -1486,6 +1579,8 @@ class Interpreter:
                             raise
 
                     return callp1
+        if not kwargs and 1 <= n <= 3:
+            return _fixed_call(func, afs, cvs, wants_ctx, name, span)
         pairs = tuple(zip(afs, cvs))
 
         def call(f: Frame) -> Any:

@@ -218,6 +218,9 @@ class CommandInfo:
     ref_all_from: int | None = None  # every argument from this position on is a Ref
     uses: int = 0
     reason: str = ""  # why an unimplemented command cannot run here
+    # number of arguments -> a shorter function giving the same result for calls with exactly
+    # that many arguments (and no `*`): `String(v)` is `to_text(v)`
+    forms: dict[int, Callable[..., Any]] = field(default_factory=dict)
 
     @property
     def implemented(self) -> bool:
@@ -418,6 +421,7 @@ def command(
     *,
     thread_safe: bool = True,
     aliases: tuple[str, ...] = (),
+    forms: dict[int, Callable[..., Any]] | None = None,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register a 4D command implemented by the decorated function.
 
@@ -425,6 +429,7 @@ def command(
     (str, float, int, bool, Date4D, Time4D, Obj, Coll, Ref, Any), defaults make a
     parameter optional, `*args` takes the rest, a first parameter `ctx` receives
     the calling frame, a keyword `star` is True when a `*` argument was given.
+    `forms` maps a number of arguments to a shorter function with the same result.
     """
 
     def deco(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -441,10 +446,15 @@ def command(
             if i == 0 and p.name == "ctx":
                 wants_ctx = True
                 continue
+            # Call sites pass `star` only when a `*` was given, `order` only with `>` or `<`.
             if p.name == "star" and p.kind == p.KEYWORD_ONLY:
+                if p.default is not False:
+                    raise TypeError(f"{func.__name__}: `star` must default to False")
                 wants_star = True
                 continue
             if p.name == "order" and p.kind == p.KEYWORD_ONLY:
+                if p.default is not None:
+                    raise TypeError(f"{func.__name__}: `order` must default to None")
                 wants_order = True
                 continue
             ann = _annotation_text(p)
@@ -485,6 +495,7 @@ def command(
             max_args=max_args,
             ref_positions=frozenset(refs),
             ref_all_from=ref_all_from,
+            forms=dict(forms or {}),
         )
         REGISTRY.add_command(info)
         func.command_info = info  # type: ignore[attr-defined]

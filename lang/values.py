@@ -953,7 +953,13 @@ def negate(v: Any) -> Any:
 
 def format_number(x: float | int) -> str:
     """String(number): up to 13 significant digits, trailing zeros dropped."""
-    if type(x) is int:
+    t = type(x)
+    if t is float:
+        if -1e15 < x < 1e15:  # False for NaN and infinities
+            i = int(x)
+            if i == x:
+                return str(i)  # an integral Real prints as an integer ("-0" included: "0")
+    elif t is int:
         return str(x)
     if x != x:
         return ""
@@ -986,7 +992,13 @@ def to_text(v: Any) -> str:
     t = type(v)
     if t is str:
         return v
-    if t is float or t is int:
+    if t is float:
+        if -1e15 < v < 1e15:  # integral Reals first, as format_number does
+            i = int(v)
+            if i == v:
+                return str(i)
+        return format_number(v)
+    if t is int:
         return format_number(v)
     if t is bool:
         return "True" if v else "False"

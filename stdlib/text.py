@@ -57,7 +57,7 @@ for _name, _value, _token in [
 # ------------------------------------------------------------------ String
 
 
-@command("String", 10, "String")
+@command("String", 10, "String", forms={1: to_text})
 def string(value: Any, fmt: Any = UNDEFINED, add_time: Any = UNDEFINED) -> str:
     """Text form of a value, with an optional number, date or time display format."""
     if fmt is UNDEFINED:
@@ -422,17 +422,23 @@ def _mode(options: int | None, star: bool) -> tuple[bool, bool, bool, bool, bool
 
 
 _C0 = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_DEFAULT_MODE = _mode(None, False)
+
+
+def _plain_ascii(s: str) -> bool:
+    """ASCII without the C0 controls that comparisons ignore: folds one character to one."""
+    return s.isascii() and (s.isprintable() or not _C0.search(s))
 
 
 def find_text(find: str, text: str, start: int, options: int | None, star: bool) -> tuple[int, int]:
     """0-based index and length of the first match of `find` in `text` from `start`, or (-1, 0)."""
-    case, accents, ligatures, controls, whole = _mode(options, star)
+    case, accents, ligatures, controls, whole = _DEFAULT_MODE if options is None and not star else _mode(options, star)
     if not (case or accents or ligatures or controls):
         idx = text.find(find, start)
         while idx >= 0 and whole and not _word_bounded(text, idx, idx + len(find)):
             idx = text.find(find, idx + 1)
         return (idx, len(find)) if idx >= 0 else (-1, 0)
-    if start >= 0 and text.isascii() and find.isascii() and not (controls and (_C0.search(text) or _C0.search(find))):
+    if start >= 0 and (_plain_ascii(text) and _plain_ascii(find) if controls else text.isascii() and find.isascii()):
         # ASCII without C0 controls folds one character to one character: search the folded texts.
         folded_text = text.lower() if case else text
         folded_find = find.lower() if case else find
@@ -534,18 +540,27 @@ def replace_string(source: str, old: str, new: str, how_many: Any = UNDEFINED, *
     out = []
     pos = 0
     count = 0
-    folded: _Folded | None = None
-    while limit < 0 or count < limit:
-        if source.isascii() and old.isascii() and not _C0.search(source) and not _C0.search(old):
-            idx, n = find_text(old, source, pos, None, False)
-        else:
-            # Fold the source once, then search it repeatedly.
-            key = _key_function(True, True, True, True, False)
-            fkeys = "".join(key(c) for c in old)
-            if not fkeys:
+    if _plain_ascii(source) and _plain_ascii(old):
+        # Case-insensitive search of the lowercased texts (as find_text does), copying the source.
+        lowered, key = source.lower(), old.lower()
+        if lowered == source:
+            return source.replace(key, new, limit)
+        while limit < 0 or count < limit:
+            idx = lowered.find(key, pos)
+            if idx < 0:
                 break
-            folded = folded or _Folded(source, key)
-            idx, n = folded.search(fkeys, pos)
+            out.append(source[pos:idx])
+            out.append(new)
+            pos = idx + len(key)
+            count += 1
+        out.append(source[pos:])
+        return "".join(out)
+    # Fold the source once, then search it repeatedly.
+    fold_key = _key_function(True, True, True, True, False)
+    fkeys = "".join(fold_key(c) for c in old)
+    folded = _Folded(source, fold_key) if fkeys else None
+    while folded is not None and (limit < 0 or count < limit):
+        idx, n = folded.search(fkeys, pos)
         if idx < 0:
             break
         out.append(source[pos:idx])

@@ -176,11 +176,11 @@ def test_internal_error_exit_70_and_debug_shows_traceback(monkeypatch: pytest.Mo
         raise ZeroDivisionError("boom")
 
     monkeypatch.setattr(values, "format_number", broken)
-    code, _out, err = run(["-c", "ALERT(String(1))"])
+    code, _out, err = run(["-c", "ALERT(String(1.5))"])
     assert code == 70
     assert "internal error (ZeroDivisionError: boom); please report" in err
     assert "Traceback" not in err
-    code, _, err = run(["--debug", "-c", "ALERT(String(1))"])
+    code, _, err = run(["--debug", "-c", "ALERT(String(1.5))"])
     assert code == 70
     assert "Traceback (most recent call last)" in err and "ZeroDivisionError: boom" in err
 
