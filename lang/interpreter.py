@@ -1015,12 +1015,38 @@ class Interpreter:
                 set_index(o, i, v, ispan)
 
             return assign_element
+        if isinstance(target, N.Member):
+            return self.compile_member_store(target, scope, value)
         store = self.compile_store_fn(target, scope, var_type)
 
         def run(f: Frame) -> None:
             store(f, value(f))
 
         return run
+
+    def compile_member_store(self, target: N.Member, scope: Scope, value: Fn) -> Fn:
+        """`$o.name:=value`: the value first, then the object; plain objects are written inline."""
+        obj = self.compile_expr(target.obj, scope)
+        name = target.name
+        span = target.span
+        setp = self.set_property
+
+        def assign_member(f: Frame) -> None:
+            v = value(f)
+            o = obj(f)
+            if type(o) is Obj:
+                t = type(v)
+                if t is float or t is str or t is bool or v is None:
+                    g = o.group
+                    if g is None or (not g.strict and g.held_by(f.process)):
+                        o[name] = v  # what set_property stores after its checks
+                        return
+                elif (t is Obj or t is Coll) and o.group is None:
+                    o[name] = v
+                    return
+            setp(o, name, v, span)
+
+        return assign_member
 
     def compile_store_fn(self, target: N.Expr, scope: Scope, var_type: str | None = None) -> Callable[[Frame, Any], None]:
         if isinstance(target, N.Local):
@@ -1324,14 +1350,37 @@ class Interpreter:
         return ternary
 
     def expr_ObjectLit(self, e: N.ObjectLit, scope: Scope) -> Fn:
-        pairs = tuple((k, self.compile_expr(v, scope)) for k, v in e.pairs)
+        # Each value is a constant (0), a local read from its slot (1) or a closure (2).
+        pairs = []
+        for k, v in e.pairs:
+            if isinstance(v, N.Literal):
+                pairs.append((k, 0, v.value, None))
+            elif isinstance(v, N.Local):
+                pairs.append((k, 1, scope.slot(v.name), (v.name, v.span)))
+            else:
+                pairs.append((k, 2, self.compile_expr(v, scope), None))
+        plan = tuple(pairs)
+        new = Obj.__new__
 
         def obj_lit(f: Frame) -> Obj:
-            o = Obj()
-            for k, vf in pairs:
-                v = vf(f)
-                if v is not UNDEFINED:
-                    dict.__setitem__(o, k, to_storable(v))
+            o = new(Obj)  # Obj() without its __init__ call
+            o.group = None
+            for k, kind, x, where in plan:
+                if kind == 0:
+                    v = x
+                elif kind == 1:
+                    v = f.locals[x]
+                    if v is UNSET:
+                        raise _undefined_var(*where)
+                else:
+                    v = x(f)
+                t = type(v)
+                if t is float or t is str or t is bool or t is Obj or t is Coll or v is None:
+                    o[k] = v  # stored as is
+                elif t is int:
+                    o[k] = float(v)
+                elif v is not UNDEFINED:
+                    o[k] = to_storable(v)
             return o
 
         return obj_lit
@@ -1370,7 +1419,7 @@ class Interpreter:
                     return hook(o, name)
                 return getp(o, name, span)
 
-            return member_of_declared
+            return _member_of_local(scope.slot(e.obj.name), name, member_of_declared)
 
         def member(f: Frame) -> Any:
             o = obj(f)
@@ -1382,6 +1431,8 @@ class Interpreter:
                 return hook(o, name)  # what get_property ends up calling for these types
             return getp(o, name, span)
 
+        if isinstance(e.obj, N.Local):
+            return _member_of_local(scope.slot(e.obj.name), name, member)
         return member
 
     def expr_Index(self, e: N.Index, scope: Scope) -> Fn:
@@ -2294,6 +2345,18 @@ def _stop(proc: Any) -> None:
     if checkpoint is not None and checkpoint():
         return  # a pending DELAY PROCESS from another process was served; go on
     raise FourDError(ERR_INTERRUPTED, "Program interrupted by user")
+
+
+def _member_of_local(i: int, name: str, general: Fn) -> Fn:
+    """`$o.name` when $o holds a plain object: read from the slot; anything else takes `general`."""
+
+    def member_of_local(f: Frame) -> Any:
+        o = f.locals[i]
+        if type(o) is Obj:
+            return o.get(name, UNDEFINED)
+        return general(f)
+
+    return member_of_local
 
 
 def _is_object_type(t: str | None) -> bool:

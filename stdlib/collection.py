@@ -241,6 +241,11 @@ def _sorted_default(items: list[Any], descending: bool = False) -> list[Any]:
 @coll_member("push")
 def push(ctx: Any, c: Coll, *values: Any) -> Coll:
     """Append elements; returns the same collection."""
+    if c.group is None:
+        for v in values:
+            t = type(v)
+            c.append(v if t is float or t is str or t is bool or t is Obj or t is Coll or v is None else _store(c, v))
+        return c
     with _AutoUse(ctx, c):
         for v in values:
             c.append(_store(c, v))
