@@ -448,6 +448,16 @@ def _one_predicate(op: str, q: Any) -> Callable[[Any], bool]:
             return _order(v, op, q)
 
         return num_order
+    if (op == "=" or op == "===") and type(q) is float:
+        wildcard = op == "="
+
+        def num_equal(v: Any) -> bool:
+            t = type(v)
+            if t is float or t is int:
+                return num_eq(v, q)
+            return _equal(v, q, wildcard)
+
+        return num_equal
     if op == "=" and type(q) is str:
 
         def text_equal(v: Any) -> bool:
@@ -479,6 +489,16 @@ def _compile_cmp(parts: list[tuple[str, str | None]], op: str, value: Any) -> Ca
     if all(br is None for _, br in parts):
         get = make_getter([name for name, _ in parts])
         one = _one_predicate(positive or op, value)
+        if len(parts) == 1:
+            # one property: read inline (what make_getter's reader does)
+            name = parts[0][0]
+
+            def test1(el: Any) -> bool:
+                return one(dict.get(el, name, UNDEFINED) if type(el) is Obj else _get(el, name))
+
+            if positive is not None:
+                return lambda el: not test1(el)
+            return test1
         if positive is not None:
             return lambda el: not one(get(el))
         return lambda el: one(get(el))
