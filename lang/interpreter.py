@@ -10,6 +10,7 @@ no exception.
 from __future__ import annotations
 
 import math
+import operator
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -583,6 +584,10 @@ class Interpreter:
             fused = assign_closure(i, conv, s.value, value, scope.slot, _undefined_var)
             if fused is not None:
                 return fused
+        elif isinstance(s.target, N.Member):
+            update = self.compile_property_update(s, scope, value)
+            if update is not None:
+                return update
         return self.compile_store(s.target, scope, value)
 
     def stmt_CompoundAssign(self, s: N.CompoundAssign, scope: Scope) -> Fn:
@@ -834,7 +839,10 @@ class Interpreter:
 
         def run(f: Frame) -> Any:
             t = target(f)
-            group = getattr(t, "group", None)
+            try:
+                group = t.group  # objects and collections (the slot of Obj and Coll)
+            except AttributeError:
+                group = None
             if group is None:
                 raise FourDError(ERR_NOT_SHARED, f"Use needs a shared object or shared collection, got {_describe(t)}", span)
             proc = f.process
@@ -1025,28 +1033,71 @@ class Interpreter:
         return run
 
     def compile_member_store(self, target: N.Member, scope: Scope, value: Fn) -> Fn:
-        """`$o.name:=value`: the value first, then the object; plain objects are written inline."""
+        """`$o.name:=value`: the value first, then the object."""
         obj = self.compile_expr(target.obj, scope)
-        name = target.name
-        span = target.span
-        setp = self.set_property
+        put = _property_put(target.name, target.span, self.set_property)
+        i = scope.slot(target.obj.name) if isinstance(target.obj, N.Local) else -1
 
         def assign_member(f: Frame) -> None:
             v = value(f)
-            o = obj(f)
-            if type(o) is Obj:
-                t = type(v)
-                if t is float or t is str or t is bool or v is None:
-                    g = o.group
-                    if g is None or (not g.strict and g.held_by(f.process)):
-                        o[name] = v  # what set_property stores after its checks
-                        return
-                elif (t is Obj or t is Coll) and o.group is None:
-                    o[name] = v
-                    return
-            setp(o, name, v, span)
+            if i >= 0:  # `$o.name:=`: the object straight from its slot
+                o = f.locals[i]
+                if o is UNSET:
+                    o = obj(f)  # reports the unassigned variable
+            else:
+                o = obj(f)
+            put(f, o, v)
 
         return assign_member
+
+    def compile_property_update(self, s: N.Assign, scope: Scope, value: Fn) -> Fn | None:
+        """`$o.name:=$o.name+x` (or - *) in one closure, else None.
+
+        The property is read from the object in the slot, then x is evaluated, then the object
+        is read again for the store, as in the general path. Two numbers are combined inline;
+        any other operand goes to the complete operator. A receiver that is not a plain object
+        takes the general path.
+        """
+        t, e = s.target, s.value
+        if not (
+            isinstance(t, N.Member)
+            and isinstance(t.obj, N.Local)
+            and isinstance(e, N.Binary)
+            and e.op in _UPDATE_OPS
+            and isinstance(e.left, N.Member)
+            and e.left.name == t.name
+            and isinstance(e.left.obj, N.Local)
+            and scope.slot(e.left.obj.name) == scope.slot(t.obj.name)
+        ):
+            return None
+        i = scope.slot(t.obj.name)
+        name = t.name
+        general = self.compile_member_store(t, scope, value)
+        right = self.compile_expr(e.right, scope)
+        put = _property_put(name, t.span, self.set_property)
+        pyop = _UPDATE_OPS[e.op]
+        impl = _BINARY[e.op]
+        span = e.span
+        const = e.right.value if isinstance(e.right, N.Literal) else UNSET  # `+1`: no closure call
+
+        def update_property(f: Frame) -> None:
+            o = f.locals[i]
+            if type(o) is not Obj:
+                general(f)
+                return
+            a = o.get(name, UNDEFINED)
+            b = right(f) if const is UNSET else const
+            tb = type(b)
+            if type(a) is float and (tb is float or tb is int):
+                r = pyop(a, b)
+            else:
+                try:
+                    r = impl(a, b)
+                except FourDError as err:
+                    raise err.with_span(span)
+            put(f, f.locals[i], r)
+
+        return update_property
 
     def compile_store_fn(self, target: N.Expr, scope: Scope, var_type: str | None = None) -> Callable[[Frame, Any], None]:
         if isinstance(target, N.Local):
@@ -2345,6 +2396,28 @@ def _stop(proc: Any) -> None:
     if checkpoint is not None and checkpoint():
         return  # a pending DELAY PROCESS from another process was served; go on
     raise FourDError(ERR_INTERRUPTED, "Program interrupted by user")
+
+
+_UPDATE_OPS = {"+": operator.add, "-": operator.sub, "*": operator.mul}
+
+
+def _property_put(name: str, span: Span, setp: Callable[[Any, str, Any, Span], None]) -> Callable[[Frame, Any, Any], None]:
+    """put(f, o, v) storing v in property `name` of o: plain objects inline, the rest through setp."""
+
+    def put(f: Frame, o: Any, v: Any) -> None:
+        if type(o) is Obj:
+            t = type(v)
+            if t is float or t is str or t is bool or v is None:
+                g = o.group
+                if g is None or (not g.strict and g.held_by(f.process)):
+                    o[name] = v  # what set_property stores after its checks
+                    return
+            elif (t is Obj or t is Coll) and o.group is None:
+                o[name] = v
+                return
+        setp(o, name, v, span)
+
+    return put
 
 
 def _member_of_local(i: int, name: str, general: Fn) -> Fn:

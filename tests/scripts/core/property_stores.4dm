@@ -70,3 +70,31 @@ ALERT(String($inner.x))  // expect: 2
 Use (Storage)
 	Storage.n:=1  // expect error: Storage accepts only shared objects
 End use
+
+// $o.name:=$o.name+x: read, then x, then the object is read again for the store
+$o:={n: 1}
+$o.n:=$o.n+1
+$o.n:=$o.n*3
+$o.n:=$o.n-0.5
+$n:=2
+$o.n:=$o.n+$n
+ALERT(String($o.n))  // expect: 7.5
+$o.t:="a"
+$o.t:=$o.t+"b"
+ALERT($o.t)  // expect: ab
+$o.u:=$o.u+1  // expect error: Undefined + Number
+$o.t:=$o.t+1  // expect error: Text + Number
+$o.d:=!2020-01-01!
+$o.d:=$o.d+1
+ALERT(String($o.d))  // expect: 01/02/2020
+$p:=$o
+$o.n:=$o.n+_Replace_object(->$o)
+ALERT(String($p.n)+" "+String($o.n))  // expect: 7.5 8.5
+$so:=New shared object("n"; 1)
+$so.n:=$so.n+1  // expect error: outside Use
+Use ($so)
+	$so.n:=$so.n+1
+End use
+ALERT(String($so.n))  // expect: 2
+$o:=Null
+$o.n:=$o.n+1  // expect error: Undefined + Number
