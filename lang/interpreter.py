@@ -320,26 +320,38 @@ def _nonfinite_error(name: str, span: Span) -> FourDError:
     return FourDError(ERR_ARG_VALUE, f"`{name}`: a number argument is infinite (INF) or undefined", span)
 
 
+def _converted_literal(value: Any, conv: Callable[[Any], Any], fn: Fn) -> tuple[Fn, Any]:
+    """A literal argument converted once at compile time, when that cannot fail and gives an
+    immutable value; else the argument and its converter unchanged."""
+    try:
+        v = conv(value)
+    except FourDError:
+        return fn, conv  # the error comes when the call runs, as for any argument
+    if type(v) in (str, float, int, bool):
+        return (lambda f: v), None
+    return fn, conv
+
+
 def _fixed_call(func: Callable[..., Any], afs: tuple[Fn, ...], cvs: tuple[Any, ...], wants_ctx: bool, name: str, span: Span) -> Fn:
     """A command call with 1 to 3 arguments and no `*`: no argument list, no loop.
 
     Same steps as the general call: each argument is evaluated then converted, in order;
     conversion errors name the command; INF or NaN where an integer is needed is error 54.
     """
-    convs = tuple(_identity if c is None else c for c in cvs)
 
     def bad_arg(err: FourDError) -> FourDError:
         return FourDError(err.code, f"`{name}`: {err.message}", span)
 
     if len(afs) == 1:
-        (a0,), (c0,) = afs, convs
+        (a0,), (c0,) = afs, cvs
 
         def call_1(f: Frame) -> Any:
             v0 = a0(f)
-            try:
-                v0 = c0(v0)
-            except FourDError as err:
-                raise bad_arg(err) from None
+            if c0 is not None:
+                try:
+                    v0 = c0(v0)
+                except FourDError as err:
+                    raise bad_arg(err) from None
             f.span = span
             try:
                 return func(f, v0) if wants_ctx else func(v0)
@@ -352,19 +364,21 @@ def _fixed_call(func: Callable[..., Any], afs: tuple[Fn, ...], cvs: tuple[Any, .
 
         return call_1
     if len(afs) == 2:
-        (a0, a1), (c0, c1) = afs, convs
+        (a0, a1), (c0, c1) = afs, cvs
 
         def call_2(f: Frame) -> Any:
             v0 = a0(f)
-            try:
-                v0 = c0(v0)
-            except FourDError as err:
-                raise bad_arg(err) from None
+            if c0 is not None:
+                try:
+                    v0 = c0(v0)
+                except FourDError as err:
+                    raise bad_arg(err) from None
             v1 = a1(f)
-            try:
-                v1 = c1(v1)
-            except FourDError as err:
-                raise bad_arg(err) from None
+            if c1 is not None:
+                try:
+                    v1 = c1(v1)
+                except FourDError as err:
+                    raise bad_arg(err) from None
             f.span = span
             try:
                 return func(f, v0, v1) if wants_ctx else func(v0, v1)
@@ -376,24 +390,27 @@ def _fixed_call(func: Callable[..., Any], afs: tuple[Fn, ...], cvs: tuple[Any, .
                 raise
 
         return call_2
-    (a0, a1, a2), (c0, c1, c2) = afs, convs
+    (a0, a1, a2), (c0, c1, c2) = afs, cvs
 
     def call_3(f: Frame) -> Any:
         v0 = a0(f)
-        try:
-            v0 = c0(v0)
-        except FourDError as err:
-            raise bad_arg(err) from None
+        if c0 is not None:
+            try:
+                v0 = c0(v0)
+            except FourDError as err:
+                raise bad_arg(err) from None
         v1 = a1(f)
-        try:
-            v1 = c1(v1)
-        except FourDError as err:
-            raise bad_arg(err) from None
+        if c1 is not None:
+            try:
+                v1 = c1(v1)
+            except FourDError as err:
+                raise bad_arg(err) from None
         v2 = a2(f)
-        try:
-            v2 = c2(v2)
-        except FourDError as err:
-            raise bad_arg(err) from None
+        if c2 is not None:
+            try:
+                v2 = c2(v2)
+            except FourDError as err:
+                raise bad_arg(err) from None
         f.span = span
         try:
             return func(f, v0, v1, v2) if wants_ctx else func(v0, v1, v2)
@@ -1604,6 +1621,8 @@ class Interpreter:
                     convs.append(params[-1].conv)
                 else:
                     convs.append(None)
+                if convs[-1] is not None and isinstance(a, N.Literal):
+                    arg_fns[-1], convs[-1] = _converted_literal(a.value, convs[-1], arg_fns[-1])
         n = len(arg_fns)
         name = info.name
         if star and not info.wants_star:

@@ -438,7 +438,12 @@ def find_text(find: str, text: str, start: int, options: int | None, star: bool)
         while idx >= 0 and whole and not _word_bounded(text, idx, idx + len(find)):
             idx = text.find(find, idx + 1)
         return (idx, len(find)) if idx >= 0 else (-1, 0)
-    if start >= 0 and (_plain_ascii(text) and _plain_ascii(find) if controls else text.isascii() and find.isascii()):
+    if (
+        start >= 0
+        and text.isascii()
+        and find.isascii()
+        and not (controls and ((not text.isprintable() and _C0.search(text)) or (not find.isprintable() and _C0.search(find))))
+    ):
         # ASCII without C0 controls folds one character to one character: search the folded texts.
         folded_text = text.lower() if case else text
         folded_find = find.lower() if case else find
@@ -514,7 +519,8 @@ def position(find: str, text: str, start: int = 1, length_found: Ref | None = No
         if type(options) not in (float, int):
             raise FourDError(ERR_ARG_TYPE, "Position: options must be a number (sk constants)")
         opts = int(options)
-    start = max(start, 1)
+    if start < 1:
+        start = 1
     if find == "" or text == "" or start > len(text):
         if length_found is not None:
             length_found.set(0.0)
@@ -522,7 +528,7 @@ def position(find: str, text: str, start: int = 1, length_found: Ref | None = No
     idx, n = find_text(find, text, start - 1, opts, star)
     if length_found is not None:
         length_found.set(float(n if idx >= 0 else 0))
-    return float(idx + 1)
+    return idx + 1.0
 
 
 @command("Replace string", 233, "String")

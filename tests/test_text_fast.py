@@ -150,3 +150,12 @@ def test_fixed_arity_command_calls() -> None:
     ]
     rc, _, err = _run('ALERT(Substring("abc"; "x"; 2))')
     assert err.splitlines()[0] == "<string>:1:7: error 90011: `Substring`: Number expected, got Text"
+
+
+def test_literal_arguments_converted_once_keep_the_error_order() -> None:
+    # a literal that cannot be converted still fails when the call runs, before the next argument
+    rc, _, err = _run("ALERT(Substring(1; $undefined))")
+    assert rc == 1 and "error 90011: `Substring`: Text expected, got Number" in err.splitlines()[0]
+    rc, _, err = _run('ALERT(Substring("abc"; $undefined))')
+    assert rc == 1 and "error 90030" in err.splitlines()[0]
+    assert _run('ALERT(Substring("abc"; 2))')[1] == "bc\n"
