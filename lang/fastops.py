@@ -449,6 +449,7 @@ def concat_closure(
     if not any(isinstance(x, N.Literal) and type(x.value) is str for x in operands):
         return None  # a number chain: the arithmetic closures handle it
     first = compile_expr(node)
+    i0 = slot_of(node.name) if isinstance(node, N.Local) else -1  # `$t+...`: read from the slot
     steps = []
     for x, span in zip(operands[1:], reversed(spans)):
         slow = _slow(impl, span)
@@ -461,7 +462,12 @@ def concat_closure(
     chain = tuple(steps)
 
     def concat(f: Any) -> Any:
-        a = first(f)
+        if i0 >= 0:
+            a = f.locals[i0]
+            if a is UNSET:
+                a = first(f)  # reports the unassigned variable
+        else:
+            a = first(f)
         for kind, x, slow, where in chain:
             if kind == 0:
                 b = x
