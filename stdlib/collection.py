@@ -222,8 +222,11 @@ def _less_cmp(ctx: Any, callback: Any, params: tuple[Any, ...]) -> Callable[[Any
 def order_keys(values: list[Any]) -> list[Any]:
     """Sort keys of values in the default order; plain numbers or texts skip the type rank."""
     types = set(map(type, values))
-    if types <= {float, int} and not any(math.isnan(v) for v in values):
-        return values
+    if types <= {float, int}:
+        # A sum of Reals is NaN only when a value is NaN (or infinities cancel): then look closer.
+        total = sum(values) if types == {float} else math.nan
+        if total == total or not any(math.isnan(v) for v in values):
+            return values
     if types == {str}:
         return [fold(v) for v in values]
     return [sort_key(v) for v in values]
@@ -915,7 +918,11 @@ def order_by(ctx: Any, c: Coll, *args: Any) -> Coll:
     # stable multi-pass sort: least significant criterion first
     for parts, desc in reversed(crit):
         get = make_getter(parts)
-        keys = order_keys([get(v) for v in items])
+        if len(parts) == 1:  # one property: read inline (what make_getter's reader does)
+            name = parts[0]
+            keys = order_keys([dict.get(v, name, UNDEFINED) if type(v) is Obj else get(v) for v in items])
+        else:
+            keys = order_keys([get(v) for v in items])
         idx = sorted(range(len(items)), key=keys.__getitem__, reverse=desc)
         items = [items[i] for i in idx]
     return _shared_result(c, items)
