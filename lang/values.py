@@ -280,11 +280,14 @@ class SharedGroup:
         g = self
         while g.merged_into is not None:
             g = g.merged_into
-        # Explicit acquire/release in try/finally: half the cost of `with` on this hot path.
+        if g.owner is process and process is not None:
+            g.count += 1  # nested Use: only the owner changes the count of a group it holds
+            return
+        # One lock round for a free group (explicit calls: half the cost of `with`).
         lock = g.lock
         lock.acquire()
         try:
-            if g.merged_into is None and (g.owner is None or g.owner is process):
+            if g.merged_into is None and g.owner is None:
                 g.owner = process
                 g.count += 1
                 return
@@ -299,18 +302,19 @@ class SharedGroup:
         g = self
         while g.merged_into is not None:
             g = g.merged_into
-        lock = g.lock
-        lock.acquire()
-        try:
-            if g.owner is process:
-                g.count -= 1
-                if g.count <= 0:
-                    g.count = 0
-                    g.owner = None
-                    if g.waiters:
-                        g.cond.notify_all()
-        finally:
-            lock.release()
+        # Only the owner changes a held group, so no lock is needed to let it go. The waiters
+        # are read after the owner is cleared, and a waiter counts itself before it looks at
+        # the owner (_acquire_slow): either it sees the group free, or it is notified.
+        if g.owner is not process:
+            return
+        g.count -= 1
+        if g.count > 0:
+            return
+        g.count = 0
+        g.owner = None
+        if g.waiters:
+            with g.cond:
+                g.cond.notify_all()
 
     def use(self, process: Any) -> _UseContext:
         """`with group.use(process):` holds the group for the block (internal Use...End use)."""
@@ -392,12 +396,12 @@ def _acquire_slow(group: SharedGroup, process: Any) -> None:
             if process is not None and hasattr(process, "state"):
                 process.state = 4  # Waiting for internal flag
             with g.cond:
-                if g.merged_into is None and g.owner is not None and g.owner is not process:
-                    g.waiters += 1
-                    try:
+                g.waiters += 1  # before looking at the owner: see release()
+                try:
+                    if g.merged_into is None and g.owner is not None and g.owner is not process:
                         g.cond.wait(DEADLOCK_POLL)
-                    finally:
-                        g.waiters -= 1
+                finally:
+                    g.waiters -= 1
             if process is not None and getattr(process, "stop_requested", False) is True:
                 raise FourDError(1006, "Program interrupted by user")
     finally:
