@@ -853,9 +853,15 @@ class Interpreter:
         target = self.compile_expr(s.target, scope)
         body = self.compile_block(s.body, scope)
         span = s.target.span
+        i = scope.slot(s.target.name) if isinstance(s.target, N.Local) else -1
 
         def run(f: Frame) -> Any:
-            t = target(f)
+            if i >= 0:  # `Use ($o)`: the object straight from its slot
+                t = f.locals[i]
+                if t is UNSET:
+                    t = target(f)  # reports the unassigned variable
+            else:
+                t = target(f)
             try:
                 group = t.group  # objects and collections (the slot of Obj and Coll)
             except AttributeError:
