@@ -39,7 +39,7 @@ from .errors import (
     FourDError,
     Syntax4DError,
 )
-from .fastops import assign_closure, binary_closure
+from .fastops import assign_closure, binary_closure, store_plan
 from .registry import REGISTRY, CommandInfo, Ref, not_supported
 from .source import Source, Span
 from .values import UNDEFINED, UNSET, Coll, Date4D, Obj, Time4D
@@ -179,6 +179,7 @@ def make_converter(tname: str | None) -> Callable[[Any], Any] | None:
                 return _round_int(v.s)
             raise _var_type_error("integer", v)
 
+        conv_int.store_range = (int, -0x80000000, 0x7FFFFFFF)  # type: ignore[attr-defined]  # see fastops.store_plan
         return conv_int
     if tname == "real":
 
@@ -194,6 +195,7 @@ def make_converter(tname: str | None) -> Callable[[Any], Any] | None:
                 return float(v.s)
             raise _var_type_error("real", v)
 
+        conv_real.store_range = (float, -math.inf, math.inf)  # type: ignore[attr-defined]
         return conv_real
     if tname == "boolean":
 
@@ -435,39 +437,65 @@ class Interpreter:
 
     # ---------------------------------------------------------------- statements
     def compile_block(self, stmts: tuple[N.Stmt, ...], scope: Scope) -> Fn:
-        fns = tuple(self.compile_stmt(s, scope) for s in stmts)
-        on_error = self.on_error
+        fns = self.compile_stmts(stmts, scope)
         if not fns:
             return _nothing
+        fail = self.stmt_failure(stmts, fns)
         if len(fns) == 1:
             only = fns[0]
-            only_span = stmts[0].span
 
             def run1(f: Frame) -> Any:
                 try:
                     return only(f)
                 except FourDError as e:
-                    if e.span is None:
-                        e.span = only_span
-                    return on_error(e, f)
+                    return fail(e, only, f)
 
             return run1
-
-        spans = tuple(s.span for s in stmts)
 
         def run(f: Frame) -> Any:
             for fn in fns:
                 try:
                     r = fn(f)
                 except FourDError as e:
-                    if e.span is None:  # point at the failing statement (error path only)
-                        e.span = spans[fns.index(fn)]
-                    r = on_error(e, f)
+                    r = fail(e, fn, f)
                 if r is not None:
                     return r
             return None
 
         return run
+
+    def compile_stmts(self, stmts: tuple[N.Stmt, ...], scope: Scope) -> tuple[Fn, ...]:
+        """The closures of a statement list, for the statement loop that control structures inline.
+
+        Blocks, branches and loop bodies run their statements with this loop rather than by
+        calling a block closure (one Python call less per branch taken or iteration):
+
+            for fn in fns:
+                try:
+                    r = fn(f)
+                except FourDError as e:
+                    r = fail(e, fn, f)      # fail = self.stmt_failure(stmts, fns)
+                if r is not None:
+                    ...                     # BRK, CONT or RET
+        """
+        return tuple(self.compile_stmt(s, scope) for s in stmts)
+
+    def stmt_failure(self, stmts: tuple[N.Stmt, ...], fns: tuple[Fn, ...]) -> Callable[[FourDError, Fn, Frame], Any]:
+        """`fail(e, fn, f)` for an error raised by statement closure `fn` (one of `fns`).
+
+        The error points at the failing statement when it has no position of its own; then the
+        ON ERR CALL handler runs and the block goes on with the next statement (None is
+        returned), or the error propagates.
+        """
+        on_error = self.on_error
+        spans = tuple(s.span for s in stmts)
+
+        def fail(e: FourDError, fn: Fn, f: Frame) -> Any:
+            if e.span is None:  # error path only: find the statement
+                e.span = spans[fns.index(fn)]
+            return on_error(e, f)
+
+        return fail
 
     def compile_stmt(self, s: N.Stmt, scope: Scope) -> Fn:
         meth = getattr(self, "stmt_" + type(s).__name__, None)
@@ -489,13 +517,13 @@ class Interpreter:
         return run
 
     def stmt_Assign(self, s: N.Assign, scope: Scope) -> Fn:
-        value = self.compile_expr(s.value, scope)
         if isinstance(s.target, N.Local):
             i = scope.slot(s.target.name)
             conv = make_converter(scope.code.slot_types.get(i))
-            fused = assign_closure(i, conv, s.value, value, scope.slot, _undefined_var)
+            fused = assign_closure(i, conv, s.value, lambda e: self.compile_expr(e, scope), scope.slot, _undefined_var)
             if fused is not None:
                 return fused
+        value = self.compile_expr(s.value, scope)
         return self.compile_store(s.target, scope, value)
 
     def stmt_CompoundAssign(self, s: N.CompoundAssign, scope: Scope) -> Fn:
@@ -526,42 +554,71 @@ class Interpreter:
 
     def stmt_If(self, s: N.If, scope: Scope) -> Fn:
         cond = self.compile_expr(s.cond, scope)
-        then = self.compile_block(s.then, scope)
-        other = self.compile_block(s.other, scope) if s.other is not None else None
+        then = self.compile_stmts(s.then, scope)
+        other = self.compile_stmts(s.other, scope) if s.other is not None else None
+        fail = self.stmt_failure(s.then + (s.other or ()), then + (other or ()))
         check = _condition_at(s.cond.span)
 
         def run(f: Frame) -> Any:
             c = cond(f)
             if c is True or (c is not False and check(c)):
-                return then(f)
-            if other is not None:
-                return other(f)
+                body = then
+            elif other is not None:
+                body = other
+            else:
+                return None
+            for fn in body:  # the statement loop of compile_stmts
+                try:
+                    r = fn(f)
+                except FourDError as e:
+                    r = fail(e, fn, f)
+                if r is not None:
+                    return r
             return None
 
         return run
 
     def stmt_Case(self, s: N.Case, scope: Scope) -> Fn:
         branches = tuple(
-            (self.compile_expr(c, scope), self.compile_block(b, scope), _condition_at(c.span)) for c, b in s.branches
+            (self.compile_expr(c, scope), self.compile_stmts(b, scope), _condition_at(c.span)) for c, b in s.branches
         )
-        other = self.compile_block(s.other, scope) if s.other is not None else None
+        other = self.compile_stmts(s.other, scope) if s.other is not None else None
+        all_stmts = tuple(x for _c, b in s.branches for x in b) + (s.other or ())
+        fail = self.stmt_failure(all_stmts, tuple(fn for _c, b, _k in branches for fn in b) + (other or ()))
 
         def run(f: Frame) -> Any:
             for cond, body, check in branches:
                 c = cond(f)
                 if c is True or (c is not False and check(c)):
-                    return body(f)
-            if other is not None:
-                return other(f)
+                    break
+            else:
+                if other is None:
+                    return None
+                body = other
+            for fn in body:  # the statement loop of compile_stmts
+                try:
+                    r = fn(f)
+                except FourDError as e:
+                    r = fail(e, fn, f)
+                if r is not None:
+                    return r
             return None
 
         return run
 
+    def compile_loop_body(self, stmts: tuple[N.Stmt, ...], scope: Scope) -> tuple[tuple[Fn, ...], Callable[[FourDError, Fn, Frame], Any]]:
+        """The statements of a loop body (`break` and `continue` allowed) and their `fail`."""
+        scope.loop_depth += 1
+        fns = self.compile_stmts(stmts, scope)
+        scope.loop_depth -= 1
+        return fns, self.stmt_failure(stmts, fns)
+
+    # Loops run their body with the statement loop of compile_stmts; a status code ends the
+    # body: BRK leaves the loop, RET leaves it and is passed on, CONT goes to the next turn.
+
     def stmt_While(self, s: N.While, scope: Scope) -> Fn:
         cond = self.compile_expr(s.cond, scope)
-        scope.loop_depth += 1
-        body = self.compile_block(s.body, scope)
-        scope.loop_depth -= 1
+        body, fail = self.compile_loop_body(s.body, scope)
         check = _condition_at(s.cond.span)
 
         def run(f: Frame) -> Any:
@@ -570,12 +627,17 @@ class Interpreter:
                 c = cond(f)
                 if not (c is True or (c is not False and check(c))):
                     return None
-                r = body(f)
-                if r is not None:
-                    if r == BRK:
-                        return None
-                    if r == RET:
-                        return r
+                for fn in body:
+                    try:
+                        r = fn(f)
+                    except FourDError as e:
+                        r = fail(e, fn, f)
+                    if r is not None:
+                        if r == BRK:
+                            return None
+                        if r == RET:
+                            return r
+                        break
                 if proc.stop_requested:
                     _stop(proc)
 
@@ -583,20 +645,23 @@ class Interpreter:
 
     def stmt_Repeat(self, s: N.Repeat, scope: Scope) -> Fn:
         cond = self.compile_expr(s.cond, scope)
-        scope.loop_depth += 1
-        body = self.compile_block(s.body, scope)
-        scope.loop_depth -= 1
+        body, fail = self.compile_loop_body(s.body, scope)
         check = _condition_at(s.cond.span)
 
         def run(f: Frame) -> Any:
             proc = f.process
             while True:
-                r = body(f)
-                if r is not None:
-                    if r == BRK:
-                        return None
-                    if r == RET:
-                        return r
+                for fn in body:
+                    try:
+                        r = fn(f)
+                    except FourDError as e:
+                        r = fail(e, fn, f)
+                    if r is not None:
+                        if r == BRK:
+                            return None
+                        if r == RET:
+                            return r
+                        break
                 if proc.stop_requested:
                     _stop(proc)
                 c = cond(f)
@@ -609,43 +674,40 @@ class Interpreter:
         start = self.compile_expr(s.start, scope)
         end = self.compile_expr(s.end, scope)
         step = self.compile_expr(s.step, scope) if s.step is not None else None
-        scope.loop_depth += 1
-        body = self.compile_block(s.body, scope)
-        scope.loop_depth -= 1
+        body, fail = self.compile_loop_body(s.body, scope)
         num = _check_number
         if isinstance(s.var, N.Local):
             i = scope.slot(s.var.name)
-            conv = make_converter(scope.code.slot_types.get(i)) or _identity
+            conv, exact, lo, hi = store_plan(make_converter(scope.code.slot_types.get(i)))
 
             def run_local(f: Frame) -> Any:
                 a = num(start(f), s.start)
                 e = num(end(f), s.end)
                 st = num(step(f), s.step) if step is not None else 1
+                if exact is int and type(st) is float and st.is_integer() and -0x80000000 <= st <= 0x7FFFFFFF:
+                    st = int(st)  # an Integer counter then steps without a conversion
+                up = st >= 0
                 loc = f.locals
-                loc[i] = conv(a)
+                loc[i] = a if conv is None else conv(a)
                 proc = f.process
-                if st >= 0:
-                    while loc[i] <= e:
-                        r = body(f)
+                while (loc[i] <= e) if up else (loc[i] >= e):
+                    for fn in body:
+                        try:
+                            r = fn(f)
+                        except FourDError as x:
+                            r = fail(x, fn, f)
                         if r is not None:
                             if r == BRK:
                                 return None
                             if r == RET:
                                 return r
-                        if proc.stop_requested:
-                            _stop(proc)
-                        loc[i] = conv(loc[i] + st)
-                else:
-                    while loc[i] >= e:
-                        r = body(f)
-                        if r is not None:
-                            if r == BRK:
-                                return None
-                            if r == RET:
-                                return r
-                        if proc.stop_requested:
-                            _stop(proc)
-                        loc[i] = conv(loc[i] + st)
+                            break
+                    if proc.stop_requested:
+                        _stop(proc)
+                    v = loc[i] + st
+                    if conv is not None and (type(v) is not exact or not lo <= v <= hi):
+                        v = conv(v)
+                    loc[i] = v
                 return None
 
             return run_local
@@ -659,12 +721,17 @@ class Interpreter:
             put(f, state, a)
             proc = f.process
             while (get(f, state) <= e) if st >= 0 else (get(f, state) >= e):
-                r = body(f)
-                if r is not None:
-                    if r == BRK:
-                        return None
-                    if r == RET:
-                        return r
+                for fn in body:
+                    try:
+                        r = fn(f)
+                    except FourDError as x:
+                        r = fail(x, fn, f)
+                    if r is not None:
+                        if r == BRK:
+                            return None
+                        if r == RET:
+                            return r
+                        break
                 if proc.stop_requested:
                     _stop(proc)
                 put(f, state, get(f, state) + st)
@@ -880,7 +947,7 @@ class Interpreter:
         """Statement storing value(f) into target."""
         if isinstance(target, N.Local):
             i = scope.slot(target.name)
-            conv = make_converter(scope.code.slot_types.get(i) or var_type)
+            conv, exact, lo, hi = store_plan(make_converter(scope.code.slot_types.get(i) or var_type))
             if conv is None:
 
                 def assign_local(f: Frame) -> None:
@@ -889,7 +956,10 @@ class Interpreter:
                 return assign_local
 
             def assign_local_typed(f: Frame) -> None:
-                f.locals[i] = conv(value(f))
+                v = value(f)
+                if type(v) is not exact or not lo <= v <= hi:
+                    v = conv(v)
+                f.locals[i] = v
 
             return assign_local_typed
         if isinstance(target, N.Index):
@@ -1219,6 +1289,17 @@ class Interpreter:
             except FourDError as err:
                 raise err.with_span(span)
 
+        if isinstance(e.operand, N.Local):
+            i = scope.slot(e.operand.name)
+
+            def neg_local(f: Frame) -> Any:  # `-$x`: the local read inline
+                v = f.locals[i]
+                t = type(v)
+                if t is float or t is int:
+                    return -v
+                return neg(f)  # Undefined, other types, errors
+
+            return neg_local
         return neg
 
     def expr_Ternary(self, e: N.Ternary, scope: Scope) -> Fn:
