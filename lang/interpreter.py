@@ -524,7 +524,7 @@ class Interpreter:
             if fused is not None:
                 return fused
         value = self.compile_expr(s.value, scope)
-        return self.compile_store(s.target, scope, value)
+        return self.compile_store(s.target, scope, value, const=_constant(s.value))
 
     def stmt_CompoundAssign(self, s: N.CompoundAssign, scope: Scope) -> Fn:
         op = {"+": V.add, "-": V.sub, "*": V.mul, "/": V.div}[s.op]
@@ -688,8 +688,37 @@ class Interpreter:
                     st = int(st)  # an Integer counter then steps without a conversion
                 up = st >= 0
                 loc = f.locals
-                loc[i] = a if conv is None else conv(a)
+                loc[i] = v = a if conv is None else conv(a)
                 proc = f.process
+                stop = _range_stop(v, e, st) if exact is int else None
+                if stop is not None:
+                    # An Integer counter runs over a range while the body leaves it alone.
+                    counter = range(v, stop, st)
+                    for v in counter:
+                        loc[i] = v
+                        for fn in body:
+                            try:
+                                r = fn(f)
+                            except FourDError as x:
+                                r = fail(x, fn, f)
+                            if r is not None:
+                                if r == BRK:
+                                    return None
+                                if r == RET:
+                                    return r
+                                break
+                        if proc.stop_requested:
+                            _stop(proc)
+                        if loc[i] is not v:
+                            break  # the body changed the counter: go on below from its value
+                    else:
+                        if counter:
+                            loc[i] = v + st  # one step past the end, as below
+                        return None
+                    v = loc[i] + st
+                    if type(v) is not exact or not lo <= v <= hi:
+                        v = conv(v)
+                    loc[i] = v
                 while (loc[i] <= e) if up else (loc[i] >= e):
                     for fn in body:
                         try:
@@ -943,8 +972,8 @@ class Interpreter:
     stmt_ClassProperty = _class_member_outside
 
     # ---------------------------------------------------------------- stores (assignment)
-    def compile_store(self, target: N.Expr, scope: Scope, value: Fn, var_type: str | None = None) -> Fn:
-        """Statement storing value(f) into target."""
+    def compile_store(self, target: N.Expr, scope: Scope, value: Fn, var_type: str | None = None, const: Any = UNSET) -> Fn:
+        """Statement storing value(f) into target; `const` is the value when it is a constant."""
         if isinstance(target, N.Local):
             i = scope.slot(target.name)
             conv, exact, lo, hi = store_plan(make_converter(scope.code.slot_types.get(i) or var_type))
@@ -971,16 +1000,21 @@ class Interpreter:
             if isinstance(target.obj, N.Local) and isinstance(target.index, N.Local):
                 oi = scope.slot(target.obj.name)
                 ii = scope.slot(target.index.name)
+                # a constant stored as is (`$c[$i]:=False`) is neither computed nor checked
+                as_is = type(const) in (float, bool, str) or const is None
 
                 def assign_element_ll(f: Frame) -> None:
-                    v = value(f)
+                    v = const if as_is else value(f)
                     loc = f.locals
                     o = loc[oi]
                     i = loc[ii]
                     if type(o) is Coll and o.group is None and (type(i) is float or type(i) is int) and 0 <= i < len(o):
+                        if as_is:
+                            o[i if type(i) is int else int(i)] = v
+                            return
                         t = type(v)
                         if t is float or t is bool or t is str or t is Obj or t is Coll or v is None:
-                            o[int(i)] = v
+                            o[i if type(i) is int else int(i)] = v
                             return
                     set_index(cobj(f), cidx(f), v, ispan)  # the closures report unassigned variables
 
@@ -1453,6 +1487,9 @@ class Interpreter:
         special = self.hooks.get(("command", info.number)) or SPECIAL_COMMANDS.get(info.number)
         if special is not None:
             return special(self, e, scope, info)
+        if info.number in _CONSTANT_COMMANDS and not e.args:
+            v = _CONSTANT_COMMANDS[info.number]
+            return lambda f: v
         if not info.implemented:
             err_info = info
 
@@ -1939,6 +1976,22 @@ class Interpreter:
         coll_members = self.members.setdefault("Collection", {})
 
         n_args = len(arg_fns)
+        if name == "push" and n_args == 1:
+            a0 = arg_fns[0]
+
+            def push_one(f: Frame) -> Any:
+                # `$c.push(v)` on a standard collection with a value stored as is (push's own
+                # work without its checks); anything else takes the general member call.
+                o = obj(f)
+                v = a0(f)
+                if type(o) is Coll and o.group is None:
+                    t = type(v)
+                    if t is float or t is bool or t is str or t is Obj or t is Coll or v is None:
+                        o.append(v)
+                        return o
+                return call_member(f, o, name, [v], span)
+
+            return push_one
 
         invoke = self.invoke
 
@@ -2261,6 +2314,20 @@ def _check_number(v: Any, node: Any) -> Any:
     raise FourDError(ERR_TYPE_MISMATCH, f"A number was expected, got {V.type_name(v)}", node.span if node is not None else None)
 
 
+def _range_stop(v: Any, e: Any, st: Any) -> int | None:
+    """The stop of `range(v, stop, st)` counting an Integer from v to e, or None.
+
+    None when the counter or the step is not an int, or when the counter would leave the
+    32-bit range (it then wraps as the general loop makes it).
+    """
+    if type(v) is not int or type(st) is not int or not st or not (type(e) is int or (type(e) is float and math.isfinite(e))):
+        return None
+    last = math.floor(e) if st > 0 else math.ceil(e)
+    if not -0x80000000 <= last + st <= 0x7FFFFFFF:
+        return None
+    return last + 1 if st > 0 else last - 1
+
+
 def _identity(v: Any) -> Any:
     return v
 
@@ -2380,6 +2447,19 @@ def _infer_type(e: N.Expr) -> str | None:
     if isinstance(e, N.Command) and e.number in (1472, 1527):
         return "collection"
     return None
+
+
+# Commands without parameters that are constants: True, False.
+_CONSTANT_COMMANDS = {214: True, 215: False}
+
+
+def _constant(e: N.Expr) -> Any:
+    """The value of a literal or of True/False, else UNSET."""
+    if isinstance(e, N.Literal):
+        return e.value
+    if isinstance(e, N.Command) and e.number in _CONSTANT_COMMANDS and not e.args:
+        return _CONSTANT_COMMANDS[e.number]
+    return UNSET
 
 
 # Legacy declaration commands: number -> declared type.

@@ -125,3 +125,24 @@ For ($i; 1; 2)
 		ALERT("after "+String($i))  // expect: after 2
 	End if
 End for
+// Integer counters near the 32-bit limit, float ends, a body resetting the counter
+$s:=0
+For ($i; 2147483640; 2147483645; 2)
+	$s:=$s+1
+End for
+ALERT(String($s)+" "+String($i))  // expect: 3 2147483646
+For ($i; -3; -7.5; -2)
+	$s:=$s+$i
+End for
+ALERT(String($s)+" "+String($i))  // expect: -12 -9
+For ($i; 1; 3)
+	$i:=$i
+	$s:=$s+$i
+End for
+ALERT(String($s)+" "+String($i))  // expect: -6 4
+For ($i; 1; 3)
+	For ($i; $i; 2)
+		$s:=$s+10
+	End for
+End for
+ALERT(String($s)+" "+String($i))  // expect: 14 4
