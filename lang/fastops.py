@@ -2,10 +2,14 @@
 
 `binary_closure` returns a closure for `left op right` whose first test handles Reals and
 Integers inline and whose fallback is the full operator of `lang/values.py` (texts,
-dates, times, errors). Common shapes get their own closure so that no operand closure
-is called: a local and a number literal (`$i%7`, `$n<2`) and two locals (`$a+$b`).
+dates, times, errors). Operands that are locals or number literals are read inline rather
+than through their closures (`$i%7`, `2*$i`, `$pi+($s/$d)`), and the commonest shapes get
+a closure of their own: a local and a number literal (`$n<2`) and two locals (`$a+$b`).
 Results are the ones `values.py` gives: Integer+Integer stays an Integer while it is
 exact, every other mix is a Real.
+
+`assign_closure` fuses `$a:=<arithmetic>` into one closure that computes and stores,
+converting to the declared type of `$a` only when the result needs it (`store_plan`).
 """
 
 from __future__ import annotations
@@ -25,6 +29,24 @@ MAX_EXACT = 9007199254740992  # 2**53: beyond it an integer result is no longer 
 
 _ARITH = {"+": operator.add, "-": operator.sub, "*": operator.mul}
 _ORDER = {"<": operator.lt, ">": operator.gt, "<=": operator.le, ">=": operator.ge}
+
+
+def store_plan(conv: Callable[[Any], Any] | None) -> tuple[Any, Any, Any, Any]:
+    """(conv, exact, lo, hi) for storing into a variable whose type converter is `conv`.
+
+    A value of type `exact` between lo and hi is stored as is; any other value goes through
+    `conv`. Stores then convert only when needed, with this inline test:
+
+        if conv is not None and (type(v) is not exact or not lo <= v <= hi):
+            v = conv(v)
+
+    Integer and Real converters carry their `store_range`; for other types `exact` is None
+    (every value is converted), for untyped variables `conv` is None (none is).
+    """
+    if conv is None:
+        return None, None, None, None
+    exact, lo, hi = getattr(conv, "store_range", (None, None, None))
+    return conv, exact, lo, hi
 
 
 def _slow(impl: Callable[[Any, Any], Any], span: Span) -> Callable[[Any, Any], Any]:
@@ -51,20 +73,19 @@ def binary_closure(
     """A closure for `e` when `op` is an arithmetic or comparison operator, else None."""
     slow = _slow(impl, e.span)
     lhs, rhs = e.left, e.right
-    local_const = isinstance(lhs, N.Local) and isinstance(rhs, N.Literal) and type(rhs.value) is float and rhs.value == rhs.value
+    local_const = isinstance(lhs, N.Local) and _number_literal(rhs)
     local_local = isinstance(lhs, N.Local) and isinstance(rhs, N.Local)
     if op in _ARITH:
         pyop = _ARITH[op]
         if local_const:
-            return _arith_lc(pyop, slot_of(lhs.name), rhs.value, slow, lambda: undefined(lhs.name, lhs.span))
+            return _arith_lc(pyop, slot_of(lhs.name), rhs.value, slow, lambda: undefined(lhs.name, lhs.span), _NO_STORE)
         if local_local:
             return _arith_ll(
                 pyop, slot_of(lhs.name), slot_of(rhs.name), slow,
-                lambda: undefined(lhs.name, lhs.span), lambda: undefined(rhs.name, rhs.span),
+                lambda: undefined(lhs.name, lhs.span), lambda: undefined(rhs.name, rhs.span), _NO_STORE,
             )
-        if op == "+":
-            return _plus(left, right, slow)
-        return _arith(pyop, left, right, slow)
+    if op in _ARITH or op == "/":
+        return _arith(op, _operand(lhs, left, slot_of, undefined), _operand(rhs, right, slot_of, undefined), slow, _NO_STORE)
     if op in _ORDER:
         pyop = _ORDER[op]
         if local_const:
@@ -81,97 +102,142 @@ def binary_closure(
         if op == "=":
             return eq
         return lambda f: not eq(f)
-    if op == "/":
-        return _divide(left, right, slow)
     if op == "%":
         if local_const and -MAX_EXACT < rhs.value < MAX_EXACT and int(rhs.value):
-            return _modulo_lc(slot_of(lhs.name), int(rhs.value), slow, lambda: undefined(lhs.name, lhs.span))
-        return _modulo(left, right, slow)
+            return _modulo_lc(slot_of(lhs.name), int(rhs.value), slow, lambda: undefined(lhs.name, lhs.span), _NO_STORE)
+        return _modulo(_operand(lhs, left, slot_of, undefined), _operand(rhs, right, slot_of, undefined), slow, _NO_STORE)
     return None
 
 
-def _arith_lc(pyop: Any, i: int, c: float, slow: Any, undefined: Any) -> Fn:
+def _number_literal(e: N.Expr) -> bool:
+    return isinstance(e, N.Literal) and type(e.value) is float and e.value == e.value
+
+
+def _operand(e: N.Expr, fn: Fn, slot_of: Callable[[str], int], undefined: Callable[[str, Span], FourDError]) -> tuple[Any, ...]:
+    """How a closure reads an operand inline: (slot, constant, closure, error if unassigned).
+
+    A local is read from its slot (slot >= 0), a number literal is its constant; anything
+    else is computed by its closure (constant None).
+    """
+    if isinstance(e, N.Local):
+        return slot_of(e.name), None, fn, lambda: undefined(e.name, e.span)
+    if _number_literal(e):
+        return -1, e.value, fn, None
+    return -1, None, fn, None
+
+
+# The store part of a closure that also works as an assignment: (slot, conv, exact, lo, hi);
+# a slot of -1 makes it an expression that returns its value.
+_NO_STORE = (-1, None, None, None, None)
+
+
+def _arith_lc(pyop: Any, i: int, c: float, slow: Any, undefined: Any, store: tuple[Any, ...]) -> Fn:
+    """`$a op 2.5`; with a `store` slot, `$x:=$a op 2.5`."""
+    s, conv, exact, lo, hi = store
+
     def arith_lc(f: Any) -> Any:
-        a = f.locals[i]
+        loc = f.locals
+        a = loc[i]
         ta = type(a)
         if ta is float or ta is int:  # with a Real constant the result is a Real
-            return pyop(a, c)
-        if a is UNSET:
+            r = pyop(a, c)
+        elif a is UNSET:
             raise undefined()
-        return slow(a, c)
+        else:
+            r = slow(a, c)
+        if s < 0:
+            return r
+        if conv is not None and (type(r) is not exact or not lo <= r <= hi):
+            r = conv(r)
+        loc[s] = r
+        return None
 
     return arith_lc
 
 
-def _arith_ll(pyop: Any, i: int, j: int, slow: Any, undefined_a: Any, undefined_b: Any) -> Fn:
+def _arith_ll(pyop: Any, i: int, j: int, slow: Any, undefined_a: Any, undefined_b: Any, store: tuple[Any, ...]) -> Fn:
+    """`$a op $b`; with a `store` slot, `$x:=$a op $b`."""
+    s, conv, exact, lo, hi = store
+
     def arith_ll(f: Any) -> Any:
         loc = f.locals
         a = loc[i]
         b = loc[j]
         ta = type(a)
         tb = type(b)
-        if ta is float:
-            if tb is float or tb is int:
-                return pyop(a, b)
-        elif ta is int:
-            if tb is float:
-                return pyop(a, b)
-            if tb is int:
-                r = pyop(a, b)
-                if -MAX_EXACT <= r <= MAX_EXACT:
-                    return r
-        if a is UNSET:
+        if ta is float and (tb is float or tb is int) or ta is int and tb is float:
+            r = pyop(a, b)
+        elif ta is int and tb is int:
+            r = pyop(a, b)
+            if not -MAX_EXACT <= r <= MAX_EXACT:
+                r = slow(a, b)
+        elif a is UNSET:
             raise undefined_a()
-        if b is UNSET:
+        elif b is UNSET:
             raise undefined_b()
-        return slow(a, b)
+        else:
+            r = slow(a, b)
+        if s < 0:
+            return r
+        if conv is not None and (type(r) is not exact or not lo <= r <= hi):
+            r = conv(r)
+        loc[s] = r
+        return None
 
     return arith_ll
 
 
-def _arith(pyop: Any, left: Fn, right: Fn, slow: Any) -> Fn:
+def _arith(op: str, opa: tuple[Any, ...], opb: tuple[Any, ...], slow: Any, store: tuple[Any, ...]) -> Fn:
+    """`a + b`, `a - b`, `a * b`, `a / b` with operands read as `_operand` says.
+
+    With a `store` slot the closure is the statement `$x:=a op b` and returns None.
+    """
+    pyop = _ARITH.get(op, operator.truediv)
+    plus = op == "+"
+    ia, ca, left, undefined_a = opa
+    ib, cb, right, undefined_b = opb
+    i, conv, exact, lo, hi = store
+
     def arith(f: Any) -> Any:
-        a = left(f)
-        b = right(f)
+        loc = f.locals
+        if ia >= 0:
+            a = loc[ia]
+            if a is UNSET:
+                raise undefined_a()
+        elif ca is not None:
+            a = ca
+        else:
+            a = left(f)
+        if ib >= 0:
+            b = loc[ib]
+            if b is UNSET:
+                raise undefined_b()
+        elif cb is not None:
+            b = cb
+        else:
+            b = right(f)
         ta = type(a)
         tb = type(b)
-        if ta is float:
-            if tb is float or tb is int:
-                return pyop(a, b)
-        elif ta is int:
-            if tb is float:
-                return pyop(a, b)
-            if tb is int:
+        if (ta is float or ta is int) and (tb is float or tb is int):
+            try:
                 r = pyop(a, b)
-                if -MAX_EXACT <= r <= MAX_EXACT:
-                    return r
-        return slow(a, b)
+            except ZeroDivisionError:  # 4D gives INF, -INF or the undefined number
+                r = slow(a, b)
+            else:
+                if ta is int and tb is int and not -MAX_EXACT <= r <= MAX_EXACT:
+                    r = slow(a, b)
+        elif plus and ta is str and tb is str:
+            r = a + b
+        else:
+            r = slow(a, b)
+        if i < 0:
+            return r
+        if conv is not None and (type(r) is not exact or not lo <= r <= hi):
+            r = conv(r)
+        loc[i] = r
+        return None
 
     return arith
-
-
-def _plus(left: Fn, right: Fn, slow: Any) -> Fn:
-    def plus(f: Any) -> Any:
-        a = left(f)
-        b = right(f)
-        ta = type(a)
-        tb = type(b)
-        if ta is float:
-            if tb is float or tb is int:
-                return a + b
-        elif ta is str:
-            if tb is str:
-                return a + b
-        elif ta is int:
-            if tb is float:
-                return a + b
-            if tb is int:
-                r = a + b
-                if -MAX_EXACT <= r <= MAX_EXACT:
-                    return r
-        return slow(a, b)
-
-    return plus
 
 
 def _order_lc(pyop: Any, i: int, c: float, slow: Any, undefined: Any) -> Fn:
@@ -260,52 +326,87 @@ def _equal_lc(i: int, c: float, slow: Any, undefined: Any) -> Fn:
     return equal_lc
 
 
-def _divide(left: Fn, right: Fn, slow: Any) -> Fn:
-    def divide(f: Any) -> Any:
-        a = left(f)
-        b = right(f)
-        ta = type(a)
-        tb = type(b)
-        if (ta is float or ta is int) and (tb is float or tb is int) and b != 0:
-            return a / b
-        return slow(a, b)
+def _modulo(opa: tuple[Any, ...], opb: tuple[Any, ...], slow: Any, store: tuple[Any, ...]) -> Fn:
+    """`a % b` with operands read as `_operand` says; with a `store` slot, `$x:=a % b`."""
+    ia, ca, left, undefined_a = opa
+    ib, cb, right, undefined_b = opb
+    i, conv, exact, lo, hi = store
+    as_int = exact is int  # an Integer variable takes the integer remainder as is
 
-    return divide
-
-
-def _modulo(left: Fn, right: Fn, slow: Any) -> Fn:
     def modulo(f: Any) -> Any:
-        a = left(f)
-        b = right(f)
+        loc = f.locals
+        if ia >= 0:
+            a = loc[ia]
+            if a is UNSET:
+                raise undefined_a()
+        elif ca is not None:
+            a = ca
+        else:
+            a = left(f)
+        if ib >= 0:
+            b = loc[ib]
+            if b is UNSET:
+                raise undefined_b()
+        elif cb is not None:
+            b = cb
+        else:
+            b = right(f)
         ta = type(a)
         tb = type(b)
         # Operands are used as integers, the sign follows the dividend (C fmod), result a Real.
-        if (ta is float or ta is int) and (tb is float or tb is int) and -MAX_EXACT < a < MAX_EXACT and -MAX_EXACT < b < MAX_EXACT:
-            ia = int(a)
-            ib = int(b)
-            if ib:
-                r = (ia if ia >= 0 else -ia) % (ib if ib >= 0 else -ib)
-                return float(r if ia >= 0 else -r)
-        return slow(a, b)
+        if (ta is float or ta is int) and (tb is float or tb is int) and -MAX_EXACT < a < MAX_EXACT and -MAX_EXACT < b < MAX_EXACT and int(b):
+            na = int(a)
+            nb = int(b)
+            r = (na if na >= 0 else -na) % (nb if nb >= 0 else -nb)
+            if na < 0:
+                r = -r
+            if not as_int:
+                r = float(r)
+        else:
+            r = slow(a, b)
+        if i < 0:
+            return r
+        if conv is not None and (type(r) is not exact or not lo <= r <= hi):
+            r = conv(r)
+        loc[i] = r
+        return None
 
     return modulo
 
 
-def _modulo_lc(i: int, ib: int, slow: Any, undefined: Any) -> Fn:
+def _modulo_lc(i: int, ib: int, slow: Any, undefined: Any, store: tuple[Any, ...]) -> Fn:
+    """`$a%7`; with a `store` slot, `$x:=$a%7`."""
     c = float(ib)
     m = -ib if ib < 0 else ib
+    s, conv, exact, lo, hi = store
+    as_int = exact is int and m <= 0x80000000  # an Integer variable takes the remainder as is
 
     def modulo_lc(f: Any) -> Any:
-        a = f.locals[i]
+        loc = f.locals
+        a = loc[i]
         ta = type(a)
-        if (ta is int or ta is float) and -MAX_EXACT < a < MAX_EXACT:
-            ia = int(a)
-            if ia >= 0:
-                return float(ia % m)
-            return float(-(-ia % m))
-        if a is UNSET:
+        # Operands are used as integers, the sign follows the dividend (C fmod), result a Real.
+        if ta is int:  # an int is always exact (values.py keeps them within 2**53)
+            r = a % m if a >= 0 else -(-a % m)
+        elif ta is float and -MAX_EXACT < a < MAX_EXACT:
+            a = int(a)
+            r = a % m if a >= 0 else -(-a % m)
+        elif a is UNSET:
             raise undefined()
-        return slow(a, c)
+        else:
+            r = slow(a, c)
+            if s < 0:
+                return r
+            loc[s] = r if conv is None else conv(r)
+            return None
+        if s < 0:
+            return r + 0.0
+        if as_int:
+            loc[s] = r
+        else:
+            r += 0.0
+            loc[s] = r if conv is None or type(r) is exact else conv(r)
+        return None
 
     return modulo_lc
 
@@ -314,15 +415,16 @@ def assign_closure(
     i: int,
     conv: Callable[[Any], Any] | None,
     node: N.Expr,
-    value: Fn,
+    compile_expr: Callable[[N.Expr], Fn],
     slot_of: Callable[[str], int],
     undefined: Callable[[str, Span], FourDError],
 ) -> Fn | None:
-    """`$a:=$b` and `$a:=$b+1` (one local and a number literal) in one closure, else None.
+    """`$a:=$b` and `$a:=x op y` (arithmetic, %) as one statement closure, else None.
 
-    `conv` is the conversion of the declared type of `$a`; any value the shortcut does not
-    cover is computed by `value`, the general closure of the right-hand side.
+    `conv` is the conversion of the declared type of `$a`, applied only to results that need
+    it; `compile_expr` compiles the operands that are neither locals nor number literals.
     """
+    _conv, exact, lo, hi = store_plan(conv)
     if isinstance(node, N.Local):
         j = slot_of(node.name)
         name, span = node.name, node.span
@@ -332,95 +434,35 @@ def assign_closure(
             v = loc[j]
             if v is UNSET:
                 raise undefined(name, span)
-            loc[i] = v if conv is None else conv(v)
+            if conv is not None and (type(v) is not exact or not lo <= v <= hi):
+                v = conv(v)
+            loc[i] = v
 
         return copy_local
-    if (
-        isinstance(node, N.Binary)
-        and node.op in _ARITH
-        and isinstance(node.left, N.Local)
-        and isinstance(node.right, N.Literal)
-        and type(node.right.value) is float
-        and node.right.value == node.right.value
-    ):
-        j = slot_of(node.left.name)
-        c = node.right.value
-        pyop = _ARITH[node.op]
-        if conv is None:
-
-            def step(f: Any) -> None:
-                loc = f.locals
-                a = loc[j]
-                ta = type(a)
-                loc[i] = pyop(a, c) if ta is float or ta is int else value(f)
-
-            return step
-
-        def step_typed(f: Any) -> None:
-            loc = f.locals
-            a = loc[j]
-            ta = type(a)
-            loc[i] = conv(pyop(a, c) if ta is float or ta is int else value(f))
-
-        return step_typed
-    if (
-        isinstance(node, N.Binary)
-        and node.op == "%"
-        and isinstance(node.left, N.Local)
-        and isinstance(node.right, N.Literal)
-        and type(node.right.value) is float
-        and -MAX_EXACT < node.right.value < MAX_EXACT
-        and int(node.right.value)
-    ):
-        return _assign_mod(i, conv, slot_of(node.left.name), int(node.right.value), value)
-    if (
-        isinstance(node, N.Binary)
-        and node.op in _ARITH
-        and isinstance(node.left, N.Local)
-        and isinstance(node.right, N.Local)
-    ):
-        return _assign_ll(i, conv, slot_of(node.left.name), slot_of(node.right.name), _ARITH[node.op], value)
+    if isinstance(node, N.Binary) and (node.op in _ARITH or node.op in ("/", "%")):
+        op, lhs, rhs = node.op, node.left, node.right
+        slow = _slow(_IMPL[op], node.span)
+        store = (i, conv, exact, lo, hi)
+        if isinstance(lhs, N.Local):
+            j = slot_of(lhs.name)
+            undefined_a = lambda: undefined(lhs.name, lhs.span)  # noqa: E731
+            if _number_literal(rhs):
+                if op in _ARITH:
+                    return _arith_lc(_ARITH[op], j, rhs.value, slow, undefined_a, store)
+                if op == "%" and -MAX_EXACT < rhs.value < MAX_EXACT and int(rhs.value):
+                    return _modulo_lc(j, int(rhs.value), slow, undefined_a, store)
+            if isinstance(rhs, N.Local) and op in _ARITH:
+                k = slot_of(rhs.name)
+                return _arith_ll(_ARITH[op], j, k, slow, undefined_a, lambda: undefined(rhs.name, rhs.span), store)
+        opa = _operand(lhs, compile_expr(lhs), slot_of, undefined)
+        opb = _operand(rhs, compile_expr(rhs), slot_of, undefined)
+        if op == "%":
+            return _modulo(opa, opb, slow, store)
+        return _arith(op, opa, opb, slow, store)
     return None
 
 
-def _assign_ll(i: int, conv: Callable[[Any], Any] | None, j: int, k: int, pyop: Any, value: Fn) -> Fn:
-    """`$a:=$b+$c`: numbers inline, anything else (texts, Undefined, errors) through `value`."""
-
-    def step_ll(f: Any) -> None:
-        loc = f.locals
-        a = loc[j]
-        b = loc[k]
-        ta = type(a)
-        tb = type(b)
-        if (ta is float and (tb is float or tb is int)) or (ta is int and tb is float):
-            r = pyop(a, b)
-        elif ta is int and tb is int:
-            r = pyop(a, b)
-            if not -MAX_EXACT <= r <= MAX_EXACT:
-                r = value(f)
-        else:
-            r = value(f)
-        loc[i] = r if conv is None else conv(r)
-
-    return step_ll
-
-
-def _assign_mod(i: int, conv: Callable[[Any], Any] | None, j: int, ib: int, value: Fn) -> Fn:
-    """`$a:=$b%7`: the operands are used as integers and the sign follows the dividend."""
-    m = -ib if ib < 0 else ib
-
-    def step_mod(f: Any) -> None:
-        loc = f.locals
-        a = loc[j]
-        ta = type(a)
-        if (ta is int or ta is float) and -MAX_EXACT < a < MAX_EXACT:
-            ia = int(a)
-            r = float(ia % m) if ia >= 0 else float(-(-ia % m))
-        else:
-            r = value(f)
-        loc[i] = r if conv is None else conv(r)
-
-    return step_mod
+_IMPL = {"+": V.add, "-": V.sub, "*": V.mul, "/": V.div, "%": V.mod}
 
 
 def concat_closure(

@@ -40,7 +40,7 @@ from .errors import (
     FourDError,
     Syntax4DError,
 )
-from .fastops import assign_closure, binary_closure, concat_closure
+from .fastops import assign_closure, binary_closure, concat_closure, store_plan
 from .registry import REGISTRY, CommandInfo, Ref, not_supported
 from .source import Source, Span
 from .values import UNDEFINED, UNSET, Coll, Date4D, Obj, Time4D
@@ -180,6 +180,7 @@ def make_converter(tname: str | None) -> Callable[[Any], Any] | None:
                 return _round_int(v.s)
             raise _var_type_error("integer", v)
 
+        conv_int.store_range = (int, -0x80000000, 0x7FFFFFFF)  # type: ignore[attr-defined]  # see fastops.store_plan
         return conv_int
     if tname == "real":
 
@@ -195,6 +196,7 @@ def make_converter(tname: str | None) -> Callable[[Any], Any] | None:
                 return float(v.s)
             raise _var_type_error("real", v)
 
+        conv_real.store_range = (float, -math.inf, math.inf)  # type: ignore[attr-defined]
         return conv_real
     if tname == "boolean":
 
@@ -540,39 +542,65 @@ class Interpreter:
 
     # ---------------------------------------------------------------- statements
     def compile_block(self, stmts: tuple[N.Stmt, ...], scope: Scope) -> Fn:
-        fns = tuple(self.compile_stmt(s, scope) for s in stmts)
-        on_error = self.on_error
+        fns = self.compile_stmts(stmts, scope)
         if not fns:
             return _nothing
+        fail = self.stmt_failure(stmts, fns)
         if len(fns) == 1:
             only = fns[0]
-            only_span = stmts[0].span
 
             def run1(f: Frame) -> Any:
                 try:
                     return only(f)
                 except FourDError as e:
-                    if e.span is None:
-                        e.span = only_span
-                    return on_error(e, f)
+                    return fail(e, only, f)
 
             return run1
-
-        spans = tuple(s.span for s in stmts)
 
         def run(f: Frame) -> Any:
             for fn in fns:
                 try:
                     r = fn(f)
                 except FourDError as e:
-                    if e.span is None:  # point at the failing statement (error path only)
-                        e.span = spans[fns.index(fn)]
-                    r = on_error(e, f)
+                    r = fail(e, fn, f)
                 if r is not None:
                     return r
             return None
 
         return run
+
+    def compile_stmts(self, stmts: tuple[N.Stmt, ...], scope: Scope) -> tuple[Fn, ...]:
+        """The closures of a statement list, for the statement loop that control structures inline.
+
+        Blocks, branches and loop bodies run their statements with this loop rather than by
+        calling a block closure (one Python call less per branch taken or iteration):
+
+            for fn in fns:
+                try:
+                    r = fn(f)
+                except FourDError as e:
+                    r = fail(e, fn, f)      # fail = self.stmt_failure(stmts, fns)
+                if r is not None:
+                    ...                     # BRK, CONT or RET
+        """
+        return tuple(self.compile_stmt(s, scope) for s in stmts)
+
+    def stmt_failure(self, stmts: tuple[N.Stmt, ...], fns: tuple[Fn, ...]) -> Callable[[FourDError, Fn, Frame], Any]:
+        """`fail(e, fn, f)` for an error raised by statement closure `fn` (one of `fns`).
+
+        The error points at the failing statement when it has no position of its own; then the
+        ON ERR CALL handler runs and the block goes on with the next statement (None is
+        returned), or the error propagates.
+        """
+        on_error = self.on_error
+        spans = tuple(s.span for s in stmts)
+
+        def fail(e: FourDError, fn: Fn, f: Frame) -> Any:
+            if e.span is None:  # error path only: find the statement
+                e.span = spans[fns.index(fn)]
+            return on_error(e, f)
+
+        return fail
 
     def compile_stmt(self, s: N.Stmt, scope: Scope) -> Fn:
         meth = getattr(self, "stmt_" + type(s).__name__, None)
@@ -594,18 +622,18 @@ class Interpreter:
         return run
 
     def stmt_Assign(self, s: N.Assign, scope: Scope) -> Fn:
-        value = self.compile_expr(s.value, scope)
         if isinstance(s.target, N.Local):
             i = scope.slot(s.target.name)
             conv = make_converter(scope.code.slot_types.get(i))
-            fused = assign_closure(i, conv, s.value, value, scope.slot, _undefined_var)
+            fused = assign_closure(i, conv, s.value, lambda e: self.compile_expr(e, scope), scope.slot, _undefined_var)
             if fused is not None:
                 return fused
-        elif isinstance(s.target, N.Member):
+        value = self.compile_expr(s.value, scope)
+        if isinstance(s.target, N.Member):
             update = self.compile_property_update(s, scope, value)
             if update is not None:
                 return update
-        return self.compile_store(s.target, scope, value)
+        return self.compile_store(s.target, scope, value, const=_constant(s.value))
 
     def stmt_CompoundAssign(self, s: N.CompoundAssign, scope: Scope) -> Fn:
         op = {"+": V.add, "-": V.sub, "*": V.mul, "/": V.div}[s.op]
@@ -635,42 +663,71 @@ class Interpreter:
 
     def stmt_If(self, s: N.If, scope: Scope) -> Fn:
         cond = self.compile_expr(s.cond, scope)
-        then = self.compile_block(s.then, scope)
-        other = self.compile_block(s.other, scope) if s.other is not None else None
+        then = self.compile_stmts(s.then, scope)
+        other = self.compile_stmts(s.other, scope) if s.other is not None else None
+        fail = self.stmt_failure(s.then + (s.other or ()), then + (other or ()))
         check = _condition_at(s.cond.span)
 
         def run(f: Frame) -> Any:
             c = cond(f)
             if c is True or (c is not False and check(c)):
-                return then(f)
-            if other is not None:
-                return other(f)
+                body = then
+            elif other is not None:
+                body = other
+            else:
+                return None
+            for fn in body:  # the statement loop of compile_stmts
+                try:
+                    r = fn(f)
+                except FourDError as e:
+                    r = fail(e, fn, f)
+                if r is not None:
+                    return r
             return None
 
         return run
 
     def stmt_Case(self, s: N.Case, scope: Scope) -> Fn:
         branches = tuple(
-            (self.compile_expr(c, scope), self.compile_block(b, scope), _condition_at(c.span)) for c, b in s.branches
+            (self.compile_expr(c, scope), self.compile_stmts(b, scope), _condition_at(c.span)) for c, b in s.branches
         )
-        other = self.compile_block(s.other, scope) if s.other is not None else None
+        other = self.compile_stmts(s.other, scope) if s.other is not None else None
+        all_stmts = tuple(x for _c, b in s.branches for x in b) + (s.other or ())
+        fail = self.stmt_failure(all_stmts, tuple(fn for _c, b, _k in branches for fn in b) + (other or ()))
 
         def run(f: Frame) -> Any:
             for cond, body, check in branches:
                 c = cond(f)
                 if c is True or (c is not False and check(c)):
-                    return body(f)
-            if other is not None:
-                return other(f)
+                    break
+            else:
+                if other is None:
+                    return None
+                body = other
+            for fn in body:  # the statement loop of compile_stmts
+                try:
+                    r = fn(f)
+                except FourDError as e:
+                    r = fail(e, fn, f)
+                if r is not None:
+                    return r
             return None
 
         return run
 
+    def compile_loop_body(self, stmts: tuple[N.Stmt, ...], scope: Scope) -> tuple[tuple[Fn, ...], Callable[[FourDError, Fn, Frame], Any]]:
+        """The statements of a loop body (`break` and `continue` allowed) and their `fail`."""
+        scope.loop_depth += 1
+        fns = self.compile_stmts(stmts, scope)
+        scope.loop_depth -= 1
+        return fns, self.stmt_failure(stmts, fns)
+
+    # Loops run their body with the statement loop of compile_stmts; a status code ends the
+    # body: BRK leaves the loop, RET leaves it and is passed on, CONT goes to the next turn.
+
     def stmt_While(self, s: N.While, scope: Scope) -> Fn:
         cond = self.compile_expr(s.cond, scope)
-        scope.loop_depth += 1
-        body = self.compile_block(s.body, scope)
-        scope.loop_depth -= 1
+        body, fail = self.compile_loop_body(s.body, scope)
         check = _condition_at(s.cond.span)
 
         def run(f: Frame) -> Any:
@@ -679,12 +736,17 @@ class Interpreter:
                 c = cond(f)
                 if not (c is True or (c is not False and check(c))):
                     return None
-                r = body(f)
-                if r is not None:
-                    if r == BRK:
-                        return None
-                    if r == RET:
-                        return r
+                for fn in body:
+                    try:
+                        r = fn(f)
+                    except FourDError as e:
+                        r = fail(e, fn, f)
+                    if r is not None:
+                        if r == BRK:
+                            return None
+                        if r == RET:
+                            return r
+                        break
                 if proc.stop_requested:
                     _stop(proc)
 
@@ -692,20 +754,23 @@ class Interpreter:
 
     def stmt_Repeat(self, s: N.Repeat, scope: Scope) -> Fn:
         cond = self.compile_expr(s.cond, scope)
-        scope.loop_depth += 1
-        body = self.compile_block(s.body, scope)
-        scope.loop_depth -= 1
+        body, fail = self.compile_loop_body(s.body, scope)
         check = _condition_at(s.cond.span)
 
         def run(f: Frame) -> Any:
             proc = f.process
             while True:
-                r = body(f)
-                if r is not None:
-                    if r == BRK:
-                        return None
-                    if r == RET:
-                        return r
+                for fn in body:
+                    try:
+                        r = fn(f)
+                    except FourDError as e:
+                        r = fail(e, fn, f)
+                    if r is not None:
+                        if r == BRK:
+                            return None
+                        if r == RET:
+                            return r
+                        break
                 if proc.stop_requested:
                     _stop(proc)
                 c = cond(f)
@@ -718,43 +783,69 @@ class Interpreter:
         start = self.compile_expr(s.start, scope)
         end = self.compile_expr(s.end, scope)
         step = self.compile_expr(s.step, scope) if s.step is not None else None
-        scope.loop_depth += 1
-        body = self.compile_block(s.body, scope)
-        scope.loop_depth -= 1
+        body, fail = self.compile_loop_body(s.body, scope)
         num = _check_number
         if isinstance(s.var, N.Local):
             i = scope.slot(s.var.name)
-            conv = make_converter(scope.code.slot_types.get(i)) or _identity
+            conv, exact, lo, hi = store_plan(make_converter(scope.code.slot_types.get(i)))
 
             def run_local(f: Frame) -> Any:
                 a = num(start(f), s.start)
                 e = num(end(f), s.end)
                 st = num(step(f), s.step) if step is not None else 1
+                if exact is int and type(st) is float and st.is_integer() and -0x80000000 <= st <= 0x7FFFFFFF:
+                    st = int(st)  # an Integer counter then steps without a conversion
+                up = st >= 0
                 loc = f.locals
-                loc[i] = conv(a)
+                loc[i] = v = a if conv is None else conv(a)
                 proc = f.process
-                if st >= 0:
-                    while loc[i] <= e:
-                        r = body(f)
+                stop = _range_stop(v, e, st) if exact is int else None
+                if stop is not None:
+                    # An Integer counter runs over a range while the body leaves it alone.
+                    counter = range(v, stop, st)
+                    for v in counter:
+                        loc[i] = v
+                        for fn in body:
+                            try:
+                                r = fn(f)
+                            except FourDError as x:
+                                r = fail(x, fn, f)
+                            if r is not None:
+                                if r == BRK:
+                                    return None
+                                if r == RET:
+                                    return r
+                                break
+                        if proc.stop_requested:
+                            _stop(proc)
+                        if loc[i] is not v:
+                            break  # the body changed the counter: go on below from its value
+                    else:
+                        if counter:
+                            loc[i] = v + st  # one step past the end, as below
+                        return None
+                    v = loc[i] + st
+                    if type(v) is not exact or not lo <= v <= hi:
+                        v = conv(v)
+                    loc[i] = v
+                while (loc[i] <= e) if up else (loc[i] >= e):
+                    for fn in body:
+                        try:
+                            r = fn(f)
+                        except FourDError as x:
+                            r = fail(x, fn, f)
                         if r is not None:
                             if r == BRK:
                                 return None
                             if r == RET:
                                 return r
-                        if proc.stop_requested:
-                            _stop(proc)
-                        loc[i] = conv(loc[i] + st)
-                else:
-                    while loc[i] >= e:
-                        r = body(f)
-                        if r is not None:
-                            if r == BRK:
-                                return None
-                            if r == RET:
-                                return r
-                        if proc.stop_requested:
-                            _stop(proc)
-                        loc[i] = conv(loc[i] + st)
+                            break
+                    if proc.stop_requested:
+                        _stop(proc)
+                    v = loc[i] + st
+                    if conv is not None and (type(v) is not exact or not lo <= v <= hi):
+                        v = conv(v)
+                    loc[i] = v
                 return None
 
             return run_local
@@ -768,12 +859,17 @@ class Interpreter:
             put(f, state, a)
             proc = f.process
             while (get(f, state) <= e) if st >= 0 else (get(f, state) >= e):
-                r = body(f)
-                if r is not None:
-                    if r == BRK:
-                        return None
-                    if r == RET:
-                        return r
+                for fn in body:
+                    try:
+                        r = fn(f)
+                    except FourDError as x:
+                        r = fail(x, fn, f)
+                    if r is not None:
+                        if r == BRK:
+                            return None
+                        if r == RET:
+                            return r
+                        break
                 if proc.stop_requested:
                     _stop(proc)
                 put(f, state, get(f, state) + st)
@@ -994,11 +1090,11 @@ class Interpreter:
     stmt_ClassProperty = _class_member_outside
 
     # ---------------------------------------------------------------- stores (assignment)
-    def compile_store(self, target: N.Expr, scope: Scope, value: Fn, var_type: str | None = None) -> Fn:
-        """Statement storing value(f) into target."""
+    def compile_store(self, target: N.Expr, scope: Scope, value: Fn, var_type: str | None = None, const: Any = UNSET) -> Fn:
+        """Statement storing value(f) into target; `const` is the value when it is a constant."""
         if isinstance(target, N.Local):
             i = scope.slot(target.name)
-            conv = make_converter(scope.code.slot_types.get(i) or var_type)
+            conv, exact, lo, hi = store_plan(make_converter(scope.code.slot_types.get(i) or var_type))
             if conv is None:
 
                 def assign_local(f: Frame) -> None:
@@ -1007,7 +1103,10 @@ class Interpreter:
                 return assign_local
 
             def assign_local_typed(f: Frame) -> None:
-                f.locals[i] = conv(value(f))
+                v = value(f)
+                if type(v) is not exact or not lo <= v <= hi:
+                    v = conv(v)
+                f.locals[i] = v
 
             return assign_local_typed
         if isinstance(target, N.Index):
@@ -1019,16 +1118,21 @@ class Interpreter:
             if isinstance(target.obj, N.Local) and isinstance(target.index, N.Local):
                 oi = scope.slot(target.obj.name)
                 ii = scope.slot(target.index.name)
+                # a constant stored as is (`$c[$i]:=False`) is neither computed nor checked
+                as_is = type(const) in (float, bool, str) or const is None
 
                 def assign_element_ll(f: Frame) -> None:
-                    v = value(f)
+                    v = const if as_is else value(f)
                     loc = f.locals
                     o = loc[oi]
                     i = loc[ii]
                     if type(o) is Coll and o.group is None and (type(i) is float or type(i) is int) and 0 <= i < len(o):
+                        if as_is:
+                            o[i if type(i) is int else int(i)] = v
+                            return
                         t = type(v)
                         if t is float or t is bool or t is str or t is Obj or t is Coll or v is None:
-                            o[int(i)] = v
+                            o[i if type(i) is int else int(i)] = v
                             return
                     set_index(cobj(f), cidx(f), v, ispan)  # the closures report unassigned variables
 
@@ -1410,6 +1514,17 @@ class Interpreter:
             except FourDError as err:
                 raise err.with_span(span)
 
+        if isinstance(e.operand, N.Local):
+            i = scope.slot(e.operand.name)
+
+            def neg_local(f: Frame) -> Any:  # `-$x`: the local read inline
+                v = f.locals[i]
+                t = type(v)
+                if t is float or t is int:
+                    return -v
+                return neg(f)  # Undefined, other types, errors
+
+            return neg_local
         return neg
 
     def expr_Ternary(self, e: N.Ternary, scope: Scope) -> Fn:
@@ -1588,6 +1703,9 @@ class Interpreter:
         special = self.hooks.get(("command", info.number)) or SPECIAL_COMMANDS.get(info.number)
         if special is not None:
             return special(self, e, scope, info)
+        if info.number in _CONSTANT_COMMANDS and not e.args:
+            v = _CONSTANT_COMMANDS[info.number]
+            return lambda f: v
         if not info.implemented:
             err_info = info
 
@@ -2080,6 +2198,22 @@ class Interpreter:
         coll_members = self.members.setdefault("Collection", {})
 
         n_args = len(arg_fns)
+        if name == "push" and n_args == 1:
+            a0 = arg_fns[0]
+
+            def push_one(f: Frame) -> Any:
+                # `$c.push(v)` on a standard collection with a value stored as is (push's own
+                # work without its checks); anything else takes the general member call.
+                o = obj(f)
+                v = a0(f)
+                if type(o) is Coll and o.group is None:
+                    t = type(v)
+                    if t is float or t is bool or t is str or t is Obj or t is Coll or v is None:
+                        o.append(v)
+                        return o
+                return call_member(f, o, name, [v], span)
+
+            return push_one
 
         invoke = self.invoke
 
@@ -2402,6 +2536,20 @@ def _check_number(v: Any, node: Any) -> Any:
     raise FourDError(ERR_TYPE_MISMATCH, f"A number was expected, got {V.type_name(v)}", node.span if node is not None else None)
 
 
+def _range_stop(v: Any, e: Any, st: Any) -> int | None:
+    """The stop of `range(v, stop, st)` counting an Integer from v to e, or None.
+
+    None when the counter or the step is not an int, or when the counter would leave the
+    32-bit range (it then wraps as the general loop makes it).
+    """
+    if type(v) is not int or type(st) is not int or not st or not (type(e) is int or (type(e) is float and math.isfinite(e))):
+        return None
+    last = math.floor(e) if st > 0 else math.ceil(e)
+    if not -0x80000000 <= last + st <= 0x7FFFFFFF:
+        return None
+    return last + 1 if st > 0 else last - 1
+
+
 def _identity(v: Any) -> Any:
     return v
 
@@ -2555,6 +2703,19 @@ def _infer_type(e: N.Expr) -> str | None:
     if isinstance(e, N.Command) and e.number in (1472, 1527):
         return "collection"
     return None
+
+
+# Commands without parameters that are constants: True, False.
+_CONSTANT_COMMANDS = {214: True, 215: False}
+
+
+def _constant(e: N.Expr) -> Any:
+    """The value of a literal or of True/False, else UNSET."""
+    if isinstance(e, N.Literal):
+        return e.value
+    if isinstance(e, N.Command) and e.number in _CONSTANT_COMMANDS and not e.args:
+        return _CONSTANT_COMMANDS[e.number]
+    return UNSET
 
 
 # Legacy declaration commands: number -> declared type.

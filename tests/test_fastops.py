@@ -116,10 +116,9 @@ def test_fused_assignment_same_as_general(op: str, typed: bool, b: Any, c: Any) 
     for right, rv in ((lc, c), (N.Literal(2.5, SPAN), 2.5)):
         e = N.Binary(op, lb, right, SPAN)
         general = binary_closure(op, e, lambda f: f.locals[1], lambda f, rv=rv: rv, _BINARY[op], slots.__getitem__, _undefined)
-        fused = assign_closure(0, conv, e, general, slots.__getitem__, _undefined)
-        if fused is None:  # `$a:=$b%$c` has no fused form
-            assert op == "%" and right is lc
-            continue
+        operand = {id(lb): lambda f: f.locals[1], id(right): lambda f, rv=rv: rv}
+        fused = assign_closure(0, conv, e, lambda node: operand[id(node)], slots.__getitem__, _undefined)
+        assert fused is not None
 
         def store_general(f: Any) -> None:
             v = general(f)

@@ -1,0 +1,148 @@
+// Fast paths of loops, assignments and arithmetic give what the general paths give.
+var $i; $n; $k; $x : Integer
+var $r; $s : Real
+// Integer variables wrap at 32 bits and round Reals
+$x:=2147483647
+$x:=$x+1
+ALERT(String($x))  // expect: -2147483648
+$x:=65536
+$x:=$x*$x
+ALERT(String($x))  // expect: 0
+$k:=3
+$x:=$k/2
+ALERT(String($x))  // expect: 2
+$x:=$k*2.5
+ALERT(String($x))  // expect: 8
+$x:=-$k*2.5
+ALERT(String($x))  // expect: -8
+$r:=$k+$k
+ALERT(String($r)+" "+String(Value type($r)=Is real))  // expect: 6 True
+$u2:=$k+$k
+ALERT(String($u2))  // expect: 6
+// % uses integer operands, the sign follows the dividend
+$n:=-7
+$x:=$n%3
+ALERT(String($x))  // expect: -1
+$r:=$n%3
+ALERT(String($r))  // expect: -1
+$x:=7.9%3
+ALERT(String($x))  // expect: 1
+$r:=10.5
+$x:=$r%2
+ALERT(String($x))  // expect: 0
+$x:=($n*3)%4
+ALERT(String($x))  // expect: -1
+$x:=$n%0  // expect error: Division by zero
+ALERT(String($x))  // expect: -1
+$x:=($n+1)%(3-3)  // expect error: Division by zero
+// Real division, by zero too
+$r:=1/($k-$k)
+ALERT(String($r))  // expect: INF
+$r:=(0-$k)/0
+ALERT(String($r))  // expect: -INF
+$r:=$k/(2*$k)
+ALERT(String($r))  // expect: 0.5
+$r:=2*$k+1
+ALERT(String($r))  // expect: 7
+$r:=1-(2*$k)
+ALERT(String($r))  // expect: -5
+// unassigned locals, texts and other types
+$x:=$never+1  // expect error: The variable $never is not defined
+$x:=1+$never2  // expect error: The variable $never2 is not defined
+$x:=($k+1)+$never3  // expect error: The variable $never3 is not defined
+$r:=$never4%2  // expect error: The variable $never4 is not defined
+$t:="a"
+$t:=$t+("b"+"c")
+ALERT($t)  // expect: abc
+$t:=("x"+$t)+"!"
+ALERT($t)  // expect: xabc!
+$x:=$t+1  // expect error: Incompatible types
+$x:="7"%2  // expect error: Incompatible types
+$o:=New object("a"; 2)
+$x:=$o.a*$k
+ALERT(String($x))  // expect: 6
+$x:=$o.missing+1  // expect error: Incompatible types
+$x:=Null+1  // expect error: Incompatible types
+// Real comparison tolerance in conditions
+$r:=0.1+0.2
+If ($r=0.3)
+	ALERT("equal")  // expect: equal
+End if
+// For: counter steps, end values, a counter changed by the body
+$s:=0
+For ($i; 1; 10; 3)
+	$s:=$s+$i
+End for
+ALERT(String($s)+" "+String($i))  // expect: 22 13
+For ($i; 10; 1; -4)
+	$s:=$s+$i
+End for
+ALERT(String($s)+" "+String($i))  // expect: 40 -2
+For ($i; 1; 3; 0.5)
+	$s:=$s+$i
+End for
+ALERT(String($s)+" "+String($i))  // expect: 46 4
+For ($i; 1; 10)
+	If ($i=3)
+		$i:=8
+	End if
+	$s:=$s+$i
+End for
+ALERT(String($s)+" "+String($i))  // expect: 76 11
+For ($i; 5; 1)
+	$s:=$s+1000
+End for
+ALERT(String($s)+" "+String($i))  // expect: 76 5
+For ($r; 0.5; 2)
+	$s:=$s+$r
+End for
+ALERT(String($s)+" "+String($r))  // expect: 78 2.5
+For ($i; 1; 2.7)
+	$s:=$s+$i
+End for
+ALERT(String($s)+" "+String($i))  // expect: 81 3
+For ($v; 1; 3)
+	$s:=$s+$v
+End for
+ALERT(String($s)+" "+String($v))  // expect: 87 4
+For ($i; 1; 5)
+	If ($i=2)
+		continue
+	End if
+	If ($i=4)
+		break
+	End if
+	$s:=$s+$i
+End for
+ALERT(String($s)+" "+String($i))  // expect: 91 4
+// errors inside branches and loop bodies go on with the next statement
+For ($i; 1; 2)
+	If ($i=1)
+		$x:=$never5+1  // expect error: The variable $never5 is not defined
+		ALERT("after "+String($i))  // expect: after 1
+	Else
+		$x:=$i%0  // expect error: Division by zero
+		ALERT("after "+String($i))  // expect: after 2
+	End if
+End for
+// Integer counters near the 32-bit limit, float ends, a body resetting the counter
+$s:=0
+For ($i; 2147483640; 2147483645; 2)
+	$s:=$s+1
+End for
+ALERT(String($s)+" "+String($i))  // expect: 3 2147483646
+For ($i; -3; -7.5; -2)
+	$s:=$s+$i
+End for
+ALERT(String($s)+" "+String($i))  // expect: -12 -9
+For ($i; 1; 3)
+	$i:=$i
+	$s:=$s+$i
+End for
+ALERT(String($s)+" "+String($i))  // expect: -6 4
+For ($i; 1; 3)
+	For ($i; $i; 2)
+		$s:=$s+10
+	End for
+End for
+ALERT(String($s)+" "+String($i))  // expect: 14 4
