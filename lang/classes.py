@@ -28,7 +28,7 @@ from .errors import (
     Syntax4DError,
 )
 from .formulas import Formula4D, compile_formula_code
-from .interpreter import MEMBER_CODE_HOOKS, PROPERTY_HOOKS, to_storable
+from .interpreter import MEMBER_CALL_HOOKS, PROPERTY_HOOKS, prepare_call, to_storable
 from .source import Span
 from .values import (
     IS_OBJECT,
@@ -157,14 +157,15 @@ class Instance(Obj):
     def class_name(self) -> str:
         return self.cls.name
 
-    def plain_function_code(self, name: str) -> Any:
-        """The code of class function `name` when a call needs nothing but invoke (see call_4d_member)."""
+    def function_call(self, name: str) -> Any:
+        """The call of class function `name` when a member call needs nothing else (see call_4d_member)."""
         if dict.__contains__(self, name):
             return None
         fn = self.cls.functions.get(name)
         if fn is None or fn.shared:
             return None
-        return fn.code
+        code = fn.code
+        return code.call or prepare_call(code)
 
     def get_4d_property(self, name: str) -> Any:
         acc = self.cls.accessors.get(name)
@@ -224,7 +225,7 @@ class Instance(Obj):
         return f"<{self.cls.name} {dict.__repr__(self)}>"
 
 
-MEMBER_CODE_HOOKS[Instance] = Instance.plain_function_code
+MEMBER_CALL_HOOKS[Instance] = Instance.function_call
 PROPERTY_HOOKS[Instance] = Instance.get_4d_property
 
 
@@ -344,6 +345,7 @@ class ClassDef:
         self.session_singleton = False
         self.lock = threading.RLock()
         self._new_fn: NativeFunction4D | None = None
+        self._setup: tuple[Any, ...] | None = None  # see setup()
 
     # chain
     def user_parent(self) -> ClassDef | None:
@@ -359,6 +361,20 @@ class ClassDef:
             c = c.parent
         out.reverse()
         return out
+
+    def setup(self) -> tuple[Any, ...]:
+        """(property initialisers of the chain, parent ones first; nearest constructor Code or None).
+
+        Worked out at the first instantiation: a class and its superclasses are loaded
+        together and never change afterwards.
+        """
+        if self._setup is None:
+            inits = tuple(item for c in self.chain() for item in c.props)  # parent properties first (classes.md)
+            c: ClassDef | None = self
+            while c is not None and not c.builtin and c.ctor is None:
+                c = c.parent  # no constructor: the parent one receives the parameters
+            self._setup = (inits, c.ctor if c is not None and not c.builtin else None)
+        return self._setup
 
     def is_subclass_of(self, other: ClassDef) -> bool:
         c: ClassDef | None = self
@@ -396,6 +412,12 @@ class ClassDef:
     def set_4d_property(self, name: str, v: Any) -> None:
         raise FourDError(ERR_READONLY, f'Cannot set "{name}": class objects are read-only')
 
+    def new_call(self, name: str) -> Any:
+        """What a member call `cs.Name.new(...)` runs directly (see MEMBER_CALL_HOOKS); None for other members."""
+        if name == "new" and not self.builtin and not self.singleton:
+            return _new_instance
+        return None
+
     def call_4d_member(self, f: Any, name: str, args: list[Any], span: Span | None) -> Any:
         if name == "new":
             return self.new(f, args, span)
@@ -426,18 +448,21 @@ class ClassDef:
 
     def _instantiate(self, f: Any, args: list[Any], span: Span | None) -> Instance:
         proc = f.process if f is not None else _process(self)
-        inst = Instance(self)
+        inits, ctor = self._setup or self.setup()
+        inst = _new_instance_of(Instance)  # Instance(self) without the two __init__ calls
+        inst.cls = self
+        inst.group = None
         if self.shared:
             inst.group = new_shared_group()
             inst.group.acquire(proc)
         try:
-            for c in self.chain():  # parent properties first (classes.md)
-                for pname, init in c.props:
-                    v = proc.runtime.interp.invoke(init, [], f, span, this=inst, process=proc)
-                    if self.shared:
-                        v = _make_shared(v, inst)
-                    store_property(inst, pname, v)
-            construct(self, inst, list(args), f, span, proc)
+            for pname, init in inits:
+                v = proc.runtime.interp.invoke(init, [], f, span, this=inst, process=proc)
+                if self.shared:
+                    v = _make_shared(v, inst)
+                store_property(inst, pname, v)
+            if ctor is not None:
+                (ctor.call or prepare_call(ctor))(f, list(args), span, inst, proc)
         finally:
             if self.shared:
                 inst.group.release(proc)
@@ -465,12 +490,18 @@ class ClassDef:
 
 def construct(cls: ClassDef, inst: Instance, args: list[Any], f: Any, span: Span | None, proc: Any) -> None:
     """Run the nearest constructor of `cls` (or of its superclasses) on `inst`."""
-    c: ClassDef | None = cls
-    while c is not None and not c.builtin and c.ctor is None:
-        c = c.parent  # no constructor: the parent one receives the parameters
-    if c is None or c.builtin:
-        return
-    proc.runtime.interp.invoke(c.ctor, args, f, span, this=inst, process=proc)
+    ctor = (cls._setup or cls.setup())[1]
+    if ctor is not None:
+        proc.runtime.interp.invoke(ctor, args, f, span, this=inst, process=proc)
+
+
+def _new_instance(f: Any, args: list[Any], span: Span | None, cls: ClassDef, proc: Any) -> Instance:
+    """`cs.Name.new(...)` of a class that is not a singleton (see ClassDef.new_call)."""
+    return cls._instantiate(f, args, span)
+
+
+_new_instance_of = dict.__new__
+MEMBER_CALL_HOOKS[ClassDef] = ClassDef.new_call
 
 
 # ------------------------------------------------------------------ class stores
@@ -769,9 +800,10 @@ def _needs_super(cls: ClassDef) -> bool:
 
 def _wrap_constructor(cls: ClassDef, code: Any, span: Span) -> None:
     inner = code.body
+    needs_super = _needs_super(cls)  # the superclasses are loaded before their subclass is compiled
 
     def constructor_body(f: Any) -> Any:
-        st = CtorState(cls, _needs_super(cls))
+        st = CtorState(cls, needs_super)
         f.extra = st
         r = inner(f)
         if st.needs_super and not st.super_called:
