@@ -168,7 +168,8 @@ class Instance(Obj):
         return code.call or prepare_call(code)
 
     def get_4d_property(self, name: str) -> Any:
-        acc = self.cls.accessors.get(name)
+        cls = self.cls
+        acc = cls.accessors.get(name) if cls.accessors else None
         if acc is not None:
             getter = acc[0]
             if getter is None:
@@ -177,14 +178,19 @@ class Instance(Obj):
         v = dict.get(self, name, UNSET)
         if v is not UNSET:
             return v
-        fn = self.cls.functions.get(name)
+        fn = cls.functions.get(name)
         if fn is not None:
             return fn
         return UNDEFINED
 
     def set_4d_property(self, name: str, v: Any) -> None:
         cls = self.cls
-        acc = cls.accessors.get(name)
+        acc = cls.accessors.get(name) if cls.accessors else None
+        if acc is None and self.group is None:
+            t = type(v)
+            if t is float or t is str or t is bool:  # stored as is (see store_property)
+                dict.__setitem__(self, name, v)
+                return
         if acc is not None:
             getter, setter = acc
             if setter is None:
@@ -447,26 +453,7 @@ class ClassDef:
         return self._instantiate(f, args, span)
 
     def _instantiate(self, f: Any, args: list[Any], span: Span | None) -> Instance:
-        proc = f.process if f is not None else _process(self)
-        inits, ctor = self._setup or self.setup()
-        inst = _new_instance_of(Instance)  # Instance(self) without the two __init__ calls
-        inst.cls = self
-        inst.group = None
-        if self.shared:
-            inst.group = new_shared_group()
-            inst.group.acquire(proc)
-        try:
-            for pname, init in inits:
-                v = proc.runtime.interp.invoke(init, [], f, span, this=inst, process=proc)
-                if self.shared:
-                    v = _make_shared(v, inst)
-                store_property(inst, pname, v)
-            if ctor is not None:
-                (ctor.call or prepare_call(ctor))(f, list(args), span, inst, proc)
-        finally:
-            if self.shared:
-                inst.group.release(proc)
-        return inst
+        return _new_instance(f, list(args), span, self, f.process if f is not None else _process(self))
 
     def me(self, f: Any, span: Span | None, args: list[Any] | None = None) -> Any:
         proc = f.process if f is not None else _process(self)
@@ -496,12 +483,36 @@ def construct(cls: ClassDef, inst: Instance, args: list[Any], f: Any, span: Span
 
 
 def _new_instance(f: Any, args: list[Any], span: Span | None, cls: ClassDef, proc: Any) -> Instance:
-    """`cs.Name.new(...)` of a class that is not a singleton (see ClassDef.new_call)."""
-    return cls._instantiate(f, args, span)
+    """A new instance of `cls`: properties initialised, then the constructor run with `args` as its parameters.
+
+    Also the call of `cs.Name.new(...)` for a class that is not a singleton (see ClassDef.new_call).
+    """
+    inits, ctor = cls._setup or cls.setup()
+    inst = _new_instance_of(Instance)  # Instance(cls) without the two __init__ calls
+    inst.cls = cls
+    inst.group = None
+    if cls.shared:
+        inst.group = new_shared_group()
+        inst.group.acquire(proc)
+    try:
+        for pname, init in inits:
+            v = proc.runtime.interp.invoke(init, [], f, span, this=inst, process=proc)
+            if cls.shared:
+                v = _make_shared(v, inst)
+            store_property(inst, pname, v)
+        if ctor is not None:
+            (ctor.call or prepare_call(ctor))(f, args, span, inst, proc)
+    finally:
+        if cls.shared:
+            inst.group.release(proc)
+    return inst
 
 
+# Instances are made without the Python-level Obj.__init__: every slot must be set above
+assert Obj.__slots__ == ("group",) and Instance.__slots__ == ("cls",), "_new_instance must set every slot"
 _new_instance_of = dict.__new__
 MEMBER_CALL_HOOKS[ClassDef] = ClassDef.new_call
+PROPERTY_HOOKS[ClassDef] = ClassDef.get_4d_property
 
 
 # ------------------------------------------------------------------ class stores
@@ -545,7 +556,7 @@ class ClassStore:
             return c
 
     def get_4d_property(self, name: str) -> Any:
-        c = self.get(name)
+        c = self.classes.get(name) or self.get(name)
         return c if c is not None else UNDEFINED
 
     def set_4d_property(self, name: str, v: Any) -> None:
@@ -607,6 +618,10 @@ class BuiltinStore:
 
     def to_json(self) -> Any:
         return Obj()
+
+
+PROPERTY_HOOKS[ClassStore] = ClassStore.get_4d_property
+PROPERTY_HOOKS[BuiltinStore] = BuiltinStore.get_4d_property
 
 
 def class_store(runtime: Any) -> ClassStore:
@@ -801,6 +816,8 @@ def _needs_super(cls: ClassDef) -> bool:
 def _wrap_constructor(cls: ClassDef, code: Any, span: Span) -> None:
     inner = code.body
     needs_super = _needs_super(cls)  # the superclasses are loaded before their subclass is compiled
+    if not needs_super and not code.attributes.get("calls Super"):
+        return  # nothing to check: This is always usable, Super() is never called
 
     def constructor_body(f: Any) -> Any:
         st = CtorState(cls, needs_super)
@@ -864,6 +881,7 @@ def compile_super(interp: Any, node: N.Command, scope: Any, info: Any) -> Any:
 
         return super_ref
     arg_fns = tuple(interp.compile_expr(a, scope) for a in node.args)
+    scope.code.attributes["calls Super"] = True  # its constructor keeps the Super() bookkeeping (_wrap_constructor)
 
     def super_call(f: Any) -> Any:
         st = f.extra
@@ -883,10 +901,19 @@ def compile_super(interp: Any, node: N.Command, scope: Any, info: Any) -> Any:
     return super_call
 
 
+def compile_cs(interp: Any, node: N.Command, scope: Any, info: Any) -> Any:
+    """`cs`: the class store of the interpreter's runtime, found once."""
+    if node.args:
+        return interp.compile_command_call(info, node.args, node.span, scope)  # its parameter-count error
+    store = class_store(interp.runtime)
+    return lambda f: store
+
+
 def register() -> None:
-    """Install the compile-time handlers of This and Super."""
+    """Install the compile-time handlers of This, Super and cs."""
     from .interpreter import SPECIAL_COMMANDS
 
     SPECIAL_COMMANDS[1470] = compile_this
     SPECIAL_COMMANDS[1705] = compile_super
     SPECIAL_COMMANDS[1706] = compile_super
+    SPECIAL_COMMANDS[1710] = compile_cs

@@ -1811,7 +1811,7 @@ class Interpreter:
         def member_call(f: Frame) -> Any:
             o = obj(f)
             # no list comprehension frame for the common short calls
-            args = [] if n_args == 0 else [arg_fns[0](f)] if n_args == 1 else [a(f) for a in arg_fns]
+            args = [] if n_args == 0 else [arg_fns[0](f)] if n_args == 1 else [arg_fns[0](f), arg_fns[1](f)] if n_args == 2 else [a(f) for a in arg_fns]
             t = type(o)
             if t is Coll:
                 fn = coll_members.get(name)
