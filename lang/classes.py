@@ -28,7 +28,7 @@ from .errors import (
     Syntax4DError,
 )
 from .formulas import Formula4D, compile_formula_code
-from .interpreter import MEMBER_CODE_HOOKS, PROPERTY_HOOKS, to_storable
+from .interpreter import MEMBER_CALL_HOOKS, PROPERTY_HOOKS, prepare_call, to_storable
 from .source import Span
 from .values import (
     IS_OBJECT,
@@ -157,17 +157,19 @@ class Instance(Obj):
     def class_name(self) -> str:
         return self.cls.name
 
-    def plain_function_code(self, name: str) -> Any:
-        """The code of class function `name` when a call needs nothing but invoke (see call_4d_member)."""
+    def function_call(self, name: str) -> Any:
+        """The call of class function `name` when a member call needs nothing else (see call_4d_member)."""
         if dict.__contains__(self, name):
             return None
         fn = self.cls.functions.get(name)
         if fn is None or fn.shared:
             return None
-        return fn.code
+        code = fn.code
+        return code.call or prepare_call(code)
 
     def get_4d_property(self, name: str) -> Any:
-        acc = self.cls.accessors.get(name)
+        cls = self.cls
+        acc = cls.accessors.get(name) if cls.accessors else None
         if acc is not None:
             getter = acc[0]
             if getter is None:
@@ -176,14 +178,19 @@ class Instance(Obj):
         v = dict.get(self, name, UNSET)
         if v is not UNSET:
             return v
-        fn = self.cls.functions.get(name)
+        fn = cls.functions.get(name)
         if fn is not None:
             return fn
         return UNDEFINED
 
     def set_4d_property(self, name: str, v: Any) -> None:
         cls = self.cls
-        acc = cls.accessors.get(name)
+        acc = cls.accessors.get(name) if cls.accessors else None
+        if acc is None and self.group is None:
+            t = type(v)
+            if t is float or t is str or t is bool:  # stored as is (see store_property)
+                dict.__setitem__(self, name, v)
+                return
         if acc is not None:
             getter, setter = acc
             if setter is None:
@@ -224,7 +231,7 @@ class Instance(Obj):
         return f"<{self.cls.name} {dict.__repr__(self)}>"
 
 
-MEMBER_CODE_HOOKS[Instance] = Instance.plain_function_code
+MEMBER_CALL_HOOKS[Instance] = Instance.function_call
 PROPERTY_HOOKS[Instance] = Instance.get_4d_property
 
 
@@ -344,6 +351,7 @@ class ClassDef:
         self.session_singleton = False
         self.lock = threading.RLock()
         self._new_fn: NativeFunction4D | None = None
+        self._setup: tuple[Any, ...] | None = None  # see setup()
 
     # chain
     def user_parent(self) -> ClassDef | None:
@@ -359,6 +367,20 @@ class ClassDef:
             c = c.parent
         out.reverse()
         return out
+
+    def setup(self) -> tuple[Any, ...]:
+        """(property initialisers of the chain, parent ones first; nearest constructor Code or None).
+
+        Worked out at the first instantiation: a class and its superclasses are loaded
+        together and never change afterwards.
+        """
+        if self._setup is None:
+            inits = tuple(item for c in self.chain() for item in c.props)  # parent properties first (classes.md)
+            c: ClassDef | None = self
+            while c is not None and not c.builtin and c.ctor is None:
+                c = c.parent  # no constructor: the parent one receives the parameters
+            self._setup = (inits, c.ctor if c is not None and not c.builtin else None)
+        return self._setup
 
     def is_subclass_of(self, other: ClassDef) -> bool:
         c: ClassDef | None = self
@@ -396,6 +418,12 @@ class ClassDef:
     def set_4d_property(self, name: str, v: Any) -> None:
         raise FourDError(ERR_READONLY, f'Cannot set "{name}": class objects are read-only')
 
+    def new_call(self, name: str) -> Any:
+        """What a member call `cs.Name.new(...)` runs directly (see MEMBER_CALL_HOOKS); None for other members."""
+        if name == "new" and not self.builtin and not self.singleton:
+            return _new_instance
+        return None
+
     def call_4d_member(self, f: Any, name: str, args: list[Any], span: Span | None) -> Any:
         if name == "new":
             return self.new(f, args, span)
@@ -425,23 +453,7 @@ class ClassDef:
         return self._instantiate(f, args, span)
 
     def _instantiate(self, f: Any, args: list[Any], span: Span | None) -> Instance:
-        proc = f.process if f is not None else _process(self)
-        inst = Instance(self)
-        if self.shared:
-            inst.group = new_shared_group()
-            inst.group.acquire(proc)
-        try:
-            for c in self.chain():  # parent properties first (classes.md)
-                for pname, init in c.props:
-                    v = proc.runtime.interp.invoke(init, [], f, span, this=inst, process=proc)
-                    if self.shared:
-                        v = _make_shared(v, inst)
-                    store_property(inst, pname, v)
-            construct(self, inst, list(args), f, span, proc)
-        finally:
-            if self.shared:
-                inst.group.release(proc)
-        return inst
+        return _new_instance(f, list(args), span, self, f.process if f is not None else _process(self))
 
     def me(self, f: Any, span: Span | None, args: list[Any] | None = None) -> Any:
         proc = f.process if f is not None else _process(self)
@@ -465,12 +477,42 @@ class ClassDef:
 
 def construct(cls: ClassDef, inst: Instance, args: list[Any], f: Any, span: Span | None, proc: Any) -> None:
     """Run the nearest constructor of `cls` (or of its superclasses) on `inst`."""
-    c: ClassDef | None = cls
-    while c is not None and not c.builtin and c.ctor is None:
-        c = c.parent  # no constructor: the parent one receives the parameters
-    if c is None or c.builtin:
-        return
-    proc.runtime.interp.invoke(c.ctor, args, f, span, this=inst, process=proc)
+    ctor = (cls._setup or cls.setup())[1]
+    if ctor is not None:
+        proc.runtime.interp.invoke(ctor, args, f, span, this=inst, process=proc)
+
+
+def _new_instance(f: Any, args: list[Any], span: Span | None, cls: ClassDef, proc: Any) -> Instance:
+    """A new instance of `cls`: properties initialised, then the constructor run with `args` as its parameters.
+
+    Also the call of `cs.Name.new(...)` for a class that is not a singleton (see ClassDef.new_call).
+    """
+    inits, ctor = cls._setup or cls.setup()
+    inst = _new_instance_of(Instance)  # Instance(cls) without the two __init__ calls
+    inst.cls = cls
+    inst.group = None
+    if cls.shared:
+        inst.group = new_shared_group()
+        inst.group.acquire(proc)
+    try:
+        for pname, init in inits:
+            v = proc.runtime.interp.invoke(init, [], f, span, this=inst, process=proc)
+            if cls.shared:
+                v = _make_shared(v, inst)
+            store_property(inst, pname, v)
+        if ctor is not None:
+            (ctor.call or prepare_call(ctor))(f, args, span, inst, proc)
+    finally:
+        if cls.shared:
+            inst.group.release(proc)
+    return inst
+
+
+# Instances are made without the Python-level Obj.__init__: every slot must be set above
+assert Obj.__slots__ == ("group",) and Instance.__slots__ == ("cls",), "_new_instance must set every slot"
+_new_instance_of = dict.__new__
+MEMBER_CALL_HOOKS[ClassDef] = ClassDef.new_call
+PROPERTY_HOOKS[ClassDef] = ClassDef.get_4d_property
 
 
 # ------------------------------------------------------------------ class stores
@@ -514,7 +556,7 @@ class ClassStore:
             return c
 
     def get_4d_property(self, name: str) -> Any:
-        c = self.get(name)
+        c = self.classes.get(name) or self.get(name)
         return c if c is not None else UNDEFINED
 
     def set_4d_property(self, name: str, v: Any) -> None:
@@ -576,6 +618,10 @@ class BuiltinStore:
 
     def to_json(self) -> Any:
         return Obj()
+
+
+PROPERTY_HOOKS[ClassStore] = ClassStore.get_4d_property
+PROPERTY_HOOKS[BuiltinStore] = BuiltinStore.get_4d_property
 
 
 def class_store(runtime: Any) -> ClassStore:
@@ -769,9 +815,12 @@ def _needs_super(cls: ClassDef) -> bool:
 
 def _wrap_constructor(cls: ClassDef, code: Any, span: Span) -> None:
     inner = code.body
+    needs_super = _needs_super(cls)  # the superclasses are loaded before their subclass is compiled
+    if not needs_super and not code.attributes.get("calls Super"):
+        return  # nothing to check: This is always usable, Super() is never called
 
     def constructor_body(f: Any) -> Any:
-        st = CtorState(cls, _needs_super(cls))
+        st = CtorState(cls, needs_super)
         f.extra = st
         r = inner(f)
         if st.needs_super and not st.super_called:
@@ -832,6 +881,7 @@ def compile_super(interp: Any, node: N.Command, scope: Any, info: Any) -> Any:
 
         return super_ref
     arg_fns = tuple(interp.compile_expr(a, scope) for a in node.args)
+    scope.code.attributes["calls Super"] = True  # its constructor keeps the Super() bookkeeping (_wrap_constructor)
 
     def super_call(f: Any) -> Any:
         st = f.extra
@@ -851,10 +901,19 @@ def compile_super(interp: Any, node: N.Command, scope: Any, info: Any) -> Any:
     return super_call
 
 
+def compile_cs(interp: Any, node: N.Command, scope: Any, info: Any) -> Any:
+    """`cs`: the class store of the interpreter's runtime, found once."""
+    if node.args:
+        return interp.compile_command_call(info, node.args, node.span, scope)  # its parameter-count error
+    store = class_store(interp.runtime)
+    return lambda f: store
+
+
 def register() -> None:
-    """Install the compile-time handlers of This and Super."""
+    """Install the compile-time handlers of This, Super and cs."""
     from .interpreter import SPECIAL_COMMANDS
 
     SPECIAL_COMMANDS[1470] = compile_this
     SPECIAL_COMMANDS[1705] = compile_super
     SPECIAL_COMMANDS[1706] = compile_super
+    SPECIAL_COMMANDS[1710] = compile_cs

@@ -6,6 +6,7 @@ from typing import Any
 
 from . import nodes as N
 from .errors import ERR_NOT_A_FUNCTION, ERR_TYPE_MISMATCH, FourDError
+from .interpreter import MEMBER_CALL_HOOKS, prepare_call
 from .source import Span
 from .values import IS_OBJECT, UNDEFINED, UNSET, Coll
 
@@ -25,7 +26,8 @@ class Formula4D:
         self.method = method  # Formula(MethodName): parameters go straight to the method
 
     def invoke(self, f: Any, args: list[Any], this: Any = None, span: Span | None = None) -> Any:
-        return f.interp.invoke(self.code, list(args), f, span, this=this, initial=self.captured)
+        code = self.code
+        return (code.call or prepare_call(code))(f, list(args), span, this, f.process, self.captured)
 
     # properties and member functions seen from 4D code
     def get_4d_property(self, name: str) -> Any:
@@ -59,6 +61,20 @@ def _this_value(v: Any) -> Any:
     return None if v is UNDEFINED else v
 
 
+def _call_member(f: Any, args: list[Any], span: Span | None, formula: Formula4D, proc: Any) -> Any:
+    """`formula.call(this; ...)` from a member call (see MEMBER_CALL_HOOKS): as call_4d_member does it."""
+    code = formula.code
+    this = _this_value(args[0]) if args else None
+    return (code.call or prepare_call(code))(f, args[1:], span, this, proc, formula.captured)
+
+
+def _formula_member_call(formula: Formula4D, name: str) -> Any:
+    return _call_member if name == "call" else None
+
+
+MEMBER_CALL_HOOKS[Formula4D] = _formula_member_call  # exactly Formula4D: class functions have their own invoke
+
+
 def compile_formula_code(interp: Any, expr: N.Expr, source: Any, name: str = "Formula") -> Any:
     """A code unit whose body evaluates `expr` and returns its value."""
     from .interpreter import RET, Code, Scope
@@ -74,6 +90,8 @@ def compile_formula_code(interp: Any, expr: N.Expr, source: Any, name: str = "Fo
         return RET
 
     code.body = body
+    if not procedure:
+        body.formula_value = fn  # type: ignore[attr-defined]  # lets the call return the value directly
     if "$0" in code.slots:
         code.result_slot = code.slots["$0"]
     return code

@@ -51,8 +51,10 @@ RET = 3
 
 MAX_DEPTH = 2000
 
-# type -> fn(receiver, name) giving the Code a member call can invoke directly, or None (lang/classes.py)
-MEMBER_CODE_HOOKS: dict[type, Callable[[Any, str], Any]] = {}
+# type -> fn(receiver, name) giving what a member call can run directly, or None when call_member must
+# decide: a fn(caller, args, span, receiver, process) such as the `Code.call` of a class function
+# (lang/classes.py, lang/formulas.py)
+MEMBER_CALL_HOOKS: dict[type, Callable[[Any, str], Any]] = {}
 # type -> its get_4d_property, for property reads that need no other check (lang/classes.py)
 PROPERTY_HOOKS: dict[type, Callable[[Any, str], Any]] = {}
 
@@ -109,7 +111,7 @@ class Code:
     kind: str = "method"  # method, formula, function, constructor
     attributes: dict[str, Any] = field(default_factory=dict)
     owner: Any = None  # the class of a class function
-    param_plan: Any = None  # (params, [(k, slot, converter, type)], result default), built at first call
+    call: Any = None  # fn(caller, args, span, this, process, initial=None), made by prepare_call at the first call
 
 
 class Scope:
@@ -129,6 +131,7 @@ class Scope:
             code.slots[key] = i
             code.slot_names.append(name)
             code.nslots = i + 1
+            code.call = None  # its frames need one more slot
             if key[1:].isdigit():
                 code.legacy_params[int(key[1:])] = i
         return i
@@ -555,6 +558,7 @@ class Interpreter:
                 except FourDError as e:
                     return fail(e, only, f)
 
+            run1.single = (only, only_span, on_error)  # type: ignore[attr-defined]  # for prepare_call
             return run1
 
         def run(f: Frame) -> Any:
@@ -1964,17 +1968,19 @@ class Interpreter:
         arg_fns = tuple(self.compile_expr(a, scope) for a in args)
         project = self.runtime.project
         cache: list[Code | None] = [None]
-
-        invoke = self.invoke
+        n_args = len(arg_fns)
+        a0 = arg_fns[0] if n_args else None
+        a1 = arg_fns[1] if n_args > 1 else None
 
         def call_method(f: Frame) -> Any:
             code = cache[0]
             if code is None:
                 code = self.get_method(name, span)
                 cache[0] = code
-            if len(arg_fns) == 1:  # avoids a list comprehension frame for the common case
-                return invoke(code, [arg_fns[0](f)], f, span)
-            return invoke(code, [a(f) for a in arg_fns], f, span)
+            call = code.call or prepare_call(code)
+            # no list comprehension frame for the common short calls
+            args = [] if n_args == 0 else [a0(f)] if n_args == 1 else [a0(f), a1(f)] if n_args == 2 else [a(f) for a in arg_fns]
+            return call(f, args, span, None, f.process)
 
         if not project.has_method(name):
 
@@ -2017,67 +2023,10 @@ class Interpreter:
         initial: list[Any] | None = None,
     ) -> Any:
         """Run a compiled unit with arguments; returns its result (Undefined if none)."""
-        proc = process if process is not None else caller.process
-        if proc.depth >= MAX_DEPTH:
-            raise FourDError(ERR_STACK_OVERFLOW, f"Stack overflow: more than {MAX_DEPTH} nested calls (in {code.name})", span)
-        f = Frame(code, proc, args, this, caller, initial)
-        loc = f.locals
-        if code.has_declare:
-            nargs = len(args)
-            plan = code.param_plan
-            if plan is None or plan[0] != code.params:
-                plan = code.param_plan = _param_plan(code)
-            for k, slot, conv, t in plan[1]:
-                if k < nargs:
-                    v = args[k]
-                    if conv is not None:
-                        try:
-                            v = conv(v)
-                        except FourDError:
-                            v = _convert_param(v, t, k, code, span)  # raises the parameter error
-                    elif t is not None:
-                        v = _convert_param(v, t, k, code, span)
-                    loc[slot] = v
-                else:
-                    loc[slot] = default_value(t)
-            if nargs > len(plan[1]) and code.variadic not in (None, "variant"):
-                for k in range(len(code.params), nargs):
-                    args[k] = _convert_param(args[k], code.variadic, k, code, span)
-            if code.result_slot is not None and loc[code.result_slot] is UNSET:
-                loc[code.result_slot] = plan[2]
-        if code.legacy_params:
-            for n, slot in code.legacy_params.items():
-                if 1 <= n <= len(args) and loc[slot] is UNSET:
-                    t = code.slot_types.get(slot)
-                    v = args[n - 1]
-                    if t is not None:
-                        c = make_converter(t)
-                        try:
-                            v = c(v) if c else v
-                        except FourDError:
-                            v = default_value(t)  # legacy C_XXX parameters receive an empty value
-                    loc[slot] = v
-        proc.depth += 1
-        pending = len(proc.deferred)
-        try:
-            code.body(f)
-        except FourDError as err:
-            _add_frame(err, code, span)
-            raise
-        finally:
-            proc.depth -= 1
-        if len(proc.deferred) > pending and code.kind == "method":
-            # Deferred errors thrown by this method are delivered when it returns (throw.md).
-            err = _take_deferred(proc, pending)
-            _add_frame(err, code, span)
-            raise err
-        rs = code.result_slot
-        if rs is not None:
-            v = loc[rs]
-            return UNDEFINED if v is UNSET else v
-        if f.ret is UNDEFINED and code.result_type is not None:
-            return default_value(code.result_type)
-        return f.ret
+        call = code.call
+        if call is None:
+            call = prepare_call(code)
+        return call(caller, args, span, this, process if process is not None else caller.process, initial)
 
     # ---------------------------------------------------------------- objects
     def get_property(self, o: Any, name: str, span: Span | None) -> Any:
@@ -2215,12 +2164,10 @@ class Interpreter:
 
             return push_one
 
-        invoke = self.invoke
-
         def member_call(f: Frame) -> Any:
             o = obj(f)
             # no list comprehension frame for the common short calls
-            args = [] if n_args == 0 else [arg_fns[0](f)] if n_args == 1 else [a(f) for a in arg_fns]
+            args = [] if n_args == 0 else [arg_fns[0](f)] if n_args == 1 else [arg_fns[0](f), arg_fns[1](f)] if n_args == 2 else [a(f) for a in arg_fns]
             t = type(o)
             if t is Coll:
                 fn = coll_members.get(name)
@@ -2231,13 +2178,13 @@ class Interpreter:
                     except FourDError as err:
                         raise err.with_span(span)
             else:
-                hook = MEMBER_CODE_HOOKS.get(t)
-                code = hook(o, name) if hook is not None else None
-                if code is not None:
-                    # a class function: straight to invoke, as call_member would end up doing
+                hook = MEMBER_CALL_HOOKS.get(t)
+                call = hook(o, name) if hook is not None else None
+                if call is not None:
+                    # a class function, `new`, a formula's `call`: what call_member would end up doing
                     f.span = span
                     try:
-                        return invoke(code, args, f, span, o, f.process)
+                        return call(f, args, span, o, f.process)
                     except FourDError as err:
                         raise err.with_span(span)
             return call_member(f, o, name, args, span)
@@ -2407,6 +2354,161 @@ def _undefined_var(name: str, span: Span) -> FourDError:
     return FourDError(ERR_UNDEFINED_VAR, f"The variable {name} is not defined (never assigned nor declared)", span)
 
 
+_new_frame = object.__new__
+
+# Declared type -> the Python type its converter returns as is (a parameter of that type needs no call)
+_UNCHANGED: dict[str | None, type] = {
+    "text": str,
+    "real": float,
+    "boolean": bool,
+    "date": Date4D,
+    "time": Time4D,
+    "object": Obj,
+    "collection": Coll,
+}
+
+# How prepare_call binds the arguments of a unit
+_BIND_DECLARED = 0  # #DECLARE parameters only: converted in place when the count matches
+_BIND_LEGACY = 1  # untyped $1..$n only: copied
+_BIND_GENERIC = 2  # anything else: _bind_params
+
+
+def prepare_call(code: Code) -> Callable[..., Any]:
+    """The call of `code`, specialised once for its shape and kept in `code.call`.
+
+    `call(caller, args, span, this, proc, initial=None)` runs the unit in a new frame:
+    `args` becomes the frame's parameters as is, `initial` (captured locals of a formula)
+    replaces the fresh locals. The stack-depth check, parameter binding, the 4D call-stack
+    line added to an error and deferred errors are as `invoke` documents them.
+    """
+    plan = _param_plan(code)
+    rs = code.result_slot
+    template = [UNSET] * code.nslots
+    param_slots = {slot for _k, slot, _c, _t in plan[1]}
+    if code.has_declare and not code.legacy_params and rs not in param_slots:
+        mode = _BIND_DECLARED
+        if rs is not None:
+            template[rs] = plan[2]  # the result starts as the empty value of its type
+    elif not code.has_declare and all(code.slot_types.get(slot) is None for slot in code.legacy_params.values()):
+        mode = _BIND_LEGACY
+    else:
+        mode = _BIND_GENERIC
+    steps = tuple((k, slot, conv, _UNCHANGED.get(t)) for k, slot, conv, t in plan[1])
+    nsteps = len(steps)
+    legacy = tuple((n, slot) for n, slot in code.legacy_params.items() if n >= 1)
+    body = code.body
+    # a formula's value straight from its expression: no `f.ret` round trip
+    value = getattr(body, "formula_value", None) if rs is None else None
+    # a one-statement body runs inside the call, as compile_block's run1 would run it
+    single, single_span, on_error = getattr(body, "single", (None, None, None))
+    is_method = code.kind == "method"
+    result_default = plan[2] if rs is None and code.result_type is not None else UNDEFINED
+    name = code.name
+
+    def call(caller: Frame | None, args: list[Any], span: Span | None, this: Any, proc: Any, initial: list[Any] | None = None) -> Any:
+        depth = proc.depth
+        if depth >= MAX_DEPTH:
+            raise FourDError(ERR_STACK_OVERFLOW, f"Stack overflow: more than {MAX_DEPTH} nested calls (in {name})", span)
+        f = _new_frame(Frame)
+        f.code = code
+        f.process = proc
+        f.params = args
+        f.this = this
+        f.ret = UNDEFINED
+        f.span = None
+        rt = f.runtime = proc.runtime
+        f.interp = rt.interp
+        f.caller = caller
+        f.extra = None
+        if initial is None:
+            loc = f.locals = template.copy()
+        else:
+            loc = f.locals = list(initial)
+        if mode == _BIND_DECLARED and initial is None and len(args) == nsteps:
+            try:
+                for k, slot, conv, same in steps:
+                    v = args[k]
+                    loc[slot] = v if conv is None or type(v) is same else conv(v)
+            except FourDError:
+                _bind_params(code, plan, loc, args, span)  # raises the parameter's own error
+        elif mode == _BIND_LEGACY:
+            nargs = len(args)
+            for n, slot in legacy:
+                if n <= nargs and loc[slot] is UNSET:
+                    loc[slot] = args[n - 1]
+        else:
+            _bind_params(code, plan, loc, args, span)
+        proc.depth = depth + 1
+        if is_method:
+            pending = len(proc.deferred)
+        try:
+            if value is not None:
+                return value(f)
+            if single is None:
+                body(f)
+            else:
+                try:
+                    single(f)
+                except FourDError as e:
+                    if e.span is None:
+                        e.span = single_span
+                    on_error(e, f)
+        except FourDError as err:
+            _add_frame(err, code, span)
+            raise
+        finally:
+            proc.depth = depth
+        if is_method and len(proc.deferred) > pending:
+            # Deferred errors thrown by this method are delivered when it returns (throw.md).
+            err = _take_deferred(proc, pending)
+            _add_frame(err, code, span)
+            raise err
+        if rs is not None:
+            v = loc[rs]
+            return UNDEFINED if v is UNSET else v
+        v = f.ret
+        return result_default if v is UNDEFINED else v
+
+    code.call = call
+    return call
+
+
+def _bind_params(code: Code, plan: tuple[Any, ...], loc: list[Any], args: list[Any], span: Span | None) -> None:
+    """Bind arguments to #DECLARE and legacy $n parameters, whatever the shape (see prepare_call)."""
+    nargs = len(args)
+    if code.has_declare:
+        for k, slot, conv, t in plan[1]:
+            if k < nargs:
+                v = args[k]
+                if conv is not None:
+                    try:
+                        v = conv(v)
+                    except FourDError:
+                        v = _convert_param(v, t, k, code, span)  # raises the parameter error
+                elif t is not None:
+                    v = _convert_param(v, t, k, code, span)
+                loc[slot] = v
+            else:
+                loc[slot] = default_value(t)
+        if nargs > len(plan[1]) and code.variadic not in (None, "variant"):
+            for k in range(len(code.params), nargs):
+                args[k] = _convert_param(args[k], code.variadic, k, code, span)
+        if code.result_slot is not None and loc[code.result_slot] is UNSET:
+            loc[code.result_slot] = plan[2]
+    if code.legacy_params:
+        for n, slot in code.legacy_params.items():
+            if 1 <= n <= nargs and loc[slot] is UNSET:
+                t = code.slot_types.get(slot)
+                v = args[n - 1]
+                if t is not None:
+                    c = make_converter(t)
+                    try:
+                        v = c(v) if c else v
+                    except FourDError:
+                        v = default_value(t)  # legacy C_XXX parameters receive an empty value
+                loc[slot] = v
+
+
 def _param_plan(code: Code) -> tuple[Any, ...]:
     """How each #DECLARE parameter is bound, worked out once per compiled unit."""
     steps = []
@@ -2424,13 +2526,19 @@ def _param_plan(code: Code) -> tuple[Any, ...]:
 
 def _class_param_converter(t: str) -> Callable[[Any], Any]:
     """Check of a `cs.Name` parameter; a FourDError makes the caller report it with _convert_param."""
-    from .classes import has_class
+    from .classes import Instance, has_class
 
     obj = make_converter(t)
     assert obj is not None
     name = t[3:]
 
     def conv_class(v: Any) -> Any:
+        if type(v) is Instance:  # the common case, has_class without the calls
+            c = v.cls
+            while c is not None:
+                if c.name == name:
+                    return v
+                c = c.parent
         v = obj(v)
         if v is not None and not has_class(v, name):
             raise FourDError(ERR_PARAM_TYPE, "wrong class")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from lang.errors import ERR_ARG_TYPE, FourDError
+from lang.formulas import Formula4D
+from lang.interpreter import prepare_call
 from lang.values import UNDEFINED, Obj, type_name
 
 
@@ -27,14 +29,41 @@ def call_callback(ctx: Any, callback: Any, param: Obj, extra: list[Any] | tuple[
     return r
 
 
+def callback_runner(ctx: Any, callback: Any, extra: list[Any] | tuple[Any, ...] = ()) -> Callable[[Obj], Any]:
+    """`call_callback(ctx, callback, param, extra)` as a function of param, for a loop over elements.
+
+    For a formula, what does not change from one element to the next (its compiled call,
+    the span, the process) is looked up once.
+    """
+    if type(callback) is not Formula4D:  # exactly: class functions have their own invoke
+        return lambda param: call_callback(ctx, callback, param, extra)
+    code = callback.code
+    call = code.call or prepare_call(code)
+    span = ctx.span
+    proc = ctx.process
+    captured = callback.captured
+
+    def run(param: Obj) -> Any:
+        r = call(ctx, [param, *extra], span, None, proc, captured)
+        return dict.get(param, "result", UNDEFINED) if r is UNDEFINED else r
+
+    return run
+
+
 def is_callback(v: Any) -> bool:
     """True for a 4D.Function or a Text (method name)."""
     return getattr(v, "is_formula", False) or type(v) is str
 
 
+# param_object makes its Obj without the Python-level Obj.__init__; it must set every slot
+assert Obj.__slots__ == ("group",), "param_object must initialise every slot of Obj"
+_new_dict = dict.__new__
+
+
 def param_object(value: Any) -> Obj:
     """The `$1` object given to a callback: `{value: element}`."""
-    p = Obj()
+    p = _new_dict(Obj)
+    p.group = None
     dict.__setitem__(p, "value", value)
     return p
 

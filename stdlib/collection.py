@@ -26,7 +26,7 @@ from lang.values import (
     type_name,
 )
 
-from .callbacks import call_callback, is_callback, param_object, stopped
+from .callbacks import callback_runner, is_callback, param_object, stopped
 from .objects import deep_copy
 from .query import make_getter, run_query
 
@@ -206,11 +206,12 @@ def sort_key(v: Any) -> tuple[int, Any]:
 
 def _less_cmp(ctx: Any, callback: Any, params: tuple[Any, ...]) -> Callable[[Any, Any], int]:
     """A cmp function from a less-than callback (`$1.value` < `$1.value2`)."""
+    run = callback_runner(ctx, callback, params)
 
     def less(a: Any, b: Any) -> bool:
         p = param_object(a)
         dict.__setitem__(p, "value2", b)
-        return call_callback(ctx, callback, p, params) is True
+        return run(p) is True
 
     def cmp(a: Any, b: Any) -> int:
         # Python's sort only asks "a < b", so one callback call per comparison is enough
@@ -747,10 +748,11 @@ def _callback_and_params(args: tuple[Any, ...], fn: str) -> tuple[Any, tuple[Any
 def map_(ctx: Any, c: Coll, *args: Any) -> Coll:
     """New collection of the callback's results for each element."""
     callback, params = _callback_and_params(args, "map")
+    run = callback_runner(ctx, callback, params)
     out = Coll()
     for v in list(c):
         p = param_object(v)
-        r = call_callback(ctx, callback, p, params)
+        r = run(p)
         out.append(None if r is UNDEFINED else to_storable(r))
         if stopped(p):
             break
@@ -767,10 +769,11 @@ def flat_map(ctx: Any, c: Coll, *args: Any) -> Coll:
 def filter_(ctx: Any, c: Coll, *args: Any) -> Coll:
     """Shallow copy of the elements for which the callback is true (shared if c is shared)."""
     callback, params = _callback_and_params(args, "filter")
+    run = callback_runner(ctx, callback, params)
     out = []
     for v in list(c):
         p = param_object(v)
-        if call_callback(ctx, callback, p, params) is True:
+        if run(p) is True:
             out.append(v)
         if stopped(p):
             break
@@ -779,10 +782,11 @@ def filter_(ctx: Any, c: Coll, *args: Any) -> Coll:
 
 def _find(ctx: Any, c: Coll, args: tuple[Any, ...], fn: str) -> int:
     start, callback, params = _start_and_callback(c, args, fn)
+    run = callback_runner(ctx, callback, params)
     items = list(c)
     for i in range(start, len(items)):
         p = param_object(items[i])
-        if call_callback(ctx, callback, p, params) is True:
+        if run(p) is True:
             return i
         if stopped(p):
             break
@@ -806,12 +810,13 @@ def find_index(ctx: Any, c: Coll, *args: Any) -> float:
 def every(ctx: Any, c: Coll, *args: Any) -> bool:
     """True if the callback is true for every element from startFrom."""
     start, callback, params = _start_and_callback(c, args, "every")
+    run = callback_runner(ctx, callback, params)
     items = list(c)
     if start >= len(items) and items:
         return False  # documented: startFrom >= length is not tested
     for i in range(start, len(items)):
         p = param_object(items[i])
-        r = call_callback(ctx, callback, p, params) is True
+        r = run(p) is True
         if not r:
             return False
         if stopped(p):
@@ -823,10 +828,11 @@ def every(ctx: Any, c: Coll, *args: Any) -> bool:
 def some(ctx: Any, c: Coll, *args: Any) -> bool:
     """True if the callback is true for at least one element from startFrom."""
     start, callback, params = _start_and_callback(c, args, "some")
+    run = callback_runner(ctx, callback, params)
     items = list(c)
     for i in range(start, len(items)):
         p = param_object(items[i])
-        if call_callback(ctx, callback, p, params) is True:
+        if run(p) is True:
             return True
         if stopped(p):
             return False
@@ -837,13 +843,14 @@ def _reduce(ctx: Any, c: Coll, args: tuple[Any, ...], fn: str, backwards: bool) 
     callback, rest = _callback_and_params(args, fn)
     acc = rest[0] if rest else UNDEFINED
     params = rest[1:]
+    run = callback_runner(ctx, callback, params)
     items = list(c)
     if backwards:
         items.reverse()
     for v in items:
         p = param_object(v)
         dict.__setitem__(p, "accumulator", acc)
-        r = call_callback(ctx, callback, p, params)
+        r = run(p)
         # the callback accumulates into $1.accumulator; a formula may also return the value
         new_acc = dict.get(p, "accumulator", UNDEFINED)
         if new_acc is acc and r is not UNDEFINED:
