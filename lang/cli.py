@@ -139,11 +139,11 @@ def run_source(
     attributes: dict[str, Any] | None = None,
     user_param: str = "",
 ) -> int:
-    from .parser import parse_source
+    from .cache import parse_cached
     from .runtime import Runtime
 
     try:
-        stmts = parse_source(source)
+        stmts = parse_cached(source)
     except Syntax4DError as err:
         io.err.write(format_error(err) + "\n")
         return EXIT_SYNTAX
@@ -350,7 +350,7 @@ def _cmd_run(argv: list[str], io: Streams, debug: bool) -> int:
         return EXIT_USAGE
     runtime = Runtime(project, stdout=io.out, stderr=io.err)
     runtime.user_param = ns.user_param
-    from .parser import parse_source
+    from .cache import parse_cached
 
     codes = []
     for path, name in paths:
@@ -361,7 +361,7 @@ def _cmd_run(argv: list[str], io: Streams, debug: bool) -> int:
             return EXIT_SYNTAX
         mt.source.name = _display_name(path)
         try:
-            code = runtime.interp.compile_unit(mt.name, parse_source(mt.source), mt.source)
+            code = runtime.interp.compile_unit(mt.name, parse_cached(mt.source), mt.source)
         except FourDError as err:
             io.err.write(format_error(err) + "\n")
             return EXIT_SYNTAX if isinstance(err, Syntax4DError) else EXIT_RUNTIME

@@ -326,7 +326,7 @@ class Interpreter:
     def __init__(self, runtime: Any):
         self.runtime = runtime
         self.codes: dict[str, Code] = {}
-        REGISTRY.ensure_loaded()
+        REGISTRY.ensure_commands()  # theme modules are imported when their commands are first compiled
         self.members = REGISTRY.members
         self.hooks: dict[str, Any] = {}  # extension points (classes, formulas, pointers)
         from .pointers import install as install_pointers
@@ -1156,6 +1156,8 @@ class Interpreter:
 
     def expr_Constant(self, e: N.Constant, scope: Scope) -> Fn:
         info = e.value
+        if info is not None and info.module:
+            REGISTRY.resolve_constant(info)  # its theme module defines its value
         if info is None or not info.defined:
             span = e.span
             name = e.name
