@@ -15,11 +15,19 @@ import os
 import pickle
 import sys
 import threading
-from hashlib import sha256
 from pathlib import Path
 from typing import Any
 
 from . import __version__
+
+# SHA-256 from the interpreter's own module when it has one: hashlib loads OpenSSL (start-up time)
+try:
+    from _sha256 import sha256  # Python 3.11
+except ImportError:
+    try:
+        from _sha2 import sha256  # Python 3.12 and later
+    except ImportError:
+        from hashlib import sha256
 
 __all__ = ["cache_dir", "fingerprint", "parse_cached", "read_entry", "write_entry"]
 

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 import threading
 import time
-import traceback
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -230,6 +227,8 @@ def execute(runtime: Any, code: Any, args: list[Any], io: Streams, debug: bool =
 
             outcome["error"] = FourDError(ERR_STACK_OVERFLOW, "Stack overflow: the code is nested too deeply")
         except BaseException as exc:  # noqa: BLE001 - an internal bug, reported as such
+            import traceback
+
             outcome["internal"] = exc
             outcome["trace"] = traceback.format_exc()
 
@@ -301,6 +300,8 @@ def _flush(io: Streams) -> None:
 
 
 def _cmd_run(argv: list[str], io: Streams, debug: bool) -> int:
+    import argparse  # imported here, like every module a plain run does not need (start-up time)
+
     parser = argparse.ArgumentParser(prog="mini4d run", add_help=True)
     parser.add_argument("project", nargs="?", default="")
     parser.add_argument("--project", dest="project_opt", default="")
@@ -404,6 +405,8 @@ def _cmd_check(argv: list[str], io: Streams) -> int:
 
     report = check_paths([Path(p) for p in paths])
     if fmt == "json":
+        import json
+
         io.out.write(json.dumps(report.as_json(), indent=2) + "\n")
     else:
         for line in report.lines():

@@ -116,7 +116,7 @@ def _mini4d(args: list[str], cache: str, cwd: Path = ROOT) -> tuple[int, str, st
 SCRIPTS = [
     'ALERT("x")',
     CODE,
-    "$c:=New collection(3; 1; 2)\n$c.sort()\nALERT($c.join(\",\")+String($c.max()))",
+    '$c:=New collection(3; 1; 2)\n$c.sort()\nALERT($c.join(",")+String($c.max()))',
     "ALERT(Sesion storage)",  # unknown command: suggestion
     "ALL RECORDS([Customers])",  # known 4D command mini4d does not implement
     "$x:=Is picture+1",  # constant without a value here
@@ -208,3 +208,24 @@ def test_commands_listing_is_the_same(tmp_path: Path) -> None:
     _mini4d(["-c", 'ALERT("x")'], cache)
     assert _mini4d(["commands"], cache) == eager
     assert _mini4d(["commands", "--theme", "String"], cache) == _mini4d(["commands", "--theme", "String"], "")
+
+
+def test_node_classes_behave_as_frozen_dataclasses() -> None:
+    import dataclasses
+
+    from lang import nodes as N
+    from lang.source import Span
+
+    sp = Span(Source("t", "$a:=1"), 0, 2)
+    node = N.Assign(target=N.Local("$a", sp), value=N.Literal(1.0, sp), span=sp)
+    assert node == N.Assign(N.Local("$a", sp), N.Literal(1.0, sp), sp) and hash(node) == hash(
+        N.Assign(node.target, node.value, sp)
+    )
+    assert [f.name for f in dataclasses.fields(node)] == ["target", "value", "span"]
+    assert dataclasses.replace(node, value=N.Literal(2.0, sp)).value.value == 2.0
+    assert not dataclasses.is_dataclass(N.Expr) and dataclasses.is_dataclass(N.Local)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        node.span = sp  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        N.Local("$a")  # type: ignore[call-arg]
+    assert N.Assign.__init__.__qualname__ == "Assign.__init__"
