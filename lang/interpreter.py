@@ -10,7 +10,6 @@ no exception.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from . import nodes as N
@@ -40,6 +39,7 @@ from .errors import (
     Syntax4DError,
 )
 from .fastops import assign_closure, binary_closure
+from .records import dataclass, field
 from .registry import REGISTRY, CommandInfo, Ref, not_supported
 from .source import Source, Span
 from .values import UNDEFINED, UNSET, Coll, Date4D, Obj, Time4D

@@ -8,15 +8,15 @@ completion and highlighting all read it.
 from __future__ import annotations
 
 import importlib
-import inspect
 import re
 import sys
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
+from types import FunctionType
 from typing import Any, Callable
 
 from .errors import ERR_ARG_TYPE, ERR_NOT_SUPPORTED, FourDError
+from .records import dataclass, field
 from .values import NULL_DATE, UNDEFINED, Coll, Date4D, Obj, Time4D, type_name
 
 __all__ = [
@@ -619,13 +619,56 @@ class Registry:
 REGISTRY = Registry()
 
 
-def _annotation_text(p: inspect.Parameter) -> str:
-    ann = p.annotation
-    if ann is inspect.Parameter.empty:
-        return ""
+def _annotation_text(ann: Any) -> str:
     if isinstance(ann, str):
         return ann.strip()
     return getattr(ann, "__name__", str(ann))
+
+
+def _parameters(func: Callable[..., Any]) -> list[tuple[str, str, bool, str]]:
+    """(name, kind, has a default, annotation text) of each parameter, in signature order.
+
+    Kinds: "pos", "var" (`*args`), "kw" (keyword-only), "varkw" (`**kwargs`). Plain functions
+    are read from their code object, as inspect.signature reads them: importing inspect
+    costs more than registering every command a run uses.
+    """
+    code = getattr(func, "__code__", None)
+    if type(func) is not FunctionType or hasattr(func, "__wrapped__") or hasattr(func, "__signature__"):
+        return _inspect_parameters(func)
+    anns = func.__annotations__
+    npos, nkw = code.co_argcount, code.co_kwonlyargcount
+    names = code.co_varnames
+    first_default = npos - len(func.__defaults__ or ())
+    kwdefaults = func.__kwdefaults__ or {}
+    out = [(n, "pos", i >= first_default, _annotation_text(anns.get(n, ""))) for i, n in enumerate(names[:npos])]
+    if code.co_flags & 0x04:  # CO_VARARGS: its name follows the keyword-only ones
+        n = names[npos + nkw]
+        out.append((n, "var", False, _annotation_text(anns.get(n, ""))))
+    out += [(n, "kw", n in kwdefaults, _annotation_text(anns.get(n, ""))) for n in names[npos : npos + nkw]]
+    if code.co_flags & 0x08:  # CO_VARKEYWORDS
+        n = names[npos + nkw + (1 if code.co_flags & 0x04 else 0)]
+        out.append((n, "varkw", False, _annotation_text(anns.get(n, ""))))
+    return out
+
+
+def _inspect_parameters(func: Callable[..., Any]) -> list[tuple[str, str, bool, str]]:
+    """`_parameters` of any callable (wrapped functions, partial objects), from inspect.signature."""
+    import inspect
+
+    kinds = {
+        inspect.Parameter.VAR_POSITIONAL: "var",
+        inspect.Parameter.KEYWORD_ONLY: "kw",
+        inspect.Parameter.VAR_KEYWORD: "varkw",
+    }
+    return [
+        (
+            p.name,
+            kinds.get(p.kind, "pos"),
+            p.default is not p.empty,
+            "" if p.annotation is p.empty else _annotation_text(p.annotation),
+        )
+        for p in inspect.signature(func).parameters.values()
+    ]
 
 
 def command(
@@ -645,7 +688,6 @@ def command(
     """
 
     def deco(func: Callable[..., Any]) -> Callable[..., Any]:
-        sig = inspect.signature(func)
         params: list[Param] = []
         wants_ctx = False
         wants_star = False
@@ -654,19 +696,18 @@ def command(
         ref_all_from: int | None = None
         min_args = 0
         max_args: int | None = 0
-        for i, p in enumerate(sig.parameters.values()):
-            if i == 0 and p.name == "ctx":
+        for i, (pname, kind, has_default, ann) in enumerate(_parameters(func)):
+            if i == 0 and pname == "ctx":
                 wants_ctx = True
                 continue
-            if p.name == "star" and p.kind == p.KEYWORD_ONLY:
+            if pname == "star" and kind == "kw":
                 wants_star = True
                 continue
-            if p.name == "order" and p.kind == p.KEYWORD_ONLY:
+            if pname == "order" and kind == "kw":
                 wants_order = True
                 continue
-            ann = _annotation_text(p)
-            variadic = p.kind == p.VAR_POSITIONAL
-            optional = variadic or p.default is not inspect.Parameter.empty
+            variadic = kind == "var"
+            optional = variadic or has_default
             is_ref = ann in ("Ref", "Ref | None")
             pos = len(params)
             if is_ref:
@@ -677,7 +718,7 @@ def command(
             conv = None if is_ref else CONVERTERS.get(ann)
             if ann and not is_ref and ann not in CONVERTERS:
                 raise TypeError(f"{func.__name__}: unsupported annotation {ann!r}")
-            params.append(Param(p.name, conv, optional, variadic, is_ref, ann))
+            params.append(Param(pname, conv, optional, variadic, is_ref, ann))
             if variadic:
                 max_args = None
             else:

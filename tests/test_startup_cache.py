@@ -11,6 +11,7 @@ import pickle
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -229,3 +230,52 @@ def test_node_classes_behave_as_frozen_dataclasses() -> None:
     with pytest.raises(TypeError):
         N.Local("$a")  # type: ignore[call-arg]
     assert N.Assign.__init__.__qualname__ == "Assign.__init__"
+
+
+def test_command_signatures_read_from_code_objects_match_inspect() -> None:
+    from lang.registry import _inspect_parameters, _parameters
+
+    REGISTRY.ensure_loaded()
+    funcs = {id(i.func): i.func for i in REGISTRY.by_number.values() if i.func is not None}
+    assert len(funcs) > 150
+    for func in funcs.values():
+        assert _parameters(func) == _inspect_parameters(func), func.__qualname__
+
+    def sample(ctx, a: str, b: float = 1, *rest: Any, star: bool = False, order, **more: int) -> None:  # type: ignore[no-untyped-def]
+        pass
+
+    assert _parameters(sample) == _inspect_parameters(sample)
+
+
+def test_records_behave_as_dataclasses() -> None:
+    from lang.records import dataclass, field
+
+    @dataclass
+    class Rec:
+        name: str
+        n: int = 0
+        items: list[int] = field(default_factory=list)
+
+    a, b = Rec("x"), Rec("x", n=0)
+    assert a == b and a.items == [] and a.items is not b.items and not hasattr(Rec, "items")
+    assert repr(Rec("y", 2, [1])) == "test_records_behave_as_dataclasses.<locals>.Rec(name='y', n=2, items=[1])"
+    assert Rec.__hash__ is None and Rec.__match_args__ == ("name", "n", "items")
+    for bad in (lambda: Rec(), lambda: Rec("x", 1, [], 4), lambda: Rec("x", name="y"), lambda: Rec("x", m=1)):
+        with pytest.raises(TypeError):
+            bad()
+
+
+def test_spans_are_frozen_values() -> None:
+    import copy
+    import dataclasses
+
+    from lang.source import Span
+
+    src = Source("t", "abc")
+    a = Span(src, 0, 2)
+    assert a == Span(src, 0, 2) and hash(a) == hash(Span(src, 0, 2)) and a != Span(src, 0, 1)
+    assert a != Span(Source("t", "abc"), 0, 2)  # another text
+    assert copy.copy(a) == a and pickle.loads(pickle.dumps(a)).end == 2
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.start = 1  # type: ignore[misc]
+    assert (a.line, a.col, a.text(), repr(a)) == (1, 1, "ab", "Span(t:1:1)")
