@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 import threading
 import time
-import traceback
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -139,11 +136,11 @@ def run_source(
     attributes: dict[str, Any] | None = None,
     user_param: str = "",
 ) -> int:
-    from .parser import parse_source
+    from .cache import parse_cached
     from .runtime import Runtime
 
     try:
-        stmts = parse_source(source)
+        stmts = parse_cached(source)
     except Syntax4DError as err:
         io.err.write(format_error(err) + "\n")
         return EXIT_SYNTAX
@@ -230,6 +227,8 @@ def execute(runtime: Any, code: Any, args: list[Any], io: Streams, debug: bool =
 
             outcome["error"] = FourDError(ERR_STACK_OVERFLOW, "Stack overflow: the code is nested too deeply")
         except BaseException as exc:  # noqa: BLE001 - an internal bug, reported as such
+            import traceback
+
             outcome["internal"] = exc
             outcome["trace"] = traceback.format_exc()
 
@@ -301,6 +300,8 @@ def _flush(io: Streams) -> None:
 
 
 def _cmd_run(argv: list[str], io: Streams, debug: bool) -> int:
+    import argparse  # imported here, like every module a plain run does not need (start-up time)
+
     parser = argparse.ArgumentParser(prog="mini4d run", add_help=True)
     parser.add_argument("project", nargs="?", default="")
     parser.add_argument("--project", dest="project_opt", default="")
@@ -350,7 +351,7 @@ def _cmd_run(argv: list[str], io: Streams, debug: bool) -> int:
         return EXIT_USAGE
     runtime = Runtime(project, stdout=io.out, stderr=io.err)
     runtime.user_param = ns.user_param
-    from .parser import parse_source
+    from .cache import parse_cached
 
     codes = []
     for path, name in paths:
@@ -361,7 +362,7 @@ def _cmd_run(argv: list[str], io: Streams, debug: bool) -> int:
             return EXIT_SYNTAX
         mt.source.name = _display_name(path)
         try:
-            code = runtime.interp.compile_unit(mt.name, parse_source(mt.source), mt.source)
+            code = runtime.interp.compile_unit(mt.name, parse_cached(mt.source), mt.source)
         except FourDError as err:
             io.err.write(format_error(err) + "\n")
             return EXIT_SYNTAX if isinstance(err, Syntax4DError) else EXIT_RUNTIME
@@ -404,6 +405,8 @@ def _cmd_check(argv: list[str], io: Streams) -> int:
 
     report = check_paths([Path(p) for p in paths])
     if fmt == "json":
+        import json
+
         io.out.write(json.dumps(report.as_json(), indent=2) + "\n")
     else:
         for line in report.lines():

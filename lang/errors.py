@@ -7,9 +7,9 @@ listed in the README, so that no 4D number is invented.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+from .records import dataclass, field
 from .source import Span
 
 # Documented 4D codes.

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import operator
-from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from . import nodes as N
@@ -41,6 +40,7 @@ from .errors import (
     Syntax4DError,
 )
 from .fastops import assign_closure, binary_closure, concat_closure, store_plan
+from .records import dataclass, field
 from .registry import REGISTRY, CommandInfo, Ref, not_supported
 from .source import Source, Span
 from .values import UNDEFINED, UNSET, Coll, Date4D, Obj, Time4D
@@ -436,7 +436,7 @@ class Interpreter:
     def __init__(self, runtime: Any):
         self.runtime = runtime
         self.codes: dict[str, Code] = {}
-        REGISTRY.ensure_loaded()
+        REGISTRY.ensure_commands()  # theme modules are imported when their commands are first compiled
         self.members = REGISTRY.members
         self.hooks: dict[str, Any] = {}  # extension points (classes, formulas, pointers)
         from .pointers import install as install_pointers
@@ -1451,6 +1451,8 @@ class Interpreter:
 
     def expr_Constant(self, e: N.Constant, scope: Scope) -> Fn:
         info = e.value
+        if info is not None and info.module:
+            REGISTRY.resolve_constant(info)  # its theme module defines its value
         if info is None or not info.defined:
             span = e.span
             name = e.name

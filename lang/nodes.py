@@ -5,7 +5,7 @@ Children first, `span` last. The interpreter never sees lark trees or tokens.
 
 from __future__ import annotations
 
-import dataclasses
+from types import FunctionType
 from typing import Any, Optional
 
 from .source import Span
@@ -18,21 +18,58 @@ def node(cls: type) -> type:
     ns["__slots__"] = names
     ns["__match_args__"] = names
     new = type(cls.__name__, cls.__bases__, ns)
-    env = {f"_s{i}": new.__dict__[n].__set__ for i, n in enumerate(names)}
     # slot descriptors assign directly, so the frozen __setattr__ never runs in __init__
-    body = "; ".join(f"_s{i}(self, {n})" for i, n in enumerate(names)) or "pass"
-    exec(f"def __init__(self, {', '.join(names)}):\n    {body}\n", env)
-    init = env["__init__"]
+    env = {f"_s{i}": new.__dict__[n].__set__ for i, n in enumerate(names)}
+    if len(names) >= len(_INIT_TEMPLATES):
+        raise TypeError(f"{cls.__name__}: add an __init__ template for {len(names)} fields")
+    template = _INIT_TEMPLATES[len(names)]
+    # the template's code with the field names as parameter names (keywords, `replace` work)
+    code = template.__code__.replace(co_varnames=("self", *names), co_name="__init__")
+    init = FunctionType(code, env, "__init__")
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     new.__init__ = init  # type: ignore[misc]
-    fields = {}
-    for n in names:
-        f = dataclasses.field()
-        f.name, f.type = n, ns["__annotations__"][n]
-        f._field_type = dataclasses._FIELD  # type: ignore[attr-defined]  # dataclasses.fields/replace
-        fields[n] = f
-    new.__dataclass_fields__ = fields  # type: ignore[attr-defined]
     return new
+
+
+# __init__ of a node with 1, 2, ... fields: _s<i> is the slot setter of field i, from the globals
+# given to each copy. Copies of compiled functions: node classes cost no compile() at import.
+def _init0(self):  # type: ignore[no-untyped-def]
+    pass
+
+
+def _init1(self, a):  # type: ignore[no-untyped-def]
+    _s0(self, a)  # noqa: F821
+
+
+def _init2(self, a, b):  # type: ignore[no-untyped-def]
+    _s0(self, a), _s1(self, b)  # noqa: F821
+
+
+def _init3(self, a, b, c):  # type: ignore[no-untyped-def]
+    _s0(self, a), _s1(self, b), _s2(self, c)  # noqa: F821
+
+
+def _init4(self, a, b, c, d):  # type: ignore[no-untyped-def]
+    _s0(self, a), _s1(self, b), _s2(self, c), _s3(self, d)  # noqa: F821
+
+
+def _init5(self, a, b, c, d, e):  # type: ignore[no-untyped-def]
+    _s0(self, a), _s1(self, b), _s2(self, c), _s3(self, d), _s4(self, e)  # noqa: F821
+
+
+def _init6(self, a, b, c, d, e, f):  # type: ignore[no-untyped-def]
+    _s0(self, a), _s1(self, b), _s2(self, c), _s3(self, d), _s4(self, e), _s5(self, f)  # noqa: F821
+
+
+def _init7(self, a, b, c, d, e, f, g):  # type: ignore[no-untyped-def]
+    _s0(self, a), _s1(self, b), _s2(self, c), _s3(self, d), _s4(self, e), _s5(self, f), _s6(self, g)  # noqa: F821
+
+
+def _init8(self, a, b, c, d, e, f, g, h):  # type: ignore[no-untyped-def]
+    _s0(self, a), _s1(self, b), _s2(self, c), _s3(self, d), _s4(self, e), _s5(self, f), _s6(self, g), _s7(self, h)  # noqa: F821
+
+
+_INIT_TEMPLATES = (_init0, _init1, _init2, _init3, _init4, _init5, _init6, _init7, _init8)
 
 
 def _key(self: Node) -> tuple[Any, ...]:
@@ -40,6 +77,8 @@ def _key(self: Node) -> tuple[Any, ...]:
 
 
 def _frozen(self: Node, name: str, value: Any = None) -> None:
+    import dataclasses
+
     raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
 
 
@@ -54,6 +93,32 @@ def _repr(self: Node) -> str:
     return f"{type(self).__qualname__}({inner})"
 
 
+class _Fields:
+    """`__dataclass_fields__` of node classes (`dataclasses.fields`, `replace`), made when first asked for.
+
+    Importing dataclasses costs more than every node class together (start-up time).
+    """
+
+    def __init__(self) -> None:
+        self.made: dict[type, dict[str, Any]] = {}
+
+    def __get__(self, obj: Any, cls: type) -> dict[str, Any]:
+        fields = self.made.get(cls)
+        if fields is None:
+            if not cls.__slots__:
+                raise AttributeError("__dataclass_fields__")  # Node, Expr, Stmt: not dataclasses
+            import dataclasses
+
+            fields = {}
+            for n in cls.__slots__:
+                f = dataclasses.field()
+                f.name, f.type = n, cls.__annotations__[n]
+                f._field_type = dataclasses._FIELD  # type: ignore[attr-defined]
+                fields[n] = f
+            self.made[cls] = fields
+        return fields
+
+
 class Node:
     __slots__ = ()
     span: Span
@@ -61,6 +126,7 @@ class Node:
     __delattr__ = _frozen
     __eq__ = _eq
     __repr__ = _repr
+    __dataclass_fields__ = _Fields()
 
     def __hash__(self) -> int:
         return hash(_key(self))

@@ -24,6 +24,7 @@ finally:
 
 from . import nodes as N
 from .build import Builder, set_build_source
+from .cache import cache_dir
 from .errors import Syntax4DError
 from .limits import ensure_recursion_room
 from .prepass import prepare
@@ -57,15 +58,6 @@ _LARK_OPTIONS: dict[str, Any] = {
     "propagate_positions": False,  # spans come from tokens and nodes (lang/build.py), never from Lark meta
     "maybe_placeholders": False,
 }
-
-
-def cache_dir() -> Path | None:
-    """Folder of the serialized parser: $MINI4D_CACHE_DIR, else ~/.cache/mini4d; None when disabled."""
-    env = os.environ.get("MINI4D_CACHE_DIR")
-    if env is not None:
-        return Path(env) if env else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "mini4d"
 
 
 def _cache_path(grammar: str) -> Path | None:
@@ -132,7 +124,7 @@ def get_parser() -> Lark:
     if _parser is None:
         with _lock:
             if _parser is None:
-                REGISTRY.ensure_loaded()
+                REGISTRY.ensure_names()
                 _by_key.update(REGISTRY.by_key)
                 _constants.update(REGISTRY.constants)
                 _parser = _build_cached(_GRAMMAR.read_text(encoding="utf-8"))

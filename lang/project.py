@@ -11,10 +11,10 @@ import json
 import os
 import re
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .records import dataclass, field
 from .source import Source, SourceDecodeError, decode_source
 
 MAX_SOURCE_BYTES = 64 * 1024 * 1024

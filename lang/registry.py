@@ -8,14 +8,15 @@ completion and highlighting all read it.
 from __future__ import annotations
 
 import importlib
-import inspect
 import re
+import sys
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
+from types import FunctionType
 from typing import Any, Callable
 
 from .errors import ERR_ARG_TYPE, ERR_NOT_SUPPORTED, FourDError
+from .records import dataclass, field
 from .values import NULL_DATE, UNDEFINED, Coll, Date4D, Obj, Time4D, type_name
 
 __all__ = [
@@ -51,6 +52,7 @@ STDLIB_MODULES = (
 )
 
 _SPACES = re.compile(r"\s+")
+_INDEX_FORMAT = 1  # of the names index kept in the user cache
 
 
 def norm(name: str) -> str:
@@ -221,6 +223,7 @@ class CommandInfo:
     # number of arguments -> a shorter function giving the same result for calls with exactly
     # that many arguments (and no `*`): `String(v)` is `to_text(v)`
     forms: dict[int, Callable[..., Any]] = field(default_factory=dict)
+    module: str = ""  # the stdlib module that registers it, not imported yet (from the names index)
 
     @property
     def implemented(self) -> bool:
@@ -271,6 +274,35 @@ class ConstantInfo:
     token: str = ""
     theme: str = ""
     defined: bool = True
+    module: str = ""  # the stdlib module that defines it, not imported yet (from the names index)
+
+
+class _Members(dict):
+    """Member functions by kind; a kind's stdlib modules are imported when it is first asked for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pending: dict[str, tuple[str, ...]] = {}  # kind -> modules that register its members
+
+    def _load(self, kind: str) -> None:
+        modules = self.pending.pop(kind, ())
+        for mod in modules:
+            importlib.import_module(mod)
+
+    def get(self, kind: str, default: Any = None) -> Any:
+        if kind in self.pending:
+            self._load(kind)
+        return super().get(kind, default)
+
+    def setdefault(self, kind: str, default: Any = None) -> Any:
+        if kind in self.pending:
+            self._load(kind)
+        return super().setdefault(kind, default)
+
+    def __getitem__(self, kind: str) -> Any:
+        if kind in self.pending:
+            self._load(kind)
+        return super().__getitem__(kind)
 
 
 class Registry:
@@ -279,13 +311,69 @@ class Registry:
         self.by_number: dict[int, CommandInfo] = {}
         self.constants: dict[str, ConstantInfo] = {}
         self.constants_by_token: dict[str, ConstantInfo] = {}
-        self.members: dict[str, dict[str, Callable[..., Any]]] = {}
+        self.members: dict[str, dict[str, Callable[..., Any]]] = _Members()
+        self.special_modules: dict[int, str] = {}  # command number -> module installing its compile hook
         self._loaded = False
         self._loading = False
         self._load_lock = threading.RLock()
         self._known_loaded = False
+        self._index_ready = False  # the names index is loaded (lazy modules)
 
     # ---------------------------------------------------------------- loading
+    def ensure_commands(self) -> Registry:
+        """The implemented commands and defined constants known, their stdlib modules not imported.
+
+        Names, numbers and the module registering each come from an index in the user cache
+        (lang/cache.py), made by importing every module once; a module is imported when one of
+        its commands is looked up (`lookup`, `lookup_number`, `constant`). Without the index
+        (or with the cache disabled), every module is imported, as `ensure_loaded` does.
+        """
+        if self._index_ready or self._loaded:
+            return self
+        with self._load_lock:
+            if self._index_ready or self._loaded or self._loading:
+                return self
+            from .cache import entry_path, read_entry, write_entry
+
+            path = entry_path("names")
+            index = read_entry(path) if path is not None else None
+            if type(index) is dict and index.get("format") == _INDEX_FORMAT:
+                # what was registered already (a module imported directly) wins over the index
+                for mine, theirs in (
+                    (self.by_key, index["by_key"]),
+                    (self.by_number, index["by_number"]),
+                    (self.constants, index["constants"]),
+                    (self.constants_by_token, index["constants_by_token"]),
+                ):
+                    registered = dict(mine)
+                    mine.update(theirs)
+                    mine.update(registered)
+                self.members.pending.update(index["members"])
+                self.special_modules.update(index["special"])
+                self._index_ready = True
+                return self
+            index = self._load_all(record=path is not None)
+            if path is not None and index is not None:
+                write_entry(path, index)
+        return self
+
+    def ensure_names(self) -> Registry:
+        """Every command and constant name known, implemented or not (the lexer needs them all)."""
+        if not self._known_loaded:
+            with self._load_lock:
+                self.ensure_commands()
+                self._load_known()
+        return self
+
+    def _resolve(self, info: CommandInfo) -> CommandInfo | None:
+        """The registered command for a name-index entry (its module imported now)."""
+        if info.module:
+            importlib.import_module(info.module)
+        special = self.special_modules.get(info.number)
+        if special:
+            importlib.import_module(special)
+        return self.by_number.get(info.number) or self.by_key.get(norm(info.name))
+
     def ensure_loaded(self) -> Registry:
         """Import the stdlib modules once; other threads wait until they are all registered."""
         if self._loaded:
@@ -295,19 +383,111 @@ class Registry:
             # re-entrant): it gets the registry as it stands.
             if self._loaded or self._loading:
                 return self
-            self._loading = True
-            try:
-                self._load_known()
-                for mod in STDLIB_MODULES:
-                    try:
-                        importlib.import_module(mod)
-                    except ModuleNotFoundError as exc:
-                        if exc.name != mod:
-                            raise
-            finally:
-                self._loading = False
-            self._loaded = True
+            self._load_all(record=False)
         return self
+
+    def _load_all(self, record: bool) -> dict[str, Any] | None:
+        """Import every stdlib module (lock held); with `record`, the names index of what they registered."""
+        self._loading = True
+        try:
+            self._load_known()
+            pending = [mod for mod in STDLIB_MODULES if mod not in sys.modules]
+            record = record and len(pending) == len(STDLIB_MODULES)  # else origins are unknown
+            origins: dict[int, str] = {}
+            const_origins: dict[str, str] = {}
+            member_origins: dict[str, list[str]] = {}
+            special_origins: dict[int, str] = {}
+            member_counts: dict[str, int] = {}
+            if record:
+                from .interpreter import SPECIAL_COMMANDS
+
+                special_origins.update(dict.fromkeys(SPECIAL_COMMANDS, ""))  # the interpreter's own
+            for mod in STDLIB_MODULES:
+                try:
+                    importlib.import_module(mod)
+                except ModuleNotFoundError as exc:
+                    if exc.name != mod:
+                        raise
+                    continue
+                if record:
+                    self._record_origins(mod, origins, const_origins, member_origins, special_origins, member_counts)
+        finally:
+            self._loading = False
+        self._loaded = True
+        self.members.pending.clear()
+        if not record:
+            return None
+        return self._names_index(origins, const_origins, member_origins, special_origins)
+
+    def _record_origins(
+        self,
+        mod: str,
+        origins: dict[int, str],
+        const_origins: dict[str, str],
+        member_origins: dict[str, list[str]],
+        special_origins: dict[int, str],
+        member_counts: dict[str, int],
+    ) -> None:
+        """Note which module registered what, right after importing it."""
+        from .interpreter import SPECIAL_COMMANDS
+
+        for number, info in self.by_number.items():
+            if info.implemented and number not in origins:
+                origins[number] = mod
+        for key, cinfo in self.constants.items():
+            if cinfo.defined and key not in const_origins:
+                const_origins[key] = mod
+        for kind, funcs in dict.items(self.members):
+            mods = member_origins.setdefault(kind, [])
+            if len(funcs) > member_counts.get(kind, 0):  # this module added members of this kind
+                member_counts[kind] = len(funcs)
+                mods.append(mod)
+        for number in SPECIAL_COMMANDS:
+            special_origins.setdefault(number, mod)
+
+    def _names_index(
+        self,
+        origins: dict[int, str],
+        const_origins: dict[str, str],
+        member_origins: dict[str, list[str]],
+        special_origins: dict[int, str],
+    ) -> dict[str, Any]:
+        """What `ensure_commands` loads: a placeholder, with its module, for each implemented
+        command and defined constant (the names of the others come from lang/data when needed)."""
+        from .interpreter import SPECIAL_COMMANDS
+
+        placeholders: dict[int, CommandInfo] = {}
+        for number, info in self.by_number.items():
+            if number in origins:
+                placeholders[id(info)] = CommandInfo(
+                    name=info.name,
+                    number=number,
+                    theme=info.theme,
+                    aliases=info.aliases,
+                    uses=info.uses,
+                    module=origins[number],
+                )
+        consts: dict[int, ConstantInfo] = {}
+        for key, cinfo in self.constants.items():
+            if key in const_origins:
+                consts[id(cinfo)] = ConstantInfo(
+                    name=cinfo.name,
+                    value=None,
+                    token=cinfo.token,
+                    theme=cinfo.theme,
+                    defined=False,
+                    module=const_origins[key],
+                )
+        return {
+            "format": _INDEX_FORMAT,
+            "by_key": {k: placeholders[id(i)] for k, i in self.by_key.items() if id(i) in placeholders},
+            "by_number": {n: placeholders[id(i)] for n, i in self.by_number.items() if id(i) in placeholders},
+            "constants": {k: consts[id(c)] for k, c in self.constants.items() if id(c) in consts},
+            "constants_by_token": {t: consts[id(c)] for t, c in self.constants_by_token.items() if id(c) in consts},
+            "members": {kind: tuple(mods) for kind, mods in member_origins.items()},
+            # modules installing compile hooks of commands they do not register (`This`)
+            "special": {n: m for n, m in special_origins.items() if m and n in SPECIAL_COMMANDS},
+        }
 
     def _load_known(self) -> None:
         """Names and numbers of every 4D command, implemented here or not."""
@@ -324,7 +504,9 @@ class Registry:
             uses = int(parts[3]) if len(parts) > 3 and parts[3].isdigit() else 0
             if number in self.by_number:
                 info = self.by_number[number]
-                info.aliases = tuple(dict.fromkeys(info.aliases + (name,) + others))
+                # (a command registered before the names were read keeps its name out of its aliases)
+                added = tuple(n for n in (name, *others) if norm(n) != norm(info.name))
+                info.aliases = tuple(dict.fromkeys(info.aliases + added))
                 for n in (name, *others):
                     self.by_key.setdefault(norm(n), info)
                 continue
@@ -349,43 +531,78 @@ class Registry:
 
     # ---------------------------------------------------------------- registering
     def add_command(self, info: CommandInfo) -> None:
-        self._load_known()
+        if not self._index_ready:  # else the index holds what the known names would add
+            self._load_known()
         old = self.by_number.get(info.number) if info.number > 0 else None
         if old is not None:
             extra = tuple(n for n in (old.name, *old.aliases) if norm(n) != norm(info.name))
             info.aliases = tuple(dict.fromkeys(info.aliases + extra))
             info.uses = old.uses
         if info.number <= 0:
-            # Commands without a 4D number (extensions): key by name only.
-            info.number = -(len([k for k in self.by_number if k < 0]) + 1)
+            # Commands without a 4D number (extensions): key by name only; the number given
+            # in the names index is kept, whatever the order the modules are imported in.
+            known = self.by_key.get(norm(info.name))
+            if known is not None and known.number < 0:
+                info.number = known.number
+            else:
+                info.number = -(len([k for k in self.by_number if k < 0]) + 1)
         self._index(info)
 
     def add_constant(self, name: str, value: Any, token: str = "", theme: str = "") -> None:
-        self._load_known()
+        if not self._index_ready:
+            self._load_known()
         if type(value) is int:
             value = float(value)  # every number is a Real in 4D
         key = norm(name)
         old = self.constants.get(key)
         if old is not None and not token:
             token = old.token
-        info = ConstantInfo(name=name, value=value, token=token, theme=theme)
-        self.constants[key] = info
+        if old is not None:
+            # updated in place: parsed nodes hold the object known before its module was imported
+            old.name, old.value, old.token, old.theme, old.defined, old.module = name, value, token, theme, True, ""
+            info = old
+        else:
+            info = ConstantInfo(name=name, value=value, token=token, theme=theme)
+            self.constants[key] = info
         if token:
             self.constants_by_token[token] = info
 
     # ---------------------------------------------------------------- lookup
     def lookup(self, name: str) -> CommandInfo | None:
-        return self.by_key.get(norm(name))
+        key = norm(name)
+        info = self.by_key.get(key)
+        if info is None and not self._known_loaded:
+            info = self.ensure_names().by_key.get(key)
+        if info is not None and (info.module or info.number in self.special_modules):
+            return self._resolve(info)
+        return info
 
     def lookup_number(self, number: int) -> CommandInfo | None:
-        return self.by_number.get(number)
+        info = self.by_number.get(number)
+        if info is None and not self._known_loaded:
+            info = self.ensure_names().by_number.get(number)
+        if info is not None and (info.module or number in self.special_modules):
+            return self._resolve(info)
+        return info
 
     def constant(self, name: str) -> ConstantInfo | None:
-        return self.constants.get(norm(name))
+        key = norm(name)
+        info = self.constants.get(key)
+        if info is None and not self._known_loaded:
+            info = self.ensure_names().constants.get(key)
+        if info is not None and info.module:
+            self.resolve_constant(info)
+        return info
+
+    def resolve_constant(self, info: ConstantInfo) -> ConstantInfo:
+        """`info` with its value: the module defining it imported (it updates `info` in place)."""
+        if info.module:
+            importlib.import_module(info.module)
+        return info
 
     def builtin_names(self) -> list[str]:
         """Every command and constant name (and alias) the lexer must know."""
-        self._load_known()
+        self.ensure_names()
         names = set()
         for key in self.by_key:
             names.add(key)
@@ -405,13 +622,56 @@ class Registry:
 REGISTRY = Registry()
 
 
-def _annotation_text(p: inspect.Parameter) -> str:
-    ann = p.annotation
-    if ann is inspect.Parameter.empty:
-        return ""
+def _annotation_text(ann: Any) -> str:
     if isinstance(ann, str):
         return ann.strip()
     return getattr(ann, "__name__", str(ann))
+
+
+def _parameters(func: Callable[..., Any]) -> list[tuple[str, str, bool, str]]:
+    """(name, kind, has a default, annotation text) of each parameter, in signature order.
+
+    Kinds: "pos", "var" (`*args`), "kw" (keyword-only), "varkw" (`**kwargs`). Plain functions
+    are read from their code object, as inspect.signature reads them: importing inspect
+    costs more than registering every command a run uses.
+    """
+    code = getattr(func, "__code__", None)
+    if type(func) is not FunctionType or hasattr(func, "__wrapped__") or hasattr(func, "__signature__"):
+        return _inspect_parameters(func)
+    anns = func.__annotations__
+    npos, nkw = code.co_argcount, code.co_kwonlyargcount
+    names = code.co_varnames
+    first_default = npos - len(func.__defaults__ or ())
+    kwdefaults = func.__kwdefaults__ or {}
+    out = [(n, "pos", i >= first_default, _annotation_text(anns.get(n, ""))) for i, n in enumerate(names[:npos])]
+    if code.co_flags & 0x04:  # CO_VARARGS: its name follows the keyword-only ones
+        n = names[npos + nkw]
+        out.append((n, "var", False, _annotation_text(anns.get(n, ""))))
+    out += [(n, "kw", n in kwdefaults, _annotation_text(anns.get(n, ""))) for n in names[npos : npos + nkw]]
+    if code.co_flags & 0x08:  # CO_VARKEYWORDS
+        n = names[npos + nkw + (1 if code.co_flags & 0x04 else 0)]
+        out.append((n, "varkw", False, _annotation_text(anns.get(n, ""))))
+    return out
+
+
+def _inspect_parameters(func: Callable[..., Any]) -> list[tuple[str, str, bool, str]]:
+    """`_parameters` of any callable (wrapped functions, partial objects), from inspect.signature."""
+    import inspect
+
+    kinds = {
+        inspect.Parameter.VAR_POSITIONAL: "var",
+        inspect.Parameter.KEYWORD_ONLY: "kw",
+        inspect.Parameter.VAR_KEYWORD: "varkw",
+    }
+    return [
+        (
+            p.name,
+            kinds.get(p.kind, "pos"),
+            p.default is not p.empty,
+            "" if p.annotation is p.empty else _annotation_text(p.annotation),
+        )
+        for p in inspect.signature(func).parameters.values()
+    ]
 
 
 def command(
@@ -433,7 +693,6 @@ def command(
     """
 
     def deco(func: Callable[..., Any]) -> Callable[..., Any]:
-        sig = inspect.signature(func)
         params: list[Param] = []
         wants_ctx = False
         wants_star = False
@@ -442,24 +701,24 @@ def command(
         ref_all_from: int | None = None
         min_args = 0
         max_args: int | None = 0
-        for i, p in enumerate(sig.parameters.values()):
-            if i == 0 and p.name == "ctx":
+        kwdefaults = getattr(func, "__kwdefaults__", None) or {}
+        for i, (pname, kind, has_default, ann) in enumerate(_parameters(func)):
+            if i == 0 and pname == "ctx":
                 wants_ctx = True
                 continue
             # Call sites pass `star` only when a `*` was given, `order` only with `>` or `<`.
-            if p.name == "star" and p.kind == p.KEYWORD_ONLY:
-                if p.default is not False:
+            if pname == "star" and kind == "kw":
+                if kwdefaults.get("star") is not False:
                     raise TypeError(f"{func.__name__}: `star` must default to False")
                 wants_star = True
                 continue
-            if p.name == "order" and p.kind == p.KEYWORD_ONLY:
-                if p.default is not None:
+            if pname == "order" and kind == "kw":
+                if kwdefaults.get("order", 0) is not None:
                     raise TypeError(f"{func.__name__}: `order` must default to None")
                 wants_order = True
                 continue
-            ann = _annotation_text(p)
-            variadic = p.kind == p.VAR_POSITIONAL
-            optional = variadic or p.default is not inspect.Parameter.empty
+            variadic = kind == "var"
+            optional = variadic or has_default
             is_ref = ann in ("Ref", "Ref | None")
             pos = len(params)
             if is_ref:
@@ -470,7 +729,7 @@ def command(
             conv = None if is_ref else CONVERTERS.get(ann)
             if ann and not is_ref and ann not in CONVERTERS:
                 raise TypeError(f"{func.__name__}: unsupported annotation {ann!r}")
-            params.append(Param(p.name, conv, optional, variadic, is_ref, ann))
+            params.append(Param(pname, conv, optional, variadic, is_ref, ann))
             if variadic:
                 max_args = None
             else:

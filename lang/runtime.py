@@ -10,7 +10,6 @@ from __future__ import annotations
 import collections
 import itertools
 import os
-import secrets
 import sys
 import threading
 import time
@@ -21,7 +20,8 @@ from typing import Any, TextIO
 from .errors import ERR_INTERRUPTED, FourDError, format_error
 from .values import IS_OBJECT, UNDEFINED, Coll, Obj, SharedGroup, set_current_process
 
-_UUID_SOURCE: Callable[[], str] = lambda: secrets.token_hex(16).upper()
+# what secrets.token_hex does, without importing secrets (hashlib, hmac: start-up time)
+_UUID_SOURCE: Callable[[], str] = lambda: os.urandom(16).hex().upper()
 
 # Process states (docs/commands-legacy/process-state.md).
 DOES_NOT_EXIST = -100

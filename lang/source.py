@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from typing import Any
 
 __all__ = ["Source", "Span", "decode_source", "SourceDecodeError"]
 
@@ -81,13 +81,41 @@ class Source:
         return f"Source({self.name!r})"
 
 
-@dataclass(frozen=True, slots=True)
 class Span:
-    """A range of characters [start, end) in a Source."""
+    """A range of characters [start, end) in a Source.
 
+    Frozen and compared by value, as `@dataclass(frozen=True, slots=True)` would make it
+    (written out: importing dataclasses is a good part of mini4d's start-up time).
+    """
+
+    __slots__ = ("source", "start", "end")
+    __match_args__ = ("source", "start", "end")
     source: Source
     start: int
     end: int
+
+    def __init__(self, source: Source, start: int, end: int):
+        _set_source(self, source)
+        _set_start(self, start)
+        _set_end(self, end)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        import dataclasses
+
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    __delattr__ = __setattr__
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is Span:
+            return (self.source, self.start, self.end) == (other.source, other.start, other.end)  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.source, self.start, self.end))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Span, (self.source, self.start, self.end)
 
     @property
     def line(self) -> int:
@@ -106,3 +134,8 @@ class Span:
 
     def __repr__(self) -> str:
         return f"Span({self.where()})"
+
+
+_set_source = Span.source.__set__  # type: ignore[attr-defined]
+_set_start = Span.start.__set__  # type: ignore[attr-defined]
+_set_end = Span.end.__set__  # type: ignore[attr-defined]

@@ -1,0 +1,281 @@
+"""Parsed methods cached by content, and stdlib modules imported only when their commands are used.
+
+Neither may change what a run prints: every comparison here is against a run without cache.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lang import cache as C
+from lang import parser as P
+from lang.errors import Syntax4DError, format_error
+from lang.registry import REGISTRY
+from lang.source import Source
+
+ROOT = Path(__file__).parent.parent
+CODE = '$o:={a: 1; b: "x"}\nIf ($o.a=Is text)\n\tALERT(String($o.a+2)+Substring:C12("abc"; 2))\nEnd if\n$d:=!2024-02-29!+?01:02:03?\n'
+
+
+def _shape(x: object) -> object:
+    """A node tree as plain data: classes, fields, and every span as (start, end)."""
+    from lang.nodes import Node
+    from lang.source import Span
+
+    if isinstance(x, Node):
+        return (type(x).__name__, *(_shape(getattr(x, n)) for n in type(x).__slots__))
+    if isinstance(x, Span):
+        return (x.start, x.end)
+    if isinstance(x, tuple):
+        return tuple(_shape(i) for i in x)
+    return x
+
+
+def _entry(text: str) -> Path:
+    path = C.entry_path("parsed", text)
+    assert path is not None
+    return path
+
+
+def test_miss_stores_and_hit_loads_without_parsing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MINI4D_CACHE_DIR", str(tmp_path))
+    fresh = P.parse_source(Source("fresh.4dm", CODE))
+    first = C.parse_cached(Source("a.4dm", CODE))
+    path = _entry(CODE)
+    assert path.is_file() and oct(path.stat().st_mode & 0o777) == "0o600"
+    assert not list(path.parent.glob("*.tmp"))
+
+    def no_parse(source: Source) -> None:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(P, "parse_source", no_parse)
+    src = Source("b.4dm", CODE)
+    second = C.parse_cached(src)
+    assert _shape(second) == _shape(first) == _shape(fresh)
+    assert second[0].span.source is src  # positions point into the text being run
+    const = second[1].cond.right  # `Is text`: the registry's own constant object
+    assert const.value is REGISTRY.constants["is text"]
+
+
+def test_corrupt_or_foreign_entry_is_ignored_and_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MINI4D_CACHE_DIR", str(tmp_path))
+    path = _entry(CODE)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"\x80\x05garbage")
+    assert _shape(C.parse_cached(Source("t.4dm", CODE))) == _shape(P.parse_source(Source("t.4dm", CODE)))
+    assert C.read_entry(path, {"source": None}, lambda pid: None) is not None  # rewritten
+    path.write_bytes(pickle.dumps(os.getcwd))  # a class or function that an entry never holds
+    assert C.read_entry(path) is None
+    path.write_bytes(pickle.dumps((1, 2))[:-3])  # truncated
+    assert C.read_entry(path) is None
+    assert _shape(C.parse_cached(Source("t.4dm", CODE))) == _shape(P.parse_source(Source("t.4dm", CODE)))
+
+
+def test_stale_entries_are_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MINI4D_CACHE_DIR", str(tmp_path))
+    before = _entry(CODE)
+    monkeypatch.setattr(C, "_fingerprint", "other mini4d sources")
+    assert _entry(CODE) != before
+    assert _entry(CODE) != _entry(CODE + "\n")
+
+
+def test_disabled_cache_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MINI4D_CACHE_DIR", "")
+    assert C.entry_path("parsed", CODE) is None
+    assert _shape(C.parse_cached(Source("t.4dm", CODE))) == _shape(P.parse_source(Source("t.4dm", CODE)))
+
+
+def test_syntax_errors_are_never_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MINI4D_CACHE_DIR", str(tmp_path))
+    bad = "If (True)\n\tALERT(1\nEnd if\n"
+    for _ in range(2):
+        with pytest.raises(Syntax4DError) as cached:
+            C.parse_cached(Source("t.4dm", bad))
+        with pytest.raises(Syntax4DError) as plain:
+            P.parse_source(Source("t.4dm", bad))
+        assert format_error(cached.value) == format_error(plain.value)
+    assert not _entry(bad).exists()
+
+
+# ------------------------------------------------------------------ whole runs, fresh processes
+
+
+def _mini4d(args: list[str], cache: str, cwd: Path = ROOT) -> tuple[int, str, str]:
+    env = dict(os.environ, MINI4D_CACHE_DIR=cache, PYTHONPATH=str(ROOT))
+    p = subprocess.run([sys.executable, "-m", "lang", *args], env=env, cwd=cwd, capture_output=True, text=True)
+    return p.returncode, p.stdout, p.stderr
+
+
+SCRIPTS = [
+    'ALERT("x")',
+    CODE,
+    '$c:=New collection(3; 1; 2)\n$c.sort()\nALERT($c.join(",")+String($c.max()))',
+    "ALERT(Sesion storage)",  # unknown command: suggestion
+    "ALL RECORDS([Customers])",  # known 4D command mini4d does not implement
+    "$x:=Is picture+1",  # constant without a value here
+    'ALERT(Substring:C12("hello"; 2; 3)+String(Pi:K30:1))',
+    "$o:=New object\n$o.x.y:=1",  # runtime error: position and call stack
+    "ALERT(String(Current date:C33=!00-00-00!))",
+    '$s:=New session({userName: "ann"})\nALERT(String(Session storage by ID($s.id)=Null))',
+]
+
+
+@pytest.mark.parametrize("code", SCRIPTS)
+def test_lazy_run_prints_what_an_eager_run_prints(code: str, tmp_path: Path) -> None:
+    eager = _mini4d(["-c", code], "")
+    cache = str(tmp_path / "cache")
+    first = _mini4d(["-c", code], cache)  # builds the names index, stores the parse
+    second = _mini4d(["-c", code], cache)  # loads both
+    assert first == eager and second == eager
+    assert list((tmp_path / "cache" / "names").iterdir())
+
+
+def test_script_with_methods_and_classes(tmp_path: Path) -> None:
+    (tmp_path / "Classes").mkdir()
+    (tmp_path / "Classes" / "Point.4dm").write_text(
+        "Class constructor($x : Real)\n\tThis.x:=$x\n\nFunction double() : Real\n\treturn This.x*2\n"
+    )
+    (tmp_path / "twice.4dm").write_text("#DECLARE($n : Real) : Real\nreturn $n*2\n")
+    (tmp_path / "main.4dm").write_text(
+        '$p:=cs.Point.new(4)\nALERT(String($p.double())+" "+String(twice(5))+" "+String(Is text))\n$p.nope()\n'
+    )
+    eager = _mini4d(["main.4dm"], "", tmp_path)
+    cache = str(tmp_path / "cache")
+    assert _mini4d(["main.4dm"], cache, tmp_path) == eager
+    assert _mini4d(["main.4dm"], cache, tmp_path) == eager
+    assert eager[0] == 1 and eager[1] == "8 10 2\n"
+
+
+_PROBE = """
+import json, sys
+from lang.cli import main
+main(["-c", sys.argv[1]])
+from lang.registry import REGISTRY
+print(json.dumps(sorted(m for m in sys.modules if m.startswith(("lark", "stdlib.")))))
+if sys.argv[2] == "full":
+    REGISTRY.ensure_loaded()
+    print(json.dumps({
+        "commands": sorted(
+            [k, i.name, i.number, list(i.aliases), i.theme, i.implemented, i.uses, i.min_args, i.max_args, i.doc]
+            for k, i in REGISTRY.by_key.items()
+        ),
+        "constants": sorted(
+            [k, c.name, repr(c.value), c.token, c.theme, c.defined] for k, c in REGISTRY.constants.items()
+        ),
+        "tokens": sorted([t, c.name] for t, c in REGISTRY.constants_by_token.items()),
+        "members": {k: sorted(v) for k, v in REGISTRY.members.items()},
+    }))
+"""
+
+
+def _probe(code: str, cache: str, full: bool) -> list[str]:
+    env = dict(os.environ, MINI4D_CACHE_DIR=cache, PYTHONPATH=str(ROOT))
+    p = subprocess.run(
+        [sys.executable, "-c", _PROBE, code, "full" if full else ""], env=env, cwd=ROOT, capture_output=True, text=True
+    )
+    assert p.returncode == 0, p.stderr
+    return p.stdout.splitlines()
+
+
+def test_a_cached_run_imports_neither_lark_nor_unused_theme_modules(tmp_path: Path) -> None:
+    cache = str(tmp_path / "cache")
+    _probe('ALERT("x")', cache, False)
+    out = _probe('ALERT("x")', cache, False)
+    assert out[0] == "x" and json.loads(out[1]) == ["stdlib.output"]
+
+
+def test_registry_after_lazy_loading_equals_the_eager_registry(tmp_path: Path) -> None:
+    code = '$c:=New collection(1)\n$c.push(Is text)\nALERT(String($c.length)+Substring:C12("ab"; 2))'
+    cache = str(tmp_path / "cache")
+    eager = _probe(code, "", True)
+    _probe(code, cache, False)
+    lazy = _probe(code, cache, True)
+    assert lazy[0] == eager[0] == "2b"
+    assert json.loads(lazy[1]) != json.loads(eager[1])  # fewer modules were imported before ensure_loaded
+    assert json.loads(lazy[2]) == json.loads(eager[2])
+
+
+def test_commands_listing_is_the_same(tmp_path: Path) -> None:
+    cache = str(tmp_path / "cache")
+    eager = _mini4d(["commands"], "")
+    _mini4d(["-c", 'ALERT("x")'], cache)
+    assert _mini4d(["commands"], cache) == eager
+    assert _mini4d(["commands", "--theme", "String"], cache) == _mini4d(["commands", "--theme", "String"], "")
+
+
+def test_node_classes_behave_as_frozen_dataclasses() -> None:
+    import dataclasses
+
+    from lang import nodes as N
+    from lang.source import Span
+
+    sp = Span(Source("t", "$a:=1"), 0, 2)
+    node = N.Assign(target=N.Local("$a", sp), value=N.Literal(1.0, sp), span=sp)
+    assert node == N.Assign(N.Local("$a", sp), N.Literal(1.0, sp), sp) and hash(node) == hash(
+        N.Assign(node.target, node.value, sp)
+    )
+    assert [f.name for f in dataclasses.fields(node)] == ["target", "value", "span"]
+    assert dataclasses.replace(node, value=N.Literal(2.0, sp)).value.value == 2.0
+    assert not dataclasses.is_dataclass(N.Expr) and dataclasses.is_dataclass(N.Local)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        node.span = sp  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        N.Local("$a")  # type: ignore[call-arg]
+    assert N.Assign.__init__.__qualname__ == "Assign.__init__"
+
+
+def test_command_signatures_read_from_code_objects_match_inspect() -> None:
+    from lang.registry import _inspect_parameters, _parameters
+
+    REGISTRY.ensure_loaded()
+    funcs = {id(i.func): i.func for i in REGISTRY.by_number.values() if i.func is not None}
+    assert len(funcs) > 150
+    for func in funcs.values():
+        assert _parameters(func) == _inspect_parameters(func), func.__qualname__
+
+    def sample(ctx, a: str, b: float = 1, *rest: Any, star: bool = False, order, **more: int) -> None:  # type: ignore[no-untyped-def]
+        pass
+
+    assert _parameters(sample) == _inspect_parameters(sample)
+
+
+def test_records_behave_as_dataclasses() -> None:
+    from lang.records import dataclass, field
+
+    @dataclass
+    class Rec:
+        name: str
+        n: int = 0
+        items: list[int] = field(default_factory=list)
+
+    a, b = Rec("x"), Rec("x", n=0)
+    assert a == b and a.items == [] and a.items is not b.items and not hasattr(Rec, "items")
+    assert repr(Rec("y", 2, [1])) == "test_records_behave_as_dataclasses.<locals>.Rec(name='y', n=2, items=[1])"
+    assert Rec.__hash__ is None and Rec.__match_args__ == ("name", "n", "items")
+    for bad in (lambda: Rec(), lambda: Rec("x", 1, [], 4), lambda: Rec("x", name="y"), lambda: Rec("x", m=1)):
+        with pytest.raises(TypeError):
+            bad()
+
+
+def test_spans_are_frozen_values() -> None:
+    import copy
+    import dataclasses
+
+    from lang.source import Span
+
+    src = Source("t", "abc")
+    a = Span(src, 0, 2)
+    assert a == Span(src, 0, 2) and hash(a) == hash(Span(src, 0, 2)) and a != Span(src, 0, 1)
+    assert a != Span(Source("t", "abc"), 0, 2)  # another text
+    assert copy.copy(a) == a and pickle.loads(pickle.dumps(a)).end == 2
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.start = 1  # type: ignore[misc]
+    assert (a.line, a.col, a.text(), repr(a)) == (1, 1, "ab", "Span(t:1:1)")
