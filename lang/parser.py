@@ -25,6 +25,7 @@ finally:
 from . import nodes as N
 from .build import Builder, set_build_source
 from .errors import Syntax4DError
+from .lexer import FastContextualLexer
 from .limits import ensure_recursion_room
 from .prepass import prepare
 from .registry import REGISTRY, norm
@@ -79,17 +80,21 @@ def _cache_path(grammar: str) -> Path | None:
     return folder / f"parser-{digest}.lark"
 
 
-_RUNTIME_OPTIONS = ("transformer", "lexer_callbacks")  # given again when the tables are loaded
+_RUNTIME_OPTIONS = ("transformer", "lexer_callbacks", "_plugins")  # given again when the tables are loaded
+# Lark's contextual lexer, with a leaner loop over the same scanners (lang/lexer.py)
+_PLUGINS = {"ContextualLexer": FastContextualLexer}
 
 
 def _build(grammar: str) -> Lark:
-    return Lark(grammar, transformer=Builder(), lexer_callbacks={"NAME": _name_callback}, **_LARK_OPTIONS)
+    return Lark(
+        grammar, transformer=Builder(), lexer_callbacks={"NAME": _name_callback}, _plugins=_PLUGINS, **_LARK_OPTIONS
+    )
 
 
 def _load(fh: Any) -> Lark:
     """A parser from tables written by `Lark.save` (what Lark's own `cache=` option does)."""
     parser = Lark.__new__(Lark)
-    parser._load(fh, transformer=Builder(), lexer_callbacks={"NAME": _name_callback})
+    parser._load(fh, transformer=Builder(), lexer_callbacks={"NAME": _name_callback}, _plugins=_PLUGINS)
     return parser
 
 
