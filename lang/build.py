@@ -148,7 +148,7 @@ class Builder(Transformer):
 
     # ---------------------------------------------------------------- top level
     def start(self, items: list[Any]) -> tuple[N.Stmt, ...]:
-        stmts = tuple(i for i in items if isinstance(i, N.Stmt))
+        stmts = tuple(items)  # the `_NL` and `;` tokens are filtered out
         _check_loop_exits(stmts, False)
         return stmts
 
