@@ -55,6 +55,14 @@ def _end(x: Any) -> int:
     return -1
 
 
+def _between(first: N.Node, last: N.Node) -> Span:
+    """`span_of(first, last)` for two nodes, without its generic walk (hot callbacks)."""
+    start = first.span.start
+    end = last.span.end
+    # a call whose last argument is `*` ends at 1 (the span of `*` is empty at 0): never before start
+    return Span(_state.source, start, end if end > start else start)
+
+
 def span_of(*items: Any) -> Span:
     start = 0
     for item in items:
@@ -148,18 +156,18 @@ class Builder(Transformer):
 
     # ---------------------------------------------------------------- top level
     def start(self, items: list[Any]) -> tuple[N.Stmt, ...]:
-        stmts = tuple(i for i in items if isinstance(i, N.Stmt))
+        stmts = tuple(items)  # the `_NL` and `;` tokens are filtered out
         _check_loop_exits(stmts, False)
         return stmts
 
     def block(self, items: list[Any]) -> tuple[N.Stmt, ...]:
-        return tuple(i for i in items if isinstance(i, N.Stmt))
+        return tuple(items)  # statements only: the `_NL` and `;` tokens are filtered out
 
     # ---------------------------------------------------------------- statements
     def assign(self, items: list[Any]) -> N.Assign:
         target, value = items
         _check_target(target)
-        return N.Assign(target, value, span_of(target, value))
+        return N.Assign(target, value, _between(target, value))
 
     def assign_arg(self, items: list[Any]) -> N.AssignArg:
         target, value = items
@@ -366,7 +374,7 @@ class Builder(Transformer):
 
     def binop(self, items: list[Any]) -> N.Binary:
         left, op, right = items
-        return N.Binary(str(op), left, right, span_of(left, right))
+        return N.Binary(op.value, left, right, _between(left, right))
 
     def neg(self, items: list[Any]) -> N.Expr:
         (x,) = items
@@ -376,7 +384,7 @@ class Builder(Transformer):
 
     def member(self, items: list[Any]) -> N.Member:
         obj, name = items
-        return N.Member(obj, str(name), span_of(obj, name))
+        return N.Member(obj, name.value, Span(_state.source, obj.span.start, name.end_pos))
 
     def index(self, items: list[Any]) -> N.Index:
         obj, idx = items
@@ -447,7 +455,7 @@ class Builder(Transformer):
 
     def string(self, items: list[Any]) -> N.Literal:
         (tok,) = items
-        return N.Literal(unescape(str(tok)[1:-1]), _tspan(tok))
+        return N.Literal(unescape(tok.value[1:-1]), Span(_state.source, tok.start_pos, tok.end_pos))
 
     def date(self, items: list[Any]) -> N.Literal:
         (tok,) = items
@@ -459,7 +467,7 @@ class Builder(Transformer):
 
     def local(self, items: list[Any]) -> N.Local:
         (tok,) = items
-        return N.Local(str(tok), _tspan(tok))
+        return N.Local(tok.value, Span(_state.source, tok.start_pos, tok.end_pos))
 
     def param_indirect(self, items: list[Any]) -> N.ParamIndirect:
         tok, expr = items
@@ -483,7 +491,7 @@ class Builder(Transformer):
 
     def builtin(self, items: list[Any]) -> N.Expr:
         (tok,) = items
-        return builtin_node(str(tok), _tspan(tok))
+        return builtin_node(tok.value, Span(_state.source, tok.start_pos, tok.end_pos))
 
     def tokcmd(self, items: list[Any]) -> N.Expr:
         (tok,) = items

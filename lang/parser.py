@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import re
@@ -26,6 +27,7 @@ from . import nodes as N
 from .build import Builder, set_build_source
 from .cache import cache_dir
 from .errors import Syntax4DError
+from .lexer import FastContextualLexer
 from .limits import ensure_recursion_room
 from .prepass import prepare
 from .registry import REGISTRY, norm
@@ -71,17 +73,21 @@ def _cache_path(grammar: str) -> Path | None:
     return folder / f"parser-{digest}.lark"
 
 
-_RUNTIME_OPTIONS = ("transformer", "lexer_callbacks")  # given again when the tables are loaded
+_RUNTIME_OPTIONS = ("transformer", "lexer_callbacks", "_plugins")  # given again when the tables are loaded
+# Lark's contextual lexer, with a leaner loop over the same scanners (lang/lexer.py)
+_PLUGINS = {"ContextualLexer": FastContextualLexer}
 
 
 def _build(grammar: str) -> Lark:
-    return Lark(grammar, transformer=Builder(), lexer_callbacks={"NAME": _name_callback}, **_LARK_OPTIONS)
+    return Lark(
+        grammar, transformer=Builder(), lexer_callbacks={"NAME": _name_callback}, _plugins=_PLUGINS, **_LARK_OPTIONS
+    )
 
 
 def _load(fh: Any) -> Lark:
     """A parser from tables written by `Lark.save` (what Lark's own `cache=` option does)."""
     parser = Lark.__new__(Lark)
-    parser._load(fh, transformer=Builder(), lexer_callbacks={"NAME": _name_callback})
+    parser._load(fh, transformer=Builder(), lexer_callbacks={"NAME": _name_callback}, _plugins=_PLUGINS)
     return parser
 
 
@@ -139,6 +145,11 @@ def parse_source(source: Source) -> tuple[N.Stmt, ...]:
     parser = get_parser()
     ensure_recursion_room()
     set_build_source(source)
+    # The parse makes many objects and no reference cycles: the collector would only re-scan
+    # the growing tree, which doubles the time of a large file. Off for the parse, if it was on.
+    collecting = gc.isenabled()
+    if collecting:
+        gc.disable()
     try:
         return parser.parse(text)
     except UnexpectedInput as exc:
@@ -155,6 +166,8 @@ def parse_source(source: Source) -> tuple[N.Stmt, ...]:
             "The code is nested too deeply to be parsed", Span(source, 0, min(1, len(source.text)))
         ) from None
     finally:
+        if collecting:
+            gc.enable()
         set_build_source(None)
 
 
