@@ -558,7 +558,8 @@ class Interpreter:
                 except FourDError as e:
                     return fail(e, only, f)
 
-            run1.single = (only, only_span, on_error)  # type: ignore[attr-defined]  # for prepare_call
+            # for prepare_call, which runs a one-statement body inline with the same error handling
+            run1.single = (only, stmts[0].span, self.on_error)  # type: ignore[attr-defined]
             return run1
 
         def run(f: Frame) -> Any:
