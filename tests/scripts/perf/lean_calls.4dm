@@ -6,6 +6,8 @@ ALERT(_lc_types("t"; 2; 2.5; True; $o; New collection; !2024-02-03!; ?01:02:03?)
 // expect: t|2|3|True|38|42|02/03/2024|01:02:03|8
 ALERT(_lc_types("t"; 2))
 // expect: t|2|0|False|255|255|00/00/00|00:00:00|2
+ALERT(Substring(_lc_types("t"; 2; -2.5); 1; 8)+" "+Substring(_lc_types("t"; 2; 3000000000.4); 1; 16)+" "+Substring(_lc_types("t"; 2; -0.4); 1; 5))
+// expect: t|2|-3|F t|2|-1294967296| t|2|0
 $big:=100000
 ALERT(String(_lc_int($big*$big)))
 // expect: 1410065408
