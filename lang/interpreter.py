@@ -2359,8 +2359,10 @@ def _undefined_var(name: str, span: Span) -> FourDError:
 
 _new_frame = object.__new__
 
+# An Integer parameter receiving a Real (every numeric constant is one) is rounded inline (see prepare_call)
+_ROUND = "round"
 # Declared type -> the Python type its converter returns as is (a parameter of that type needs no call)
-_UNCHANGED: dict[str | None, type] = {
+_UNCHANGED: dict[str | None, Any] = {
     "text": str,
     "real": float,
     "boolean": bool,
@@ -2368,6 +2370,8 @@ _UNCHANGED: dict[str | None, type] = {
     "time": Time4D,
     "object": Obj,
     "collection": Coll,
+    "integer": _ROUND,
+    "longint": _ROUND,
 }
 
 # How prepare_call binds the arguments of a unit
@@ -2431,7 +2435,12 @@ def prepare_call(code: Code) -> Callable[..., Any]:
             try:
                 for k, slot, conv, same in steps:
                     v = args[k]
-                    loc[slot] = v if conv is None or type(v) is same else conv(v)
+                    if conv is None or type(v) is same:
+                        loc[slot] = v
+                    elif same is _ROUND and type(v) is float and -2147483647.0 < v < 2147483647.0:
+                        loc[slot] = int(v + 0.5) if v >= 0 else -int(0.5 - v)  # conv_int's common case
+                    else:
+                        loc[slot] = conv(v)
             except FourDError:
                 _bind_params(code, plan, loc, args, span)  # raises the parameter's own error
         elif mode == _BIND_LEGACY:

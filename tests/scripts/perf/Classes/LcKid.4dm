@@ -1,0 +1,2 @@
+// No constructor: the parent one receives the parameters
+Class extends LcBase

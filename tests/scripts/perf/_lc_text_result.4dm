@@ -1,0 +1,5 @@
+// A declared result type with `return` and without
+#DECLARE($give : Boolean) : Text
+If ($give)
+	return "given"
+End if

@@ -1,0 +1,3 @@
+// A callback given by method name
+#DECLARE($p : Object; $k : Real)
+$p.result:=$p.value*$k
