@@ -338,7 +338,12 @@ class Registry:
 
             path = entry_path("names")
             index = read_entry(path) if path is not None else None
-            if type(index) is dict and index.get("format") == _INDEX_FORMAT:
+            parts = ("by_key", "by_number", "constants", "constants_by_token", "members", "special")
+            if (
+                type(index) is dict
+                and index.get("format") == _INDEX_FORMAT
+                and all(type(index.get(k)) is dict for k in parts)
+            ):
                 # what was registered already (a module imported directly) wins over the index
                 for mine, theirs in (
                     (self.by_key, index["by_key"]),

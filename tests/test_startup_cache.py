@@ -325,3 +325,17 @@ def test_another_thread_never_sees_a_command_of_a_module_still_importing(
     assert len(found) == 2 and all(i is not None and i.func is not None and i.func() == 1.0 for i in found)
     sys.modules.pop("lazy_probe_mod", None)
     sys.modules.pop("lazy_probe_sync", None)
+
+
+def test_damaged_names_index_or_unwritable_cache_only_costs_time(tmp_path: Path) -> None:
+    code = '$c:=New collection(2; 1)\nALERT($c.sort().join(",")+String(Is text))'
+    eager = _mini4d(["-c", code], "")
+    cache = tmp_path / "cache"
+    assert _mini4d(["-c", code], str(cache)) == eager
+    (index,) = (cache / "names").iterdir()
+    index.write_bytes(pickle.dumps({"format": 1, "by_key": []}))
+    assert _mini4d(["-c", code], str(cache)) == eager
+    assert _mini4d(["-c", code], str(cache)) == eager  # rewritten by the run before
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    assert _mini4d(["-c", code], str(blocker / "sub")) == eager  # the folder cannot be made
