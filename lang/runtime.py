@@ -38,6 +38,7 @@ TYPE_WORKER = 5
 _STACK_LOCK = threading.Lock()
 TICK = 1 / 60  # DELAY PROCESS and Semaphore count in ticks
 POLL = 0.05  # seconds between checks of stop requests while a process waits
+STARTED = time.monotonic()  # start-up, for `Milliseconds` and `Tickcount`
 
 
 def new_uuid() -> str:
