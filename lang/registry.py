@@ -317,6 +317,9 @@ class Registry:
         self._load_lock = threading.RLock()
         self._unpublished = threading.local()  # what modules being imported by this thread register
         self._last_extension = 0
+        # A command or constant registered by code outside stdlib/: parsed trees depend on it,
+        # so the parse cache (lang/cache.py) is not used.
+        self.extended = False
         self._known_loaded = False
         self._index_ready = False  # the names index is loaded (lazy modules)
 
@@ -761,6 +764,8 @@ def command(
                 if not optional:
                     min_args = pos + 1
         doc = (func.__doc__ or "").strip().splitlines()[0] if func.__doc__ else ""
+        if not func.__module__.startswith("stdlib."):
+            REGISTRY.extended = True
         info = CommandInfo(
             name=name,
             number=number,
@@ -801,6 +806,8 @@ def member(kind: str, name: str) -> Callable[[Callable[..., Any]], Callable[...,
 
 def constant(name: str, value: Any, token: str = "", theme: str = "") -> None:
     """Register a 4D constant with its value (token like "K8:3" when known)."""
+    if not sys._getframe(1).f_globals.get("__name__", "").startswith("stdlib."):
+        REGISTRY.extended = True
     REGISTRY.add_constant(name, value, token, theme)
 
 

@@ -306,6 +306,7 @@ def test_another_thread_never_sees_a_command_of_a_module_still_importing(
     import lazy_probe_sync as sync
 
     entry = CommandInfo(name="Lazy probe", number=99001, module="lazy_probe_mod")
+    monkeypatch.setattr(REGISTRY, "extended", REGISTRY.extended)  # restored after the test
     monkeypatch.setitem(REGISTRY.by_number, 99001, entry)
     monkeypatch.setitem(REGISTRY.by_key, "lazy probe", entry)
     found: list[CommandInfo | None] = []
@@ -339,3 +340,24 @@ def test_damaged_names_index_or_unwritable_cache_only_costs_time(tmp_path: Path)
     blocker = tmp_path / "file"
     blocker.write_text("")
     assert _mini4d(["-c", code], str(blocker / "sub")) == eager  # the folder cannot be made
+
+
+def test_commands_registered_outside_stdlib_turn_the_parse_cache_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lang.registry import command
+
+    monkeypatch.setenv("MINI4D_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(REGISTRY, "extended", False)
+    C.parse_cached(Source("t.4dm", "ALERT(1)\n"))
+    assert _entry("ALERT(1)\n").exists()
+
+    def my_cmd() -> None:
+        """A command of a program that embeds mini4d."""
+
+    monkeypatch.setitem(REGISTRY.by_number, 99002, REGISTRY.by_number.get(99002))
+    monkeypatch.setitem(REGISTRY.by_key, "my embedded cmd", None)
+    command("My embedded cmd", 99002, "Test")(my_cmd)
+    assert REGISTRY.extended
+    C.parse_cached(Source("t.4dm", "ALERT(2)\n"))
+    assert not _entry("ALERT(2)\n").exists()
