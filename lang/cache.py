@@ -180,7 +180,8 @@ def parse_cached(source: Any) -> tuple[Any, ...]:
     from .limits import ensure_recursion_room
     from .registry import REGISTRY, ConstantInfo, norm
 
-    path = entry_path("parsed", source.text)
+    # commands added by an embedding program change what a text parses to: no cache then
+    path = None if REGISTRY.extended else entry_path("parsed", source.text)
     if path is not None:
 
         def load_constant(pid: Any) -> Any:

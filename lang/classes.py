@@ -669,11 +669,11 @@ def class_of(runtime: Any, v: Any) -> ClassDef | None:
 
 def load_class(store: ClassStore, name: str, path: Any) -> ClassDef:
     """Parse and compile `Classes/<name>.4dm`."""
-    from .parser import parse_source
+    from .cache import parse_cached
     from .project import load_file
 
     mt = load_file(path, name)
-    stmts = parse_source(mt.source)
+    stmts = parse_cached(mt.source)
     interp = store.runtime.interp
     parent_name: str | None = None
     parent_span: Span | None = None

@@ -2007,9 +2007,9 @@ class Interpreter:
         mt = self.runtime.project.load_method(name)
         if mt is None:
             raise FourDError(ERR_METHOD_NOT_FOUND, f'Project method not found: "{name}"', span)
-        from .parser import parse_source
+        from .cache import parse_cached
 
-        stmts = parse_source(mt.source)
+        stmts = parse_cached(mt.source)
         code = self.compile_unit(mt.name, stmts, mt.source)
         code.attributes = mt.attributes
         self.codes[key] = code

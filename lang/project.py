@@ -7,7 +7,6 @@ of an enclosing 4D project; a class `Bar` is `Classes/Bar.4dm` or
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import threading
@@ -35,6 +34,8 @@ def read_attributes(text: str) -> dict[str, Any]:
     m = _ATTR_RX.match(text.split("\n", 1)[0]) if text else None
     if not m:
         return {}
+    import json  # only for files with attributes (start-up time)
+
     try:
         value = json.loads(m.group(1))
     except ValueError:

@@ -280,14 +280,16 @@ class ConstantInfo:
 class _Members(dict):
     """Member functions by kind; a kind's stdlib modules are imported when it is first asked for."""
 
-    def __init__(self) -> None:
+    def __init__(self, registry: Registry) -> None:
         super().__init__()
+        self.registry = registry
         self.pending: dict[str, tuple[str, ...]] = {}  # kind -> modules that register its members
 
     def _load(self, kind: str) -> None:
-        modules = self.pending.pop(kind, ())
-        for mod in modules:
-            importlib.import_module(mod)
+        with self.registry._load_lock:
+            for mod in self.pending.get(kind, ()):
+                self.registry._import(mod)
+            self.pending.pop(kind, None)
 
     def get(self, kind: str, default: Any = None) -> Any:
         if kind in self.pending:
@@ -311,11 +313,16 @@ class Registry:
         self.by_number: dict[int, CommandInfo] = {}
         self.constants: dict[str, ConstantInfo] = {}
         self.constants_by_token: dict[str, ConstantInfo] = {}
-        self.members: dict[str, dict[str, Callable[..., Any]]] = _Members()
+        self.members: dict[str, dict[str, Callable[..., Any]]] = _Members(self)
         self.special_modules: dict[int, str] = {}  # command number -> module installing its compile hook
         self._loaded = False
         self._loading = False
         self._load_lock = threading.RLock()
+        self._unpublished = threading.local()  # what modules being imported by this thread register
+        self._last_extension = 0
+        # A command or constant registered by code outside stdlib/: parsed trees depend on it,
+        # so the parse cache (lang/cache.py) is not used.
+        self.extended = False
         self._known_loaded = False
         self._index_ready = False  # the names index is loaded (lazy modules)
 
@@ -337,7 +344,12 @@ class Registry:
 
             path = entry_path("names")
             index = read_entry(path) if path is not None else None
-            if type(index) is dict and index.get("format") == _INDEX_FORMAT:
+            parts = ("by_key", "by_number", "constants", "constants_by_token", "members", "special")
+            if (
+                type(index) is dict
+                and index.get("format") == _INDEX_FORMAT
+                and all(type(index.get(k)) is dict for k in parts)
+            ):
                 # what was registered already (a module imported directly) wins over the index
                 for mine, theirs in (
                     (self.by_key, index["by_key"]),
@@ -367,12 +379,35 @@ class Registry:
 
     def _resolve(self, info: CommandInfo) -> CommandInfo | None:
         """The registered command for a name-index entry (its module imported now)."""
-        if info.module:
-            importlib.import_module(info.module)
-        special = self.special_modules.get(info.number)
-        if special:
-            importlib.import_module(special)
+        with self._load_lock:
+            for mod in (info.module, self.special_modules.get(info.number)):
+                if mod:
+                    self._import(mod)
         return self.by_number.get(info.number) or self.by_key.get(norm(info.name))
+
+    def _import(self, mod: str) -> None:
+        """Import a stdlib module (lock held); its commands and members are published once it is complete.
+
+        Another thread looking a command up meanwhile finds the name-index entry and waits for
+        the lock: it never calls a function whose module is still executing (its helpers and
+        the fix-ups after the registrations may not be there yet).
+        """
+        outer = getattr(self._unpublished, "actions", None)
+        self._unpublished.actions = actions = []
+        try:
+            importlib.import_module(mod)
+        finally:
+            self._unpublished.actions = outer
+            for action in actions:
+                self._publish(action)
+
+    def _publish(self, action: Callable[[], None]) -> None:
+        """Apply a registration now, or when the module being imported by this thread is complete."""
+        actions = getattr(self._unpublished, "actions", None)
+        if actions is None:
+            action()
+        else:
+            actions.append(action)
 
     def ensure_loaded(self) -> Registry:
         """Import the stdlib modules once; other threads wait until they are all registered."""
@@ -404,7 +439,7 @@ class Registry:
                 special_origins.update(dict.fromkeys(SPECIAL_COMMANDS, ""))  # the interpreter's own
             for mod in STDLIB_MODULES:
                 try:
-                    importlib.import_module(mod)
+                    self._import(mod)
                 except ModuleNotFoundError as exc:
                     if exc.name != mod:
                         raise
@@ -545,8 +580,9 @@ class Registry:
             if known is not None and known.number < 0:
                 info.number = known.number
             else:
-                info.number = -(len([k for k in self.by_number if k < 0]) + 1)
-        self._index(info)
+                info.number = min([k for k in self.by_number if k < 0] + [self._last_extension]) - 1
+                self._last_extension = info.number
+        self._publish(lambda: self._index(info))
 
     def add_constant(self, name: str, value: Any, token: str = "", theme: str = "") -> None:
         if not self._index_ready:
@@ -597,7 +633,8 @@ class Registry:
     def resolve_constant(self, info: ConstantInfo) -> ConstantInfo:
         """`info` with its value: the module defining it imported (it updates `info` in place)."""
         if info.module:
-            importlib.import_module(info.module)
+            with self._load_lock:
+                self._import(info.module)
         return info
 
     def builtin_names(self) -> list[str]:
@@ -738,6 +775,8 @@ def command(
                 if not optional:
                     min_args = pos + 1
         doc = (func.__doc__ or "").strip().splitlines()[0] if func.__doc__ else ""
+        if not func.__module__.startswith("stdlib."):
+            REGISTRY.extended = True
         info = CommandInfo(
             name=name,
             number=number,
@@ -771,7 +810,7 @@ def member(kind: str, name: str) -> Callable[[Callable[..., Any]], Callable[...,
     """
 
     def deco(func: Callable[..., Any]) -> Callable[..., Any]:
-        REGISTRY.members.setdefault(kind, {})[name] = func
+        REGISTRY._publish(lambda: dict.setdefault(REGISTRY.members, kind, {}).__setitem__(name, func))
         return func
 
     return deco
@@ -779,6 +818,8 @@ def member(kind: str, name: str) -> Callable[[Callable[..., Any]], Callable[...,
 
 def constant(name: str, value: Any, token: str = "", theme: str = "") -> None:
     """Register a 4D constant with its value (token like "K8:3" when known)."""
+    if not sys._getframe(1).f_globals.get("__name__", "").startswith("stdlib."):
+        REGISTRY.extended = True
     REGISTRY.add_constant(name, value, token, theme)
 
 

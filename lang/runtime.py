@@ -14,7 +14,6 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from datetime import datetime, timezone
 from typing import Any, TextIO
 
 from .errors import ERR_INTERRUPTED, FourDError, format_error
@@ -39,6 +38,7 @@ TYPE_WORKER = 5
 _STACK_LOCK = threading.Lock()
 TICK = 1 / 60  # DELAY PROCESS and Semaphore count in ticks
 POLL = 0.05  # seconds between checks of stop requests while a process waits
+STARTED = time.monotonic()  # start-up, for `Milliseconds` and `Tickcount`
 
 
 def new_uuid() -> str:
@@ -46,8 +46,11 @@ def new_uuid() -> str:
     return _UUID_SOURCE()
 
 
-def iso_ms(dt: datetime) -> str:
-    """ISO 8601 with milliseconds and Z, as 4D prints creation dates."""
+def iso_ms(timestamp: float) -> str:
+    """ISO 8601 with milliseconds and Z, as 4D prints creation dates (of a `time.time()`)."""
+    from datetime import datetime, timezone  # only when asked for (start-up time)
+
+    dt = datetime.fromtimestamp(timestamp, timezone.utc)
     return dt.strftime("%Y-%m-%dT%H:%M:%S.") + f"{dt.microsecond // 1000:03d}Z"
 
 
@@ -103,7 +106,7 @@ class Session:
         self.storage = make_storage_object()
         self.user_name = user_name
         self.kind = kind
-        self.created = datetime.now(timezone.utc)
+        self.created = time.time()
 
     def __repr__(self) -> str:
         return f"<Session {self.id} {self.user_name!r}>"
@@ -210,7 +213,7 @@ class Process:
         self.state = EXECUTING
         self.thread: threading.Thread | None = None
         self.unique_id = number
-        self.created = datetime.now(timezone.utc)
+        self.created = time.time()
         self.started = time.perf_counter()
         self.stop_requested: Any = False
         self.singletons: dict[Any, Any] = {}
@@ -331,7 +334,7 @@ class Runtime:
         self.cond = threading.Condition(self.proc_lock)  # process table changes, mailboxes, semaphores, delays
         self.semaphores: dict[str, Process] = {}
         self.user_param = ""
-        self.started = datetime.now(timezone.utc)
+        self.started = time.time()
         self.interrupted = False
         self.child_errors: list[FourDError] = []
         self.extensions: dict[str, Any] = {}

@@ -9,9 +9,8 @@ from typing import Any
 
 from lang.errors import ERR_ARG_TYPE, ERR_ARG_VALUE, ERR_NOT_SUPPORTED, FourDError
 from lang.registry import Ref, command, constant
+from lang.runtime import STARTED as _START  # this module is imported when its commands are first used
 from lang.values import NULL_DATE, UNDEFINED, Date4D, Time4D, days_in_month, make_date
-
-_START = time.monotonic()
 
 # Date Display Formats (docs/commands-legacy/string.md); tokens K1:n differ from values.
 for _name, _value, _token in [

@@ -279,3 +279,85 @@ def test_spans_are_frozen_values() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         a.start = 1  # type: ignore[misc]
     assert (a.line, a.col, a.text(), repr(a)) == (1, 1, "ab", "Span(t:1:1)")
+
+
+def test_another_thread_never_sees_a_command_of_a_module_still_importing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from lang.registry import CommandInfo
+
+    (tmp_path / "lazy_probe_sync.py").write_text(
+        "import threading\nstarted = threading.Event()\nrelease = threading.Event()\n"
+    )
+    (tmp_path / "lazy_probe_mod.py").write_text(
+        "from lang.registry import command\n"
+        "import lazy_probe_sync as sync\n"
+        '@command("Lazy probe", 99001, "Test")\n'
+        "def lazy_probe() -> float:\n"
+        "    return helper()\n"
+        "sync.started.set()\n"
+        "sync.release.wait(10)\n"
+        "def helper() -> float:\n"
+        "    return 1.0\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import lazy_probe_sync as sync
+
+    entry = CommandInfo(name="Lazy probe", number=99001, module="lazy_probe_mod")
+    monkeypatch.setattr(REGISTRY, "extended", REGISTRY.extended)  # restored after the test
+    monkeypatch.setitem(REGISTRY.by_number, 99001, entry)
+    monkeypatch.setitem(REGISTRY.by_key, "lazy probe", entry)
+    found: list[CommandInfo | None] = []
+    first = threading.Thread(target=lambda: found.append(REGISTRY.lookup_number(99001)))
+    first.start()
+    try:
+        assert sync.started.wait(10)
+        assert REGISTRY.by_number[99001] is entry  # registered, not published: the module is not complete
+        second = threading.Thread(target=lambda: found.append(REGISTRY.lookup("Lazy  PROBE")))
+        second.start()
+        second.join(0.2)
+        assert second.is_alive()  # waits for the import to end
+    finally:
+        sync.release.set()
+        first.join(10)
+    second.join(10)
+    assert len(found) == 2 and all(i is not None and i.func is not None and i.func() == 1.0 for i in found)
+    sys.modules.pop("lazy_probe_mod", None)
+    sys.modules.pop("lazy_probe_sync", None)
+
+
+def test_damaged_names_index_or_unwritable_cache_only_costs_time(tmp_path: Path) -> None:
+    code = '$c:=New collection(2; 1)\nALERT($c.sort().join(",")+String(Is text))'
+    eager = _mini4d(["-c", code], "")
+    cache = tmp_path / "cache"
+    assert _mini4d(["-c", code], str(cache)) == eager
+    (index,) = (cache / "names").iterdir()
+    index.write_bytes(pickle.dumps({"format": 1, "by_key": []}))
+    assert _mini4d(["-c", code], str(cache)) == eager
+    assert _mini4d(["-c", code], str(cache)) == eager  # rewritten by the run before
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    assert _mini4d(["-c", code], str(blocker / "sub")) == eager  # the folder cannot be made
+
+
+def test_commands_registered_outside_stdlib_turn_the_parse_cache_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lang.registry import command
+
+    monkeypatch.setenv("MINI4D_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(REGISTRY, "extended", False)
+    C.parse_cached(Source("t.4dm", "ALERT(1)\n"))
+    assert _entry("ALERT(1)\n").exists()
+
+    def my_cmd() -> None:
+        """A command of a program that embeds mini4d."""
+
+    monkeypatch.setitem(REGISTRY.by_number, 99002, REGISTRY.by_number.get(99002))
+    monkeypatch.setitem(REGISTRY.by_key, "my embedded cmd", None)
+    command("My embedded cmd", 99002, "Test")(my_cmd)
+    assert REGISTRY.extended
+    C.parse_cached(Source("t.4dm", "ALERT(2)\n"))
+    assert not _entry("ALERT(2)\n").exists()
