@@ -75,17 +75,8 @@ def binary_closure(
     lhs, rhs = e.left, e.right
     local_const = isinstance(lhs, N.Local) and _number_literal(rhs)
     local_local = isinstance(lhs, N.Local) and isinstance(rhs, N.Local)
-    if op in _ARITH:
-        pyop = _ARITH[op]
-        if local_const:
-            return _arith_lc(pyop, slot_of(lhs.name), rhs.value, slow, lambda: undefined(lhs.name, lhs.span), _NO_STORE)
-        if local_local:
-            return _arith_ll(
-                pyop, slot_of(lhs.name), slot_of(rhs.name), slow,
-                lambda: undefined(lhs.name, lhs.span), lambda: undefined(rhs.name, rhs.span), _NO_STORE,
-            )
     if op in _ARITH or op == "/":
-        return _arith(op, _operand(lhs, left, slot_of, undefined), _operand(rhs, right, slot_of, undefined), slow, _NO_STORE)
+        return arith_closure(op, _operand(lhs, left, slot_of, undefined), _operand(rhs, right, slot_of, undefined), slow, _NO_STORE)
     if op in _ORDER:
         pyop = _ORDER[op]
         if local_const:
@@ -129,6 +120,24 @@ def _operand(e: N.Expr, fn: Fn, slot_of: Callable[[str], int], undefined: Callab
 # The store part of a closure that also works as an assignment: (slot, conv, exact, lo, hi);
 # a slot of -1 makes it an expression that returns its value.
 _NO_STORE = (-1, None, None, None, None)
+
+
+def arith_closure(op: str, opa: tuple[Any, ...], opb: tuple[Any, ...], slow: Any, store: tuple[Any, ...]) -> Fn:
+    """The closure of `a op b` (+ - * /) for the shape of its operands (see `_operand`)."""
+    pyop = _ARITH.get(op, operator.truediv)
+    ia, ca, left, undefined_a = opa
+    ib, cb, right, undefined_b = opb
+    if ia >= 0 and cb is not None and (op != "/" or cb != 0):
+        return _arith_lc(pyop, ia, cb, slow, undefined_a, store)
+    if ia >= 0 and ib >= 0 and op != "/":
+        return _arith_ll(pyop, ia, ib, slow, undefined_a, undefined_b, store)
+    if ia >= 0 and ib < 0 and cb is None:
+        return _arith_lx(pyop, op == "+", ia, right, slow, undefined_a, store)
+    if ia < 0 and ca is None and cb is not None:
+        return _arith_xc(pyop, left, cb, slow, store)
+    if ca is not None and ib < 0 and cb is None:
+        return _arith_cx(pyop, ca, right, slow, store)
+    return _arith(op, opa, opb, slow, store)  # `2*$i`, `$a/$b`, `(x)+$a`, `x+y`
 
 
 def _arith_lc(pyop: Any, i: int, c: float, slow: Any, undefined: Any, store: tuple[Any, ...]) -> Fn:
@@ -185,6 +194,88 @@ def _arith_ll(pyop: Any, i: int, j: int, slow: Any, undefined_a: Any, undefined_
         return None
 
     return arith_ll
+
+
+def _arith_lx(pyop: Any, plus: bool, i: int, right: Fn, slow: Any, undefined: Any, store: tuple[Any, ...]) -> Fn:
+    """`$a op (expression)`; with a `store` slot, `$x:=$a op (expression)`."""
+    s, conv, exact, lo, hi = store
+
+    def arith_lx(f: Any) -> Any:
+        loc = f.locals
+        a = loc[i]
+        if a is UNSET:
+            raise undefined()
+        b = right(f)
+        ta = type(a)
+        tb = type(b)
+        if (ta is float or ta is int) and (tb is float or tb is int):
+            try:
+                r = pyop(a, b)
+            except ZeroDivisionError:  # 4D gives INF, -INF or the undefined number
+                r = slow(a, b)
+            else:
+                if ta is int and tb is int and not -MAX_EXACT <= r <= MAX_EXACT:
+                    r = slow(a, b)
+        elif plus and ta is str and tb is str:
+            r = a + b
+        else:
+            r = slow(a, b)
+        if s < 0:
+            return r
+        if conv is not None and (type(r) is not exact or not lo <= r <= hi):
+            r = conv(r)
+        loc[s] = r
+        return None
+
+    return arith_lx
+
+
+def _arith_xc(pyop: Any, left: Fn, c: float, slow: Any, store: tuple[Any, ...]) -> Fn:
+    """`(expression) op 1`; with a `store` slot, `$x:=(expression) op 1`."""
+    s, conv, exact, lo, hi = store
+
+    def arith_xc(f: Any) -> Any:
+        a = left(f)
+        ta = type(a)
+        if ta is float or ta is int:  # with a Real constant the result is a Real
+            try:
+                r = pyop(a, c)
+            except ZeroDivisionError:
+                r = slow(a, c)
+        else:
+            r = slow(a, c)
+        if s < 0:
+            return r
+        if conv is not None and (type(r) is not exact or not lo <= r <= hi):
+            r = conv(r)
+        f.locals[s] = r
+        return None
+
+    return arith_xc
+
+
+def _arith_cx(pyop: Any, c: float, right: Fn, slow: Any, store: tuple[Any, ...]) -> Fn:
+    """`1 op (expression)`; with a `store` slot, `$x:=1 op (expression)`."""
+    s, conv, exact, lo, hi = store
+
+    def arith_cx(f: Any) -> Any:
+        b = right(f)
+        tb = type(b)
+        if tb is float or tb is int:  # with a Real constant the result is a Real
+            try:
+                r = pyop(c, b)
+            except ZeroDivisionError:
+                r = slow(c, b)
+        else:
+            r = slow(c, b)
+        if s < 0:
+            return r
+        if conv is not None and (type(r) is not exact or not lo <= r <= hi):
+            r = conv(r)
+        f.locals[s] = r
+        return None
+
+    return arith_cx
 
 
 def _arith(op: str, opa: tuple[Any, ...], opb: tuple[Any, ...], slow: Any, store: tuple[Any, ...]) -> Fn:
@@ -443,23 +534,19 @@ def assign_closure(
         op, lhs, rhs = node.op, node.left, node.right
         slow = _slow(_IMPL[op], node.span)
         store = (i, conv, exact, lo, hi)
-        if isinstance(lhs, N.Local):
-            j = slot_of(lhs.name)
-            undefined_a = lambda: undefined(lhs.name, lhs.span)  # noqa: E731
-            if _number_literal(rhs):
-                if op in _ARITH:
-                    return _arith_lc(_ARITH[op], j, rhs.value, slow, undefined_a, store)
-                if op == "%" and -MAX_EXACT < rhs.value < MAX_EXACT and int(rhs.value):
-                    return _modulo_lc(j, int(rhs.value), slow, undefined_a, store)
-            if isinstance(rhs, N.Local) and op in _ARITH:
-                k = slot_of(rhs.name)
-                return _arith_ll(_ARITH[op], j, k, slow, undefined_a, lambda: undefined(rhs.name, rhs.span), store)
-        opa = _operand(lhs, compile_expr(lhs), slot_of, undefined)
-        opb = _operand(rhs, compile_expr(rhs), slot_of, undefined)
+        if op == "%" and isinstance(lhs, N.Local) and _number_literal(rhs) and -MAX_EXACT < rhs.value < MAX_EXACT and int(rhs.value):
+            return _modulo_lc(slot_of(lhs.name), int(rhs.value), slow, lambda: undefined(lhs.name, lhs.span), store)
+        opa = _operand(lhs, _inline_or(compile_expr, lhs), slot_of, undefined)
+        opb = _operand(rhs, _inline_or(compile_expr, rhs), slot_of, undefined)
         if op == "%":
             return _modulo(opa, opb, slow, store)
-        return _arith(op, opa, opb, slow, store)
+        return arith_closure(op, opa, opb, slow, store)
     return None
+
+
+def _inline_or(compile_expr: Callable[[N.Expr], Fn], e: N.Expr) -> Fn | None:
+    """The closure of an operand, or None for one read inline (a local or a number literal)."""
+    return None if isinstance(e, N.Local) or _number_literal(e) else compile_expr(e)
 
 
 _IMPL = {"+": V.add, "-": V.sub, "*": V.mul, "/": V.div, "%": V.mod}
