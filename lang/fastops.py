@@ -6,7 +6,8 @@ dates, times, errors). Operands that are locals or number literals are read inli
 than through their closures (`$i%7`, `2*$i`, `$pi+($s/$d)`), and the commonest shapes get
 a closure of their own: a local and a number literal (`$n<2`) and two locals (`$a+$b`).
 Results are the ones `values.py` gives: Integer+Integer stays an Integer while it is
-exact, every other mix is a Real.
+exact, every other mix is a Real. Like values.py, the closures rely on every int being
+within 2**53 (an exact Real): values.py turns larger results into Reals.
 
 `assign_closure` fuses `$a:=<arithmetic>` into one closure that computes and stores,
 converting to the declared type of `$a` only when the result needs it (`store_plan`).
@@ -28,6 +29,7 @@ Fn = Callable[[Any], Any]
 MAX_EXACT = 9007199254740992  # 2**53: beyond it an integer result is no longer an exact Real
 
 _ARITH = {"+": operator.add, "-": operator.sub, "*": operator.mul}
+_INT_OPS = (operator.add, operator.sub, operator.mul)  # exact on ints
 _ORDER = {"<": operator.lt, ">": operator.gt, "<=": operator.le, ">=": operator.ge}
 
 
@@ -94,9 +96,7 @@ def binary_closure(
             return eq
         return lambda f: not eq(f)
     if op == "%":
-        if local_const and -MAX_EXACT < rhs.value < MAX_EXACT and int(rhs.value):
-            return _modulo_lc(slot_of(lhs.name), int(rhs.value), slow, lambda: undefined(lhs.name, lhs.span), _NO_STORE)
-        return _modulo(_operand(lhs, left, slot_of, undefined), _operand(rhs, right, slot_of, undefined), slow, _NO_STORE)
+        return modulo_closure(_operand(lhs, left, slot_of, undefined), _operand(rhs, right, slot_of, undefined), slow, _NO_STORE)
     return None
 
 
@@ -143,11 +143,19 @@ def arith_closure(op: str, opa: tuple[Any, ...], opb: tuple[Any, ...], slow: Any
 def _arith_lc(pyop: Any, i: int, c: float, slow: Any, undefined: Any, store: tuple[Any, ...]) -> Fn:
     """`$a op 2.5`; with a `store` slot, `$x:=$a op 2.5`."""
     s, conv, exact, lo, hi = store
+    # `$n:=$n+1` into an Integer: for an int $n, integer arithmetic then the 32-bit check give
+    # what converting the (correctly rounded) Real result gives.
+    int_store = s >= 0 and exact is int and pyop in _INT_OPS and c.is_integer() and -MAX_EXACT < c < MAX_EXACT
+    ci = int(c) if int_store else 0
 
     def arith_lc(f: Any) -> Any:
         loc = f.locals
         a = loc[i]
         ta = type(a)
+        if ta is int and int_store:
+            r = pyop(a, ci)
+            loc[s] = r if lo <= r <= hi else conv(r)
+            return None
         if ta is float or ta is int:  # with a Real constant the result is a Real
             r = pyop(a, c)
         elif a is UNSET:
@@ -167,6 +175,7 @@ def _arith_lc(pyop: Any, i: int, c: float, slow: Any, undefined: Any, store: tup
 def _arith_ll(pyop: Any, i: int, j: int, slow: Any, undefined_a: Any, undefined_b: Any, store: tuple[Any, ...]) -> Fn:
     """`$a op $b`; with a `store` slot, `$x:=$a op $b`."""
     s, conv, exact, lo, hi = store
+    int_store = s >= 0 and exact is int
 
     def arith_ll(f: Any) -> Any:
         loc = f.locals
@@ -174,12 +183,15 @@ def _arith_ll(pyop: Any, i: int, j: int, slow: Any, undefined_a: Any, undefined_
         b = loc[j]
         ta = type(a)
         tb = type(b)
-        if ta is float and (tb is float or tb is int) or ta is int and tb is float:
+        if ta is int and tb is int:
             r = pyop(a, b)
-        elif ta is int and tb is int:
-            r = pyop(a, b)
+            if int_store:  # into an Integer: as for `$n:=$n+1` above
+                loc[s] = r if lo <= r <= hi else conv(r)
+                return None
             if not -MAX_EXACT <= r <= MAX_EXACT:
                 r = slow(a, b)
+        elif ta is float and (tb is float or tb is int) or ta is int and tb is float:
+            r = pyop(a, b)
         elif a is UNSET:
             raise undefined_a()
         elif b is UNSET:
@@ -452,7 +464,7 @@ def _modulo(opa: tuple[Any, ...], opb: tuple[Any, ...], slow: Any, store: tuple[
             if na < 0:
                 r = -r
             if not as_int:
-                r = float(r)
+                r += 0.0
         else:
             r = slow(a, b)
         if i < 0:
@@ -465,25 +477,37 @@ def _modulo(opa: tuple[Any, ...], opb: tuple[Any, ...], slow: Any, store: tuple[
     return modulo
 
 
-def _modulo_lc(i: int, ib: int, slow: Any, undefined: Any, store: tuple[Any, ...]) -> Fn:
-    """`$a%7`; with a `store` slot, `$x:=$a%7`."""
+def modulo_closure(opa: tuple[Any, ...], opb: tuple[Any, ...], slow: Any, store: tuple[Any, ...]) -> Fn:
+    """The closure of `a % b` for the shape of its operands (see `_operand`)."""
+    ia, ca, left, undefined_a = opa
+    cb = opb[1]
+    if ca is None and cb is not None and -MAX_EXACT < cb < MAX_EXACT and int(cb):
+        return _modulo_c(ia, left, int(cb), slow, undefined_a, store)
+    return _modulo(opa, opb, slow, store)
+
+
+def _modulo_c(i: int, left: Fn, ib: int, slow: Any, undefined: Any, store: tuple[Any, ...]) -> Fn:
+    """`$a%7` (slot i) or `(expression)%7`; with a `store` slot, `$x:=$a%7`."""
     c = float(ib)
     m = -ib if ib < 0 else ib
     s, conv, exact, lo, hi = store
     as_int = exact is int and m <= 0x80000000  # an Integer variable takes the remainder as is
 
-    def modulo_lc(f: Any) -> Any:
+    def modulo_c(f: Any) -> Any:
         loc = f.locals
-        a = loc[i]
+        if i >= 0:
+            a = loc[i]
+            if a is UNSET:
+                raise undefined()
+        else:
+            a = left(f)
         ta = type(a)
         # Operands are used as integers, the sign follows the dividend (C fmod), result a Real.
-        if ta is int:  # an int is always exact (values.py keeps them within 2**53)
+        if ta is int:
             r = a % m if a >= 0 else -(-a % m)
         elif ta is float and -MAX_EXACT < a < MAX_EXACT:
             a = int(a)
             r = a % m if a >= 0 else -(-a % m)
-        elif a is UNSET:
-            raise undefined()
         else:
             r = slow(a, c)
             if s < 0:
@@ -499,7 +523,7 @@ def _modulo_lc(i: int, ib: int, slow: Any, undefined: Any, store: tuple[Any, ...
             loc[s] = r if conv is None or type(r) is exact else conv(r)
         return None
 
-    return modulo_lc
+    return modulo_c
 
 
 def assign_closure(
@@ -534,12 +558,10 @@ def assign_closure(
         op, lhs, rhs = node.op, node.left, node.right
         slow = _slow(_IMPL[op], node.span)
         store = (i, conv, exact, lo, hi)
-        if op == "%" and isinstance(lhs, N.Local) and _number_literal(rhs) and -MAX_EXACT < rhs.value < MAX_EXACT and int(rhs.value):
-            return _modulo_lc(slot_of(lhs.name), int(rhs.value), slow, lambda: undefined(lhs.name, lhs.span), store)
         opa = _operand(lhs, _inline_or(compile_expr, lhs), slot_of, undefined)
         opb = _operand(rhs, _inline_or(compile_expr, rhs), slot_of, undefined)
         if op == "%":
-            return _modulo(opa, opb, slow, store)
+            return modulo_closure(opa, opb, slow, store)
         return arith_closure(op, opa, opb, slow, store)
     return None
 
