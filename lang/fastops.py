@@ -413,10 +413,13 @@ def _equal(left: Fn, right: Fn, slow: Any) -> Fn:
 
 def _equal_lc(i: int, c: float, slow: Any, undefined: Any) -> Fn:
     eps = V.REAL_EPSILON
+    whole = c.is_integer()
 
     def equal_lc(f: Any) -> Any:
         a = f.locals[i]
         ta = type(a)
+        if ta is int and whole:  # different integers are at least 1 apart
+            return a == c or (eps[0] >= 1.0 and -eps[0] <= a - c <= eps[0])
         if ta is float or ta is int:
             if a == c:
                 return True

@@ -1978,12 +1978,18 @@ class Interpreter:
         n_args = len(arg_fns)
         if name == "push" and n_args == 1:
             a0 = arg_fns[0]
+            oi = scope.slot(e.obj.name) if isinstance(e.obj, N.Local) else -1
+            const = _constant(e.args[0])
+            as_is = type(const) in (float, bool, str) or const is None
 
             def push_one(f: Frame) -> Any:
                 # `$c.push(v)` on a standard collection with a value stored as is (push's own
                 # work without its checks); anything else takes the general member call.
-                o = obj(f)
-                v = a0(f)
+                # A local collection and a constant value are read inline.
+                o = f.locals[oi] if oi >= 0 else UNSET
+                if o is UNSET:
+                    o = obj(f)  # reports an unassigned local
+                v = const if as_is else a0(f)
                 if type(o) is Coll and o.group is None:
                     t = type(v)
                     if t is float or t is bool or t is str or t is Obj or t is Coll or v is None:

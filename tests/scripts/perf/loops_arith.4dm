@@ -146,3 +146,38 @@ For ($i; 1; 3)
 	End for
 End for
 ALERT(String($s)+" "+String($i))  // expect: 14 4
+// = on an Integer and a whole number, with a comparison level of 1 or more
+$k:=3
+If ($k=4)
+	ALERT("3=4")
+Else
+	ALERT("3#4")  // expect: 3#4
+End if
+SET REAL COMPARISON LEVEL(1.5)
+If ($k=4)
+	ALERT("3=4 within 1.5")  // expect: 3=4 within 1.5
+End if
+If ($k=5)
+	ALERT("3=5")
+Else
+	ALERT("3#5 within 1.5")  // expect: 3#5 within 1.5
+End if
+SET REAL COMPARISON LEVEL(0.000001)
+// push of one value: stored values, other receivers
+$c:=New collection
+$c.push(True)
+$c.push(1)
+$c.push($k)
+$e:=New object
+$c.push($e.missing)
+$c.push("t")
+ALERT(JSON Stringify($c))  // expect: [true,1,3,null,"t"]
+ALERT(String(Value type($c[2])=Is real))  // expect: True
+$sc:=New shared collection
+$sc.push(2)
+ALERT(JSON Stringify($sc))  // expect: [2]
+var $nc : Collection
+$nc.push(1)  // expect error: the object is Null
+$unset.push(1)  // expect error: The variable $unset is not defined
+$o:=New object
+$o.push(1)  // expect error: Unknown member function
