@@ -36,10 +36,10 @@ _ORDER = {"<": operator.lt, ">": operator.gt, "<=": operator.le, ">=": operator.
 def store_plan(conv: Callable[[Any], Any] | None) -> tuple[Any, Any, Any, Any]:
     """(conv, exact, lo, hi) for storing into a variable whose type converter is `conv`.
 
-    A value of type `exact` between lo and hi is stored as is; any other value goes through
-    `conv`. Stores then convert only when needed, with this inline test:
+    A value of type `exact` (and between lo and hi when they are given: Integer) is stored as
+    is; any other value goes through `conv`. Stores then convert only when needed, with this inline test:
 
-        if conv is not None and (type(v) is not exact or not lo <= v <= hi):
+        if conv is not None and (type(v) is not exact or lo is not None and not lo <= v <= hi):
             v = conv(v)
 
     Integer and Real converters carry their `store_range`; for other types `exact` is None
@@ -137,7 +137,9 @@ def arith_closure(op: str, opa: tuple[Any, ...], opb: tuple[Any, ...], slow: Any
         return _arith_xc(pyop, left, cb, slow, store)
     if ca is not None and ib < 0 and cb is None:
         return _arith_cx(pyop, ca, right, slow, store)
-    return _arith(op, opa, opb, slow, store)  # `2*$i`, `$a/$b`, `(x)+$a`, `x+y`
+    if ca is not None and ib >= 0:
+        return _arith_cl(pyop, ca, ib, slow, undefined_b, store)
+    return _arith(op, opa, opb, slow, store)  # `$a/$b`, `(x)+$a`, `x+y`
 
 
 def _arith_lc(pyop: Any, i: int, c: float, slow: Any, undefined: Any, store: tuple[Any, ...]) -> Fn:
@@ -164,7 +166,7 @@ def _arith_lc(pyop: Any, i: int, c: float, slow: Any, undefined: Any, store: tup
             r = slow(a, c)
         if s < 0:
             return r
-        if conv is not None and (type(r) is not exact or not lo <= r <= hi):
+        if conv is not None and (type(r) is not exact or lo is not None and not lo <= r <= hi):
             r = conv(r)
         loc[s] = r
         return None
@@ -200,7 +202,7 @@ def _arith_ll(pyop: Any, i: int, j: int, slow: Any, undefined_a: Any, undefined_
             r = slow(a, b)
         if s < 0:
             return r
-        if conv is not None and (type(r) is not exact or not lo <= r <= hi):
+        if conv is not None and (type(r) is not exact or lo is not None and not lo <= r <= hi):
             r = conv(r)
         loc[s] = r
         return None
@@ -234,7 +236,7 @@ def _arith_lx(pyop: Any, plus: bool, i: int, right: Fn, slow: Any, undefined: An
             r = slow(a, b)
         if s < 0:
             return r
-        if conv is not None and (type(r) is not exact or not lo <= r <= hi):
+        if conv is not None and (type(r) is not exact or lo is not None and not lo <= r <= hi):
             r = conv(r)
         loc[s] = r
         return None
@@ -258,12 +260,39 @@ def _arith_xc(pyop: Any, left: Fn, c: float, slow: Any, store: tuple[Any, ...]) 
             r = slow(a, c)
         if s < 0:
             return r
-        if conv is not None and (type(r) is not exact or not lo <= r <= hi):
+        if conv is not None and (type(r) is not exact or lo is not None and not lo <= r <= hi):
             r = conv(r)
         f.locals[s] = r
         return None
 
     return arith_xc
+
+
+def _arith_cl(pyop: Any, c: float, j: int, slow: Any, undefined: Any, store: tuple[Any, ...]) -> Fn:
+    """`2*$a`; with a `store` slot, `$x:=2*$a`."""
+    s, conv, exact, lo, hi = store
+
+    def arith_cl(f: Any) -> Any:
+        loc = f.locals
+        b = loc[j]
+        tb = type(b)
+        if tb is float or tb is int:  # with a Real constant the result is a Real
+            try:
+                r = pyop(c, b)
+            except ZeroDivisionError:
+                r = slow(c, b)
+        elif b is UNSET:
+            raise undefined()
+        else:
+            r = slow(c, b)
+        if s < 0:
+            return r
+        if conv is not None and (type(r) is not exact or lo is not None and not lo <= r <= hi):
+            r = conv(r)
+        loc[s] = r
+        return None
+
+    return arith_cl
 
 
 def _arith_cx(pyop: Any, c: float, right: Fn, slow: Any, store: tuple[Any, ...]) -> Fn:
@@ -282,7 +311,7 @@ def _arith_cx(pyop: Any, c: float, right: Fn, slow: Any, store: tuple[Any, ...])
             r = slow(c, b)
         if s < 0:
             return r
-        if conv is not None and (type(r) is not exact or not lo <= r <= hi):
+        if conv is not None and (type(r) is not exact or lo is not None and not lo <= r <= hi):
             r = conv(r)
         f.locals[s] = r
         return None
@@ -335,7 +364,7 @@ def _arith(op: str, opa: tuple[Any, ...], opb: tuple[Any, ...], slow: Any, store
             r = slow(a, b)
         if i < 0:
             return r
-        if conv is not None and (type(r) is not exact or not lo <= r <= hi):
+        if conv is not None and (type(r) is not exact or lo is not None and not lo <= r <= hi):
             r = conv(r)
         loc[i] = r
         return None
@@ -472,7 +501,7 @@ def _modulo(opa: tuple[Any, ...], opb: tuple[Any, ...], slow: Any, store: tuple[
             r = slow(a, b)
         if i < 0:
             return r
-        if conv is not None and (type(r) is not exact or not lo <= r <= hi):
+        if conv is not None and (type(r) is not exact or lo is not None and not lo <= r <= hi):
             r = conv(r)
         loc[i] = r
         return None
@@ -537,7 +566,7 @@ def assign_closure(
     slot_of: Callable[[str], int],
     undefined: Callable[[str, Span], FourDError],
 ) -> Fn | None:
-    """`$a:=$b` and `$a:=x op y` (arithmetic, %) as one statement closure, else None.
+    """`$a:=$b`, `$a:=-$b` and `$a:=x op y` (arithmetic, %) as one statement closure, else None.
 
     `conv` is the conversion of the declared type of `$a`, applied only to results that need
     it; `compile_expr` compiles the operands that are neither locals nor number literals.
@@ -552,11 +581,25 @@ def assign_closure(
             v = loc[j]
             if v is UNSET:
                 raise undefined(name, span)
-            if conv is not None and (type(v) is not exact or not lo <= v <= hi):
+            if conv is not None and (type(v) is not exact or lo is not None and not lo <= v <= hi):
                 v = conv(v)
             loc[i] = v
 
         return copy_local
+    if isinstance(node, N.Neg) and isinstance(node.operand, N.Local):
+        j = slot_of(node.operand.name)
+        general = compile_expr(node)
+
+        def negate_local(f: Any) -> None:  # `$a:=-$b`
+            loc = f.locals
+            v = loc[j]
+            t = type(v)
+            v = -v if t is float or t is int else general(f)  # Undefined, other types, errors
+            if conv is not None and (type(v) is not exact or lo is not None and not lo <= v <= hi):
+                v = conv(v)
+            loc[i] = v
+
+        return negate_local
     if isinstance(node, N.Binary) and (node.op in _ARITH or node.op in ("/", "%")):
         op, lhs, rhs = node.op, node.left, node.right
         slow = _slow(_IMPL[op], node.span)

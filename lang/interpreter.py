@@ -195,7 +195,7 @@ def make_converter(tname: str | None) -> Callable[[Any], Any] | None:
                 return float(v.s)
             raise _var_type_error("real", v)
 
-        conv_real.store_range = (float, -math.inf, math.inf)  # type: ignore[attr-defined]
+        conv_real.store_range = (float, None, None)  # type: ignore[attr-defined]
         return conv_real
     if tname == "boolean":
 
@@ -716,7 +716,7 @@ class Interpreter:
                             loc[i] = v + st  # one step past the end, as below
                         return None
                     v = loc[i] + st
-                    if type(v) is not exact or not lo <= v <= hi:
+                    if type(v) is not exact or lo is not None and not lo <= v <= hi:
                         v = conv(v)
                     loc[i] = v
                 while (loc[i] <= e) if up else (loc[i] >= e):
@@ -734,7 +734,7 @@ class Interpreter:
                     if proc.stop_requested:
                         _stop(proc)
                     v = loc[i] + st
-                    if conv is not None and (type(v) is not exact or not lo <= v <= hi):
+                    if conv is not None and (type(v) is not exact or lo is not None and not lo <= v <= hi):
                         v = conv(v)
                     loc[i] = v
                 return None
@@ -986,7 +986,7 @@ class Interpreter:
 
             def assign_local_typed(f: Frame) -> None:
                 v = value(f)
-                if type(v) is not exact or not lo <= v <= hi:
+                if type(v) is not exact or lo is not None and not lo <= v <= hi:
                     v = conv(v)
                 f.locals[i] = v
 

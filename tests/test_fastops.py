@@ -127,7 +127,7 @@ def test_fused_assignment_same_as_general(op: str, typed: str | None, b: Any, c:
     lb, lc = N.Local("$b", SPAN), N.Local("$c", SPAN)
     xb, xc = N.Neg(lb, SPAN), N.Neg(lc, SPAN)  # nodes computed by their closure
     shapes = [(lb, lc, c), (lb, N.Literal(2.5, SPAN), 2.5), (lb, N.Literal(7.0, SPAN), 7.0), (lb, xc, c), (xb, lc, c), (xb, xc, c)]
-    shapes += [(xb, N.Literal(-3.0, SPAN), -3.0), (N.Literal(2.0, SPAN), xc, c)]
+    shapes += [(xb, N.Literal(-3.0, SPAN), -3.0), (N.Literal(2.0, SPAN), xc, c), (N.Literal(2.0, SPAN), lc, c)]
     for left, right, rv in shapes:
         e = N.Binary(op, left, right, SPAN)
         lv = (lambda f: f.locals[1]) if left is lb or left is xb else (lambda f, v=left.value: v)

@@ -181,3 +181,17 @@ $nc.push(1)  // expect error: the object is Null
 $unset.push(1)  // expect error: The variable $unset is not defined
 $o:=New object
 $o.push(1)  // expect error: Unknown member function
+// $a:=-$b
+$r:=2.5
+$r:=-$r
+ALERT(String($r))  // expect: -2.5
+$x:=-$r
+ALERT(String($x))  // expect: 3
+$k:=-2147483648
+$k:=-$k
+ALERT(String($k))  // expect: -2147483648
+$t:=-$never6  // expect error: The variable $never6 is not defined
+$t:="a"
+$t:=-$t  // expect error: Cannot negate a Text
+$d:=!2020-01-01!
+$d:=-$d  // expect error: Cannot negate a Date
