@@ -1000,21 +1000,31 @@ class Interpreter:
             if isinstance(target.obj, N.Local) and isinstance(target.index, N.Local):
                 oi = scope.slot(target.obj.name)
                 ii = scope.slot(target.index.name)
-                # a constant stored as is (`$c[$i]:=False`) is neither computed nor checked
-                as_is = type(const) in (float, bool, str) or const is None
+                if type(const) in (float, bool, str) or const is None:
+
+                    def assign_constant_ll(f: Frame) -> None:
+                        # `$c[$i]:=False`: a constant stored as is is neither computed nor checked
+                        loc = f.locals
+                        o = loc[oi]
+                        i = loc[ii]
+                        ti = type(i)
+                        if type(o) is Coll and o.group is None and (ti is float or ti is int) and 0 <= i < len(o):
+                            o[i if ti is int else int(i)] = const
+                            return
+                        set_index(cobj(f), cidx(f), const, ispan)  # the closures report unassigned variables
+
+                    return assign_constant_ll
 
                 def assign_element_ll(f: Frame) -> None:
-                    v = const if as_is else value(f)
+                    v = value(f)
                     loc = f.locals
                     o = loc[oi]
                     i = loc[ii]
-                    if type(o) is Coll and o.group is None and (type(i) is float or type(i) is int) and 0 <= i < len(o):
-                        if as_is:
-                            o[i if type(i) is int else int(i)] = v
-                            return
+                    ti = type(i)
+                    if type(o) is Coll and o.group is None and (ti is float or ti is int) and 0 <= i < len(o):
                         t = type(v)
                         if t is float or t is bool or t is str or t is Obj or t is Coll or v is None:
-                            o[i if type(i) is int else int(i)] = v
+                            o[i if ti is int else int(i)] = v
                             return
                     set_index(cobj(f), cidx(f), v, ispan)  # the closures report unassigned variables
 

@@ -195,3 +195,28 @@ $t:="a"
 $t:=-$t  // expect error: Cannot negate a Text
 $d:=!2020-01-01!
 $d:=-$d  // expect error: Cannot negate a Date
+// $c[$i]:=constant
+$c:=New collection(1; 2; 3)
+$r:=1.7
+$c[$r]:=False
+$k:=0
+$c[$k]:="z"
+ALERT(JSON Stringify($c))  // expect: ["z",false,3]
+$k:=5
+$c[$k]:=True
+ALERT(JSON Stringify($c))  // expect: ["z",false,3,null,null,true]
+$k:=-1
+$c[$k]:=True  // expect error: Index -1 is out of range
+$t:="a"
+$c[$t]:=True  // expect error: A collection index must be a number
+$sc:=New shared collection(1)
+$k:=0
+$c2:=$sc
+$c2[$k]:=False  // expect error: outside Use
+Use ($sc)
+	$c2[$k]:=False
+End use
+ALERT(JSON Stringify($sc))  // expect: [false]
+var $nc2 : Collection
+$nc2[$k]:=True  // expect error: Cannot set an element of Null
+$c[$never7]:=True  // expect error: The variable $never7 is not defined
