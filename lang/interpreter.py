@@ -508,6 +508,9 @@ class Interpreter:
         e = s.expr
         if isinstance(e, N.Name):
             fn = self.compile_name(e, scope, as_statement=True)
+        elif isinstance(e, N.MemberCall) and e.name == "push" and len(e.args) == 1:
+            obj = self.compile_expr(e.obj, scope)
+            return self.compile_push(e, obj, self.compile_expr(e.args[0], scope), scope, statement=True)
         else:
             fn = self.compile_expr(e, scope)
 
@@ -1431,8 +1434,9 @@ class Interpreter:
                 loc = f.locals
                 o = loc[oi]
                 i = loc[ii]
-                if type(o) is Coll and (type(i) is float or type(i) is int) and 0 <= i < len(o):
-                    return o[int(i)]
+                ti = type(i)
+                if type(o) is Coll and (ti is int or ti is float) and 0 <= i < len(o):
+                    return o[i if ti is int else int(i)]
                 return get_index(obj(f), idx(f), span)  # the closures report unassigned variables
 
             return index_ll
@@ -1440,8 +1444,9 @@ class Interpreter:
         def index(f: Frame) -> Any:
             o = obj(f)
             i = idx(f)
-            if type(o) is Coll and (type(i) is float or type(i) is int) and 0 <= i < len(o):
-                return o[int(i)]
+            ti = type(i)
+            if type(o) is Coll and (ti is int or ti is float) and 0 <= i < len(o):
+                return o[i if ti is int else int(i)]
             return get_index(o, i, span)
 
         return index
@@ -1987,27 +1992,7 @@ class Interpreter:
 
         n_args = len(arg_fns)
         if name == "push" and n_args == 1:
-            a0 = arg_fns[0]
-            oi = scope.slot(e.obj.name) if isinstance(e.obj, N.Local) else -1
-            const = _constant(e.args[0])
-            as_is = type(const) in (float, bool, str) or const is None
-
-            def push_one(f: Frame) -> Any:
-                # `$c.push(v)` on a standard collection with a value stored as is (push's own
-                # work without its checks); anything else takes the general member call.
-                # A local collection and a constant value are read inline.
-                o = f.locals[oi] if oi >= 0 else UNSET
-                if o is UNSET:
-                    o = obj(f)  # reports an unassigned local
-                v = const if as_is else a0(f)
-                if type(o) is Coll and o.group is None:
-                    t = type(v)
-                    if t is float or t is bool or t is str or t is Obj or t is Coll or v is None:
-                        o.append(v)
-                        return o
-                return call_member(f, o, name, [v], span)
-
-            return push_one
+            return self.compile_push(e, obj, arg_fns[0], scope, statement=False)
 
         invoke = self.invoke
 
@@ -2037,6 +2022,32 @@ class Interpreter:
             return call_member(f, o, name, args, span)
 
         return member_call
+
+    def compile_push(self, e: N.MemberCall, obj: Fn, a0: Fn, scope: Scope, statement: bool) -> Fn:
+        """`$c.push(v)`: push's own work without its checks on a standard collection with a value
+        stored as is; anything else takes the general member call. A local collection and a
+        constant value are read inline; as a statement it returns None (no wrapper needed).
+        """
+        oi = scope.slot(e.obj.name) if isinstance(e.obj, N.Local) else -1
+        const = _constant(e.args[0])
+        as_is = type(const) in (float, bool, str) or const is None
+        call_member = self.call_member
+        span = e.span
+
+        def push_one(f: Frame) -> Any:
+            o = f.locals[oi] if oi >= 0 else UNSET
+            if o is UNSET:
+                o = obj(f)  # reports an unassigned local
+            v = const if as_is else a0(f)
+            if type(o) is Coll and o.group is None:
+                t = type(v)
+                if t is float or t is bool or t is str or t is Obj or t is Coll or v is None:
+                    o.append(v)
+                    return None if statement else o
+            r = call_member(f, o, "push", [v], span)
+            return None if statement else r
+
+        return push_one
 
     def call_member(self, f: Frame, o: Any, name: str, args: list[Any], span: Span | None) -> Any:
         f.span = span

@@ -220,3 +220,11 @@ ALERT(JSON Stringify($sc))  // expect: [false]
 var $nc2 : Collection
 $nc2[$k]:=True  // expect error: Cannot set an element of Null
 $c[$never7]:=True  // expect error: The variable $never7 is not defined
+// push on an object whose push is a formula, as an expression and as a statement
+$fo:=New object("push"; Formula($1*2); "n"; 0)
+ALERT(String($fo.push(21)))  // expect: 42
+$fo2:=New object("push"; Formula(This.n:=This.n+$1); "n"; 0)
+$fo2.push(5)
+ALERT(String($fo2.n))  // expect: 5
+$c:=New collection
+ALERT(String($c.push(7).length))  // expect: 1
