@@ -522,7 +522,7 @@ def _modulo_c(i: int, left: Fn, ib: int, slow: Any, undefined: Any, store: tuple
     """`$a%7` (slot i) or `(expression)%7`; with a `store` slot, `$x:=$a%7`."""
     c = float(ib)
     m = -ib if ib < 0 else ib
-    s, conv, exact, lo, hi = store
+    s, conv, exact, _lo, _hi = store  # a remainder is stored as is or converted: no range test
     as_int = exact is int and m <= 0x80000000  # an Integer variable takes the remainder as is
 
     def modulo_c(f: Any) -> Any:

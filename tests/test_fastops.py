@@ -133,7 +133,7 @@ def test_fused_assignment_same_as_general(op: str, typed: str | None, b: Any, c:
         lv = (lambda f: f.locals[1]) if left is lb or left is xb else (lambda f, v=left.value: v)
         general = binary_closure(op, e, lv, lambda f, rv=rv: rv, _BINARY[op], slots.__getitem__, _undefined)
         operand = {id(left): lv, id(right): lambda f, rv=rv: rv}
-        fused = assign_closure(0, conv, e, lambda node: operand[id(node)], slots.__getitem__, _undefined)
+        fused = assign_closure(0, conv, e, lambda node, operand=operand: operand[id(node)], slots.__getitem__, _undefined)
         assert fused is not None
 
         def store_general(f: Any) -> None:
