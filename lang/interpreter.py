@@ -531,22 +531,16 @@ class Interpreter:
 
     def stmt_CompoundAssign(self, s: N.CompoundAssign, scope: Scope) -> Fn:
         op = {"+": V.add, "-": V.sub, "*": V.mul, "/": V.div}[s.op]
-        value = self.compile_expr(s.value, scope)
         target = s.target
         if isinstance(target, N.Local):
+            # `$a+=x` is `$a:=$a+x` (same checks, same order, same errors): the fused closure
+            as_binary = N.Binary(s.op, target, s.value, s.span)
             i = scope.slot(target.name)
             conv = make_converter(scope.code.slot_types.get(i))
-            name = target.name
-            span = target.span
-
-            def run_local(f: Frame) -> None:
-                cur = f.locals[i]
-                if cur is UNSET:
-                    raise _undefined_var(name, span)
-                r = op(cur, value(f))
-                f.locals[i] = conv(r) if conv else r
-
-            return run_local
+            fused = assign_closure(i, conv, as_binary, lambda e: self.compile_expr(e, scope), scope.slot, _undefined_var)
+            if fused is not None:
+                return fused
+        value = self.compile_expr(s.value, scope)
         prepare, get, put = self.compile_place(target, scope)
 
         def run(f: Frame) -> None:

@@ -228,3 +228,27 @@ $fo2.push(5)
 ALERT(String($fo2.n))  // expect: 5
 $c:=New collection
 ALERT(String($c.push(7).length))  // expect: 1
+// compound assignments to locals are fused assignments
+var $ci : Integer
+$ci:=2147483647
+$ci+=1
+ALERT(String($ci))  // expect: -2147483648
+$ci:=7
+$ci/=2
+ALERT(String($ci))  // expect: 4
+$ci*=2.5
+ALERT(String($ci))  // expect: 10
+$cr:=1
+$cr-=0.25
+ALERT(String($cr))  // expect: 0.75
+$ct:="a"
+$ct+="b"
+$ct*=2
+ALERT($ct)  // expect: abab
+$ct-=1  // expect error: Incompatible types
+$cn+=1  // expect error: The variable $cn is not defined
+$ci+="x"  // expect error: Incompatible types
+$ci:=0
+$cr:=1
+$cr/=$ci
+ALERT(String($cr))  // expect: INF
