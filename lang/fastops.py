@@ -6,7 +6,8 @@ dates, times, errors). Operands that are locals or number literals are read inli
 than through their closures (`$i%7`, `2*$i`, `$pi+($s/$d)`), and the commonest shapes get
 a closure of their own: a local and a number literal (`$n<2`) and two locals (`$a+$b`).
 Results are the ones `values.py` gives: Integer+Integer stays an Integer while it is
-exact, every other mix is a Real.
+exact, every other mix is a Real. Like values.py, the closures rely on every int being
+within 2**53 (an exact Real): values.py turns larger results into Reals.
 
 `assign_closure` fuses `$a:=<arithmetic>` into one closure that computes and stores,
 converting to the declared type of `$a` only when the result needs it (`store_plan`).
@@ -28,16 +29,17 @@ Fn = Callable[[Any], Any]
 MAX_EXACT = 9007199254740992  # 2**53: beyond it an integer result is no longer an exact Real
 
 _ARITH = {"+": operator.add, "-": operator.sub, "*": operator.mul}
+_INT_OPS = (operator.add, operator.sub, operator.mul)  # exact on ints
 _ORDER = {"<": operator.lt, ">": operator.gt, "<=": operator.le, ">=": operator.ge}
 
 
 def store_plan(conv: Callable[[Any], Any] | None) -> tuple[Any, Any, Any, Any]:
     """(conv, exact, lo, hi) for storing into a variable whose type converter is `conv`.
 
-    A value of type `exact` between lo and hi is stored as is; any other value goes through
-    `conv`. Stores then convert only when needed, with this inline test:
+    A value of type `exact` (and between lo and hi when they are given: Integer) is stored as
+    is; any other value goes through `conv`. Stores then convert only when needed, with this inline test:
 
-        if conv is not None and (type(v) is not exact or not lo <= v <= hi):
+        if conv is not None and (type(v) is not exact or lo is not None and not lo <= v <= hi):
             v = conv(v)
 
     Integer and Real converters carry their `store_range`; for other types `exact` is None
@@ -75,17 +77,8 @@ def binary_closure(
     lhs, rhs = e.left, e.right
     local_const = isinstance(lhs, N.Local) and _number_literal(rhs)
     local_local = isinstance(lhs, N.Local) and isinstance(rhs, N.Local)
-    if op in _ARITH:
-        pyop = _ARITH[op]
-        if local_const:
-            return _arith_lc(pyop, slot_of(lhs.name), rhs.value, slow, lambda: undefined(lhs.name, lhs.span), _NO_STORE)
-        if local_local:
-            return _arith_ll(
-                pyop, slot_of(lhs.name), slot_of(rhs.name), slow,
-                lambda: undefined(lhs.name, lhs.span), lambda: undefined(rhs.name, rhs.span), _NO_STORE,
-            )
     if op in _ARITH or op == "/":
-        return _arith(op, _operand(lhs, left, slot_of, undefined), _operand(rhs, right, slot_of, undefined), slow, _NO_STORE)
+        return arith_closure(op, _operand(lhs, left, slot_of, undefined), _operand(rhs, right, slot_of, undefined), slow, _NO_STORE)
     if op in _ORDER:
         pyop = _ORDER[op]
         if local_const:
@@ -103,9 +96,7 @@ def binary_closure(
             return eq
         return lambda f: not eq(f)
     if op == "%":
-        if local_const and -MAX_EXACT < rhs.value < MAX_EXACT and int(rhs.value):
-            return _modulo_lc(slot_of(lhs.name), int(rhs.value), slow, lambda: undefined(lhs.name, lhs.span), _NO_STORE)
-        return _modulo(_operand(lhs, left, slot_of, undefined), _operand(rhs, right, slot_of, undefined), slow, _NO_STORE)
+        return modulo_closure(_operand(lhs, left, slot_of, undefined), _operand(rhs, right, slot_of, undefined), slow, _NO_STORE)
     return None
 
 
@@ -131,14 +122,42 @@ def _operand(e: N.Expr, fn: Fn, slot_of: Callable[[str], int], undefined: Callab
 _NO_STORE = (-1, None, None, None, None)
 
 
+def arith_closure(op: str, opa: tuple[Any, ...], opb: tuple[Any, ...], slow: Any, store: tuple[Any, ...]) -> Fn:
+    """The closure of `a op b` (+ - * /) for the shape of its operands (see `_operand`)."""
+    pyop = _ARITH.get(op, operator.truediv)
+    ia, ca, left, undefined_a = opa
+    ib, cb, right, undefined_b = opb
+    if ia >= 0 and cb is not None and (op != "/" or cb != 0):
+        return _arith_lc(pyop, ia, cb, slow, undefined_a, store)
+    if ia >= 0 and ib >= 0 and op != "/":
+        return _arith_ll(pyop, ia, ib, slow, undefined_a, undefined_b, store)
+    if ia >= 0 and ib < 0 and cb is None:
+        return _arith_lx(pyop, op == "+", ia, right, slow, undefined_a, store)
+    if ia < 0 and ca is None and cb is not None:
+        return _arith_xc(pyop, left, cb, slow, store)
+    if ca is not None and ib < 0 and cb is None:
+        return _arith_cx(pyop, ca, right, slow, store)
+    if ca is not None and ib >= 0:
+        return _arith_cl(pyop, ca, ib, slow, undefined_b, store)
+    return _arith(op, opa, opb, slow, store)  # `$a/$b`, `(x)+$a`, `x+y`
+
+
 def _arith_lc(pyop: Any, i: int, c: float, slow: Any, undefined: Any, store: tuple[Any, ...]) -> Fn:
     """`$a op 2.5`; with a `store` slot, `$x:=$a op 2.5`."""
     s, conv, exact, lo, hi = store
+    # `$n:=$n+1` into an Integer: for an int $n, integer arithmetic then the 32-bit check give
+    # what converting the (correctly rounded) Real result gives.
+    int_store = s >= 0 and exact is int and pyop in _INT_OPS and c.is_integer() and -MAX_EXACT < c < MAX_EXACT
+    ci = int(c) if int_store else 0
 
     def arith_lc(f: Any) -> Any:
         loc = f.locals
         a = loc[i]
         ta = type(a)
+        if ta is int and int_store:
+            r = pyop(a, ci)
+            loc[s] = r if lo <= r <= hi else conv(r)
+            return None
         if ta is float or ta is int:  # with a Real constant the result is a Real
             r = pyop(a, c)
         elif a is UNSET:
@@ -147,7 +166,7 @@ def _arith_lc(pyop: Any, i: int, c: float, slow: Any, undefined: Any, store: tup
             r = slow(a, c)
         if s < 0:
             return r
-        if conv is not None and (type(r) is not exact or not lo <= r <= hi):
+        if conv is not None and (type(r) is not exact or lo is not None and not lo <= r <= hi):
             r = conv(r)
         loc[s] = r
         return None
@@ -158,6 +177,7 @@ def _arith_lc(pyop: Any, i: int, c: float, slow: Any, undefined: Any, store: tup
 def _arith_ll(pyop: Any, i: int, j: int, slow: Any, undefined_a: Any, undefined_b: Any, store: tuple[Any, ...]) -> Fn:
     """`$a op $b`; with a `store` slot, `$x:=$a op $b`."""
     s, conv, exact, lo, hi = store
+    int_store = s >= 0 and exact is int
 
     def arith_ll(f: Any) -> Any:
         loc = f.locals
@@ -165,12 +185,15 @@ def _arith_ll(pyop: Any, i: int, j: int, slow: Any, undefined_a: Any, undefined_
         b = loc[j]
         ta = type(a)
         tb = type(b)
-        if ta is float and (tb is float or tb is int) or ta is int and tb is float:
+        if ta is int and tb is int:
             r = pyop(a, b)
-        elif ta is int and tb is int:
-            r = pyop(a, b)
+            if int_store:  # into an Integer: as for `$n:=$n+1` above
+                loc[s] = r if lo <= r <= hi else conv(r)
+                return None
             if not -MAX_EXACT <= r <= MAX_EXACT:
                 r = slow(a, b)
+        elif ta is float and (tb is float or tb is int) or ta is int and tb is float:
+            r = pyop(a, b)
         elif a is UNSET:
             raise undefined_a()
         elif b is UNSET:
@@ -179,12 +202,121 @@ def _arith_ll(pyop: Any, i: int, j: int, slow: Any, undefined_a: Any, undefined_
             r = slow(a, b)
         if s < 0:
             return r
-        if conv is not None and (type(r) is not exact or not lo <= r <= hi):
+        if conv is not None and (type(r) is not exact or lo is not None and not lo <= r <= hi):
             r = conv(r)
         loc[s] = r
         return None
 
     return arith_ll
+
+
+def _arith_lx(pyop: Any, plus: bool, i: int, right: Fn, slow: Any, undefined: Any, store: tuple[Any, ...]) -> Fn:
+    """`$a op (expression)`; with a `store` slot, `$x:=$a op (expression)`."""
+    s, conv, exact, lo, hi = store
+
+    def arith_lx(f: Any) -> Any:
+        loc = f.locals
+        a = loc[i]
+        if a is UNSET:
+            raise undefined()
+        b = right(f)
+        ta = type(a)
+        tb = type(b)
+        if (ta is float or ta is int) and (tb is float or tb is int):
+            try:
+                r = pyop(a, b)
+            except ZeroDivisionError:  # 4D gives INF, -INF or the undefined number
+                r = slow(a, b)
+            else:
+                if ta is int and tb is int and not -MAX_EXACT <= r <= MAX_EXACT:
+                    r = slow(a, b)
+        elif plus and ta is str and tb is str:
+            r = a + b
+        else:
+            r = slow(a, b)
+        if s < 0:
+            return r
+        if conv is not None and (type(r) is not exact or lo is not None and not lo <= r <= hi):
+            r = conv(r)
+        loc[s] = r
+        return None
+
+    return arith_lx
+
+
+def _arith_xc(pyop: Any, left: Fn, c: float, slow: Any, store: tuple[Any, ...]) -> Fn:
+    """`(expression) op 1`; with a `store` slot, `$x:=(expression) op 1`."""
+    s, conv, exact, lo, hi = store
+
+    def arith_xc(f: Any) -> Any:
+        a = left(f)
+        ta = type(a)
+        if ta is float or ta is int:  # with a Real constant the result is a Real
+            try:
+                r = pyop(a, c)
+            except ZeroDivisionError:
+                r = slow(a, c)
+        else:
+            r = slow(a, c)
+        if s < 0:
+            return r
+        if conv is not None and (type(r) is not exact or lo is not None and not lo <= r <= hi):
+            r = conv(r)
+        f.locals[s] = r
+        return None
+
+    return arith_xc
+
+
+def _arith_cl(pyop: Any, c: float, j: int, slow: Any, undefined: Any, store: tuple[Any, ...]) -> Fn:
+    """`2*$a`; with a `store` slot, `$x:=2*$a`."""
+    s, conv, exact, lo, hi = store
+
+    def arith_cl(f: Any) -> Any:
+        loc = f.locals
+        b = loc[j]
+        tb = type(b)
+        if tb is float or tb is int:  # with a Real constant the result is a Real
+            try:
+                r = pyop(c, b)
+            except ZeroDivisionError:
+                r = slow(c, b)
+        elif b is UNSET:
+            raise undefined()
+        else:
+            r = slow(c, b)
+        if s < 0:
+            return r
+        if conv is not None and (type(r) is not exact or lo is not None and not lo <= r <= hi):
+            r = conv(r)
+        loc[s] = r
+        return None
+
+    return arith_cl
+
+
+def _arith_cx(pyop: Any, c: float, right: Fn, slow: Any, store: tuple[Any, ...]) -> Fn:
+    """`1 op (expression)`; with a `store` slot, `$x:=1 op (expression)`."""
+    s, conv, exact, lo, hi = store
+
+    def arith_cx(f: Any) -> Any:
+        b = right(f)
+        tb = type(b)
+        if tb is float or tb is int:  # with a Real constant the result is a Real
+            try:
+                r = pyop(c, b)
+            except ZeroDivisionError:
+                r = slow(c, b)
+        else:
+            r = slow(c, b)
+        if s < 0:
+            return r
+        if conv is not None and (type(r) is not exact or lo is not None and not lo <= r <= hi):
+            r = conv(r)
+        f.locals[s] = r
+        return None
+
+    return arith_cx
 
 
 def _arith(op: str, opa: tuple[Any, ...], opb: tuple[Any, ...], slow: Any, store: tuple[Any, ...]) -> Fn:
@@ -232,7 +364,7 @@ def _arith(op: str, opa: tuple[Any, ...], opb: tuple[Any, ...], slow: Any, store
             r = slow(a, b)
         if i < 0:
             return r
-        if conv is not None and (type(r) is not exact or not lo <= r <= hi):
+        if conv is not None and (type(r) is not exact or lo is not None and not lo <= r <= hi):
             r = conv(r)
         loc[i] = r
         return None
@@ -310,10 +442,13 @@ def _equal(left: Fn, right: Fn, slow: Any) -> Fn:
 
 def _equal_lc(i: int, c: float, slow: Any, undefined: Any) -> Fn:
     eps = V.REAL_EPSILON
+    whole = c.is_integer()
 
     def equal_lc(f: Any) -> Any:
         a = f.locals[i]
         ta = type(a)
+        if ta is int and whole:  # different integers are at least 1 apart
+            return a == c or (eps[0] >= 1.0 and -eps[0] <= a - c <= eps[0])
         if ta is float or ta is int:
             if a == c:
                 return True
@@ -361,12 +496,12 @@ def _modulo(opa: tuple[Any, ...], opb: tuple[Any, ...], slow: Any, store: tuple[
             if na < 0:
                 r = -r
             if not as_int:
-                r = float(r)
+                r += 0.0
         else:
             r = slow(a, b)
         if i < 0:
             return r
-        if conv is not None and (type(r) is not exact or not lo <= r <= hi):
+        if conv is not None and (type(r) is not exact or lo is not None and not lo <= r <= hi):
             r = conv(r)
         loc[i] = r
         return None
@@ -374,25 +509,37 @@ def _modulo(opa: tuple[Any, ...], opb: tuple[Any, ...], slow: Any, store: tuple[
     return modulo
 
 
-def _modulo_lc(i: int, ib: int, slow: Any, undefined: Any, store: tuple[Any, ...]) -> Fn:
-    """`$a%7`; with a `store` slot, `$x:=$a%7`."""
+def modulo_closure(opa: tuple[Any, ...], opb: tuple[Any, ...], slow: Any, store: tuple[Any, ...]) -> Fn:
+    """The closure of `a % b` for the shape of its operands (see `_operand`)."""
+    ia, ca, left, undefined_a = opa
+    cb = opb[1]
+    if ca is None and cb is not None and -MAX_EXACT < cb < MAX_EXACT and int(cb):
+        return _modulo_c(ia, left, int(cb), slow, undefined_a, store)
+    return _modulo(opa, opb, slow, store)
+
+
+def _modulo_c(i: int, left: Fn, ib: int, slow: Any, undefined: Any, store: tuple[Any, ...]) -> Fn:
+    """`$a%7` (slot i) or `(expression)%7`; with a `store` slot, `$x:=$a%7`."""
     c = float(ib)
     m = -ib if ib < 0 else ib
-    s, conv, exact, lo, hi = store
+    s, conv, exact, _lo, _hi = store  # a remainder is stored as is or converted: no range test
     as_int = exact is int and m <= 0x80000000  # an Integer variable takes the remainder as is
 
-    def modulo_lc(f: Any) -> Any:
+    def modulo_c(f: Any) -> Any:
         loc = f.locals
-        a = loc[i]
+        if i >= 0:
+            a = loc[i]
+            if a is UNSET:
+                raise undefined()
+        else:
+            a = left(f)
         ta = type(a)
         # Operands are used as integers, the sign follows the dividend (C fmod), result a Real.
-        if ta is int:  # an int is always exact (values.py keeps them within 2**53)
+        if ta is int:
             r = a % m if a >= 0 else -(-a % m)
         elif ta is float and -MAX_EXACT < a < MAX_EXACT:
             a = int(a)
             r = a % m if a >= 0 else -(-a % m)
-        elif a is UNSET:
-            raise undefined()
         else:
             r = slow(a, c)
             if s < 0:
@@ -408,7 +555,7 @@ def _modulo_lc(i: int, ib: int, slow: Any, undefined: Any, store: tuple[Any, ...
             loc[s] = r if conv is None or type(r) is exact else conv(r)
         return None
 
-    return modulo_lc
+    return modulo_c
 
 
 def assign_closure(
@@ -419,7 +566,7 @@ def assign_closure(
     slot_of: Callable[[str], int],
     undefined: Callable[[str, Span], FourDError],
 ) -> Fn | None:
-    """`$a:=$b` and `$a:=x op y` (arithmetic, %) as one statement closure, else None.
+    """`$a:=$b`, `$a:=-$b` and `$a:=x op y` (arithmetic, %) as one statement closure, else None.
 
     `conv` is the conversion of the declared type of `$a`, applied only to results that need
     it; `compile_expr` compiles the operands that are neither locals nor number literals.
@@ -434,32 +581,40 @@ def assign_closure(
             v = loc[j]
             if v is UNSET:
                 raise undefined(name, span)
-            if conv is not None and (type(v) is not exact or not lo <= v <= hi):
+            if conv is not None and (type(v) is not exact or lo is not None and not lo <= v <= hi):
                 v = conv(v)
             loc[i] = v
 
         return copy_local
+    if isinstance(node, N.Neg) and isinstance(node.operand, N.Local):
+        j = slot_of(node.operand.name)
+        general = compile_expr(node)
+
+        def negate_local(f: Any) -> None:  # `$a:=-$b`
+            loc = f.locals
+            v = loc[j]
+            t = type(v)
+            v = -v if t is float or t is int else general(f)  # Undefined, other types, errors
+            if conv is not None and (type(v) is not exact or lo is not None and not lo <= v <= hi):
+                v = conv(v)
+            loc[i] = v
+
+        return negate_local
     if isinstance(node, N.Binary) and (node.op in _ARITH or node.op in ("/", "%")):
         op, lhs, rhs = node.op, node.left, node.right
         slow = _slow(_IMPL[op], node.span)
         store = (i, conv, exact, lo, hi)
-        if isinstance(lhs, N.Local):
-            j = slot_of(lhs.name)
-            undefined_a = lambda: undefined(lhs.name, lhs.span)  # noqa: E731
-            if _number_literal(rhs):
-                if op in _ARITH:
-                    return _arith_lc(_ARITH[op], j, rhs.value, slow, undefined_a, store)
-                if op == "%" and -MAX_EXACT < rhs.value < MAX_EXACT and int(rhs.value):
-                    return _modulo_lc(j, int(rhs.value), slow, undefined_a, store)
-            if isinstance(rhs, N.Local) and op in _ARITH:
-                k = slot_of(rhs.name)
-                return _arith_ll(_ARITH[op], j, k, slow, undefined_a, lambda: undefined(rhs.name, rhs.span), store)
-        opa = _operand(lhs, compile_expr(lhs), slot_of, undefined)
-        opb = _operand(rhs, compile_expr(rhs), slot_of, undefined)
+        opa = _operand(lhs, _inline_or(compile_expr, lhs), slot_of, undefined)
+        opb = _operand(rhs, _inline_or(compile_expr, rhs), slot_of, undefined)
         if op == "%":
-            return _modulo(opa, opb, slow, store)
-        return _arith(op, opa, opb, slow, store)
+            return modulo_closure(opa, opb, slow, store)
+        return arith_closure(op, opa, opb, slow, store)
     return None
+
+
+def _inline_or(compile_expr: Callable[[N.Expr], Fn], e: N.Expr) -> Fn | None:
+    """The closure of an operand, or None for one read inline (a local or a number literal)."""
+    return None if isinstance(e, N.Local) or _number_literal(e) else compile_expr(e)
 
 
 _IMPL = {"+": V.add, "-": V.sub, "*": V.mul, "/": V.div, "%": V.mod}

@@ -199,7 +199,7 @@ def make_converter(tname: str | None) -> Callable[[Any], Any] | None:
                 return float(v.s)
             raise _var_type_error("real", v)
 
-        conv_real.store_range = (float, -math.inf, math.inf)  # type: ignore[attr-defined]
+        conv_real.store_range = (float, None, None)  # type: ignore[attr-defined]
         return conv_real
     if tname == "boolean":
 
@@ -618,6 +618,9 @@ class Interpreter:
         e = s.expr
         if isinstance(e, N.Name):
             fn = self.compile_name(e, scope, as_statement=True)
+        elif isinstance(e, N.MemberCall) and e.name == "push" and len(e.args) == 1:
+            obj = self.compile_expr(e.obj, scope)
+            return self.compile_push(e, obj, self.compile_expr(e.args[0], scope), scope, statement=True)
         else:
             fn = self.compile_expr(e, scope)
 
@@ -642,22 +645,16 @@ class Interpreter:
 
     def stmt_CompoundAssign(self, s: N.CompoundAssign, scope: Scope) -> Fn:
         op = {"+": V.add, "-": V.sub, "*": V.mul, "/": V.div}[s.op]
-        value = self.compile_expr(s.value, scope)
         target = s.target
         if isinstance(target, N.Local):
+            # `$a+=x` is `$a:=$a+x` (same checks, same order, same errors): the fused closure
+            as_binary = N.Binary(s.op, target, s.value, s.span)
             i = scope.slot(target.name)
             conv = make_converter(scope.code.slot_types.get(i))
-            name = target.name
-            span = target.span
-
-            def run_local(f: Frame) -> None:
-                cur = f.locals[i]
-                if cur is UNSET:
-                    raise _undefined_var(name, span)
-                r = op(cur, value(f))
-                f.locals[i] = conv(r) if conv else r
-
-            return run_local
+            fused = assign_closure(i, conv, as_binary, lambda e: self.compile_expr(e, scope), scope.slot, _undefined_var)
+            if fused is not None:
+                return fused
+        value = self.compile_expr(s.value, scope)
         prepare, get, put = self.compile_place(target, scope)
 
         def run(f: Frame) -> None:
@@ -830,7 +827,7 @@ class Interpreter:
                             loc[i] = v + st  # one step past the end, as below
                         return None
                     v = loc[i] + st
-                    if type(v) is not exact or not lo <= v <= hi:
+                    if type(v) is not exact or lo is not None and not lo <= v <= hi:
                         v = conv(v)
                     loc[i] = v
                 while (loc[i] <= e) if up else (loc[i] >= e):
@@ -848,7 +845,7 @@ class Interpreter:
                     if proc.stop_requested:
                         _stop(proc)
                     v = loc[i] + st
-                    if conv is not None and (type(v) is not exact or not lo <= v <= hi):
+                    if conv is not None and (type(v) is not exact or lo is not None and not lo <= v <= hi):
                         v = conv(v)
                     loc[i] = v
                 return None
@@ -1109,7 +1106,7 @@ class Interpreter:
 
             def assign_local_typed(f: Frame) -> None:
                 v = value(f)
-                if type(v) is not exact or not lo <= v <= hi:
+                if type(v) is not exact or lo is not None and not lo <= v <= hi:
                     v = conv(v)
                 f.locals[i] = v
 
@@ -1123,21 +1120,31 @@ class Interpreter:
             if isinstance(target.obj, N.Local) and isinstance(target.index, N.Local):
                 oi = scope.slot(target.obj.name)
                 ii = scope.slot(target.index.name)
-                # a constant stored as is (`$c[$i]:=False`) is neither computed nor checked
-                as_is = type(const) in (float, bool, str) or const is None
+                if type(const) in (float, bool, str) or const is None:
+
+                    def assign_constant_ll(f: Frame) -> None:
+                        # `$c[$i]:=False`: a constant stored as is is neither computed nor checked
+                        loc = f.locals
+                        o = loc[oi]
+                        i = loc[ii]
+                        ti = type(i)
+                        if type(o) is Coll and o.group is None and (ti is float or ti is int) and 0 <= i < len(o):
+                            o[i if ti is int else int(i)] = const
+                            return
+                        set_index(cobj(f), cidx(f), const, ispan)  # the closures report unassigned variables
+
+                    return assign_constant_ll
 
                 def assign_element_ll(f: Frame) -> None:
-                    v = const if as_is else value(f)
+                    v = value(f)
                     loc = f.locals
                     o = loc[oi]
                     i = loc[ii]
-                    if type(o) is Coll and o.group is None and (type(i) is float or type(i) is int) and 0 <= i < len(o):
-                        if as_is:
-                            o[i if type(i) is int else int(i)] = v
-                            return
+                    ti = type(i)
+                    if type(o) is Coll and o.group is None and (ti is float or ti is int) and 0 <= i < len(o):
                         t = type(v)
                         if t is float or t is bool or t is str or t is Obj or t is Coll or v is None:
-                            o[i if type(i) is int else int(i)] = v
+                            o[i if ti is int else int(i)] = v
                             return
                     set_index(cobj(f), cidx(f), v, ispan)  # the closures report unassigned variables
 
@@ -1644,8 +1651,9 @@ class Interpreter:
                 loc = f.locals
                 o = loc[oi]
                 i = loc[ii]
-                if type(o) is Coll and (type(i) is float or type(i) is int) and 0 <= i < len(o):
-                    return o[int(i)]
+                ti = type(i)
+                if type(o) is Coll and (ti is int or ti is float) and 0 <= i < len(o):
+                    return o[i if ti is int else int(i)]
                 return get_index(obj(f), idx(f), span)  # the closures report unassigned variables
 
             return index_ll
@@ -1653,8 +1661,9 @@ class Interpreter:
         def index(f: Frame) -> Any:
             o = obj(f)
             i = idx(f)
-            if type(o) is Coll and (type(i) is float or type(i) is int) and 0 <= i < len(o):
-                return o[int(i)]
+            ti = type(i)
+            if type(o) is Coll and (ti is int or ti is float) and 0 <= i < len(o):
+                return o[i if ti is int else int(i)]
             return get_index(o, i, span)
 
         return index
@@ -2151,21 +2160,7 @@ class Interpreter:
 
         n_args = len(arg_fns)
         if name == "push" and n_args == 1:
-            a0 = arg_fns[0]
-
-            def push_one(f: Frame) -> Any:
-                # `$c.push(v)` on a standard collection with a value stored as is (push's own
-                # work without its checks); anything else takes the general member call.
-                o = obj(f)
-                v = a0(f)
-                if type(o) is Coll and o.group is None:
-                    t = type(v)
-                    if t is float or t is bool or t is str or t is Obj or t is Coll or v is None:
-                        o.append(v)
-                        return o
-                return call_member(f, o, name, [v], span)
-
-            return push_one
+            return self.compile_push(e, obj, arg_fns[0], scope, statement=False)
 
         def member_call(f: Frame) -> Any:
             o = obj(f)
@@ -2193,6 +2188,32 @@ class Interpreter:
             return call_member(f, o, name, args, span)
 
         return member_call
+
+    def compile_push(self, e: N.MemberCall, obj: Fn, a0: Fn, scope: Scope, statement: bool) -> Fn:
+        """`$c.push(v)`: push's own work without its checks on a standard collection with a value
+        stored as is; anything else takes the general member call. A local collection and a
+        constant value are read inline; as a statement it returns None (no wrapper needed).
+        """
+        oi = scope.slot(e.obj.name) if isinstance(e.obj, N.Local) else -1
+        const = _constant(e.args[0])
+        as_is = type(const) in (float, bool, str) or const is None
+        call_member = self.call_member
+        span = e.span
+
+        def push_one(f: Frame) -> Any:
+            o = f.locals[oi] if oi >= 0 else UNSET
+            if o is UNSET:
+                o = obj(f)  # reports an unassigned local
+            v = const if as_is else a0(f)
+            if type(o) is Coll and o.group is None:
+                t = type(v)
+                if t is float or t is bool or t is str or t is Obj or t is Coll or v is None:
+                    o.append(v)
+                    return None if statement else o
+            r = call_member(f, o, "push", [v], span)
+            return None if statement else r
+
+        return push_one
 
     def call_member(self, f: Frame, o: Any, name: str, args: list[Any], span: Span | None) -> Any:
         f.span = span

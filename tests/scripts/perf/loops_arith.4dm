@@ -146,3 +146,109 @@ For ($i; 1; 3)
 	End for
 End for
 ALERT(String($s)+" "+String($i))  // expect: 14 4
+// = on an Integer and a whole number, with a comparison level of 1 or more
+$k:=3
+If ($k=4)
+	ALERT("3=4")
+Else
+	ALERT("3#4")  // expect: 3#4
+End if
+SET REAL COMPARISON LEVEL(1.5)
+If ($k=4)
+	ALERT("3=4 within 1.5")  // expect: 3=4 within 1.5
+End if
+If ($k=5)
+	ALERT("3=5")
+Else
+	ALERT("3#5 within 1.5")  // expect: 3#5 within 1.5
+End if
+SET REAL COMPARISON LEVEL(0.000001)
+// push of one value: stored values, other receivers
+$c:=New collection
+$c.push(True)
+$c.push(1)
+$c.push($k)
+$e:=New object
+$c.push($e.missing)
+$c.push("t")
+ALERT(JSON Stringify($c))  // expect: [true,1,3,null,"t"]
+ALERT(String(Value type($c[2])=Is real))  // expect: True
+$sc:=New shared collection
+$sc.push(2)
+ALERT(JSON Stringify($sc))  // expect: [2]
+var $nc : Collection
+$nc.push(1)  // expect error: the object is Null
+$unset.push(1)  // expect error: The variable $unset is not defined
+$o:=New object
+$o.push(1)  // expect error: Unknown member function
+// $a:=-$b
+$r:=2.5
+$r:=-$r
+ALERT(String($r))  // expect: -2.5
+$x:=-$r
+ALERT(String($x))  // expect: 3
+$k:=-2147483648
+$k:=-$k
+ALERT(String($k))  // expect: -2147483648
+$t:=-$never6  // expect error: The variable $never6 is not defined
+$t:="a"
+$t:=-$t  // expect error: Cannot negate a Text
+$d:=!2020-01-01!
+$d:=-$d  // expect error: Cannot negate a Date
+// $c[$i]:=constant
+$c:=New collection(1; 2; 3)
+$r:=1.7
+$c[$r]:=False
+$k:=0
+$c[$k]:="z"
+ALERT(JSON Stringify($c))  // expect: ["z",false,3]
+$k:=5
+$c[$k]:=True
+ALERT(JSON Stringify($c))  // expect: ["z",false,3,null,null,true]
+$k:=-1
+$c[$k]:=True  // expect error: Index -1 is out of range
+$t:="a"
+$c[$t]:=True  // expect error: A collection index must be a number
+$sc:=New shared collection(1)
+$k:=0
+$c2:=$sc
+$c2[$k]:=False  // expect error: outside Use
+Use ($sc)
+	$c2[$k]:=False
+End use
+ALERT(JSON Stringify($sc))  // expect: [false]
+var $nc2 : Collection
+$nc2[$k]:=True  // expect error: Cannot set an element of Null
+$c[$never7]:=True  // expect error: The variable $never7 is not defined
+// push on an object whose push is a formula, as an expression and as a statement
+$fo:=New object("push"; Formula($1*2); "n"; 0)
+ALERT(String($fo.push(21)))  // expect: 42
+$fo2:=New object("push"; Formula(This.n:=This.n+$1); "n"; 0)
+$fo2.push(5)
+ALERT(String($fo2.n))  // expect: 5
+$c:=New collection
+ALERT(String($c.push(7).length))  // expect: 1
+// compound assignments to locals are fused assignments
+var $ci : Integer
+$ci:=2147483647
+$ci+=1
+ALERT(String($ci))  // expect: -2147483648
+$ci:=7
+$ci/=2
+ALERT(String($ci))  // expect: 4
+$ci*=2.5
+ALERT(String($ci))  // expect: 10
+$cr:=1
+$cr-=0.25
+ALERT(String($cr))  // expect: 0.75
+$ct:="a"
+$ct+="b"
+$ct*=2
+ALERT($ct)  // expect: abab
+$ct-=1  // expect error: Incompatible types
+$cn+=1  // expect error: The variable $cn is not defined
+$ci+="x"  // expect error: Incompatible types
+$ci:=0
+$cr:=1
+$cr/=$ci
+ALERT(String($cr))  // expect: INF
