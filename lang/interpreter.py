@@ -1462,12 +1462,19 @@ class Interpreter:
     def expr_CollectionLit(self, e: N.CollectionLit, scope: Scope) -> Fn:
         items = tuple(self.compile_expr(v, scope) for v in e.items)
 
+        new = Coll.__new__
+
         def coll_lit(f: Frame) -> Coll:
-            out = []
+            out = new(Coll)  # Coll() without its __init__ call
+            out.group = None
             for it in items:
                 v = it(f)
-                out.append(None if v is UNDEFINED else to_storable(v))
-            return Coll(out)
+                t = type(v)
+                if t is float or t is str or t is bool or t is Obj or t is Coll or v is None:
+                    out.append(v)  # stored as is
+                else:
+                    out.append(None if v is UNDEFINED else to_storable(v))
+            return out
 
         return coll_lit
 
