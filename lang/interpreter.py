@@ -2441,7 +2441,8 @@ def _property_put(name: str, span: Span, setp: Callable[[Any, str, Any, Span], N
             t = type(v)
             if t is float or t is str or t is bool or v is None:
                 g = o.group
-                if g is None or (not g.strict and g.held_by(f.process)):
+                # held by this process: its own group (the common case) or the group it joined
+                if g is None or (not g.strict and ((g.owner is f.process and g.count > 0) or g.held_by(f.process))):
                     o[name] = v  # what set_property stores after its checks
                     return
             elif (t is Obj or t is Coll) and o.group is None:
