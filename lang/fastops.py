@@ -620,6 +620,21 @@ def _inline_or(compile_expr: Callable[[N.Expr], Fn], e: N.Expr) -> Fn | None:
 _IMPL = {"+": V.add, "-": V.sub, "*": V.mul, "/": V.div, "%": V.mod}
 
 
+def _has_text_literal(e: N.Binary, limit: int = 32) -> bool:
+    """Whether the `+` chain ending at `e` holds a text literal among its last `limit` operands.
+
+    The limit keeps compiling long number chains linear: each `+` of such a chain asks again.
+    """
+    node: N.Expr = e
+    for _ in range(limit):
+        if not (isinstance(node, N.Binary) and node.op == "+"):
+            return isinstance(node, N.Literal) and type(node.value) is str
+        if isinstance(node.right, N.Literal) and type(node.right.value) is str:
+            return True
+        node = node.left
+    return False
+
+
 def concat_closure(
     e: N.Binary,
     compile_expr: Callable[[N.Expr], Fn],
@@ -635,6 +650,8 @@ def concat_closure(
     located at the span of that `+`. Literal operands are constants and locals are read from
     their slot, so the chain calls no closure for them.
     """
+    if not _has_text_literal(e):
+        return None  # a number chain: the arithmetic closures handle it
     rights: list[N.Expr] = []
     spans: list[Span] = []
     node: N.Expr = e
@@ -643,8 +660,6 @@ def concat_closure(
         spans.append(node.span)
         node = node.left
     operands = [node, *reversed(rights)]
-    if not any(isinstance(x, N.Literal) and type(x.value) is str for x in operands):
-        return None  # a number chain: the arithmetic closures handle it
     first = compile_expr(node)
     i0 = slot_of(node.name) if isinstance(node, N.Local) else -1  # `$t+...`: read from the slot
     steps = []

@@ -1591,12 +1591,19 @@ class Interpreter:
     def expr_CollectionLit(self, e: N.CollectionLit, scope: Scope) -> Fn:
         items = tuple(self.compile_expr(v, scope) for v in e.items)
 
+        new = Coll.__new__
+
         def coll_lit(f: Frame) -> Coll:
-            out = []
+            out = new(Coll)  # Coll() without its __init__ call
+            out.group = None
             for it in items:
                 v = it(f)
-                out.append(None if v is UNDEFINED else to_storable(v))
-            return Coll(out)
+                t = type(v)
+                if t is float or t is str or t is bool or t is Obj or t is Coll or v is None:
+                    out.append(v)  # stored as is
+                else:
+                    out.append(None if v is UNDEFINED else to_storable(v))
+            return out
 
         return coll_lit
 
@@ -2723,7 +2730,8 @@ def _property_put(name: str, span: Span, setp: Callable[[Any, str, Any, Span], N
             t = type(v)
             if t is float or t is str or t is bool or v is None:
                 g = o.group
-                if g is None or (not g.strict and g.held_by(f.process)):
+                # held by this process: its own group (the common case) or the group it joined
+                if g is None or (not g.strict and ((g.owner is f.process and g.count > 0) or g.held_by(f.process))):
                     o[name] = v  # what set_property stores after its checks
                     return
             elif (t is Obj or t is Coll) and o.group is None:

@@ -98,3 +98,9 @@ End use
 ALERT(String($so.n))  // expect: 2
 $o:=Null
 $o.n:=$o.n+1  // expect error: Undefined + Number
+
+// collection literals: every kind of value; Undefined becomes null
+$o:=New object
+$c:=[1; "a"; True; Null; $n; ?01:00:00?; !2020-01-02!; [2]; {a: 1}; $o.x]
+ALERT(JSON Stringify($c))  // expect: [1,"a",true,null,2,3600,"2020-01-02",[2],{"a":1},null]
+ALERT(String(Value type($c[4])))  // expect: 1
