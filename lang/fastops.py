@@ -145,41 +145,70 @@ def arith_closure(op: str, opa: tuple[Any, ...], opb: tuple[Any, ...], slow: Any
 def _arith_lc(pyop: Any, i: int, c: float, slow: Any, undefined: Any, store: tuple[Any, ...]) -> Fn:
     """`$a op 2.5`; with a `store` slot, `$x:=$a op 2.5`."""
     s, conv, exact, lo, hi = store
-    # `$n:=$n+1` into an Integer: for an int $n, integer arithmetic then the 32-bit check give
-    # what converting the (correctly rounded) Real result gives.
-    int_store = s >= 0 and exact is int and pyop in _INT_OPS and c.is_integer() and -MAX_EXACT < c < MAX_EXACT
-    ci = int(c) if int_store else 0
 
     def arith_lc(f: Any) -> Any:
+        a = f.locals[i]
+        ta = type(a)
+        if ta is float or ta is int:  # with a Real constant the result is a Real
+            return pyop(a, c)
+        if a is UNSET:
+            raise undefined()
+        return slow(a, c)
+
+    if s < 0:
+        return arith_lc
+    # `$n:=$n+1` into an Integer: for an int $n, integer arithmetic then the 32-bit check give
+    # what converting the (correctly rounded) Real result gives.
+    int_store = exact is int and pyop in _INT_OPS and c.is_integer() and -MAX_EXACT < c < MAX_EXACT
+    ci = int(c) if int_store else 0
+
+    def assign_lc(f: Any) -> None:
         loc = f.locals
         a = loc[i]
         ta = type(a)
         if ta is int and int_store:
             r = pyop(a, ci)
             loc[s] = r if lo <= r <= hi else conv(r)
-            return None
-        if ta is float or ta is int:  # with a Real constant the result is a Real
-            r = pyop(a, c)
-        elif a is UNSET:
-            raise undefined()
-        else:
-            r = slow(a, c)
-        if s < 0:
-            return r
+            return
+        r = pyop(a, c) if ta is float or ta is int else arith_lc(f)
         if conv is not None and (type(r) is not exact or lo is not None and not lo <= r <= hi):
             r = conv(r)
         loc[s] = r
-        return None
 
-    return arith_lc
+    return assign_lc
 
 
 def _arith_ll(pyop: Any, i: int, j: int, slow: Any, undefined_a: Any, undefined_b: Any, store: tuple[Any, ...]) -> Fn:
     """`$a op $b`; with a `store` slot, `$x:=$a op $b`."""
     s, conv, exact, lo, hi = store
-    int_store = s >= 0 and exact is int
 
     def arith_ll(f: Any) -> Any:
+        loc = f.locals
+        a = loc[i]
+        b = loc[j]
+        ta = type(a)
+        tb = type(b)
+        if ta is float:
+            if tb is float or tb is int:
+                return pyop(a, b)
+        elif ta is int:
+            if tb is float:
+                return pyop(a, b)
+            if tb is int:
+                r = pyop(a, b)
+                if -MAX_EXACT <= r <= MAX_EXACT:
+                    return r
+        if a is UNSET:
+            raise undefined_a()
+        if b is UNSET:
+            raise undefined_b()
+        return slow(a, b)
+
+    if s < 0:
+        return arith_ll
+    int_store = exact is int
+
+    def assign_ll(f: Any) -> None:
         loc = f.locals
         a = loc[i]
         b = loc[j]
@@ -189,25 +218,18 @@ def _arith_ll(pyop: Any, i: int, j: int, slow: Any, undefined_a: Any, undefined_
             r = pyop(a, b)
             if int_store:  # into an Integer: as for `$n:=$n+1` above
                 loc[s] = r if lo <= r <= hi else conv(r)
-                return None
+                return
             if not -MAX_EXACT <= r <= MAX_EXACT:
                 r = slow(a, b)
         elif ta is float and (tb is float or tb is int) or ta is int and tb is float:
             r = pyop(a, b)
-        elif a is UNSET:
-            raise undefined_a()
-        elif b is UNSET:
-            raise undefined_b()
         else:
-            r = slow(a, b)
-        if s < 0:
-            return r
+            r = arith_ll(f)  # Undefined, texts, dates, errors
         if conv is not None and (type(r) is not exact or lo is not None and not lo <= r <= hi):
             r = conv(r)
         loc[s] = r
-        return None
 
-    return arith_ll
+    return assign_ll
 
 
 def _arith_lx(pyop: Any, plus: bool, i: int, right: Fn, slow: Any, undefined: Any, store: tuple[Any, ...]) -> Fn:
