@@ -199,6 +199,7 @@ class Obj(dict):
     """A 4D object: ordered, case-sensitive properties, by reference.
 
     `group` is the SharedGroup of a shared object (None for a standard object).
+    Object literals skip __init__: `Obj.__new__(Obj)` then `group = None` (keep them in step).
     """
 
     __slots__ = ("group",)
@@ -220,7 +221,10 @@ class Obj(dict):
 
 
 class Coll(list):
-    """A 4D collection: 0-based, mixed types, by reference."""
+    """A 4D collection: 0-based, mixed types, by reference.
+
+    Collection literals skip __init__: `Coll.__new__(Coll)` then `group = None` (keep them in step).
+    """
 
     __slots__ = ("group",)
 
