@@ -623,6 +623,8 @@ def assign_closure(
 
         return negate_local
     if isinstance(node, N.Binary) and (node.op in _ARITH or node.op in ("/", "%")):
+        if node.op == "+" and _has_text_literal(node):
+            return None  # a text chain: concat_closure builds it whole
         op, lhs, rhs = node.op, node.left, node.right
         slow = _slow(_IMPL[op], node.span)
         store = (i, conv, exact, lo, hi)
