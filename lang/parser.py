@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import pickle
 import re
 import sys
 import threading
@@ -104,7 +105,12 @@ def _build_cached(grammar: str) -> Lark:
         return _build(grammar)
     try:
         with open(path, "rb") as fh:
-            return _load(fh)
+            parser = _load(fh)
+            try:  # the lexer's first-character sets, written after the tables
+                parser.parser.lexer.use_first_chars(pickle.load(fh))
+            except Exception:  # a file from before they were saved: the lexer finds them itself
+                pass
+            return parser
     except FileNotFoundError:
         pass
     except Exception:  # damaged, or written by another version of Lark: build it again
@@ -115,6 +121,7 @@ def _build_cached(grammar: str) -> Lark:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "wb") as fh:
             parser.save(fh, exclude_options=_RUNTIME_OPTIONS)
+            pickle.dump(parser.parser.lexer.first_chars(), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except Exception:  # an unwritable cache only costs time; never fail a run for it
         try:
