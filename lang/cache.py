@@ -212,5 +212,26 @@ def parse_cached(source: Any) -> tuple[Any, ...]:
                 return ("constant", key)
             return None
 
-        write_entry(path, stmts, persistent_id, _node_reducer)
+        if _shallow(stmts):
+            write_entry(path, stmts, persistent_id, _node_reducer)
     return stmts
+
+
+# pickle writes nested objects by recursion on the C stack: deeper trees are not stored
+MAX_STORED_DEPTH = 1000
+
+
+def _shallow(stmts: tuple[Any, ...]) -> bool:
+    """Whether the tree nests nodes and tuples at most MAX_STORED_DEPTH deep (iterative walk)."""
+    from . import nodes as N
+
+    stack = [(stmts, 1)]
+    while stack:
+        o, depth = stack.pop()
+        if depth > MAX_STORED_DEPTH:
+            return False
+        if type(o) is tuple:
+            stack.extend((x, depth + 1) for x in o)
+        elif isinstance(o, N.Node):
+            stack.extend((getattr(o, n), depth + 1) for n in type(o).__slots__)
+    return True

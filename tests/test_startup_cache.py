@@ -361,3 +361,16 @@ def test_commands_registered_outside_stdlib_turn_the_parse_cache_off(
     assert REGISTRY.extended
     C.parse_cached(Source("t.4dm", "ALERT(2)\n"))
     assert not _entry("ALERT(2)\n").exists()
+
+
+def test_trees_too_deep_for_pickle_are_run_but_not_stored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # pickle writes by recursion on the C stack: a very deep tree would crash the process
+    monkeypatch.setenv("MINI4D_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(C, "MAX_STORED_DEPTH", 40)
+    deep = "If (True)\n" * 30 + "ALERT(\"deep\")\n" + "End if\n" * 30
+    stmts = C.parse_cached(Source("deep.4dm", deep))
+    assert _shape(stmts) == _shape(P.parse_source(Source("deep.4dm", deep)))
+    assert not _entry(deep).exists()
+    shallow = "If (True)\n" * 3 + "ALERT(\"ok\")\n" + "End if\n" * 3
+    C.parse_cached(Source("ok.4dm", shallow))
+    assert _entry(shallow).is_file()
