@@ -28,7 +28,7 @@ from .errors import (
     Syntax4DError,
 )
 from .formulas import Formula4D, compile_formula_code
-from .interpreter import MEMBER_CALL_HOOKS, PROPERTY_HOOKS, prepare_call, to_storable
+from .interpreter import MEMBER_CALL_HOOKS, PROPERTY_HOOKS, STORE_HOOKS, prepare_call, to_storable
 from .source import Span
 from .values import (
     IS_OBJECT,
@@ -233,6 +233,7 @@ class Instance(Obj):
 
 MEMBER_CALL_HOOKS[Instance] = Instance.function_call
 PROPERTY_HOOKS[Instance] = Instance.get_4d_property
+STORE_HOOKS[Instance] = Instance.set_4d_property
 
 
 def _plain_copy(v: Any) -> Any:
@@ -865,6 +866,9 @@ def compile_this(interp: Any, node: N.Command, scope: Any, info: Any) -> Any:
 
 def _this(f: Any) -> Any:
     return f.this
+
+
+_this.reads_frame_this = True  # type: ignore[attr-defined]  # `This.name` reads f.this itself (expr_Member)
 
 
 def compile_super(interp: Any, node: N.Command, scope: Any, info: Any) -> Any:
