@@ -758,7 +758,7 @@ def load_class(store: ClassStore, name: str, path: Any) -> ClassDef:
             cls.singleton = "singleton" in mods
             cls.shared = "shared" in mods or cls.session_singleton
             code = interp.compile_unit(
-                f"{name}:constructor", tuple(_ctor_body(body)), mt.source, kind="constructor", params=node.params
+                f"{name}:constructor", tuple(_ctor_body(body)), mt.source, kind="constructor", params=node.params, owner=cls
             )
             code.owner = cls
             _wrap_constructor(cls, code, node.span)
@@ -849,6 +849,9 @@ def compile_this(interp: Any, node: N.Command, scope: Any, info: Any) -> Any:
         return bad
     if scope.code.kind != "constructor":
         return _this
+    owner = getattr(scope.code, "owner", None)
+    if owner is not None and not _needs_super(owner):
+        return _this  # no superclass constructor to call first: This is always usable
     span = node.span
 
     def this_in_constructor(f: Any) -> Any:

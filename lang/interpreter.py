@@ -458,8 +458,11 @@ class Interpreter:
         kind: str = "method",
         params: tuple[N.ParamDecl, ...] | None = None,
         result: N.ParamDecl | None = None,
+        owner: Any = None,
     ) -> Code:
         code = Code(name, source, kind=kind)
+        if owner is not None:
+            code.owner = owner  # the class of a class function, known while its body compiles
         scope = Scope(code, self)
         body_stmts = list(stmts)
         # #DECLARE must come first; it is read here, not executed.
@@ -1182,6 +1185,21 @@ class Interpreter:
         obj = self.compile_expr(target.obj, scope)
         put = _property_put(target.name, target.span, self.set_property)
         i = scope.slot(target.obj.name) if isinstance(target.obj, N.Local) else -1
+        if getattr(obj, "reads_frame_this", False):
+            name = target.name
+
+            def assign_member_of_this(f: Frame) -> None:
+                # `This.name:=value` (lang/classes.py `_this`): a class instance's store hook
+                # without the `This` and `put` closures
+                v = value(f)
+                o = f.this
+                hook = STORE_HOOKS.get(type(o))
+                if hook is not None:
+                    hook(o, name, v)
+                else:
+                    put(f, o, v)
+
+            return assign_member_of_this
 
         def assign_member(f: Frame) -> None:
             v = value(f)

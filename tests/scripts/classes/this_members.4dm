@@ -2,6 +2,7 @@
 var $p : cs.ThisProbe
 $p:=cs.ThisProbe.new(4)
 ALERT($p.read())  // expect: 4 8 5 5 38
+ALERT(String($p.first))  // expect: 12
 $p.only:=7
 ALERT($p.read())  // expect: 7 14 5 5 38
 $p.store(2.5)

@@ -3,6 +3,7 @@ property n : Integer
 
 Class constructor($start : Integer)
 	This.n:=$start
+	This.first:=This.n+This.twice
 
 Function get twice() : Integer
 	return This.n*2
