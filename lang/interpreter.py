@@ -2466,6 +2466,7 @@ def prepare_call(code: Code) -> Callable[..., Any]:
     # a one-statement body runs inside the call, as compile_block's run1 would run it
     single, single_span, on_error = getattr(body, "single", (None, None, None))
     is_method = code.kind == "method"
+    declared = mode == _BIND_DECLARED
     result_default = plan[2] if rs is None and code.result_type is not None else UNDEFINED
     name = code.name
 
@@ -2487,7 +2488,7 @@ def prepare_call(code: Code) -> Callable[..., Any]:
             loc = f.locals = template.copy()
         else:
             loc = f.locals = list(initial)
-        if mode == _BIND_DECLARED and initial is None and len(args) == nsteps:
+        if declared and initial is None and len(args) == nsteps:
             try:
                 for k, slot, conv, same in steps:
                     v = args[k]
@@ -2794,8 +2795,12 @@ def _member_of_local(i: int, name: str, general: Fn) -> Fn:
 
     def member_of_local(f: Frame) -> Any:
         o = f.locals[i]
-        if type(o) is Obj:
+        t = type(o)
+        if t is Obj:
             return o.get(name, UNDEFINED)
+        hook = PROPERTY_HOOKS.get(t)  # a class instance: what `general` ends up calling
+        if hook is not None:
+            return hook(o, name)
         return general(f)
 
     return member_of_local
