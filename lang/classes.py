@@ -28,7 +28,7 @@ from .errors import (
     Syntax4DError,
 )
 from .formulas import Formula4D, compile_formula_code
-from .interpreter import MEMBER_CALL_HOOKS, PROPERTY_HOOKS, prepare_call, to_storable
+from .interpreter import MEMBER_CALL_HOOKS, PROPERTY_HOOKS, STORE_HOOKS, prepare_call, to_storable
 from .source import Span
 from .values import (
     IS_OBJECT,
@@ -233,6 +233,7 @@ class Instance(Obj):
 
 MEMBER_CALL_HOOKS[Instance] = Instance.function_call
 PROPERTY_HOOKS[Instance] = Instance.get_4d_property
+STORE_HOOKS[Instance] = Instance.set_4d_property
 
 
 def _plain_copy(v: Any) -> Any:
@@ -757,7 +758,7 @@ def load_class(store: ClassStore, name: str, path: Any) -> ClassDef:
             cls.singleton = "singleton" in mods
             cls.shared = "shared" in mods or cls.session_singleton
             code = interp.compile_unit(
-                f"{name}:constructor", tuple(_ctor_body(body)), mt.source, kind="constructor", params=node.params
+                f"{name}:constructor", tuple(_ctor_body(body)), mt.source, kind="constructor", params=node.params, owner=cls
             )
             code.owner = cls
             _wrap_constructor(cls, code, node.span)
@@ -848,6 +849,9 @@ def compile_this(interp: Any, node: N.Command, scope: Any, info: Any) -> Any:
         return bad
     if scope.code.kind != "constructor":
         return _this
+    owner = getattr(scope.code, "owner", None)
+    if owner is not None and not _needs_super(owner):
+        return _this  # no superclass constructor to call first: This is always usable
     span = node.span
 
     def this_in_constructor(f: Any) -> Any:
@@ -865,6 +869,9 @@ def compile_this(interp: Any, node: N.Command, scope: Any, info: Any) -> Any:
 
 def _this(f: Any) -> Any:
     return f.this
+
+
+_this.reads_frame_this = True  # type: ignore[attr-defined]  # `This.name` reads f.this itself (expr_Member)
 
 
 def compile_super(interp: Any, node: N.Command, scope: Any, info: Any) -> Any:

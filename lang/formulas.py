@@ -64,7 +64,9 @@ def _this_value(v: Any) -> Any:
 def _call_member(f: Any, args: list[Any], span: Span | None, formula: Formula4D, proc: Any) -> Any:
     """`formula.call(this; ...)` from a member call (see MEMBER_CALL_HOOKS): as call_4d_member does it."""
     code = formula.code
-    this = _this_value(args[0]) if args else None
+    this = args[0] if args else None
+    if this is UNDEFINED:  # as _this_value, without a call
+        this = None
     return (code.call or prepare_call(code))(f, args[1:], span, this, proc, formula.captured)
 
 

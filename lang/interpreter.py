@@ -57,6 +57,8 @@ MAX_DEPTH = 2000
 MEMBER_CALL_HOOKS: dict[type, Callable[[Any, str], Any]] = {}
 # type -> its get_4d_property, for property reads that need no other check (lang/classes.py)
 PROPERTY_HOOKS: dict[type, Callable[[Any, str], Any]] = {}
+# type -> its set_4d_property, for property stores that need no other check (lang/classes.py)
+STORE_HOOKS: dict[type, Callable[[Any, str, Any], None]] = {}
 
 Fn = Callable[["Frame"], Any]
 
@@ -64,7 +66,7 @@ Fn = Callable[["Frame"], Any]
 class Frame:
     """One running method, function or formula; also the `ctx` given to commands."""
 
-    __slots__ = ("locals", "code", "process", "this", "params", "ret", "span", "runtime", "interp", "caller", "extra")
+    __slots__ = ("locals", "code", "process", "this", "params", "ret", "span", "runtime", "caller", "extra")
 
     def __init__(
         self,
@@ -82,13 +84,17 @@ class Frame:
         self.ret = UNDEFINED
         self.span: Span | None = None
         self.runtime = process.runtime
-        self.interp = self.runtime.interp
         self.caller = caller
         if initial is not None:
             self.locals = list(initial)
         else:
             self.locals = [UNSET] * code.nslots
         self.extra: Any = None
+
+    @property
+    def interp(self) -> Any:
+        """The interpreter, through the runtime (read by a few commands, not stored per call)."""
+        return self.runtime.interp
 
 
 @dataclass
@@ -452,8 +458,11 @@ class Interpreter:
         kind: str = "method",
         params: tuple[N.ParamDecl, ...] | None = None,
         result: N.ParamDecl | None = None,
+        owner: Any = None,
     ) -> Code:
         code = Code(name, source, kind=kind)
+        if owner is not None:
+            code.owner = owner  # the class of a class function, known while its body compiles
         scope = Scope(code, self)
         body_stmts = list(stmts)
         # #DECLARE must come first; it is read here, not executed.
@@ -1176,6 +1185,21 @@ class Interpreter:
         obj = self.compile_expr(target.obj, scope)
         put = _property_put(target.name, target.span, self.set_property)
         i = scope.slot(target.obj.name) if isinstance(target.obj, N.Local) else -1
+        if getattr(obj, "reads_frame_this", False):
+            name = target.name
+
+            def assign_member_of_this(f: Frame) -> None:
+                # `This.name:=value` (lang/classes.py `_this`): a class instance's store hook
+                # without the `This` and `put` closures
+                v = value(f)
+                o = f.this
+                hook = STORE_HOOKS.get(type(o))
+                if hook is not None:
+                    hook(o, name, v)
+                else:
+                    put(f, o, v)
+
+            return assign_member_of_this
 
         def assign_member(f: Frame) -> None:
             v = value(f)
@@ -1643,6 +1667,8 @@ class Interpreter:
 
         if isinstance(e.obj, N.Local):
             return _member_of_local(scope.slot(e.obj.name), name, member)
+        if getattr(obj, "reads_frame_this", False):
+            return _member_of_this(name, member)
         return member
 
     def expr_Index(self, e: N.Index, scope: Scope) -> Fn:
@@ -2217,6 +2243,9 @@ class Interpreter:
                 if t is float or t is bool or t is str or t is Obj or t is Coll or v is None:
                     o.append(v)
                     return None if statement else o
+                if t is int:  # an Integer is stored as a Real (to_storable)
+                    o.append(float(v))
+                    return None if statement else o
             r = call_member(f, o, "push", [v], span)
             return None if statement else r
 
@@ -2437,6 +2466,7 @@ def prepare_call(code: Code) -> Callable[..., Any]:
     # a one-statement body runs inside the call, as compile_block's run1 would run it
     single, single_span, on_error = getattr(body, "single", (None, None, None))
     is_method = code.kind == "method"
+    declared = mode == _BIND_DECLARED
     result_default = plan[2] if rs is None and code.result_type is not None else UNDEFINED
     name = code.name
 
@@ -2451,15 +2481,14 @@ def prepare_call(code: Code) -> Callable[..., Any]:
         f.this = this
         f.ret = UNDEFINED
         f.span = None
-        rt = f.runtime = proc.runtime
-        f.interp = rt.interp
+        f.runtime = proc.runtime
         f.caller = caller
         f.extra = None
         if initial is None:
             loc = f.locals = template.copy()
         else:
             loc = f.locals = list(initial)
-        if mode == _BIND_DECLARED and initial is None and len(args) == nsteps:
+        if declared and initial is None and len(args) == nsteps:
             try:
                 for k, slot, conv, same in steps:
                     v = args[k]
@@ -2737,9 +2766,28 @@ def _property_put(name: str, span: Span, setp: Callable[[Any, str, Any, Span], N
             elif (t is Obj or t is Coll) and o.group is None:
                 o[name] = v
                 return
+        else:
+            hook = STORE_HOOKS.get(type(o))
+            if hook is not None:
+                hook(o, name, v)  # what set_property ends up calling for these types
+                return
         setp(o, name, v, span)
 
     return put
+
+
+def _member_of_this(name: str, general: Fn) -> Fn:
+    """`This.name` where `This` is plain `f.this` (lang/classes.py `_this`): a class instance's
+    property through its hook without the `This` closure; anything else takes `general`."""
+
+    def member_of_this(f: Frame) -> Any:
+        o = f.this
+        hook = PROPERTY_HOOKS.get(type(o))
+        if hook is not None:
+            return hook(o, name)
+        return general(f)
+
+    return member_of_this
 
 
 def _member_of_local(i: int, name: str, general: Fn) -> Fn:
@@ -2747,8 +2795,12 @@ def _member_of_local(i: int, name: str, general: Fn) -> Fn:
 
     def member_of_local(f: Frame) -> Any:
         o = f.locals[i]
-        if type(o) is Obj:
+        t = type(o)
+        if t is Obj:
             return o.get(name, UNDEFINED)
+        hook = PROPERTY_HOOKS.get(t)  # a class instance: what `general` ends up calling
+        if hook is not None:
+            return hook(o, name)
         return general(f)
 
     return member_of_local
