@@ -117,6 +117,19 @@ def _operand(e: N.Expr, fn: Fn, slot_of: Callable[[str], int], undefined: Callab
     return -1, None, fn, None
 
 
+def inline_read(e: N.Expr, compile_expr: Callable[[N.Expr], Fn], slot_of: Callable[[str], int]) -> tuple[int, Any, Any]:
+    """How a closure reads a value with no closure call when it can: (kind, x, where).
+
+    Kind 0: a literal, x is its value. Kind 1: a local, x is its slot and `where` the
+    (name, span) of the error when it is unassigned. Kind 2: x is the compiled closure.
+    """
+    if isinstance(e, N.Literal):
+        return 0, e.value, None
+    if isinstance(e, N.Local):
+        return 1, slot_of(e.name), (e.name, e.span)
+    return 2, compile_expr(e), None
+
+
 # The store part of a closure that also works as an assignment: (slot, conv, exact, lo, hi);
 # a slot of -1 makes it an expression that returns its value.
 _NO_STORE = (-1, None, None, None, None)
@@ -688,13 +701,8 @@ def concat_closure(
     i0 = slot_of(node.name) if isinstance(node, N.Local) else -1  # `$t+...`: read from the slot
     steps = []
     for x, span in zip(operands[1:], reversed(spans)):
-        slow = _slow(impl, span)
-        if isinstance(x, N.Literal):
-            steps.append((0, x.value, slow, None))
-        elif isinstance(x, N.Local):
-            steps.append((1, slot_of(x.name), slow, (x.name, x.span)))
-        else:
-            steps.append((2, compile_expr(x), slow, None))
+        kind, v, where = inline_read(x, compile_expr, slot_of)
+        steps.append((kind, v, _slow(impl, span), where))
     chain = tuple(steps)
 
     def concat(f: Any) -> Any:

@@ -39,7 +39,7 @@ from .errors import (
     FourDError,
     Syntax4DError,
 )
-from .fastops import assign_closure, binary_closure, concat_closure, store_plan
+from .fastops import assign_closure, binary_closure, concat_closure, inline_read, store_plan
 from .records import dataclass, field
 from .registry import REGISTRY, CommandInfo, Ref, not_supported
 from .source import Source, Span
@@ -1578,15 +1578,7 @@ class Interpreter:
 
     def expr_ObjectLit(self, e: N.ObjectLit, scope: Scope) -> Fn:
         # Each value is a constant (0), a local read from its slot (1) or a closure (2).
-        pairs = []
-        for k, v in e.pairs:
-            if isinstance(v, N.Literal):
-                pairs.append((k, 0, v.value, None))
-            elif isinstance(v, N.Local):
-                pairs.append((k, 1, scope.slot(v.name), (v.name, v.span)))
-            else:
-                pairs.append((k, 2, self.compile_expr(v, scope), None))
-        plan = tuple(pairs)
+        plan = tuple((k, *inline_read(v, lambda x: self.compile_expr(x, scope), scope.slot)) for k, v in e.pairs)
         new = Obj.__new__
 
         def obj_lit(f: Frame) -> Obj:
