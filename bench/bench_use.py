@@ -21,12 +21,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from lang.cli import Streams, execute
-from lang.parser import parse_source
-from lang.project import Project
-from lang.runtime import Runtime
-from lang.source import Source
-from lang.values import new_shared_group
+from mini4d.cli import Streams, execute
+from mini4d.parser import parse_source
+from mini4d.project import Project
+from mini4d.runtime import Runtime
+from mini4d.source import Source
+from mini4d.values import new_shared_group
 
 ADD_METHOD = """#DECLARE($counter : Object; $n : Integer)
 var $i : Integer
@@ -42,7 +42,7 @@ def _run_4d(text: str, methods: dict[str, str] | None = None) -> float:
     """Seconds taken by a main method (parse and compile excluded), all its processes included."""
     rt = Runtime(Project([]))
     for name, body in (methods or {}).items():
-        from lang.project import MethodText
+        from mini4d.project import MethodText
 
         rt.project.inline_methods[name.lower()] = MethodText(name, Source(f"{name}.4dm", body), {})
     src = Source("bench.4dm", text)

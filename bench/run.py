@@ -83,10 +83,10 @@ def discover(only: list[str] | None = None) -> list[Program]:
 
 def run_4d(path: Path, n: int) -> tuple[list[str], str, float]:
     """Parse, compile and run a 4D method file with n as its parameter in a fresh runtime."""
-    from lang.cli import Streams, execute
-    from lang.parser import parse_source
-    from lang.project import Project, load_file
-    from lang.runtime import Runtime
+    from mini4d.cli import Streams, execute
+    from mini4d.parser import parse_source
+    from mini4d.project import Project, load_file
+    from mini4d.runtime import Runtime
 
     out, err = io.StringIO(), io.StringIO()
     gc.collect()
@@ -125,7 +125,9 @@ def bench_program(prog: Program, quick: bool, repeat: int) -> ProgramResult:
     for _ in range(repeat):
         lines, err, t4 = run_4d(prog.fourd, n)
         if err:
-            first = next((ln for ln in err.splitlines() if "error" in ln), err.strip().splitlines()[0] if err.strip() else "")
+            first = next(
+                (ln for ln in err.splitlines() if "error" in ln), err.strip().splitlines()[0] if err.strip() else ""
+            )
             res.output = lines
             res.note = first.strip()
             res.status = "skipped" if any(code in err for code in SKIP_CODES) else "failed"
@@ -163,7 +165,7 @@ def _child_env() -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     if env.pop("PYTHONDONTWRITEBYTECODE", None) is not None and "PYTHONPYCACHEPREFIX" not in env:
-        from lang.parser import cache_dir
+        from mini4d.parser import cache_dir
 
         folder = cache_dir() or Path.home() / ".cache" / "mini4d"
         env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
@@ -171,11 +173,11 @@ def _child_env() -> dict[str, str]:
 
 
 def mini4d_command() -> list[str]:
-    """The installed `mini4d` script next to this interpreter, else `python -m lang`."""
+    """The installed `mini4d` script next to this interpreter, else `python -m mini4d`."""
     script = Path(sys.executable).parent / "mini4d"
     if script.exists():
         return [str(script)]
-    return [sys.executable, "-m", "lang"]
+    return [sys.executable, "-m", "mini4d"]
 
 
 def _time_command(cmd: list[str], env: dict[str, str], runs: int) -> tuple[float, str]:
@@ -209,8 +211,8 @@ def bench_startup(runs: int) -> dict[str, Any]:
 
 
 def _parse_seconds(text: str, name: str, repeat: int) -> float:
-    from lang.parser import parse_source
-    from lang.source import Source
+    from mini4d.parser import parse_source
+    from mini4d.source import Source
 
     times = []
     for _ in range(repeat):
@@ -223,8 +225,9 @@ def _parse_seconds(text: str, name: str, repeat: int) -> float:
 
 
 def bench_parse(quick: bool, repeat: int) -> dict[str, Any]:
+    from mini4d.parser import get_parser
+
     from bench.corpus import corpus
-    from lang.parser import get_parser
 
     get_parser()
     text = corpus(200_000 if quick else 2_000_000)
@@ -277,7 +280,7 @@ _PEAK_WRAPPER = (
     "target = sys.argv[1]\n"
     "sys.argv = sys.argv[1:]\n"
     "if target == 'mini4d':\n"
-    "    from lang.cli import entry\n"
+    "    from mini4d.cli import entry\n"
     "    entry()\n"
     "else:\n"
     "    runpy.run_path(target, run_name='__main__')\n"

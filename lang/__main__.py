@@ -1,4 +1,4 @@
-"""`python -m lang`: the mini4d command."""
+"""`python -m mini4d`: the mini4d command."""
 
 from .cli import entry
 

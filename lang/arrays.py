@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from . import values as V
 from .errors import ERR_INDEX_RANGE, ERR_NOT_SUPPORTED, ERR_TYPE_MISMATCH, FourDError
@@ -86,7 +87,9 @@ class Array4D:
         try:
             return conv(v)
         except FourDError as err:
-            raise FourDError(ERR_TYPE_MISMATCH, f"{err.message} (element of a {self.kind.capitalize()} array)") from None
+            raise FourDError(
+                ERR_TYPE_MISMATCH, f"{err.message} (element of a {self.kind.capitalize()} array)"
+            ) from None
 
     # ------------------------------------------------------------ size
     def __len__(self) -> int:
@@ -133,7 +136,9 @@ class Array4D:
             if t is Array4D:
                 # 4D reads an array used as a number as its selected element (list boxes).
                 raise FourDError(
-                    ERR_NOT_SUPPORTED, "Using an array as a number (its selected element) is not supported by mini4d yet", span
+                    ERR_NOT_SUPPORTED,
+                    "Using an array as a number (its selected element) is not supported by mini4d yet",
+                    span,
                 )
             if t is bool or not isinstance(i, (int, float)):
                 raise FourDError(ERR_TYPE_MISMATCH, "An array index must be a number", span)
@@ -163,7 +168,13 @@ class Array4D:
     def copy(self) -> Array4D:
         new = Array4D.__new__(Array4D)
         new.kind, new.elem, new.name, new.conv, new.rows, new.cols, new.selected = (
-            self.kind, self.elem, self.name, self.conv, self.rows, self.cols, self.selected,
+            self.kind,
+            self.elem,
+            self.name,
+            self.conv,
+            self.rows,
+            self.cols,
+            self.selected,
         )
         new.items = [x.copy() for x in self.items] if self.rows else list(self.items)
         return new

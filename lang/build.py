@@ -113,7 +113,20 @@ def parse_time_literal(text: str) -> Time4D:
 
 # Type names of `var`, `#DECLARE`, `Function` and `property` (docs/Concepts/variables.md).
 _TYPES = frozenset(
-    ("text", "date", "time", "boolean", "integer", "real", "pointer", "picture", "blob", "collection", "variant", "object")
+    (
+        "text",
+        "date",
+        "time",
+        "boolean",
+        "integer",
+        "real",
+        "pointer",
+        "picture",
+        "blob",
+        "collection",
+        "variant",
+        "object",
+    )
 )
 
 
@@ -428,8 +441,12 @@ class Builder(Transformer):
         end = _end(args) if args else target.span.end
         span = Span(_src(), target.span.start, end + 1)
         for a in args:
-            if isinstance(a, N.AssignArg) and not (isinstance(target, N.Command) and target.number == 1597 and not target.has_parens):
-                raise Syntax4DError("An assignment cannot be passed as a parameter (only as the code of Formula(...))", a.span)
+            if isinstance(a, N.AssignArg) and not (
+                isinstance(target, N.Command) and target.number == 1597 and not target.has_parens
+            ):
+                raise Syntax4DError(
+                    "An assignment cannot be passed as a parameter (only as the code of Formula(...))", a.span
+                )
         if isinstance(target, N.Command):
             if target.has_parens:
                 return N.Call(target, args, span)
@@ -591,8 +608,12 @@ def _check_loop_exits(stmts: tuple[N.Stmt, ...], in_loop: bool) -> None:
 
 def _check_target(target: Any) -> None:
     if not isinstance(target, (N.ASSIGNABLE, N.Table)):
-        what = "a command call" if isinstance(target, (N.Command, N.MethodCall, N.MemberCall, N.Call)) else "an expression"
-        raise Syntax4DError(f"Cannot assign to {what}: the left side of `:=` must be a variable, property or element", target.span)
+        what = (
+            "a command call" if isinstance(target, (N.Command, N.MethodCall, N.MemberCall, N.Call)) else "an expression"
+        )
+        raise Syntax4DError(
+            f"Cannot assign to {what}: the left side of `:=` must be a variable, property or element", target.span
+        )
 
 
 def _check_params(params: tuple[N.ParamDecl, ...], result: N.ParamDecl | None) -> None:

@@ -33,7 +33,8 @@ __all__ = ["cache_dir", "fingerprint", "parse_cached", "read_entry", "write_entr
 
 _HERE = Path(__file__).parent
 # Folders whose files decide what a parse gives or which names the registry knows.
-_WATCHED = (_HERE, _HERE / "data", _HERE.parent / "stdlib")
+# mini4d.stdlib is stdlib/ beside lang/ in a source tree, and mini4d/stdlib/ once installed.
+_WATCHED = (_HERE, _HERE / "data", _HERE / "stdlib", _HERE.parent / "stdlib")
 _fingerprint: str | None = None
 
 
@@ -82,10 +83,10 @@ def entry_path(kind: str, *parts: str) -> Path | None:
 
 # Classes a cache entry may hold (anything else is a damaged or foreign file).
 _ALLOWED = {
-    "lang.nodes": None,  # every node class (checked in find_class)
-    "lang.source": {"Span"},
-    "lang.values": {"Date4D", "Time4D"},
-    "lang.registry": {"CommandInfo", "ConstantInfo"},
+    "mini4d.nodes": None,  # every node class (checked in find_class)
+    "mini4d.source": {"Span"},
+    "mini4d.values": {"Date4D", "Time4D"},
+    "mini4d.registry": {"CommandInfo", "ConstantInfo"},
     "builtins": {"frozenset", "set", "slice"},
 }
 

@@ -60,7 +60,14 @@ class Report:
             "errors": self.errors,
             "seconds": round(self.seconds, 3),
             "diagnostics": [
-                {"path": p.path, "line": p.line, "column": p.col, "code": p.code, "severity": "error", "message": p.message}
+                {
+                    "path": p.path,
+                    "line": p.line,
+                    "column": p.col,
+                    "code": p.code,
+                    "severity": "error",
+                    "message": p.message,
+                }
                 for p in self.problems
             ],
         }
@@ -97,7 +104,9 @@ def check_file(path: Path) -> tuple[int, list[Problem]]:
         head = data[: exc.offset]
         line = head.count(b"\n") + 1
         col = exc.offset - (head.rfind(b"\n") + 1) + 1
-        return 0, [Problem(str(path), line, col, 90001, f"cannot read the file: {exc.reason} at byte offset {exc.offset}")]
+        return 0, [
+            Problem(str(path), line, col, 90001, f"cannot read the file: {exc.reason} at byte offset {exc.offset}")
+        ]
     except OSError as exc:
         return 0, [Problem(str(path), 1, 1, 90001, f"cannot read the file: {exc.strerror}")]
     source = Source(str(path), text, str(path))

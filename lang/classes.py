@@ -758,7 +758,12 @@ def load_class(store: ClassStore, name: str, path: Any) -> ClassDef:
             cls.singleton = "singleton" in mods
             cls.shared = "shared" in mods or cls.session_singleton
             code = interp.compile_unit(
-                f"{name}:constructor", tuple(_ctor_body(body)), mt.source, kind="constructor", params=node.params, owner=cls
+                f"{name}:constructor",
+                tuple(_ctor_body(body)),
+                mt.source,
+                kind="constructor",
+                params=node.params,
+                owner=cls,
             )
             code.owner = cls
             _wrap_constructor(cls, code, node.span)

@@ -44,7 +44,12 @@ class Streams:
         self.err = err or sys.stderr
 
 
-def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None, stdin: TextIO | None = None) -> int:
+def main(
+    argv: list[str] | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    stdin: TextIO | None = None,
+) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     io = Streams(stdout, stderr)
     debug = False

@@ -16,7 +16,8 @@ converting to the declared type of `$a` only when the result needs it (`store_pl
 from __future__ import annotations
 
 import operator
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from . import nodes as N
 from . import values as V
@@ -78,7 +79,9 @@ def binary_closure(
     local_const = isinstance(lhs, N.Local) and _number_literal(rhs)
     local_local = isinstance(lhs, N.Local) and isinstance(rhs, N.Local)
     if op in _ARITH or op == "/":
-        return arith_closure(op, _operand(lhs, left, slot_of, undefined), _operand(rhs, right, slot_of, undefined), slow, _NO_STORE)
+        return arith_closure(
+            op, _operand(lhs, left, slot_of, undefined), _operand(rhs, right, slot_of, undefined), slow, _NO_STORE
+        )
     if op in _ORDER:
         pyop = _ORDER[op]
         if local_const:
@@ -96,7 +99,9 @@ def binary_closure(
             return eq
         return lambda f: not eq(f)
     if op == "%":
-        return modulo_closure(_operand(lhs, left, slot_of, undefined), _operand(rhs, right, slot_of, undefined), slow, _NO_STORE)
+        return modulo_closure(
+            _operand(lhs, left, slot_of, undefined), _operand(rhs, right, slot_of, undefined), slow, _NO_STORE
+        )
     return None
 
 
@@ -104,7 +109,9 @@ def _number_literal(e: N.Expr) -> bool:
     return isinstance(e, N.Literal) and type(e.value) is float and e.value == e.value
 
 
-def _operand(e: N.Expr, fn: Fn, slot_of: Callable[[str], int], undefined: Callable[[str, Span], FourDError]) -> tuple[Any, ...]:
+def _operand(
+    e: N.Expr, fn: Fn, slot_of: Callable[[str], int], undefined: Callable[[str, Span], FourDError]
+) -> tuple[Any, ...]:
     """How a closure reads an operand inline: (slot, constant, closure, error if unassigned).
 
     A local is read from its slot (slot >= 0), a number literal is its constant; anything
@@ -524,7 +531,13 @@ def _modulo(opa: tuple[Any, ...], opb: tuple[Any, ...], slow: Any, store: tuple[
         ta = type(a)
         tb = type(b)
         # Operands are used as integers, the sign follows the dividend (C fmod), result a Real.
-        if (ta is float or ta is int) and (tb is float or tb is int) and -MAX_EXACT < a < MAX_EXACT and -MAX_EXACT < b < MAX_EXACT and int(b):
+        if (
+            (ta is float or ta is int)
+            and (tb is float or tb is int)
+            and -MAX_EXACT < a < MAX_EXACT
+            and -MAX_EXACT < b < MAX_EXACT
+            and int(b)
+        ):
             na = int(a)
             nb = int(b)
             r = (na if na >= 0 else -na) % (nb if nb >= 0 else -nb)

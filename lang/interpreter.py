@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import math
 import operator
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from . import nodes as N
 from . import values as V
@@ -35,8 +36,8 @@ from .errors import (
     ERR_UNDEFINED_VAR,
     ERR_UNKNOWN_NAME,
     ERR_VAR_TYPE,
-    Frame4D,
     FourDError,
+    Frame4D,
     Syntax4DError,
 )
 from .fastops import assign_closure, binary_closure, concat_closure, inline_read, store_plan
@@ -267,7 +268,10 @@ def make_converter(tname: str | None) -> Callable[[Any], Any] | None:
                 return v
             if type(v) in (float, int):
                 # 4D: assigning a number to an array selects that element (list boxes, menus).
-                raise FourDError(ERR_NOT_SUPPORTED, "Selecting an array element by assigning a number to the array is not supported by mini4d yet")
+                raise FourDError(
+                    ERR_NOT_SUPPORTED,
+                    "Selecting an array element by assigning a number to the array is not supported by mini4d yet",
+                )
             raise FourDError(ERR_VAR_TYPE, f"Cannot assign a {V.type_name(v)} value to an array")
 
         return conv_array
@@ -293,8 +297,20 @@ def default_value(tname: str | None) -> Any:
 
 
 TYPE_WORDS = {
-    "text", "string", "integer", "longint", "real", "boolean", "date", "time", "object", "collection",
-    "variant", "pointer", "picture", "blob",
+    "text",
+    "string",
+    "integer",
+    "longint",
+    "real",
+    "boolean",
+    "date",
+    "time",
+    "object",
+    "collection",
+    "variant",
+    "pointer",
+    "picture",
+    "blob",
 }
 
 
@@ -343,7 +359,9 @@ def _converted_literal(value: Any, conv: Callable[[Any], Any], fn: Fn) -> tuple[
     return fn, conv
 
 
-def _fixed_call(func: Callable[..., Any], afs: tuple[Fn, ...], cvs: tuple[Any, ...], wants_ctx: bool, name: str, span: Span) -> Fn:
+def _fixed_call(
+    func: Callable[..., Any], afs: tuple[Fn, ...], cvs: tuple[Any, ...], wants_ctx: bool, name: str, span: Span
+) -> Fn:
     """A command call with 1 to 3 arguments and no `*`: no argument list, no loop.
 
     Same steps as the general call: each argument is evaluated then converted, in order;
@@ -660,7 +678,9 @@ class Interpreter:
             as_binary = N.Binary(s.op, target, s.value, s.span)
             i = scope.slot(target.name)
             conv = make_converter(scope.code.slot_types.get(i))
-            fused = assign_closure(i, conv, as_binary, lambda e: self.compile_expr(e, scope), scope.slot, _undefined_var)
+            fused = assign_closure(
+                i, conv, as_binary, lambda e: self.compile_expr(e, scope), scope.slot, _undefined_var
+            )
             if fused is not None:
                 return fused
         value = self.compile_expr(s.value, scope)
@@ -726,7 +746,9 @@ class Interpreter:
 
         return run
 
-    def compile_loop_body(self, stmts: tuple[N.Stmt, ...], scope: Scope) -> tuple[tuple[Fn, ...], Callable[[FourDError, Fn, Frame], Any]]:
+    def compile_loop_body(
+        self, stmts: tuple[N.Stmt, ...], scope: Scope
+    ) -> tuple[tuple[Fn, ...], Callable[[FourDError, Fn, Frame], Any]]:
         """The statements of a loop body (`break` and `continue` allowed) and their `fail`."""
         scope.loop_depth += 1
         fns = self.compile_stmts(stmts, scope)
@@ -926,7 +948,9 @@ class Interpreter:
             else:
                 items_fn = getattr(src, "iter_4d", None)
                 if items_fn is None:
-                    raise FourDError(ERR_TYPE_MISMATCH, f"For each needs a collection or an object, got {V.type_name(src)}", span)
+                    raise FourDError(
+                        ERR_TYPE_MISMATCH, f"For each needs a collection or an object, got {V.type_name(src)}", span
+                    )
                 items = list(items_fn())
                 is_coll = False
             proc = f.process
@@ -974,7 +998,9 @@ class Interpreter:
             except AttributeError:
                 group = None
             if group is None:
-                raise FourDError(ERR_NOT_SHARED, f"Use needs a shared object or shared collection, got {_describe(t)}", span)
+                raise FourDError(
+                    ERR_NOT_SHARED, f"Use needs a shared object or shared collection, got {_describe(t)}", span
+                )
             proc = f.process
             try:
                 group.acquire(proc)
@@ -1088,7 +1114,9 @@ class Interpreter:
 
     def stmt_SqlBlock(self, s: N.SqlBlock, scope: Scope) -> Fn:
         def run(f: Frame) -> None:
-            raise FourDError(ERR_NOT_SUPPORTED, "Begin SQL ... End SQL is not supported by mini4d: it needs the 4D database", s.span)
+            raise FourDError(
+                ERR_NOT_SUPPORTED, "Begin SQL ... End SQL is not supported by mini4d: it needs the 4D database", s.span
+            )
 
         return run
 
@@ -1101,7 +1129,9 @@ class Interpreter:
     stmt_ClassProperty = _class_member_outside
 
     # ---------------------------------------------------------------- stores (assignment)
-    def compile_store(self, target: N.Expr, scope: Scope, value: Fn, var_type: str | None = None, const: Any = UNSET) -> Fn:
+    def compile_store(
+        self, target: N.Expr, scope: Scope, value: Fn, var_type: str | None = None, const: Any = UNSET
+    ) -> Fn:
         """Statement storing value(f) into target; `const` is the value when it is a constant."""
         if isinstance(target, N.Local):
             i = scope.slot(target.name)
@@ -1262,7 +1292,9 @@ class Interpreter:
 
         return update_property
 
-    def compile_store_fn(self, target: N.Expr, scope: Scope, var_type: str | None = None) -> Callable[[Frame, Any], None]:
+    def compile_store_fn(
+        self, target: N.Expr, scope: Scope, var_type: str | None = None
+    ) -> Callable[[Frame, Any], None]:
         if isinstance(target, N.Local):
             i = scope.slot(target.name)
             t = scope.code.slot_types.get(i) or var_type
@@ -1329,7 +1361,9 @@ class Interpreter:
 
         return set_place
 
-    def compile_place(self, target: N.Expr, scope: Scope) -> tuple[Callable[[Frame], Any], Callable[[Frame, Any], Any], Callable[[Frame, Any, Any], None]]:
+    def compile_place(
+        self, target: N.Expr, scope: Scope
+    ) -> tuple[Callable[[Frame], Any], Callable[[Frame, Any], Any], Callable[[Frame, Any, Any], None]]:
         """(prepare, get, put) for an assignable expression; prepare evaluates containers once."""
         if isinstance(target, (N.Local, N.Name, N.Interprocess)):
             getter = self.compile_expr(target, scope)
@@ -1352,7 +1386,11 @@ class Interpreter:
             def prep(f: Frame) -> Any:
                 return (obj(f), idx(f))
 
-            return (prep, lambda f, st: get_index(st[0], st[1], span), lambda f, st, v: set_index(st[0], st[1], v, span))
+            return (
+                prep,
+                lambda f, st: get_index(st[0], st[1], span),
+                lambda f, st, v: set_index(st[0], st[1], v, span),
+            )
         if isinstance(target, N.CharIndex):
             base_prep, base_get, base_put = self.compile_place(target.obj, scope)
             idx = self.compile_expr(target.index, scope)
@@ -1392,7 +1430,9 @@ class Interpreter:
             place = hook(self, target, scope)
             if place is not None:
                 return place
-        raise FourDError(ERR_NOT_SUPPORTED, f"Cannot assign to this kind of expression ({type(target).__name__})", target.span)
+        raise FourDError(
+            ERR_NOT_SUPPORTED, f"Cannot assign to this kind of expression ({type(target).__name__})", target.span
+        )
 
     # ---------------------------------------------------------------- expressions
     def compile_expr(self, e: N.Expr, scope: Scope) -> Fn:
@@ -1404,7 +1444,9 @@ class Interpreter:
             span = e.span
 
             def unsupported(f: Frame) -> Any:
-                raise FourDError(ERR_NOT_SUPPORTED, f"{type(e).__name__} expressions are not supported by mini4d yet", span)
+                raise FourDError(
+                    ERR_NOT_SUPPORTED, f"{type(e).__name__} expressions are not supported by mini4d yet", span
+                )
 
             return unsupported
         return meth(e, scope)
@@ -1794,12 +1836,17 @@ class Interpreter:
             raise Syntax4DError(f"`{name}` does not take a `*` argument", span)
         if n < info.min_args or (info.max_args is not None and n > info.max_args):
             expected = (
-                f"{info.min_args}" if info.max_args == info.min_args else
-                f"{info.min_args} to {info.max_args}" if info.max_args is not None else f"at least {info.min_args}"
+                f"{info.min_args}"
+                if info.max_args == info.min_args
+                else f"{info.min_args} to {info.max_args}"
+                if info.max_args is not None
+                else f"at least {info.min_args}"
             )
 
             def bad_count(f: Frame) -> Any:
-                raise FourDError(ERR_ARG_COUNT, f"`{name}` takes {expected} parameter(s), {n} given; {info.signature()}", span)
+                raise FourDError(
+                    ERR_ARG_COUNT, f"`{name}` takes {expected} parameter(s), {n} given; {info.signature()}", span
+                )
 
             return bad_count
         kwargs: dict[str, Any] = {}
@@ -2016,7 +2063,15 @@ class Interpreter:
                 cache[0] = code
             call = code.call or prepare_call(code)
             # no list comprehension frame for the common short calls
-            args = [] if n_args == 0 else [a0(f)] if n_args == 1 else [a0(f), a1(f)] if n_args == 2 else [a(f) for a in arg_fns]
+            args = (
+                []
+                if n_args == 0
+                else [a0(f)]
+                if n_args == 1
+                else [a0(f), a1(f)]
+                if n_args == 2
+                else [a(f) for a in arg_fns]
+            )
             return call(f, args, span, None, f.process)
 
         if not project.has_method(name):
@@ -2108,7 +2163,9 @@ class Interpreter:
             dict.__setitem__(o, name, to_storable(v))
             return
         if o is None:
-            raise FourDError(ERR_NULL_WRITE, f'Cannot set property "{name}": the object is Null (not initialised)', span)
+            raise FourDError(
+                ERR_NULL_WRITE, f'Cannot set property "{name}": the object is Null (not initialised)', span
+            )
         if o is UNDEFINED:
             raise FourDError(ERR_NULL_WRITE, f'Cannot set property "{name}" of an undefined value', span)
         setter = getattr(o, "set_4d_property", None)
@@ -2123,7 +2180,9 @@ class Interpreter:
                 raise FourDError(ERR_TYPE_MISMATCH, f"A collection index must be a number, got {V.type_name(i)}", span)
             n = _element_index(i, span)
             if n < 0 or n >= len(o):
-                raise FourDError(ERR_INDEX_RANGE, f"Index {n} is out of range (the collection has {len(o)} elements)", span)
+                raise FourDError(
+                    ERR_INDEX_RANGE, f"Index {n} is out of range (the collection has {len(o)} elements)", span
+                )
             return o[n]
         if isinstance(o, Obj):
             if type(i) is not str:
@@ -2148,7 +2207,9 @@ class Interpreter:
             if n < 0:
                 raise FourDError(ERR_INDEX_RANGE, f"Index {n} is out of range", span)
             if n - len(o) > MAX_GROWTH:
-                raise FourDError(ERR_INDEX_RANGE, f"Index {n} is too far past the end of the collection ({len(o)} elements)", span)
+                raise FourDError(
+                    ERR_INDEX_RANGE, f"Index {n} is too far past the end of the collection ({len(o)} elements)", span
+                )
             v = None if v is UNDEFINED else to_storable(v)
             if o.group is not None:
                 try:
@@ -2190,7 +2251,15 @@ class Interpreter:
         def member_call(f: Frame) -> Any:
             o = obj(f)
             # no list comprehension frame for the common short calls
-            args = [] if n_args == 0 else [arg_fns[0](f)] if n_args == 1 else [arg_fns[0](f), arg_fns[1](f)] if n_args == 2 else [a(f) for a in arg_fns]
+            args = (
+                []
+                if n_args == 0
+                else [arg_fns[0](f)]
+                if n_args == 1
+                else [arg_fns[0](f), arg_fns[1](f)]
+                if n_args == 2
+                else [a(f) for a in arg_fns]
+            )
             t = type(o)
             if t is Coll:
                 fn = coll_members.get(name)
@@ -2254,7 +2323,11 @@ class Interpreter:
             except FourDError as err:
                 raise err.with_span(span)
         if o is None or o is UNDEFINED:
-            raise FourDError(ERR_NOT_A_FUNCTION, f'Cannot call "{name}()": the object is {"Null" if o is None else "undefined"}', span)
+            raise FourDError(
+                ERR_NOT_A_FUNCTION,
+                f'Cannot call "{name}()": the object is {"Null" if o is None else "undefined"}',
+                span,
+            )
         caller = getattr(o, "call_4d_member", None)
         if caller is not None:
             try:
@@ -2346,7 +2419,9 @@ class Interpreter:
             try:
                 code = self.get_method(handler, e.span)
             except FourDError:
-                raise FourDError(ERR_HANDLER_NOT_CALLABLE, f"Cannot call error handling project method '{handler}'", e.span)
+                raise FourDError(
+                    ERR_HANDLER_NOT_CALLABLE, f"Cannot call error handling project method '{handler}'", e.span
+                )
             self.invoke(code, [], f, e.span)
         finally:
             proc.in_handler = False
@@ -2462,10 +2537,14 @@ def prepare_call(code: Code) -> Callable[..., Any]:
     result_default = plan[2] if rs is None and code.result_type is not None else UNDEFINED
     name = code.name
 
-    def call(caller: Frame | None, args: list[Any], span: Span | None, this: Any, proc: Any, initial: list[Any] | None = None) -> Any:
+    def call(
+        caller: Frame | None, args: list[Any], span: Span | None, this: Any, proc: Any, initial: list[Any] | None = None
+    ) -> Any:
         depth = proc.depth
         if depth >= MAX_DEPTH:
-            raise FourDError(ERR_STACK_OVERFLOW, f"Stack overflow: more than {MAX_DEPTH} nested calls (in {name})", span)
+            raise FourDError(
+                ERR_STACK_OVERFLOW, f"Stack overflow: more than {MAX_DEPTH} nested calls (in {name})", span
+            )
         f = _new_frame(Frame)
         f.code = code
         f.process = proc
@@ -2677,7 +2756,9 @@ def set_char_at(text: Any, i: Any, ch: Any, span: Span | None) -> str:
         raise FourDError(ERR_TYPE_MISMATCH, "A character reference takes exactly one character", span)
     n = _element_index(i, span)
     if not 1 <= n <= len(text):
-        raise FourDError(ERR_INDEX_RANGE, f"Character index {n} is out of range (the text has {len(text)} characters)", span)
+        raise FourDError(
+            ERR_INDEX_RANGE, f"Character index {n} is out of range (the text has {len(text)} characters)", span
+        )
     return text[: n - 1] + ch + text[n:]
 
 
@@ -2702,7 +2783,9 @@ def _check_number(v: Any, node: Any) -> Any:
         return 0.0
     if t is Time4D:
         return v.s
-    raise FourDError(ERR_TYPE_MISMATCH, f"A number was expected, got {V.type_name(v)}", node.span if node is not None else None)
+    raise FourDError(
+        ERR_TYPE_MISMATCH, f"A number was expected, got {V.type_name(v)}", node.span if node is not None else None
+    )
 
 
 def _range_stop(v: Any, e: Any, st: Any) -> int | None:
@@ -2711,7 +2794,12 @@ def _range_stop(v: Any, e: Any, st: Any) -> int | None:
     None when the counter or the step is not an int, or when the counter would leave the
     32-bit range (it then wraps as the general loop makes it).
     """
-    if type(v) is not int or type(st) is not int or not st or not (type(e) is int or (type(e) is float and math.isfinite(e))):
+    if (
+        type(v) is not int
+        or type(st) is not int
+        or not st
+        or not (type(e) is int or (type(e) is float and math.isfinite(e)))
+    ):
         return None
     last = math.floor(e) if st > 0 else math.ceil(e)
     if not -0x80000000 <= last + st <= 0x7FFFFFFF:
@@ -2743,7 +2831,9 @@ def _stop(proc: Any) -> None:
 _UPDATE_OPS = {"+": operator.add, "-": operator.sub, "*": operator.mul}
 
 
-def _property_put(name: str, span: Span, setp: Callable[[Any, str, Any, Span], None]) -> Callable[[Frame, Any, Any], None]:
+def _property_put(
+    name: str, span: Span, setp: Callable[[Any, str, Any, Span], None]
+) -> Callable[[Frame, Any, Any], None]:
     """put(f, o, v) storing v in property `name` of o: plain objects inline, the rest through setp."""
 
     def put(f: Frame, o: Any, v: Any) -> None:
@@ -2913,12 +3003,33 @@ def _constant(e: N.Expr) -> Any:
 
 # Legacy declaration commands: number -> declared type.
 LEGACY_DECL = {
-    284: "text", 283: "integer", 285: "real", 305: "boolean", 307: "date", 306: "time",
-    1216: "object", 1488: "collection", 1683: "variant", 301: "pointer", 286: "picture", 604: "blob",
-    293: "text", 282: "integer",
+    284: "text",
+    283: "integer",
+    285: "real",
+    305: "boolean",
+    307: "date",
+    306: "time",
+    1216: "object",
+    1488: "collection",
+    1683: "variant",
+    301: "pointer",
+    286: "picture",
+    604: "blob",
+    293: "text",
+    282: "integer",
     # ARRAY xxx: the variable holds an array (a number assigned to it selects an element in 4D)
-    219: "array", 220: "array", 221: "array", 222: "array", 223: "array", 224: "array",
-    279: "array", 280: "array", 1221: "array", 1222: "array", 1223: "array", 218: "array",
+    219: "array",
+    220: "array",
+    221: "array",
+    222: "array",
+    223: "array",
+    224: "array",
+    279: "array",
+    280: "array",
+    1221: "array",
+    1222: "array",
+    1223: "array",
+    218: "array",
 }
 
 

@@ -197,7 +197,7 @@ def _name_at(code: str, cursor: int) -> str:
 
 def kernel_spec() -> dict[str, Any]:
     return {
-        "argv": [sys.executable, "-m", "lang.kernel", "-f", "{connection_file}"],
+        "argv": [sys.executable, "-m", "mini4d.kernel", "-f", "{connection_file}"],
         "display_name": DISPLAY_NAME,
         "language": "4d",
         "interrupt_mode": "signal",

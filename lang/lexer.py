@@ -11,10 +11,12 @@ split in several patterns) goes back to Lark's own loop, which raises Lark's own
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 try:  # Python 3.11+
-    from re import _constants as _c, _parser as _p
+    from re import _constants as _c
+    from re import _parser as _p
 except ImportError:  # Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
@@ -117,7 +119,9 @@ class _Dispatch(dict):
     a letter or a character outside ASCII uses Lark's full pattern.
     """
 
-    def __init__(self, scanner: Any, ignore: frozenset[str], newline_types: frozenset[str], tests: dict[str, Any]) -> None:
+    def __init__(
+        self, scanner: Any, ignore: frozenset[str], newline_types: frozenset[str], tests: dict[str, Any]
+    ) -> None:
         super().__init__()
         self.scanner, self.tests = scanner, tests
         self.ignore = ignore - newline_types  # skipped text is not counted for line numbers

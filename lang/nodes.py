@@ -6,7 +6,7 @@ Children first, `span` last. The interpreter never sees lark trees or tokens.
 from __future__ import annotations
 
 from types import FunctionType
-from typing import Any, Optional
+from typing import Any
 
 from .source import Span
 
@@ -379,14 +379,14 @@ class ExprStmt(Stmt):
 class If(Stmt):
     cond: Expr
     then: tuple[Stmt, ...]
-    other: Optional[tuple[Stmt, ...]]
+    other: tuple[Stmt, ...] | None
     span: Span
 
 
 @node
 class Case(Stmt):
     branches: tuple[tuple[Expr, tuple[Stmt, ...]], ...]
-    other: Optional[tuple[Stmt, ...]]
+    other: tuple[Stmt, ...] | None
     span: Span
 
 
@@ -409,7 +409,7 @@ class For(Stmt):
     var: Expr
     start: Expr
     end: Expr
-    step: Optional[Expr]
+    step: Expr | None
     body: tuple[Stmt, ...]
     span: Span
 
@@ -418,10 +418,10 @@ class For(Stmt):
 class ForEach(Stmt):
     var: Expr
     source: Expr
-    begin: Optional[Expr]
-    end: Optional[Expr]
-    until: Optional[Expr]
-    while_: Optional[Expr]
+    begin: Expr | None
+    end: Expr | None
+    until: Expr | None
+    while_: Expr | None
     body: tuple[Stmt, ...]
     span: Span
 
@@ -436,13 +436,13 @@ class Use(Stmt):
 @node
 class TryBlock(Stmt):
     body: tuple[Stmt, ...]
-    catch: Optional[tuple[Stmt, ...]]
+    catch: tuple[Stmt, ...] | None
     span: Span
 
 
 @node
 class Return(Stmt):
-    value: Optional[Expr]
+    value: Expr | None
     span: Span
 
 
@@ -461,15 +461,15 @@ class VarDecl(Stmt):
     """`var $a; $b : Type := init` — names as written; type lower-cased or `cs.X`."""
 
     names: tuple[Expr, ...]
-    type: Optional[str]
-    init: Optional[Expr]
+    type: str | None
+    init: Expr | None
     span: Span
 
 
 @node
 class ParamDecl(Node):
     name: str  # "$x", or "..." for the variadic part
-    type: Optional[str]
+    type: str | None
     span: Span
 
 
@@ -478,7 +478,7 @@ class Declare(Stmt):
     """`#DECLARE(params) -> $r : Type` or `: Type`."""
 
     params: tuple[ParamDecl, ...]
-    result: Optional[ParamDecl]  # name "" when only the type is given
+    result: ParamDecl | None  # name "" when only the type is given
     span: Span
 
 
@@ -507,15 +507,15 @@ class ClassFunction(Stmt):
     kind: str  # "", "get" or "set"
     name: str
     params: tuple[ParamDecl, ...]
-    result: Optional[ParamDecl]
+    result: ParamDecl | None
     span: Span
 
 
 @node
 class ClassProperty(Stmt):
     names: tuple[str, ...]
-    type: Optional[str]
-    init: Optional[Expr]
+    type: str | None
+    init: Expr | None
     span: Span
 
 

@@ -189,9 +189,24 @@ _BLOCKS = [
     (re.compile(r"case\s+of\b", re.IGNORECASE), re.compile(r"end\s*case\b", re.IGNORECASE), "Case of", "End case"),
     (re.compile(r"while\b", re.IGNORECASE), re.compile(r"end\s*while\b", re.IGNORECASE), "While", "End while"),
     (re.compile(r"repeat\b", re.IGNORECASE), re.compile(r"until\b", re.IGNORECASE), "Repeat", "Until"),
-    (re.compile(r"for\s+each\b", re.IGNORECASE), re.compile(r"end\s*for\s+each\b", re.IGNORECASE), "For each", "End for each"),
-    (re.compile(r"for\b(?!\s+each)", re.IGNORECASE), re.compile(r"end\s*for\b(?!\s+each)", re.IGNORECASE), "For", "End for"),
-    (re.compile(r"use\b(?!\s+(set|named|character))", re.IGNORECASE), re.compile(r"end\s*use\b", re.IGNORECASE), "Use", "End use"),
+    (
+        re.compile(r"for\s+each\b", re.IGNORECASE),
+        re.compile(r"end\s*for\s+each\b", re.IGNORECASE),
+        "For each",
+        "End for each",
+    ),
+    (
+        re.compile(r"for\b(?!\s+each)", re.IGNORECASE),
+        re.compile(r"end\s*for\b(?!\s+each)", re.IGNORECASE),
+        "For",
+        "End for",
+    ),
+    (
+        re.compile(r"use\b(?!\s+(set|named|character))", re.IGNORECASE),
+        re.compile(r"end\s*use\b", re.IGNORECASE),
+        "Use",
+        "End use",
+    ),
     (re.compile(r"try\s*$", re.IGNORECASE), re.compile(r"end\s*try\b", re.IGNORECASE), "Try", "End try"),
 ]
 
@@ -218,7 +233,9 @@ def _block_problem(source: Source, text: str) -> Syntax4DError | None:
             top, top_line, _ = stack[-1]
             opener = _BLOCKS[top][2]
             if opener not in ("If", "Case of"):
-                return Syntax4DError(f"`Else` inside the `{opener}` of line {top_line} (only `If` and `Case of` have one)", span)
+                return Syntax4DError(
+                    f"`Else` inside the `{opener}` of line {top_line} (only `If` and `Case of` have one)", span
+                )
             if top_line in has_else:
                 return Syntax4DError(f"The `{opener}` of line {top_line} already has an `Else`", span)
             has_else.add(top_line)

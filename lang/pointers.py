@@ -6,13 +6,13 @@ Installed into the interpreter through its extension points: `expr_ArrayElem`,
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from . import nodes as N
 from .arrays import Array4D
 from .errors import ERR_NIL_POINTER, ERR_NOT_SUPPORTED, ERR_TYPE_MISMATCH, FourDError
 from .values import IS_POINTER, UNDEFINED, UNSET
-
 
 
 class Pointer4D:
@@ -171,9 +171,7 @@ def element_pointer(arr: Array4D, i: int, outer: Array4D | None = None, row: int
         r, c = row, i
     else:
         r, c = i, -1
-    p = Pointer4D(
-        "element", arr.name, ("elem", id(arr), i), lambda: arr.get(i), lambda v: arr.set(i, v), row=r, col=c
-    )
+    p = Pointer4D("element", arr.name, ("elem", id(arr), i), lambda: arr.get(i), lambda v: arr.set(i, v), row=r, col=c)
     p.declared = lambda: "element:" + arr.kind
     return p
 

@@ -9,7 +9,8 @@ them by position or keyword, `__repr__` and `__eq__` (and, as with dataclasses, 
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 __all__ = ["dataclass", "field"]
 

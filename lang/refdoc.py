@@ -1,6 +1,6 @@
 """The command reference (docs/commands.md), generated from the registry.
 
-Regenerate with `python3 -m lang.refdoc > docs/commands.md`; a test fails when the
+Regenerate with `python3 -m mini4d.refdoc > docs/commands.md`; a test fails when the
 file is stale.
 """
 
@@ -84,7 +84,7 @@ def render() -> str:
     out: list[str] = [
         "# mini4d command reference",
         "",
-        "Generated from the command registry by `python3 -m lang.refdoc > docs/commands.md`;",
+        "Generated from the command registry by `python3 -m mini4d.refdoc > docs/commands.md`;",
         "do not edit by hand (`tests/test_commands_doc.py` fails when this file is stale).",
         "`mini4d commands [--theme THEME] [NAME]` prints the same list in a terminal.",
         "",
@@ -131,7 +131,10 @@ def render() -> str:
 
 # 4D.Function members are implemented by the formula objects themselves (lang/formulas.py).
 _FUNCTION_MEMBERS = [
-    ("`.call({thisObj {; params...}})`", "Runs the formula with `This` = thisObj and the parameters as `$1...`; returns the result."),
+    (
+        "`.call({thisObj {; params...}})`",
+        "Runs the formula with `This` = thisObj and the parameters as `$1...`; returns the result.",
+    ),
     ("`.apply({thisObj {; paramsCollection}})`", "Same, with the parameters given as a collection."),
     ("`.source`", "Read-only text of the formula."),
     ("`$o.f(params)`", "A formula stored in a property runs with `This` = the object."),
@@ -152,7 +155,12 @@ def _constants_section() -> list[str]:
     by_theme: dict[str, list[Any]] = defaultdict(list)
     for c in unique:
         by_theme[c.theme or "Other"].append(c)
-    out = ["## Constants", "", f"{len(list(unique))} constants have a value; usable plain or tokenized (`Is text:K8:3`).", ""]
+    out = [
+        "## Constants",
+        "",
+        f"{len(list(unique))} constants have a value; usable plain or tokenized (`Is text:K8:3`).",
+        "",
+    ]
     for theme in sorted(by_theme, key=str.lower):
         out.append(f"### {theme}")
         out.append("")
@@ -188,7 +196,9 @@ def _unsupported_section(top: int = 60) -> list[str]:
     return out
 
 
-def filter_commands(infos: Iterable[CommandInfo], theme: str | None = None, name: str | None = None) -> list[CommandInfo]:
+def filter_commands(
+    infos: Iterable[CommandInfo], theme: str | None = None, name: str | None = None
+) -> list[CommandInfo]:
     """Commands of a theme (case-insensitive prefix) whose name contains `name`."""
     out = []
     for info in infos:

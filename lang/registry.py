@@ -11,9 +11,10 @@ import importlib
 import re
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from types import FunctionType
-from typing import Any, Callable
+from typing import Any
 
 from .errors import ERR_ARG_TYPE, ERR_NOT_SUPPORTED, FourDError
 from .records import dataclass, field
@@ -33,22 +34,22 @@ _DATA = Path(__file__).with_name("data")
 
 # Modules of stdlib/, imported once when the registry is first needed.
 STDLIB_MODULES = (
-    "stdlib.output",
-    "stdlib.text",
-    "stdlib.arithmetic",
-    "stdlib.dates",
-    "stdlib.language",
-    "stdlib.objects",
-    "stdlib.collection",
-    "stdlib.query",
-    "stdlib.json4d",
-    "stdlib.errors4d",
-    "stdlib.processes",
-    "stdlib.sessions",
-    "stdlib.arrays",
-    "stdlib.compiler",
-    "stdlib.formulas",
-    "stdlib.classes",
+    "mini4d.stdlib.output",
+    "mini4d.stdlib.text",
+    "mini4d.stdlib.arithmetic",
+    "mini4d.stdlib.dates",
+    "mini4d.stdlib.language",
+    "mini4d.stdlib.objects",
+    "mini4d.stdlib.collection",
+    "mini4d.stdlib.query",
+    "mini4d.stdlib.json4d",
+    "mini4d.stdlib.errors4d",
+    "mini4d.stdlib.processes",
+    "mini4d.stdlib.sessions",
+    "mini4d.stdlib.arrays",
+    "mini4d.stdlib.compiler",
+    "mini4d.stdlib.formulas",
+    "mini4d.stdlib.classes",
 )
 
 _SPACES = re.compile(r"\s+")
@@ -775,7 +776,7 @@ def command(
                 if not optional:
                     min_args = pos + 1
         doc = (func.__doc__ or "").strip().splitlines()[0] if func.__doc__ else ""
-        if not func.__module__.startswith("stdlib."):
+        if not func.__module__.startswith("mini4d.stdlib."):
             REGISTRY.extended = True
         info = CommandInfo(
             name=name,
@@ -818,7 +819,7 @@ def member(kind: str, name: str) -> Callable[[Callable[..., Any]], Callable[...,
 
 def constant(name: str, value: Any, token: str = "", theme: str = "") -> None:
     """Register a 4D constant with its value (token like "K8:3" when known)."""
-    if not sys._getframe(1).f_globals.get("__name__", "").startswith("stdlib."):
+    if not sys._getframe(1).f_globals.get("__name__", "").startswith("mini4d.stdlib."):
         REGISTRY.extended = True
     REGISTRY.add_constant(name, value, token, theme)
 

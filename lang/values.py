@@ -252,7 +252,18 @@ class SharedGroup:
     gets a deadlock error (90052) instead of hanging.
     """
 
-    __slots__ = ("__weakref__", "cond", "count", "is_storage", "lock", "members", "merged_into", "owner", "strict", "waiters")
+    __slots__ = (
+        "__weakref__",
+        "cond",
+        "count",
+        "is_storage",
+        "lock",
+        "members",
+        "merged_into",
+        "owner",
+        "strict",
+        "waiters",
+    )
 
     def __init__(self, is_storage: bool = False, strict: bool = False):
         self.lock = threading.Lock()
@@ -448,7 +459,15 @@ def share_value(container: Obj | Coll, value: Any) -> Any:
     and session storage never form groups. Standard objects are refused with -10721.
     """
     t = type(value)
-    if t is float or t is str or t is bool or value is None or value is UNDEFINED or t is int or isinstance(value, (Time4D, Date4D)):
+    if (
+        t is float
+        or t is str
+        or t is bool
+        or value is None
+        or value is UNDEFINED
+        or t is int
+        or isinstance(value, (Time4D, Date4D))
+    ):
         if container.group.strict:
             # docs/commands/storage.md: Storage takes only shared objects and collections.
             raise FourDError(
@@ -459,9 +478,7 @@ def share_value(container: Obj | Coll, value: Any) -> Any:
     if isinstance(value, (Obj, Coll)):
         vg = value.group
         if vg is None:
-            raise FourDError(
-                ERR_SHARED_VALUE, "Not supported value type in a shared object or shared collection"
-            )
+            raise FourDError(ERR_SHARED_VALUE, "Not supported value type in a shared object or shared collection")
         cg = container.group.root()
         if cg.is_storage:
             return value
@@ -476,9 +493,7 @@ def share_value(container: Obj | Coll, value: Any) -> Any:
             "This shared object or collection already belongs to another shared group "
             "(a shared group is permanent; store a copy made with OB Copy(value; ck shared; target))",
         )
-    raise FourDError(
-        ERR_SHARED_VALUE, "Not supported value type in a shared object or shared collection"
-    )
+    raise FourDError(ERR_SHARED_VALUE, "Not supported value type in a shared object or shared collection")
 
 
 def _merge_groups(src: SharedGroup, dst: SharedGroup, process: Any) -> None:

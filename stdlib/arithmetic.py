@@ -6,8 +6,8 @@ import math
 import random
 from typing import Any
 
-from lang.registry import command, constant
-from lang.values import REAL_EPSILON
+from mini4d.registry import command, constant
+from mini4d.values import REAL_EPSILON
 
 constant("Pi", math.pi, theme="Math")
 constant("MAXLONG", 2147483647.0, theme="Math")
@@ -82,7 +82,7 @@ def mod(a: float, b: float) -> float:
     ia = int(_half_away(a))
     ib = int(_half_away(b))
     if ib == 0:
-        from lang.errors import ERR_DIV_ZERO, FourDError
+        from mini4d.errors import ERR_DIV_ZERO, FourDError
 
         raise FourDError(ERR_DIV_ZERO, "Division by zero")
     return float(math.fmod(ia, ib))

@@ -5,12 +5,12 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from lang import values as V
-from lang.arrays import Array4D, check_size
-from lang.errors import ERR_ARG_TYPE, ERR_TYPE_MISMATCH, FourDError
-from lang.pointers import Pointer4D, interprocess_pointer, local_pointer, process_pointer
-from lang.registry import Ref, command
-from lang.values import UNDEFINED, Coll, Obj
+from mini4d import values as V
+from mini4d.arrays import Array4D, check_size
+from mini4d.errors import ERR_ARG_TYPE, ERR_TYPE_MISMATCH, FourDError
+from mini4d.pointers import Pointer4D, interprocess_pointer, local_pointer, process_pointer
+from mini4d.registry import Ref, command
+from mini4d.values import UNDEFINED, Coll, Obj
 
 
 def _array_of(ref: Ref, command_name: str) -> Array4D:
@@ -99,7 +99,12 @@ def copy_array(source: Ref, destination: Ref) -> None:
     cur = destination.get()
     if type(cur) is Array4D:
         cur.kind, cur.elem, cur.conv, cur.rows, cur.cols, cur.items = (
-            new.kind, new.elem, new.conv, new.rows, new.cols, new.items,
+            new.kind,
+            new.elem,
+            new.conv,
+            new.rows,
+            new.cols,
+            new.items,
         )
         return
     if destination.declare is not None:
@@ -290,7 +295,7 @@ def get_pointer(ctx: Any, name: str) -> Any:
     """Pointer to the variable named by a text (`"v"`, `"<>v"`, `"$v"`, `"arr{3}"`)."""
     import re
 
-    from lang.pointers import element_pointer
+    from mini4d.pointers import element_pointer
 
     text = name.strip()
     m = re.fullmatch(r"(.+?)\{(\d+)\}", text)

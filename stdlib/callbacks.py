@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from lang.errors import ERR_ARG_TYPE, FourDError
-from lang.formulas import Formula4D
-from lang.interpreter import prepare_call
-from lang.values import UNDEFINED, Obj, type_name
+from mini4d.errors import ERR_ARG_TYPE, FourDError
+from mini4d.formulas import Formula4D
+from mini4d.interpreter import prepare_call
+from mini4d.values import UNDEFINED, Obj, type_name
 
 
 def call_callback(ctx: Any, callback: Any, param: Obj, extra: list[Any] | tuple[Any, ...] = ()) -> Any:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from lang.classes import ClassDef, class_of, class_store, register
-from lang.errors import FourDError
-from lang.registry import Ref, command, constant
-from lang.values import UNDEFINED
+from mini4d.classes import ClassDef, class_of, class_store, register
+from mini4d.errors import FourDError
+from mini4d.registry import Ref, command, constant
+from mini4d.values import UNDEFINED
 
 register()
 

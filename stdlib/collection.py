@@ -8,10 +8,10 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from lang.errors import ERR_ARG_COUNT, ERR_ARG_TYPE, ERR_INDEX_RANGE, FourDError
-from lang.interpreter import MAX_GROWTH, to_storable
-from lang.registry import member
-from lang.values import (
+from mini4d.errors import ERR_ARG_COUNT, ERR_ARG_TYPE, ERR_INDEX_RANGE, FourDError
+from mini4d.interpreter import MAX_GROWTH, to_storable
+from mini4d.registry import member
+from mini4d.values import (
     UNDEFINED,
     Coll,
     Date4D,

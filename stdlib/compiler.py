@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from lang import nodes as N
-from lang.registry import Ref, command
+from mini4d import nodes as N
+from mini4d.registry import Ref, command
 
 
 def _declare_all(ctx: Any, tname: str, refs: tuple[Any, ...]) -> None:

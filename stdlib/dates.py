@@ -7,10 +7,10 @@ import time
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from lang.errors import ERR_ARG_TYPE, ERR_ARG_VALUE, ERR_NOT_SUPPORTED, FourDError
-from lang.registry import Ref, command, constant
-from lang.runtime import STARTED as _START  # this module is imported when its commands are first used
-from lang.values import NULL_DATE, UNDEFINED, Date4D, Time4D, days_in_month, make_date
+from mini4d.errors import ERR_ARG_TYPE, ERR_ARG_VALUE, ERR_NOT_SUPPORTED, FourDError
+from mini4d.registry import Ref, command, constant
+from mini4d.runtime import STARTED as _START  # this module is imported when its commands are first used
+from mini4d.values import NULL_DATE, UNDEFINED, Date4D, Time4D, days_in_month, make_date
 
 # Date Display Formats (docs/commands-legacy/string.md); tokens K1:n differ from values.
 for _name, _value, _token in [
@@ -45,8 +45,20 @@ for _name, _value in [
     constant(_name, _value, token=f"K7:{_value}", theme="Time Display Formats")
 constant("Blank if null time", 100, theme="Time Display Formats")
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 
 
@@ -166,8 +178,15 @@ def parse_date(text: str) -> Date4D:
                 sign = 1 if zone[0] == "+" else -1
                 digits = zone[1:].replace(":", "")
                 off = sign * (int(digits[:2]) * 60 + int(digits[2:]))
-            dt = datetime(y, mo, d, int(m.group(4)), int(m.group(5)), int(m.group(6) or 0),
-                          tzinfo=timezone(timedelta(minutes=off)))
+            dt = datetime(
+                y,
+                mo,
+                d,
+                int(m.group(4)),
+                int(m.group(5)),
+                int(m.group(6) or 0),
+                tzinfo=timezone(timedelta(minutes=off)),
+            )
             local = dt.astimezone()
             return make_date(local.year, local.month, local.day)
         return make_date(y, mo, d)
@@ -268,7 +287,9 @@ def format_date(d: Date4D, fmt: Any, add_time: Time4D | None = None) -> str:
         code -= 100
     secs = int(add_time.s) if add_time is not None else 0
     if d.is_null:
-        return {4: "00/00/00", 8: "0000-00-00T00:00:00", 9: "0000-00-00T00:00:00Z"}.get(code, "00/00/00" if code in (0, 1, 7) else "")
+        return {4: "00/00/00", 8: "0000-00-00T00:00:00", 9: "0000-00-00T00:00:00Z"}.get(
+            code, "00/00/00" if code in (0, 1, 7) else ""
+        )
     if code in (0, 1, 7):
         return f"{d.m:02d}/{d.d:02d}/{d.y:04d}"
     if code == 4:
@@ -292,7 +313,9 @@ def format_date(d: Date4D, fmt: Any, add_time: Time4D | None = None) -> str:
     if code == 10:
         u = _utc(d, secs)
         wd = DAYS[(u.weekday() + 1) % 7][:3]
-        return f"{wd}, {u.day:02d} {MONTHS[u.month - 1][:3]} {u.year:04d} {u.hour:02d}:{u.minute:02d}:{u.second:02d} GMT"
+        return (
+            f"{wd}, {u.day:02d} {MONTHS[u.month - 1][:3]} {u.year:04d} {u.hour:02d}:{u.minute:02d}:{u.second:02d} GMT"
+        )
     raise FourDError(ERR_ARG_VALUE, f"Unknown date format {code}")
 
 
@@ -393,7 +416,15 @@ def format_pattern(pattern: str, d: Date4D | None, seconds: int) -> str:
             out.append("Anno Domini" if n == 4 else "A" if n == 5 else "AD")
         elif c == "Q" or c == "q":
             q = 0 if d.is_null else (d.m - 1) // 3 + 1
-            out.append(f"Q{q}" if n == 3 else f"{_ORDINAL.get(q, q)} quarter" if n == 4 else f"{q:0{min(n, 2)}d}" if n <= 2 else str(q))
+            out.append(
+                f"Q{q}"
+                if n == 3
+                else f"{_ORDINAL.get(q, q)} quarter"
+                if n == 4
+                else f"{q:0{min(n, 2)}d}"
+                if n <= 2
+                else str(q)
+            )
         elif c == "H":
             out.append(f"{h:0{n}d}")
         elif c == "k":

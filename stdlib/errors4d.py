@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from lang.errors import ERR_ARG_TYPE, ERR_ASSERT, FourDError
-from lang.registry import Ref, command, constant
-from lang.values import UNDEFINED, Coll, Obj
+from mini4d.errors import ERR_ARG_TYPE, ERR_ASSERT, FourDError
+from mini4d.registry import Ref, command, constant
+from mini4d.values import UNDEFINED, Coll, Obj
 
 constant("ek local", 0, theme="Error handling")
 constant("ek global", 1, theme="Error handling")
@@ -88,7 +88,9 @@ def throw(ctx: Any, *args: Any) -> None:
             message = f"Error code: {code} ({sig})"
         else:
             message = _fill(message, first)
-        extra = {k: v for k, v in dict.items(first) if k not in ("errCode", "message", "componentSignature", "deferred")}
+        extra = {
+            k: v for k, v in dict.items(first) if k not in ("errCode", "message", "componentSignature", "deferred")
+        }
         err = FourDError(code, message, signature=sig, extra=extra)
         if first.get("deferred", False) is True:
             err.deferred = True
@@ -107,7 +109,7 @@ def throw(ctx: Any, *args: Any) -> None:
 def _fill(message: str, obj: Obj) -> str:
     import re
 
-    from lang.values import to_text
+    from mini4d.values import to_text
 
     def sub(m: Any) -> str:
         v = obj.get(m.group(1), UNDEFINED)
@@ -152,7 +154,7 @@ def abort(ctx: Any) -> None:
     if proc.in_handler:
         proc.stop_requested = "abort"
         return
-    from lang.errors import ERR_INTERRUPTED
+    from mini4d.errors import ERR_INTERRUPTED
 
     err = FourDError(ERR_INTERRUPTED, "Execution aborted")
     raise err

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from lang.formulas import formula_from_string
-from lang.registry import command
+from mini4d.formulas import formula_from_string
+from mini4d.registry import command
 
 
 @command("Formula", 1597, "Formulas")

@@ -6,10 +6,10 @@ import math
 import re
 from typing import Any
 
-from lang.errors import ERR_ARG_TYPE, ERR_JSON, ERR_NOT_SUPPORTED, FourDError
-from lang.jsonfmt import parse, stringify, symbols
-from lang.registry import Ref, command
-from lang.values import UNDEFINED, Coll, Date4D, Obj, Time4D, equal
+from mini4d.errors import ERR_ARG_TYPE, ERR_JSON, ERR_NOT_SUPPORTED, FourDError
+from mini4d.jsonfmt import parse, stringify, symbols
+from mini4d.registry import Ref, command
+from mini4d.values import UNDEFINED, Coll, Date4D, Obj, Time4D, equal
 
 
 @command("JSON Stringify", 1217, "JSON")
@@ -33,7 +33,7 @@ def json_parse(text: str, type_: Any = UNDEFINED, *, star: bool = False) -> Any:
         elif t == 11 and type(value) is str and value.strip().lstrip("-").isdigit():
             value = Time4D(int(value))
         else:
-            from stdlib.objects import convert_to_type
+            from mini4d.stdlib.objects import convert_to_type
 
             value = convert_to_type(value, t, "JSON Parse")
     if star and isinstance(value, Obj):
@@ -164,13 +164,22 @@ class _Validator:
             types = list(s["type"]) if isinstance(s["type"], Coll) else [s["type"]]
             ok = jt in types or (jt == "integer" and "number" in types)
             if not ok:
-                self.err(20, path, f"Incorrect type. Expected type is: {', '.join(str(t) for t in types)}", spath + "/type")
+                self.err(
+                    20, path, f"Incorrect type. Expected type is: {', '.join(str(t) for t in types)}", spath + "/type"
+                )
                 return
         if "enum" in s and isinstance(s["enum"], Coll):
             if not any(_same(v, e) for e in s["enum"]):
-                self.err(19, path, f"Error while validating against 'enum' key. \"{_show(v)}\" does not match any enum element in the schema.", spath + "/enum")
+                self.err(
+                    19,
+                    path,
+                    f"Error while validating against 'enum' key. \"{_show(v)}\" does not match any enum element in the schema.",
+                    spath + "/enum",
+                )
         if "const" in s and not _same(v, s["const"]):
-            self.err(25, path, f"Value \"{_show(v)}\" does not match the 'const' value in the schema.", spath + "/const")
+            self.err(
+                25, path, f"Value \"{_show(v)}\" does not match the 'const' value in the schema.", spath + "/const"
+            )
         if jt in ("integer", "number"):
             self._numbers(v, s, path, spath)
         if jt == "string":
@@ -214,18 +223,48 @@ class _Validator:
         ex_min = s.get("exclusiveMinimum")
         if mx is not None:
             if ex_max is True and v >= mx:
-                self.err(4, path, f"The value provided should be less than specified in the schema (\"{_show(mx)}\").", spath + "/exclusiveMaximum")
+                self.err(
+                    4,
+                    path,
+                    f'The value provided should be less than specified in the schema ("{_show(mx)}").',
+                    spath + "/exclusiveMaximum",
+                )
             elif v > mx:
-                self.err(3, path, f"The value provided should not be greater than specified in the schema (\"{_show(mx)}\").", spath + "/maximum")
+                self.err(
+                    3,
+                    path,
+                    f'The value provided should not be greater than specified in the schema ("{_show(mx)}").',
+                    spath + "/maximum",
+                )
         if mn is not None:
             if ex_min is True and v <= mn:
-                self.err(6, path, f"The value provided should be greater than specified in the schema (\"{_show(mn)}\").", spath + "/exclusiveMinimum")
+                self.err(
+                    6,
+                    path,
+                    f'The value provided should be greater than specified in the schema ("{_show(mn)}").',
+                    spath + "/exclusiveMinimum",
+                )
             elif v < mn:
-                self.err(5, path, f"The value provided should not be less than specified in the schema (\"{_show(mn)}\").", spath + "/minimum")
+                self.err(
+                    5,
+                    path,
+                    f'The value provided should not be less than specified in the schema ("{_show(mn)}").',
+                    spath + "/minimum",
+                )
         if type(ex_max) in (float, int) and v >= ex_max:
-            self.err(4, path, f"The value provided should be less than specified in the schema (\"{_show(float(ex_max))}\").", spath + "/exclusiveMaximum")
+            self.err(
+                4,
+                path,
+                f'The value provided should be less than specified in the schema ("{_show(float(ex_max))}").',
+                spath + "/exclusiveMaximum",
+            )
         if type(ex_min) in (float, int) and v <= ex_min:
-            self.err(6, path, f"The value provided should be greater than specified in the schema (\"{_show(float(ex_min))}\").", spath + "/exclusiveMinimum")
+            self.err(
+                6,
+                path,
+                f'The value provided should be greater than specified in the schema ("{_show(float(ex_min))}").',
+                spath + "/exclusiveMinimum",
+            )
         mult = num("multipleOf")
         if mult:
             q = v / mult
@@ -240,13 +279,15 @@ class _Validator:
             self.err(8, path, "The string is shorter than specified in the schema.", spath + "/minLength")
         pat = s.get("pattern")
         if type(pat) is str:
-            from stdlib.text import compile_regex
+            from mini4d.stdlib.text import compile_regex
 
             if compile_regex(pat).search(text) is None:
-                self.err(9, path, f"The string \"{text}\" does not match the pattern in the schema:{pat}.", spath + "/pattern")
+                self.err(
+                    9, path, f'The string "{text}" does not match the pattern in the schema:{pat}.', spath + "/pattern"
+                )
         fmt = s.get("format")
         if type(fmt) is str and not _format_ok(fmt, text):
-            self.err(24, path, f"The string does not match (\"{fmt}\")", spath + "/format")
+            self.err(24, path, f'The string does not match ("{fmt}")', spath + "/format")
 
     def _arrays(self, v: Coll, s: Obj, path: str, spath: str, depth: int) -> None:
         mx, mn = s.get("maxItems"), s.get("minItems")
@@ -257,7 +298,12 @@ class _Validator:
         if s.get("uniqueItems") is True:
             for i in range(len(v)):
                 if any(_same(v[i], v[j]) for j in range(i)):
-                    self.err(13, f"{path}[{i}]", f"Error while validating an array. Elements are not unique. Another instance of \"{_show(v[i])}\" is already in the array.", spath + "/uniqueItems")
+                    self.err(
+                        13,
+                        f"{path}[{i}]",
+                        f'Error while validating an array. Elements are not unique. Another instance of "{_show(v[i])}" is already in the array.',
+                        spath + "/uniqueItems",
+                    )
                     break
         prefix = s.get("prefixItems")
         items = s.get("items")
@@ -272,7 +318,12 @@ class _Validator:
                 if i < len(v):
                     self.check(v[i], sub, f"{path}[{i}]", f"{spath}/items/{i}", depth + 1)
             if s.get("additionalItems") is False and len(v) > len(items):
-                self.err(10, path, "Error while validating an array. JSON contains more elements than specified in the schema.", spath + "/additionalItems")
+                self.err(
+                    10,
+                    path,
+                    "Error while validating an array. JSON contains more elements than specified in the schema.",
+                    spath + "/additionalItems",
+                )
         elif items is not None:
             for i in range(start, len(v)):
                 self.check(v[i], items, f"{path}[{i}]", f"{spath}/items", depth + 1)
@@ -281,24 +332,40 @@ class _Validator:
             lo = s.get("minContains", 1)
             hi = s.get("maxContains")
             if n == 0 and lo:
-                self.err(29, path, "Array does not contain any items matching the 'contains' schema.", spath + "/contains")
+                self.err(
+                    29, path, "Array does not contain any items matching the 'contains' schema.", spath + "/contains"
+                )
             elif n < lo:
-                self.err(30, path, f"Array must contain at least {_show(float(lo))} items matching the 'contains' schema, but only {n} were found.", spath + "/minContains")
+                self.err(
+                    30,
+                    path,
+                    f"Array must contain at least {_show(float(lo))} items matching the 'contains' schema, but only {n} were found.",
+                    spath + "/minContains",
+                )
             if type(hi) in (float, int) and n > hi:
-                self.err(31, path, f"Array must contain at most {_show(float(hi))} items matching the 'contains' schema, but {n} were found.", spath + "/maxContains")
+                self.err(
+                    31,
+                    path,
+                    f"Array must contain at most {_show(float(hi))} items matching the 'contains' schema, but {n} were found.",
+                    spath + "/maxContains",
+                )
 
     def _objects(self, v: Obj, s: Obj, path: str, spath: str, depth: int) -> None:
         keys = list(dict.keys(v))
         mx, mn = s.get("maxProperties"), s.get("minProperties")
         if type(mx) in (float, int) and len(keys) > mx:
-            self.err(14, path, "The number of properties is greater than specified in the schema.", spath + "/maxProperties")
+            self.err(
+                14, path, "The number of properties is greater than specified in the schema.", spath + "/maxProperties"
+            )
         if type(mn) in (float, int) and len(keys) < mn:
-            self.err(15, path, "The number of properties is less than specified in the schema.", spath + "/minProperties")
+            self.err(
+                15, path, "The number of properties is less than specified in the schema.", spath + "/minProperties"
+            )
         req = s.get("required")
         if isinstance(req, Coll):
             for name in req:
                 if name not in v:
-                    self.err(16, path, f"The required property \"{name}\" is missing.", spath + "/required")
+                    self.err(16, path, f'The required property "{name}" is missing.', spath + "/required")
         props = s.get("properties") if isinstance(s.get("properties"), Obj) else Obj()
         patterns = s.get("patternProperties") if isinstance(s.get("patternProperties"), Obj) else Obj()
         extra = []
@@ -308,7 +375,7 @@ class _Validator:
                 matched = True
                 self.check(v[k], props[k], f"{path}.{k}", f"{spath}/properties/{k}", depth + 1)
             for pat, sub in dict.items(patterns):
-                from stdlib.text import compile_regex
+                from mini4d.stdlib.text import compile_regex
 
                 if compile_regex(pat).search(k):
                     matched = True
@@ -317,7 +384,12 @@ class _Validator:
                 extra.append(k)
         add = s.get("additionalProperties", UNDEFINED)
         if add is False and extra:
-            self.err(17, path, f"No additional properties allowed by the schema. The property(ies) {', '.join(extra)} should be removed.", spath + "/additionalProperties")
+            self.err(
+                17,
+                path,
+                f"No additional properties allowed by the schema. The property(ies) {', '.join(extra)} should be removed.",
+                spath + "/additionalProperties",
+            )
         elif isinstance(add, Obj):
             for k in extra:
                 self.check(v[k], add, f"{path}.{k}", f"{spath}/additionalProperties", depth + 1)
@@ -325,7 +397,12 @@ class _Validator:
         if names is not None:
             for k in keys:
                 if not self.valid(k, names, path, spath + "/propertyNames"):
-                    self.err(28, path, f"Property name \"{k}\" does not validate against the 'propertyNames' schema.", spath + "/propertyNames")
+                    self.err(
+                        28,
+                        path,
+                        f"Property name \"{k}\" does not validate against the 'propertyNames' schema.",
+                        spath + "/propertyNames",
+                    )
         deps = s.get("dependencies") if isinstance(s.get("dependencies"), Obj) else s.get("dependentRequired")
         if isinstance(deps, Obj):
             for k, need in dict.items(deps):
@@ -335,8 +412,11 @@ class _Validator:
                     for n in need:
                         if n not in v:
                             code = 18 if "dependencies" in s else 32
-                            msg = (f"The property \"{k}\" requires the property \"{n}\"." if code == 18
-                                   else f"The property \"{k}\" requires the property \"{n}\" to be present.")
+                            msg = (
+                                f'The property "{k}" requires the property "{n}".'
+                                if code == 18
+                                else f'The property "{k}" requires the property "{n}" to be present.'
+                            )
                             self.err(code, path, msg, spath + ("/dependencies" if code == 18 else "/dependentRequired"))
                 elif isinstance(need, Obj):
                     self.check(v, need, path, f"{spath}/dependencies/{k}", depth + 1)

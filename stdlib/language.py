@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from lang.errors import ERR_ARG_COUNT, ERR_ARG_TYPE, FourDError
-from lang.registry import Ref, command, constant
-from lang.values import (
+from mini4d.errors import ERR_ARG_COUNT, ERR_ARG_TYPE, FourDError
+from mini4d.registry import Ref, command, constant
+from mini4d.values import (
     IS_BLOB,
     IS_BOOLEAN,
     IS_COLLECTION,
@@ -80,15 +80,24 @@ _DECLARED = {
 
 # Type() of an element of each kind of array (ARRAY INTEGER holds 16-bit integers).
 _ELEMENT = {
-    "real": IS_REAL, "integer": 8, "longint": IS_LONGINT, "date": IS_DATE, "text": IS_TEXT,
-    "string": IS_TEXT, "picture": IS_PICTURE, "pointer": IS_POINTER, "boolean": IS_BOOLEAN,
-    "blob": IS_BLOB, "time": IS_TIME, "object": IS_OBJECT,
+    "real": IS_REAL,
+    "integer": 8,
+    "longint": IS_LONGINT,
+    "date": IS_DATE,
+    "text": IS_TEXT,
+    "string": IS_TEXT,
+    "picture": IS_PICTURE,
+    "pointer": IS_POINTER,
+    "boolean": IS_BOOLEAN,
+    "blob": IS_BLOB,
+    "time": IS_TIME,
+    "object": IS_OBJECT,
 }
 
 
 def _variable_value(ctx: Any, node: Any) -> Any:
     """Current value of a variable node (local, process, interprocess); None for other expressions."""
-    from lang import nodes as N
+    from mini4d import nodes as N
 
     if isinstance(node, N.Local):
         slot = ctx.code.slots.get(node.name.lower())
@@ -102,7 +111,7 @@ def _variable_value(ctx: Any, node: Any) -> Any:
 
 def _designated_type(ctx: Any, node: Any) -> str | None:
     """Declared type name of the target of `ptr->` or `arr{i}` ("element:KIND" for elements)."""
-    from lang import nodes as N
+    from mini4d import nodes as N
 
     if isinstance(node, N.Deref):
         p = _variable_value(ctx, node.ptr)
@@ -161,7 +170,7 @@ def value_type_(expression: Ref) -> float:
 def type_(ctx: Any, variable: Ref) -> float:
     """Declared type of a variable (Is variant for an untyped one)."""
     node = variable.node
-    from lang import nodes as N
+    from mini4d import nodes as N
 
     declared = None
     if isinstance(node, N.Local):
@@ -260,7 +269,7 @@ def choose(criterion: Any, *values: Any) -> Any:
 @command("Command name", 538, "Language")
 def command_name(ctx: Any, number: int, info: Ref | None = None, theme: Ref | None = None) -> str:
     """Name of the command with this number (OK = 0 if none); `info` gets 1 when thread-safe, `theme` its theme."""
-    from lang.registry import REGISTRY
+    from mini4d.registry import REGISTRY
 
     REGISTRY.ensure_loaded()
     c = REGISTRY.lookup_number(number) if number > 0 else None
@@ -277,8 +286,8 @@ def execute_formula(ctx: Any, statement: str) -> None:
     """Run one line of 4D code given as text (tokens allowed); locals of the caller are not visible."""
     if statement.strip() == "":
         return
-    from lang.parser import parse_source
-    from lang.source import Source
+    from mini4d.parser import parse_source
+    from mini4d.source import Source
 
     src = Source("<formula>", statement)
     stmts = parse_source(src)
@@ -289,7 +298,7 @@ def execute_formula(ctx: Any, statement: str) -> None:
 @command("EXECUTE METHOD", 1007, "Language")
 def execute_method(ctx: Any, name: str, result: Any = None, *params: Any, star: bool = False) -> None:
     """Call a project method by name; `result` (a variable, or `*` for none) receives its result."""
-    from lang.registry import Ref as _Ref
+    from mini4d.registry import Ref as _Ref
 
     args = list(params)
     if star and result is not None:
@@ -364,9 +373,12 @@ def idle() -> None:
     time.sleep(0)
 
 
-
-
-_CHAIN_TYPES = {"method": "projectMethod", "function": "classFunction", "constructor": "classFunction", "formula": "formula"}
+_CHAIN_TYPES = {
+    "method": "projectMethod",
+    "function": "classFunction",
+    "constructor": "classFunction",
+    "formula": "formula",
+}
 
 
 @command("Call chain", 1662, "Language")
@@ -374,7 +386,7 @@ def call_chain(ctx: Any) -> Any:
     """The calls of the current process, innermost first: [{type; name; line; database}]."""
     from pathlib import Path
 
-    from lang.values import Coll, Obj
+    from mini4d.values import Coll, Obj
 
     root = getattr(ctx.runtime.project, "root", None)
     database = Path(root).name if root else ""

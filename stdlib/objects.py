@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from lang.errors import ERR_ARG_COUNT, ERR_ARG_TYPE, FourDError
-from lang.interpreter import to_storable
-from lang.registry import command, constant
-from lang.values import UNDEFINED, Coll, Obj, check_writable, new_shared_group, share_value
+from mini4d.errors import ERR_ARG_COUNT, ERR_ARG_TYPE, FourDError
+from mini4d.interpreter import to_storable
+from mini4d.registry import command, constant
+from mini4d.values import UNDEFINED, Coll, Obj, check_writable, new_shared_group, share_value
 
 # ck shared is 16 in public 4D code ("constante ck shared (entier 16)"); ck resolve pointers
 # (token K85:26) is documented without a value: 32 is assumed (listed in the README).
@@ -207,7 +207,11 @@ def deep_copy(
             if group_with is not None:
                 o.group.root().members += 1
         for k, x in list(dict.items(v)):  # a snapshot: another process may write a shared object
-            dict.__setitem__(o, k, deep_copy(x, shared, group_with if group_with is not None else (o if shared else None), memo, resolve))
+            dict.__setitem__(
+                o,
+                k,
+                deep_copy(x, shared, group_with if group_with is not None else (o if shared else None), memo, resolve),
+            )
         return o
     if isinstance(v, Coll):
         if id(v) in memo:
@@ -219,7 +223,9 @@ def deep_copy(
             if group_with is not None:
                 c.group.root().members += 1
         for x in v:
-            c.append(deep_copy(x, shared, group_with if group_with is not None else (c if shared else None), memo, resolve))
+            c.append(
+                deep_copy(x, shared, group_with if group_with is not None else (c if shared else None), memo, resolve)
+            )
         return c
     copier = getattr(v, "copy_4d", None)
     if copier is not None:
@@ -262,7 +268,7 @@ def ob_copy(obj: Any, option: Any = None, group_with: Any = None) -> Any:
 @command("OB SET", 1220, "Objects (Language)")
 def ob_set(ctx: Any, obj: Any, *pairs: Any) -> None:
     """Set properties of an object (name; value pairs)."""
-    from lang.registry import Ref
+    from mini4d.registry import Ref
 
     o = obj.get() if isinstance(obj, Ref) else obj
     if o is None or o is UNDEFINED:
@@ -296,9 +302,9 @@ def ob_get(obj: Any, name: str, type_: Any = UNDEFINED) -> Any:
 
 def convert_to_type(v: Any, t: int, cmd: str) -> Any:
     """A value converted to a `Field and Variable Types` type (OB Get, JSON Parse)."""
-    from lang.values import NULL_DATE, Date4D, Time4D, to_text
-    from stdlib.dates import parse_date, time_
-    from stdlib.text import num
+    from mini4d.stdlib.dates import parse_date, time_
+    from mini4d.stdlib.text import num
+    from mini4d.values import NULL_DATE, Date4D, Time4D, to_text
 
     if t == 2:  # Is text
         if v is None:
@@ -346,7 +352,7 @@ def convert_to_type(v: Any, t: int, cmd: str) -> Any:
 @command("OB Get type", 1230, "Objects (Language)")
 def ob_get_type(obj: Any, name: str) -> float:
     """Type of a property (Is text, Is real, ..., Is undefined when missing)."""
-    from lang.values import value_type
+    from mini4d.values import value_type
 
     if obj is None or obj is UNDEFINED:
         return 5.0
@@ -363,7 +369,7 @@ def ob_get_type(obj: Any, name: str) -> float:
 @command("OB SET NULL", 1233, "Objects (Language)")
 def ob_set_null(ctx: Any, obj: Any, name: str) -> None:
     """Set a property to Null (creating the object when the variable is null)."""
-    from lang.registry import Ref
+    from mini4d.registry import Ref
 
     o = obj.get() if isinstance(obj, Ref) else obj
     if o is None or o is UNDEFINED:
@@ -391,7 +397,7 @@ def _array_arg(ref: Any, cmd: str) -> Any:
 @command("OB SET ARRAY", 1227, "Objects (Language)")
 def ob_set_array(ctx: Any, obj: Any, name: str, array: Any) -> None:
     """Store the elements of an array (element 0 excluded) in a property, as a collection."""
-    from lang.registry import Ref
+    from mini4d.registry import Ref
 
     o = obj.get() if isinstance(obj, Ref) else obj
     if o is None or o is UNDEFINED:
@@ -426,7 +432,7 @@ ob_get_array.command_info.ref_positions = frozenset({2})  # type: ignore[attr-de
 @command("OB GET PROPERTY NAMES", 1232, "Objects (Language)")
 def ob_get_property_names(obj: Any, names: Any, types: Any = None) -> None:
     """Fill arrays with the property names of an object (and their types)."""
-    from lang.values import value_type
+    from mini4d.values import value_type
 
     names_arr = _array_arg(names, "OB GET PROPERTY NAMES")
     types_arr = _array_arg(types, "OB GET PROPERTY NAMES") if types is not None else None

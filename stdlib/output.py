@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from lang.registry import command, constant
-from lang.values import to_text
+from mini4d.registry import command, constant
+from mini4d.values import to_text
 
 constant("Into Windows log events", 0, theme="Log Events")
 constant("Into 4D debug message", 1, theme="Log Events")
@@ -33,7 +33,7 @@ def log_event(ctx: Any, *args: Any) -> None:
     if rest and type(rest[0]) in (float, int):
         output_type = int(rest.pop(0))
     if not rest:
-        from lang.errors import ERR_ARG_COUNT, FourDError
+        from mini4d.errors import ERR_ARG_COUNT, FourDError
 
         raise FourDError(ERR_ARG_COUNT, "LOG EVENT needs a message")
     message = rest.pop(0)

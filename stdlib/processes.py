@@ -6,10 +6,10 @@ import threading
 import time
 from typing import Any
 
-from lang.errors import ERR_ARG_COUNT, ERR_ARG_TYPE, ERR_INTERRUPTED, ERR_NOT_SUPPORTED, ERR_READONLY, FourDError
-from lang.registry import Ref, command, constant
-from lang.runtime import POLL, WAITING_FOR_INTERNAL_FLAG, Process
-from lang.values import UNDEFINED, Coll, Obj, check_writable, new_shared_group, share_value
+from mini4d.errors import ERR_ARG_COUNT, ERR_ARG_TYPE, ERR_INTERRUPTED, ERR_NOT_SUPPORTED, ERR_READONLY, FourDError
+from mini4d.registry import Ref, command, constant
+from mini4d.runtime import POLL, WAITING_FOR_INTERNAL_FLAG, Process
+from mini4d.values import UNDEFINED, Coll, Obj, check_writable, new_shared_group, share_value
 
 constant("Does not exist", -100, "K13:3", theme="Process state")
 constant("Aborted", -1, "K13:1", theme="Process state")
@@ -258,7 +258,7 @@ class Signal(Obj):
                     raise FourDError(ERR_ARG_TYPE, ".wait() takes a timeout in seconds", span)
                 timeout = max(0.0, float(t))
             return self.wait(f.process, timeout)
-        from lang.errors import ERR_NOT_A_FUNCTION
+        from mini4d.errors import ERR_NOT_A_FUNCTION
 
         raise FourDError(ERR_NOT_A_FUNCTION, f'Unknown member function "{name}" of a 4D.Signal', span)
 
@@ -293,7 +293,7 @@ def new_signal(description: str = "") -> Signal:
 
 def _process_var(ref: Any, role: str) -> tuple[str, str]:
     """("process" | "interprocess", key) of a variable named in GET/SET PROCESS VARIABLE."""
-    from lang import nodes as N
+    from mini4d import nodes as N
 
     node = getattr(ref, "node", None)
     if isinstance(node, N.Name):
@@ -312,7 +312,7 @@ def _pairs_of(refs: tuple[Any, ...], command_name: str) -> list[tuple[Any, Any]]
 
 
 def _transfer(v: Any) -> Any:
-    from lang.runtime import copy_for_process
+    from mini4d.runtime import copy_for_process
 
     if getattr(v, "is_4d_array", False):
         raise FourDError(ERR_NOT_SUPPORTED, "Arrays cannot be copied between processes yet")
@@ -345,7 +345,7 @@ def set_process_variable(ctx: Any, process: int, *refs: Ref) -> None:
         if kind == "process":
             declared = target.var_types.get(key)
             if declared is not None:
-                from lang.interpreter import make_converter
+                from mini4d.interpreter import make_converter
 
                 convert = make_converter(declared)
                 value = convert(value) if convert else value

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from lang.errors import ERR_QUERY, FourDError
-from lang.values import (
+from mini4d.errors import ERR_QUERY, FourDError
+from mini4d.values import (
     UNDEFINED,
     Coll,
     Date4D,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from lang.errors import ERR_ARG_TYPE, FourDError
-from lang.registry import command
-from lang.values import UNDEFINED, Obj
+from mini4d.errors import ERR_ARG_TYPE, FourDError
+from mini4d.registry import command
+from mini4d.values import UNDEFINED, Obj
 
 
 @command("Session", 1714, "Sessions")

@@ -12,9 +12,9 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
-from lang.errors import ERR_ARG_TYPE, ERR_ARG_VALUE, ERR_NOT_SUPPORTED, FourDError
-from lang.registry import Ref, command, constant
-from lang.values import UNDEFINED, Coll, Date4D, Time4D, fold, to_text
+from mini4d.errors import ERR_ARG_TYPE, ERR_ARG_VALUE, ERR_NOT_SUPPORTED, FourDError
+from mini4d.registry import Ref, command, constant
+from mini4d.values import UNDEFINED, Coll, Date4D, Time4D, fold, to_text
 
 for _name, _value in [
     ("sk strict", 0),
@@ -62,7 +62,7 @@ def string(value: Any, fmt: Any = UNDEFINED, add_time: Any = UNDEFINED) -> str:
     """Text form of a value, with an optional number, date or time display format."""
     if fmt is UNDEFINED:
         if add_time is not UNDEFINED and type(value) is Date4D:
-            from stdlib.dates import format_date
+            from mini4d.stdlib.dates import format_date
 
             return format_date(value, 1, _time_arg(add_time))
         return to_text(value)
@@ -75,12 +75,12 @@ def string(value: Any, fmt: Any = UNDEFINED, add_time: Any = UNDEFINED) -> str:
             return to_text(value)
         raise FourDError(ERR_ARG_TYPE, "String: the format must be a text or a number")
     if t is Date4D:
-        from stdlib.dates import format_date
+        from mini4d.stdlib.dates import format_date
 
         _check_fmt(fmt)
         return format_date(value, fmt, None if add_time is UNDEFINED else _time_arg(add_time))
     if t is Time4D:
-        from stdlib.dates import format_time
+        from mini4d.stdlib.dates import format_time
 
         _check_fmt(fmt)
         return format_time(value, fmt)
@@ -142,7 +142,7 @@ def _amp_format(x: float, spec: str) -> str:
         # docs: String(0 ?+ 7;"&x") = "0x0080", String(-1;"&x") = "0xFFFFFFFF"
         return "0x" + format(n, "04X" if n <= 0xFFFF else "08X")
     if spec.startswith("/") and spec[1:].isdigit():
-        from stdlib.dates import format_time
+        from mini4d.stdlib.dates import format_time
 
         return format_time(Time4D(int(_half_away(float(x)))), int(spec[1:]))
     if spec.isdigit() and int(spec) > 0:
@@ -442,7 +442,10 @@ def find_text(find: str, text: str, start: int, options: int | None, star: bool)
         start >= 0
         and text.isascii()
         and find.isascii()
-        and not (controls and ((not text.isprintable() and _C0.search(text)) or (not find.isprintable() and _C0.search(find))))
+        and not (
+            controls
+            and ((not text.isprintable() and _C0.search(text)) or (not find.isprintable() and _C0.search(find)))
+        )
     ):
         # ASCII without C0 controls folds one character to one character: search the folded texts.
         folded_text = text.lower() if case else text
@@ -512,7 +515,15 @@ def _word_bounded(text: str, i: int, j: int) -> bool:
 
 
 @command("Position", 15, "String")
-def position(find: str, text: str, start: int = 1, length_found: Ref | None = None, options: Any = UNDEFINED, *, star: bool = False) -> float:
+def position(
+    find: str,
+    text: str,
+    start: int = 1,
+    length_found: Ref | None = None,
+    options: Any = UNDEFINED,
+    *,
+    star: bool = False,
+) -> float:
     """1-based position of `find` in `text` (0 if absent); case/accent-insensitive unless `*` or `sk` options."""
     opts = None
     if options is not UNDEFINED:
@@ -650,7 +661,15 @@ def compile_regex(pattern: str) -> re.Pattern[str]:
 
 
 @command("Match regex", 1019, "String")
-def match_regex(pattern: str, text: str, start: Any = UNDEFINED, pos_found: Ref | None = None, length_found: Ref | None = None, *, star: bool = False) -> bool:
+def match_regex(
+    pattern: str,
+    text: str,
+    start: Any = UNDEFINED,
+    pos_found: Ref | None = None,
+    length_found: Ref | None = None,
+    *,
+    star: bool = False,
+) -> bool:
     """True if the regular expression matches: the whole text (2 parameters) or from `start` (`*`: only at `start`)."""
     rx = compile_regex(pattern)
     if start is UNDEFINED:

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lang.cli import Streams, execute
-from lang.errors import FourDError, Syntax4DError, format_error
-from lang.parser import parse_source
-from lang.project import Project, load_file
-from lang.runtime import Runtime
+from mini4d.cli import Streams, execute
+from mini4d.errors import FourDError, Syntax4DError, format_error
+from mini4d.parser import parse_source
+from mini4d.project import Project, load_file
+from mini4d.runtime import Runtime
 
 EXPECT_RX = re.compile(r"//\s*expect( error)?:\s?(.*)$")
 
@@ -83,6 +83,6 @@ def compare(lines: list[str], exps: list[Expectation]) -> list[str]:
             kind = "error containing" if exp.is_error else "output"
             problems.append(f"line {exp.line}: expected {kind} {exp.text!r}, got {actual!r}")
     if len(lines) > len(exps):
-        for extra in lines[len(exps):]:
+        for extra in lines[len(exps) :]:
             problems.append(f"unexpected extra output {extra!r}")
     return problems

@@ -6,11 +6,12 @@ import io
 from pathlib import Path
 
 import pytest
+from mini4d.cli import main
 
-from lang.cli import main
 
-
-def run_file(tmp_path: Path, data: bytes | str, name: str = "input.4dm", args: list[str] | None = None) -> tuple[int, str, str]:
+def run_file(
+    tmp_path: Path, data: bytes | str, name: str = "input.4dm", args: list[str] | None = None
+) -> tuple[int, str, str]:
     path = tmp_path / name
     if isinstance(data, str):
         data = data.encode("utf-8")
@@ -26,7 +27,7 @@ CASES = [
     ("If (True\n", 65, "error 90001: Missing `)` before the end of the line"),
     ("$x:=\n", 65, "error 90001: Incomplete statement"),
     ("$x:=(1+2\n", 65, "error 90001: Missing `)`"),
-    ("ALERT(\"open\n", 65, "Unclosed text literal"),
+    ('ALERT("open\n', 65, "Unclosed text literal"),
     ("End case\n", 65, "`End case` without a matching `Case of`"),
     ("While (True)\nEnd for\n", 65, "`End for` found where `End while` was expected"),
     ("$x:=1 +\n", 65, "error 90001"),
@@ -34,20 +35,24 @@ CASES = [
     ("$x:=)\n", 65, "error 90001: Unexpected `)`"),
     ("$a; $b\n", 65, "error 90001"),
     ("Sesion storage $x\n", 65, "Unknown command `Sesion storage`; did you mean `Session storage`?"),
-    ("Sesion storage($x)\n", 1, 'error 90002: Unknown variable, method or command "Sesion storage"; did you mean "Session storage"?'),
+    (
+        "Sesion storage($x)\n",
+        1,
+        'error 90002: Unknown variable, method or command "Sesion storage"; did you mean "Session storage"?',
+    ),
     ("$x:=$undeclared+1\n", 1, "error 90030: The variable $undeclared is not defined"),
-    ("$x:=\"a\"+1\n", 1, "error 90010: Incompatible types: Text + Number"),
+    ('$x:="a"+1\n', 1, "error 90010: Incompatible types: Text + Number"),
     ("$x:=Length(12)\n", 1, "error 90011"),
-    ("$x:=Length(\"a\"; \"b\"; \"c\")\n", 1, "error 90013"),
-    ("var $i : Integer\n$i:=\"x\"\n", 1, "error 90031"),
+    ('$x:=Length("a"; "b"; "c")\n', 1, "error 90013"),
+    ('var $i : Integer\n$i:="x"\n', 1, "error 90031"),
     ("$o:=Null\n$o.a:=1\n", 1, "error 90021"),
     ("$x:=New object.missing.call()\n", 1, "error 90022"),
     ("$x:=1/0\n$y:=5\\0\n", 1, "error 90040: Division by zero"),
-    ("If (\"text\")\nEnd if\n", 1, "error 90010: A Boolean was expected, got Text"),
+    ('If ("text")\nEnd if\n', 1, "error 90010: A Boolean was expected, got Text"),
     ("$x:=[1; 2][1/0]\n", 1, "error 90023: Index INF is out of range"),
     ("$c:=[]\n$c[1e12]:=1\n", 1, "error 90023: Index 1000000000000 is too far past the end"),
-    ("$t:=\"abc\"\n$t[[1/0]]:=\"x\"\n", 1, "error 90023: Index INF is out of range"),
-    ("$t:=\"ab\"*1e10\n", 1, "error 90060: The repeated text would exceed"),
+    ('$t:="abc"\n$t[[1/0]]:="x"\n', 1, "error 90023: Index INF is out of range"),
+    ('$t:="ab"*1e10\n', 1, "error 90060: The repeated text would exceed"),
 ]
 
 
@@ -60,7 +65,7 @@ def test_broken_source(tmp_path: Path, source: str, exit_code: int, message: str
 
 
 def test_error_line_shows_source_and_caret(tmp_path: Path) -> None:
-    _, _, err = run_file(tmp_path, "$a:=1\n$b:=$a+\"x\"\n")
+    _, _, err = run_file(tmp_path, '$a:=1\n$b:=$a+"x"\n')
     lines = err.splitlines()
     assert lines[0].endswith("input.4dm:2:5: error 90010: Incompatible types: Number + Text")
     assert lines[1:3] == ['    $b:=$a+"x"', "        ^~~~~~"]

@@ -6,8 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
-
-from lang.cli import main
+from mini4d.cli import main
 
 
 def write(path: Path, text: str) -> Path:
@@ -153,9 +152,9 @@ def test_deep_recursion_through_class_functions_stops_cleanly(tmp_path: Path) ->
 
 
 def test_parse_assignment_as_formula_code() -> None:
-    from lang import nodes as N
-    from lang.parser import parse_source
-    from lang.source import Source
+    from mini4d import nodes as N
+    from mini4d.parser import parse_source
+    from mini4d.source import Source
 
     (stmt,) = parse_source(Source("t", "$f:=Formula(This.total:=This.price*2)\n"))
     assert isinstance(stmt, N.Assign)
@@ -169,16 +168,16 @@ def test_parse_assignment_as_formula_code() -> None:
     "code", ["ALERT($x:=1)\n", "$y:=String($x:=1)\n", "foo($a:=2)\n", "$o.f($a:=2)\n", "$f:=Formula(1+1:=2)\n"]
 )
 def test_assignment_outside_formula_is_a_syntax_error(code: str) -> None:
-    from lang.errors import Syntax4DError
-    from lang.parser import parse_source
-    from lang.source import Source
+    from mini4d.errors import Syntax4DError
+    from mini4d.parser import parse_source
+    from mini4d.source import Source
 
     with pytest.raises(Syntax4DError):
         parse_source(Source("t", code))
 
 
 def test_onhttpget_modifier_is_accepted(tmp_path: Path) -> None:
-    cls = "shared singleton Class constructor()\n\nexposed onHTTPGet shared Function info() : Text\n\treturn \"ok\"\n"
+    cls = 'shared singleton Class constructor()\n\nexposed onHTTPGet shared Function info() : Text\n\treturn "ok"\n'
     rc, out, err = run_script(tmp_path, "ALERT(cs.Api.me.info())\n", {"Api": cls})
     assert rc == 0, err
     assert out == "ok\n"
@@ -205,8 +204,8 @@ def test_ob_keys_values_entries_of_class_stores_and_other_4d_objects(tmp_path: P
     cls = "property x : Integer\nClass constructor($x : Integer)\n\tThis.x:=$x\n"
     code = (
         "ALERT(JSON Stringify(OB Keys(cs)))\n"
-        "ALERT(String(OB Values(cs)[0]=cs.Pt)+\" \"+OB Entries(cs)[0].key)\n"
-        "ALERT(String(OB Keys(4D).indexOf(\"Function\")>=0))\n"
+        'ALERT(String(OB Values(cs)[0]=cs.Pt)+" "+OB Entries(cs)[0].key)\n'
+        'ALERT(String(OB Keys(4D).indexOf("Function")>=0))\n'
         "ALERT(JSON Stringify(OB Keys(cs.Pt.new(3))))\n"
         "ALERT(JSON Stringify(OB Keys(Formula(1)))+JSON Stringify(OB Values(Formula(1)))+JSON Stringify(OB Entries(Formula(1))))\n"
     )

@@ -1,4 +1,4 @@
-"""The `mini4d` command, run through `lang.cli.main(argv)`."""
+"""The `mini4d` command, run through `mini4d.cli.main(argv)`."""
 
 from __future__ import annotations
 
@@ -8,9 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-
-from lang import __version__
-from lang.cli import main
+from mini4d import __version__
+from mini4d.cli import main
 
 
 def run(argv: list[str]) -> tuple[int, str, str]:
@@ -45,7 +44,10 @@ def test_integer_parameter_from_the_command_line_is_rounded(tmp_path: Path) -> N
 
 
 def test_missing_command_line_arguments_take_default_values(tmp_path: Path) -> None:
-    script = write(tmp_path / "defaults.4dm", '#DECLARE($t : Text; $n : Real)\nALERT("["+$t+"]"+String($n)+String(Count parameters))\n')
+    script = write(
+        tmp_path / "defaults.4dm",
+        '#DECLARE($t : Text; $n : Real)\nALERT("["+$t+"]"+String($n)+String(Count parameters))\n',
+    )
     assert run([str(script)])[:2] == (0, "[]00\n")
 
 
@@ -62,7 +64,7 @@ def test_argument_that_cannot_be_converted_is_a_usage_error(tmp_path: Path) -> N
 
 
 def test_legacy_script_receives_text_arguments(tmp_path: Path) -> None:
-    script = write(tmp_path / "legacy.4dm", "ALERT($1+\"/\"+$2)\n")
+    script = write(tmp_path / "legacy.4dm", 'ALERT($1+"/"+$2)\n')
     assert run([str(script), "a", "b"])[:2] == (0, "a/b\n")
 
 
@@ -71,7 +73,7 @@ def test_dash_c_runs_one_line() -> None:
 
 
 def test_dash_c_with_several_lines() -> None:
-    assert run(["-c", '$x:=2\nALERT(String($x^10))'])[:2] == (0, "1024\n")
+    assert run(["-c", "$x:=2\nALERT(String($x^10))"])[:2] == (0, "1024\n")
 
 
 def test_script_calls_methods_of_its_folder(tmp_path: Path) -> None:
@@ -150,7 +152,9 @@ def test_folder_instead_of_file_is_a_usage_error(tmp_path: Path) -> None:
     assert code == 2 and "is a folder" in err
 
 
-@pytest.mark.parametrize("argv", [["--bogus"], ["-c"], ["check"], ["check", "--format", "xml", "x"], ["check", "--nope", "x"]])
+@pytest.mark.parametrize(
+    "argv", [["--bogus"], ["-c"], ["check"], ["check", "--format", "xml", "x"], ["check", "--nope", "x"]]
+)
 def test_usage_errors_exit_2(argv: list[str]) -> None:
     code, _out, err = run(argv)
     assert code == 2 and err
@@ -170,7 +174,7 @@ def test_help(flag: str) -> None:
 
 
 def test_internal_error_exit_70_and_debug_shows_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    from lang import values
+    from mini4d import values
 
     def broken(v: object) -> str:
         raise ZeroDivisionError("boom")
@@ -189,7 +193,7 @@ def test_internal_error_exit_70_and_debug_shows_traceback(monkeypatch: pytest.Mo
 
 
 def test_check_reports_file_line_col_and_exits_65(tmp_path: Path) -> None:
-    write(tmp_path / "good.4dm", "ALERT(\"ok\")\n")
+    write(tmp_path / "good.4dm", 'ALERT("ok")\n')
     write(tmp_path / "bad.4dm", "$x:=1\n$y=2\n")
     sub = tmp_path / "sub"
     sub.mkdir()
@@ -203,7 +207,7 @@ def test_check_reports_file_line_col_and_exits_65(tmp_path: Path) -> None:
 
 
 def test_check_clean_files_exit_0(tmp_path: Path) -> None:
-    write(tmp_path / "good.4dm", "If (True)\n\tALERT(\"ok\")\nEnd if\n")
+    write(tmp_path / "good.4dm", 'If (True)\n\tALERT("ok")\nEnd if\n')
     code, out, _ = run(["check", str(tmp_path / "good.4dm")])
     assert code == 0
     assert out.startswith("1 files, 3 lines, 0 errors")
@@ -233,7 +237,7 @@ def test_commands_lists_implemented_commands() -> None:
 
 
 def test_every_mini4d_error_code_is_listed_in_the_readme() -> None:
-    from lang import errors
+    from mini4d import errors
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Error numbers", 1)[1].split("\n## ", 1)[0]

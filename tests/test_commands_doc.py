@@ -5,16 +5,16 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from lang.cli import main
-from lang.refdoc import render, supported_commands
+from mini4d.cli import main
+from mini4d.refdoc import render, supported_commands
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "commands.md"
 
 
 def test_commands_doc_is_current() -> None:
-    """Regenerate with: python3 -m lang.refdoc > docs/commands.md"""
+    """Regenerate with: python3 -m mini4d.refdoc > docs/commands.md"""
     assert DOC.read_text(encoding="utf-8") == render(), (
-        "docs/commands.md is stale: run `python3 -m lang.refdoc > docs/commands.md`"
+        "docs/commands.md is stale: run `python3 -m mini4d.refdoc > docs/commands.md`"
     )
 
 

@@ -7,10 +7,9 @@ import threading
 from pathlib import Path
 
 import pytest
-
-from lang.cli import main
-from lang.errors import ERR_DEADLOCK, ERR_OUTSIDE_USE, FourDError
-from lang.values import Obj, SharedGroup, check_writable, new_shared_group, set_current_process
+from mini4d.cli import main
+from mini4d.errors import ERR_DEADLOCK, ERR_OUTSIDE_USE, FourDError
+from mini4d.values import Obj, SharedGroup, check_writable, new_shared_group, set_current_process
 
 HANG = 120.0  # seconds: only a hang can take this long
 

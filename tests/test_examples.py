@@ -6,8 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
-
-from lang.cli import main
+from mini4d.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent / "examples"
 EXAMPLES = sorted(p for p in ROOT.rglob("*.4dm") if p.with_suffix(".out").is_file())

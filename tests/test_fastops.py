@@ -8,14 +8,13 @@ from typing import Any
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-
-from lang import nodes as N
-from lang import values as V
-from lang.errors import FourDError
-from lang.fastops import binary_closure
-from lang.interpreter import _BINARY
-from lang.source import Source, Span
-from lang.values import UNDEFINED, UNSET
+from mini4d import nodes as N
+from mini4d import values as V
+from mini4d.errors import FourDError
+from mini4d.fastops import binary_closure
+from mini4d.interpreter import _BINARY
+from mini4d.source import Source, Span
+from mini4d.values import UNDEFINED, UNSET
 
 SPAN = Span(Source("t", "x"), 0, 1)
 OPS = ["+", "-", "*", "/", "%", "=", "#", "<", ">", "<=", ">="]
@@ -60,10 +59,22 @@ def _closures(op: str, a: Any, b: Any) -> list[Any]:
     la, lb = N.Local("$a", SPAN), N.Local("$b", SPAN)
     slots = {"$a": 0, "$b": 1}
     e = N.Binary(op, la, lb, SPAN)
-    out.append((binary_closure(op, e, lambda f: f.locals[0], lambda f: f.locals[1], _BINARY[op], slots.__getitem__, _undefined), [a, b]))
+    out.append(
+        (
+            binary_closure(
+                op, e, lambda f: f.locals[0], lambda f: f.locals[1], _BINARY[op], slots.__getitem__, _undefined
+            ),
+            [a, b],
+        )
+    )
     if lit is not None:
         e = N.Binary(op, la, lit, SPAN)
-        out.append((binary_closure(op, e, lambda f: f.locals[0], lambda f: b, _BINARY[op], slots.__getitem__, _undefined), [a, b]))
+        out.append(
+            (
+                binary_closure(op, e, lambda f: f.locals[0], lambda f: b, _BINARY[op], slots.__getitem__, _undefined),
+                [a, b],
+            )
+        )
     # an operand that is neither a local nor a literal (any other node: its closure computes it)
     xa, xb = N.Neg(N.Local("$x", SPAN), SPAN), N.Neg(N.Local("$y", SPAN), SPAN)
     lit_a = N.Literal(a, SPAN) if type(a) is float else None
@@ -74,7 +85,9 @@ def _closures(op: str, a: Any, b: Any) -> list[Any]:
         shapes += [(lit_a, xb), (lit_a, lb)]
     for lhs, rhs in shapes:
         e = N.Binary(op, lhs, rhs, SPAN)
-        out.append((binary_closure(op, e, lambda f: a, lambda f: b, _BINARY[op], slots.__getitem__, _undefined), [a, b]))
+        out.append(
+            (binary_closure(op, e, lambda f: a, lambda f: b, _BINARY[op], slots.__getitem__, _undefined), [a, b])
+        )
     return out
 
 
@@ -118,22 +131,31 @@ def test_modulo_sign_follows_the_dividend() -> None:
 @given(b=values, c=values)
 def test_fused_assignment_same_as_general(op: str, typed: str | None, b: Any, c: Any) -> None:
     """`$a:=x op y` stores what the general closure computes, for every shape of operands."""
-    from lang.fastops import assign_closure
-    from lang.interpreter import make_converter
+    from mini4d.fastops import assign_closure
+    from mini4d.interpreter import make_converter
 
     assume(not (op == "*" and isinstance(b, str) and type(c) in (int, float) and not (c < 100)))
     conv = make_converter(typed)
     slots = {"$a": 0, "$b": 1, "$c": 2}
     lb, lc = N.Local("$b", SPAN), N.Local("$c", SPAN)
     xb, xc = N.Neg(lb, SPAN), N.Neg(lc, SPAN)  # nodes computed by their closure
-    shapes = [(lb, lc, c), (lb, N.Literal(2.5, SPAN), 2.5), (lb, N.Literal(7.0, SPAN), 7.0), (lb, xc, c), (xb, lc, c), (xb, xc, c)]
+    shapes = [
+        (lb, lc, c),
+        (lb, N.Literal(2.5, SPAN), 2.5),
+        (lb, N.Literal(7.0, SPAN), 7.0),
+        (lb, xc, c),
+        (xb, lc, c),
+        (xb, xc, c),
+    ]
     shapes += [(xb, N.Literal(-3.0, SPAN), -3.0), (N.Literal(2.0, SPAN), xc, c), (N.Literal(2.0, SPAN), lc, c)]
     for left, right, rv in shapes:
         e = N.Binary(op, left, right, SPAN)
         lv = (lambda f: f.locals[1]) if left is lb or left is xb else (lambda f, v=left.value: v)
         general = binary_closure(op, e, lv, lambda f, rv=rv: rv, _BINARY[op], slots.__getitem__, _undefined)
         operand = {id(left): lv, id(right): lambda f, rv=rv: rv}
-        fused = assign_closure(0, conv, e, lambda node, operand=operand: operand[id(node)], slots.__getitem__, _undefined)
+        fused = assign_closure(
+            0, conv, e, lambda node, operand=operand: operand[id(node)], slots.__getitem__, _undefined
+        )
         assert fused is not None
 
         def store_general(f: Any) -> None:

@@ -15,13 +15,12 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from lang.cli import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_RUNTIME, EXIT_SYNTAX, Streams, execute
-from lang.errors import FourDError, Syntax4DError
-from lang.parser import parse_source
-from lang.project import Project
-from lang.runtime import Runtime
-from lang.source import Source, SourceDecodeError, decode_source
+from mini4d.cli import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_RUNTIME, EXIT_SYNTAX, Streams, execute
+from mini4d.errors import FourDError, Syntax4DError
+from mini4d.parser import parse_source
+from mini4d.project import Project
+from mini4d.runtime import Runtime
+from mini4d.source import Source, SourceDecodeError, decode_source
 
 # The run raises the recursion limit for deep 4D call stacks; do it once, up front, so that
 # hypothesis does not see it change during an example.
@@ -94,7 +93,7 @@ def literal(draw: Any) -> str:
     if kind == "num":
         return draw(st.sampled_from(["0", "1", "-1", "2.5", "1e3", "100000", "-0.5", "7"]))
     if kind == "text":
-        body = draw(st.text(alphabet="ab @\\\"é\t", max_size=6))
+        body = draw(st.text(alphabet='ab @\\"é\t', max_size=6))
         return '"' + body.replace("\\", "\\\\").replace('"', '\\"') + '"'
     if kind == "date":
         return draw(st.sampled_from(["!2024-01-31!", "!00-00-00!", "!1999/12/31!"]))
@@ -114,9 +113,13 @@ def expression(depth: int) -> st.SearchStrategy[str]:
     sub = expression(depth - 1)
     return st.one_of(
         leaf,
-        st.tuples(sub, st.sampled_from(["+", "-", "*", "/", "\\", "%", "^", "=", "#", "<", ">=", "&", "|", "&&", "||", "<<", "??"]), sub).map(
-            lambda t: f"{t[0]}{t[1]}{t[2]}"
-        ),
+        st.tuples(
+            sub,
+            st.sampled_from(
+                ["+", "-", "*", "/", "\\", "%", "^", "=", "#", "<", ">=", "&", "|", "&&", "||", "<<", "??"]
+            ),
+            sub,
+        ).map(lambda t: f"{t[0]}{t[1]}{t[2]}"),
         sub.map(lambda e: f"({e})"),
         st.tuples(st.sampled_from(COMMANDS_1), sub).map(lambda t: f"{t[0]}({t[1]})"),
         st.tuples(sub, sub, sub).map(lambda t: f"({t[0]}) ? {t[1]} : {t[2]}"),
@@ -136,7 +139,9 @@ def statements(depth: int, counter: list[int]) -> st.SearchStrategy[list[str]]:
     expr = expression(2)
     simple = st.one_of(
         st.tuples(st.sampled_from(VARS), expr).map(lambda t: [f"{t[0]}:={t[1]}"]),
-        st.tuples(st.sampled_from(VARS), st.sampled_from(["+=", "-=", "*="]), expr).map(lambda t: [f"{t[0]}{t[1]}{t[2]}"]),
+        st.tuples(st.sampled_from(VARS), st.sampled_from(["+=", "-=", "*="]), expr).map(
+            lambda t: [f"{t[0]}{t[1]}{t[2]}"]
+        ),
         expr.map(lambda e: [f"LOG EVENT(Into system standard outputs; String({e}))"]),
         st.tuples(st.sampled_from(["TEXT", "LONGINT", "REAL", "OBJECT", "BOOLEAN"]), st.integers(0, 3)).map(
             lambda t: [f"ARRAY {t[0]}($arr; {t[1]})"]
@@ -148,9 +153,9 @@ def statements(depth: int, counter: list[int]) -> st.SearchStrategy[list[str]]:
         st.tuples(st.sampled_from(["C_TEXT", "C_LONGINT", "C_OBJECT", "C_POINTER"]), st.sampled_from(VARS)).map(
             lambda t: [f"{t[0]}({t[1]})"]
         ),
-        st.sampled_from(["var $v : Integer", "var $w : Text:=\"x\"", "$p:=->$arr", "$p->{1}:=1", "break", "continue"]).map(
-            lambda s: [s]
-        ),
+        st.sampled_from(
+            ["var $v : Integer", 'var $w : Text:="x"', "$p:=->$arr", "$p->{1}:=1", "break", "continue"]
+        ).map(lambda s: [s]),
     )
     if depth <= 0:
         return simple
@@ -172,9 +177,13 @@ def statements(depth: int, counter: list[int]) -> st.SearchStrategy[list[str]]:
         st.tuples(st.integers(0, 3), body).map(
             lambda t: (lambda v: [f"For ({v}; 1; {t[0]})", *indent(t[1]), "End for"])(loop_var())
         ),
-        st.tuples(body).map(lambda t: (lambda v: [f"{v}:=0", f"While ({v}<3)", f"\t{v}:={v}+1", *indent(t[0]), "End while"])(loop_var())),
-        st.tuples(body).map(lambda t: (lambda v: [f"{v}:=0", "Repeat", f"\t{v}:={v}+1", *indent(t[0]), f"Until ({v}>=2)"])(loop_var())),
-        st.tuples(body).map(lambda t: ["For each ($e; New collection(1; \"x\"; Null))", *indent(t[0]), "End for each"]),
+        st.tuples(body).map(
+            lambda t: (lambda v: [f"{v}:=0", f"While ({v}<3)", f"\t{v}:={v}+1", *indent(t[0]), "End while"])(loop_var())
+        ),
+        st.tuples(body).map(
+            lambda t: (lambda v: [f"{v}:=0", "Repeat", f"\t{v}:={v}+1", *indent(t[0]), f"Until ({v}>=2)"])(loop_var())
+        ),
+        st.tuples(body).map(lambda t: ['For each ($e; New collection(1; "x"; Null))', *indent(t[0]), "End for each"]),
         st.tuples(body, body).map(lambda t: ["Try", *indent(t[0]), "Catch", *indent(t[1]), "End try"]),
     )
 
@@ -182,7 +191,7 @@ def statements(depth: int, counter: list[int]) -> st.SearchStrategy[list[str]]:
 @st.composite
 def program(draw: Any) -> str:
     counter = [0]
-    lines = ['$a:=1', '$b:="x"', "$o:={k: 1}", "$col:=[1; 2]", "ARRAY TEXT($arr; 2)"]
+    lines = ["$a:=1", '$b:="x"', "$o:={k: 1}", "$col:=[1; 2]", "ARRAY TEXT($arr; 2)"]
     for chunk in draw(st.lists(statements(2, counter), min_size=1, max_size=6)):
         lines.extend(chunk)
     return "\n".join(lines) + "\n"
@@ -215,9 +224,41 @@ def test_generated_programs_long(tmp_path_factory: Any, text: str) -> None:
 
 # ------------------------------------------------------------------ mutations of real scripts
 
-TOKENS = [b"(", b")", b"{", b"}", b"[", b"]", b'"', b"\\\n", b"/*", b"*/", b"//", b"->", b":=", b";", b"\n",
-          b"End if\n", b"If (", b"For each (", b"End for\n", b"\xff", b"\x00", b"\xe2\x97\x8a", b"Begin SQL\n", b"$", b"<>",
-          b"${", b"[[", b"?", b"!", b":C10", b"ARRAY TEXT($x;", b"\r", b"\xef\xbb\xbf"]
+TOKENS = [
+    b"(",
+    b")",
+    b"{",
+    b"}",
+    b"[",
+    b"]",
+    b'"',
+    b"\\\n",
+    b"/*",
+    b"*/",
+    b"//",
+    b"->",
+    b":=",
+    b";",
+    b"\n",
+    b"End if\n",
+    b"If (",
+    b"For each (",
+    b"End for\n",
+    b"\xff",
+    b"\x00",
+    b"\xe2\x97\x8a",
+    b"Begin SQL\n",
+    b"$",
+    b"<>",
+    b"${",
+    b"[[",
+    b"?",
+    b"!",
+    b":C10",
+    b"ARRAY TEXT($x;",
+    b"\r",
+    b"\xef\xbb\xbf",
+]
 
 
 @st.composite
@@ -264,7 +305,7 @@ def test_mutated_scripts_long(tmp_path_factory: Any, data: bytes) -> None:
 
 def test_harness_reports_internal_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The harness itself can fail: an internal bug is exit 70."""
-    import lang.interpreter as I
+    import mini4d.interpreter as I
 
     def boom(*args: Any, **kwargs: Any) -> Any:
         raise KeyError("bug")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from golden import compare, run_golden
 
 ROOT = Path(__file__).parent / "scripts"

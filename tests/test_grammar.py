@@ -9,12 +9,10 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-
-from lang import nodes as N
-from lang.errors import Syntax4DError
-from lang.parser import parse
-from lang.source import Source, decode_source
-from lang.parser import parse_source
+from mini4d import nodes as N
+from mini4d.errors import Syntax4DError
+from mini4d.parser import parse, parse_source
+from mini4d.source import Source, decode_source
 
 
 def shape(node: object) -> str:
@@ -75,23 +73,29 @@ CASES = [
     ("$p->name:=1", "Assign(Member(Deref(Local $p), name), Literal 1.0)"),
     ("$x:=($pp->)->", "Assign(Local $x, Deref(Deref(Local $pp)))"),
     ("$p:=->$a{3}", "Assign(Local $p, MakePointer(ArrayElem(Local $a, Literal 3.0)))"),
-    ("$p:=Get pointer(\"v\")", "Assign(Local $p, Command 304(Literal 'v'))"),
+    ('$p:=Get pointer("v")', "Assign(Local $p, Command 304(Literal 'v'))"),
     ("$1->{$i}{$j}:=$w", "Assign(ArrayElem(ArrayElem(Deref(Local $1), Local $i), Local $j), Local $w)"),
-    ("Self:C308->:=\"\"", "Assign(Deref(Command 308), Literal '')"),
+    ('Self:C308->:=""', "Assign(Deref(Command 308), Literal '')"),
     # tables and fields
     ("$p:=->[Customers]", "Assign(Local $p, MakePointer(Table [Customers]))"),
-    ("[Customers:1]Name:2:=\"x\"", "Assign(Table [Customers:1]Name:2, Literal 'x')"),
+    ('[Customers:1]Name:2:="x"', "Assign(Table [Customers:1]Name:2, Literal 'x')"),
     ("QUERY([T];[T]f=1)", "ExprStmt(Command 277(Table [T], Binary(=, Table [T]f, Literal 1.0)))"),
     ("ALL RECORDS([Customers])", "ExprStmt(Command 47(Table [Customers]))"),
     ("ALL RECORDS([Log:5])", "ExprStmt(Command 47(Table [Log:5]))"),
-    ("$f:=Formula($1.a*=2)", "Assign(Local $f, Command 1597(AssignArg(Member(Local $1, a), Binary(*, Member(Local $1, a), Literal 2.0))))"),
+    (
+        "$f:=Formula($1.a*=2)",
+        "Assign(Local $f, Command 1597(AssignArg(Member(Local $1, a), Binary(*, Member(Local $1, a), Literal 2.0))))",
+    ),
     # `[X]` where X is a command or constant is a collection literal, not a table
     ("$c:=[New collection]", "Assign(Local $c, CollectionLit([Command 1472]))"),
     ("$c:=[New object].length", "Assign(Local $c, Member(CollectionLit([Command 1471]), length))"),
     ("$c:=[Pi]", "Assign(Local $c, CollectionLit([Constant Pi]))"),
     ("$c:=[Current date; True]", "Assign(Local $c, CollectionLit([Command 33, Command 214]))"),
     ("$c:=[Formula(1)]", "Assign(Local $c, CollectionLit([Command 1597(Literal 1.0)]))"),
-    ("$c:=[Formula($1.x+1); New collection]", "Assign(Local $c, CollectionLit([Command 1597(Binary(+, Member(Local $1, x), Literal 1.0)), Command 1472]))"),
+    (
+        "$c:=[Formula($1.x+1); New collection]",
+        "Assign(Local $c, CollectionLit([Command 1597(Binary(+, Member(Local $1, x), Literal 1.0)), Command 1472]))",
+    ),
     # declarations
     ("C_TEXT($a; $b)", "ExprStmt(Command 284(Local $a, Local $b))"),
     ("C_LONGINT:C283(${2})", "ExprStmt(Command 283(ParamIndirect(Literal 2.0)))"),
@@ -107,7 +111,7 @@ CASES = [
     ("M\u00e9thode 262($x)", "ExprStmt(MethodCall M\u00e9thode 262(Local $x))"),
     ("QUIT 4D", "ExprStmt(Command 291)"),
     # names starting with digits; hex, exponents and 4D keep their meaning
-    ("00_beaucoup (\"_run\")", "ExprStmt(MethodCall 00_beaucoup(Literal '_run'))"),
+    ('00_beaucoup ("_run")', "ExprStmt(MethodCall 00_beaucoup(Literal '_run'))"),
     ("$x:=4DPop_MACROS", "Assign(Local $x, Name 4DPop_MACROS)"),
     ("$h:=0xFF+1e3", "Assign(Local $h, Binary(+, Literal 255.0, Literal 1000.0))"),
     # SQL blocks are kept as one statement
@@ -131,7 +135,7 @@ LAYOUT_CASES = [
     ("/* multi\nline\n*/\n$a:=1", "Assign(Local $a, Literal 1.0)"),
     ("$a:=1+\\\n2", "Assign(Local $a, Binary(+, Literal 1.0, Literal 2.0))"),
     ("$a:=1+\\  // continued\n2", "Assign(Local $a, Binary(+, Literal 1.0, Literal 2.0))"),
-    ("OB SET($o;\\\n\"a\";\\\n1)", "ExprStmt(Command 1220(Local $o, Literal 'a', Literal 1.0))"),
+    ('OB SET($o;\\\n"a";\\\n1)', "ExprStmt(Command 1220(Local $o, Literal 'a', Literal 1.0))"),
     ("If (True)\\\n & (False)\nEnd if", "If(Binary(&, Command 214, Command 215), [])"),
     ("For /* c */ ($i; 1; 2)\nEnd for", "For(Local $i, Literal 1.0, Literal 2.0, [])"),
     ("` legacy comment\n$a:=1", "Assign(Local $a, Literal 1.0)"),
@@ -167,7 +171,7 @@ def test_sql_block_keeps_its_text() -> None:
 
 def test_unsupported_command_is_not_a_parse_error() -> None:
     # QUERY needs the database: it parses, and fails only when it runs.
-    stmts = parse("QUERY([Customers]; [Customers]Name=\"a@\")\nALL RECORDS([Customers])")
+    stmts = parse('QUERY([Customers]; [Customers]Name="a@")\nALL RECORDS([Customers])')
     assert [type(s.expr).__name__ for s in stmts] == ["Command", "Command"]
 
 

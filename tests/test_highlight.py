@@ -7,10 +7,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from mini4d.highlight import FourDLexer
 from pygments.lexers import get_lexer_by_name, get_lexer_for_filename
 from pygments.token import Comment, Error, Keyword, Literal, Name, Number, Operator, Punctuation, String
-
-from lang.highlight import FourDLexer
 
 SAMPLE = r"""#DECLARE($n : Integer) -> $r : Text
 // line comment

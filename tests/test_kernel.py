@@ -17,8 +17,7 @@ pytest.importorskip("ipykernel")
 pytest.importorskip("jupyter_client")
 
 from jupyter_client.manager import start_new_kernel
-
-from lang.kernel import kernel_main
+from mini4d.kernel import kernel_main
 
 ROOT = Path(__file__).parent.parent
 NOTEBOOK = ROOT / "examples" / "notebooks" / "shared_objects_and_sessions.ipynb"
@@ -58,7 +57,7 @@ def execute(kc: Any, code: str) -> tuple[dict[str, Any], list[tuple[str, dict[st
 def test_install_writes_the_kernelspec(jupyter_path: Path) -> None:
     spec = json.loads((jupyter_path / "kernels" / "mini4d" / "kernel.json").read_text(encoding="utf-8"))
     assert spec["language"] == "4d"
-    assert spec["argv"][1:4] == ["-m", "lang.kernel", "-f"]
+    assert spec["argv"][1:4] == ["-m", "mini4d.kernel", "-f"]
     assert spec["interrupt_mode"] == "signal"
 
 
@@ -145,7 +144,7 @@ def test_interrupt_stops_a_runaway_loop(kernel: Any) -> None:
 @pytest.fixture
 def local_kernel():
     """The kernel class in this process, its messages collected instead of sent."""
-    from lang.kernel import FourDKernel
+    from mini4d.kernel import FourDKernel
 
     k = FourDKernel()
     sent: list[tuple[str, dict[str, Any]]] = []

@@ -10,27 +10,26 @@ from __future__ import annotations
 import pytest
 from lark import Lark
 from lark.exceptions import UnexpectedInput
-
-from lang import parser as P
-from lang.build import Builder, set_build_source
-from lang.lexer import _first_char_test
-from lang.prepass import prepare
-from lang.source import Source
+from mini4d import parser as P
+from mini4d.build import Builder, set_build_source
+from mini4d.lexer import _first_char_test
+from mini4d.prepass import prepare
+from mini4d.source import Source
 
 SAMPLES = [
     '$a:=1\n$b:=$a+2.5e3-0xFF*"x"\n',
     "\t $a := $b \t\t+\t$c   \n",
     "$x:=1   ",  # blanks up to the end of the text
     "$é:=◊ipVar+<>other\n$ñame:=Length($é)\n",
-    "If ($a=1) & ($b#2)\n\tALERT(\"x\")\nElse\n\t$c:=?12:30:00?+!2024-01-31!\nEnd if\n",
-    "var $t : Text:=\"a\\\"b\"\nFor each ($item; $col; 1; 5) Until ($item=Null)\nEnd for each\n",
-    "$o:={a: 1; \"b c\": [1; 2; {}]; d: $x.y[2]{3}}\n$p:=->$o\n$q:=$p->\n$r:=$p->name\n",
+    'If ($a=1) & ($b#2)\n\tALERT("x")\nElse\n\t$c:=?12:30:00?+!2024-01-31!\nEnd if\n',
+    'var $t : Text:="a\\"b"\nFor each ($item; $col; 1; 5) Until ($item=Null)\nEnd for each\n',
+    '$o:={a: 1; "b c": [1; 2; {}]; d: $x.y[2]{3}}\n$p:=->$o\n$q:=$p->\n$r:=$p->name\n',
     "$s:=String:C10($n)+Is text:K8:3\n$t:=[Customers]Name\n$u:=$a ?? $b ?+ 1\n",
     "Case of\n: ($a>=1) | ($b<=2)\nEnd case\n$v:=$a ? $b : $c\n",
     "Function get name($x : Integer) -> $r : Text\nproperty a; b : Integer\n",
     "$a:=1 2\n",  # unexpected token
     "$a:=§\n",  # unexpected character
-    "$a:=\"unclosed\n",
+    '$a:="unclosed\n',
     "ALERT(1; *; >)\n$a:=(1\n",
     "Ifx:=3\nEnd if\n",
 ]

@@ -6,8 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
-
-from lang.cli import main
+from mini4d.cli import main
 
 
 def run(argv: list[str]) -> tuple[int, str, str]:
@@ -26,7 +25,9 @@ def write(tmp_path: Path, name: str, text: str | bytes) -> Path:
 
 
 def test_recursion_100000_deep_is_a_stack_overflow_error(tmp_path: Path) -> None:
-    write(tmp_path, "down.4dm", "#DECLARE($n : Integer) : Integer\nIf ($n<=0)\n\treturn 0\nEnd if\nreturn down($n-1)+1\n")
+    write(
+        tmp_path, "down.4dm", "#DECLARE($n : Integer) : Integer\nIf ($n<=0)\n\treturn 0\nEnd if\nreturn down($n-1)+1\n"
+    )
     main_file = write(tmp_path, "main.4dm", "ALERT(String(down(100000)))\n")
     code, out, err = run([str(main_file)])
     assert code == 1
@@ -35,7 +36,9 @@ def test_recursion_100000_deep_is_a_stack_overflow_error(tmp_path: Path) -> None
 
 
 def test_recursion_within_the_limit_runs(tmp_path: Path) -> None:
-    write(tmp_path, "down.4dm", "#DECLARE($n : Integer) : Integer\nIf ($n<=0)\n\treturn 0\nEnd if\nreturn down($n-1)+1\n")
+    write(
+        tmp_path, "down.4dm", "#DECLARE($n : Integer) : Integer\nIf ($n<=0)\n\treturn 0\nEnd if\nreturn down($n-1)+1\n"
+    )
     main_file = write(tmp_path, "main.4dm", "ALERT(String(down(500)))\n")
     assert run([str(main_file)])[:2] == (0, "500\n")
 
@@ -56,7 +59,7 @@ def test_nesting_past_the_limit_is_a_syntax_error_even_with_a_high_recursion_lim
     # compiling rather than crash the process.
     import sys
 
-    from lang.interpreter import MAX_NESTING
+    from mini4d.interpreter import MAX_NESTING
 
     old = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old, 200_000))

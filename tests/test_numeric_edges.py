@@ -11,14 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from lang.cli import EXIT_INTERNAL, Streams, execute
-from lang.errors import FourDError
-from lang.parser import parse_source
-from lang.project import Project
-from lang.registry import REGISTRY
-from lang.runtime import Runtime
-from lang.source import Source
+from mini4d.cli import EXIT_INTERNAL, Streams, execute
+from mini4d.errors import FourDError
+from mini4d.parser import parse_source
+from mini4d.project import Project
+from mini4d.registry import REGISTRY
+from mini4d.runtime import Runtime
+from mini4d.source import Source
 
 sys.setrecursionlimit(max(sys.getrecursionlimit(), 200_000))
 pytestmark = pytest.mark.filterwarnings("ignore:The recursion limit will not be reset")
@@ -96,7 +95,7 @@ COMMAND_CASES = _command_calls()
 @pytest.fixture(autouse=True)
 def _keep_real_comparison_level() -> Any:
     """SET REAL COMPARISON LEVEL(INF) changes a process-wide setting: restore it for other tests."""
-    from lang import values as V
+    from mini4d import values as V
 
     saved = V.REAL_EPSILON[0]
     yield

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
-from lang import nodes as N
-from lang.errors import Syntax4DError
-from lang.parser import parse
+from mini4d import nodes as N
+from mini4d.errors import Syntax4DError
+from mini4d.parser import parse
 
 
 def syntax_error(text: str) -> tuple[str, int, int]:
@@ -21,7 +20,7 @@ def syntax_error(text: str) -> tuple[str, int, int]:
 
 CASES = [
     # (source, expected message, line, column)
-    ("If (True)\n\tALERT(\"x\")\n", "`If` at line 1 has no matching `End if`", 1, 1),
+    ('If (True)\n\tALERT("x")\n', "`If` at line 1 has no matching `End if`", 1, 1),
     ("$a:=1\nFor ($i; 1; 2)\n\t$a:=2\n", "`For` at line 2 has no matching `End for`", 2, 1),
     ("While (True)\n\n", "`While` at line 1 has no matching `End while`", 1, 1),
     ("Repeat\n$x:=1\n", "`Repeat` at line 1 has no matching `Until`", 1, 1),
@@ -34,7 +33,7 @@ CASES = [
     ("Until ($x)\n", "`Until` without a matching `Repeat`", 1, 1),
     ("Catch\n", "`Catch` without a matching `Try`", 1, 1),
     (
-        "For ($i; 1; 2)\nALERT(\"x\")\nEnd if\n",
+        'For ($i; 1; 2)\nALERT("x")\nEnd if\n',
         "`End if` found where `End for` was expected (to close the `For` of line 1)",
         3,
         1,
@@ -46,14 +45,14 @@ CASES = [
         2,
     ),
     ("$x=1\n", "`=` compares values; write `:=` to assign", 1, 3),
-    ("ALERT(\"abc)\n", 'Unclosed text literal: missing closing `"`', 1, 7),
+    ('ALERT("abc)\n', 'Unclosed text literal: missing closing `"`', 1, 7),
     ("ALERT(String(1)\n", "Missing `)` before the end of the line", 1, 16),
     ("$c:=[1; 2\n", "Missing `]` before the end of the line", 1, 10),
     ("Sesion storage $x\n", "Unknown command `Sesion storage`; did you mean `Session storage`?", 1, 1),
-    ("$x:=1\nALERTT \"hi\"\n", "Unknown command `ALERTT`; did you mean `ALERT`?", 2, 1),
+    ('$x:=1\nALERTT "hi"\n', "Unknown command `ALERTT`; did you mean `ALERT`?", 2, 1),
     ("break\n", "`break` outside a loop", 1, 1),
     ("If (True)\n\tcontinue\nEnd if\n", "`continue` outside a loop", 2, 2),
-    ("ALERT(\"a\") ALERT(\"b\")\n", "Unexpected name `ALERT` (a statement is one assignment or one call per line)", 1, 12),
+    ('ALERT("a") ALERT("b")\n', "Unexpected name `ALERT` (a statement is one assignment or one call per line)", 1, 12),
     ("var $a; $b : Integer := 15\n", "An initial value can be given to one variable only", 1, 1),
     ("#DECLARE($x : Integer) -> $x : Integer\n", "`$x` is declared both as a parameter and as the result", 1, 27),
     ("#DECLARE(... : Real; $x : Text)\n", "The variadic parameter `...` must be the last one", 1, 10),
@@ -67,8 +66,8 @@ CASES = [
     ("#DECLARE($a : Txt)\n", "Unknown type `Txt`", 1, 15),
     ("For ($i; 1; 2)\nElse\nEnd for\n", "`Else` inside the `For` of line 1 (only `If` and `Case of` have one)", 2, 1),
     ("If (True)\nElse\n  Else\nEnd if\n", "The `If` of line 1 already has an `Else`", 3, 3),
-    ("Case of\n\tALERT(\"x\")\nEnd case\n", "Each branch of `Case of` starts with `: (condition)`", 2, 2),
-    ("ALERT(\"a\", \"b\")\n", "4D separates arguments and elements with `;`, not `,`", 1, 10),
+    ('Case of\n\tALERT("x")\nEnd case\n', "Each branch of `Case of` starts with `: (condition)`", 2, 2),
+    ('ALERT("a", "b")\n', "4D separates arguments and elements with `;`, not `,`", 1, 10),
     ("$c:=[1,2]\n", "4D separates arguments and elements with `;`, not `,`", 1, 7),
     ("var <>x : Integer\n", "`var` cannot declare an interprocess variable (`<>name`)", 1, 5),
 ]
@@ -125,7 +124,7 @@ def test_block_comments_nest_and_continuations_join_lines() -> None:
 
 
 def test_tokenized_command_resolves_by_number() -> None:
-    (stmt,) = parse("$n:=Some old name:C16(\"abc\")\n")
+    (stmt,) = parse('$n:=Some old name:C16("abc")\n')
     assert stmt.value.name == "Length"
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from lang import parser as P
-from lang.source import Source
+from mini4d import parser as P
+from mini4d.source import Source
 
 CODE = '$o:={a: 1; b: "x"}\nIf ($o.a=1)\n\tALERT(String($o.a+2))\nEnd if\n'
 

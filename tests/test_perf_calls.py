@@ -16,7 +16,9 @@ def _run(tmp_path: Path, text: str) -> str:
     script.write_text(text, encoding="utf-8")
     try:
         env = dict(os.environ, PYTHONPATH=str(ROOT))
-        proc = subprocess.run([sys.executable, "-m", "lang", script.name], cwd=PERF, env=env, capture_output=True, text=True, timeout=60)
+        proc = subprocess.run(
+            [sys.executable, "-m", "mini4d", script.name], cwd=PERF, env=env, capture_output=True, text=True, timeout=60
+        )
     finally:
         script.unlink()
     return proc.stdout + proc.stderr
@@ -32,11 +34,14 @@ def test_class_function_error_stack(tmp_path: Path) -> None:
 
 def test_parameter_error_points_at_the_call(tmp_path: Path) -> None:
     out = _run(tmp_path, "var $a : cs.PerfPoint\n$a:=cs.PerfPoint.new(1; 2)\n$a:=$a.plus(cs.PerfOther.new())\n")
-    assert "_stack_probe.4dm:3:5: error 90012: Parameter 1 of PerfPoint.plus: a cs.PerfPoint was expected, got Object" in out
+    assert (
+        "_stack_probe.4dm:3:5: error 90012: Parameter 1 of PerfPoint.plus: a cs.PerfPoint was expected, got Object"
+        in out
+    )
 
 
 def test_one_statement_method_error_stack(tmp_path: Path) -> None:
-    out = _run(tmp_path, "var $t : Text\n$t:=_lc_one(New object(\"a\"; 1))\n")
+    out = _run(tmp_path, 'var $t : Text\n$t:=_lc_one(New object("a"; 1))\n')
     assert "_lc_one.4dm:3:5: error 90010: Incompatible types: Number + Text" in out
     frames = [line.strip() for line in out.splitlines() if line.strip().startswith("in ")]
     assert frames[0].startswith("in _lc_one (") and frames[0].endswith("_lc_one.4dm:3)")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from lang.cli import main
-from lang.project import Project, read_attributes
+from mini4d.cli import main
+from mini4d.project import Project, read_attributes
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "project"

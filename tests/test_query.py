@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
-from lang.errors import ERR_QUERY, FourDError
-from lang.registry import REGISTRY
-from lang.values import Coll, Date4D, Obj
-from stdlib.query import parse_query, run_query, tokenize
+from mini4d.errors import ERR_QUERY, FourDError
+from mini4d.registry import REGISTRY
+from mini4d.stdlib.query import parse_query, run_query, tokenize
+from mini4d.values import Coll, Date4D, Obj
 
 REGISTRY.ensure_loaded()
 

@@ -7,11 +7,10 @@ import io
 import json
 from pathlib import Path
 
+import mini4d.check as check_mod
 import pytest
-
-import lang.check as check_mod
-from lang.check import check_paths
-from lang.cli import main
+from mini4d.check import check_paths
+from mini4d.cli import main
 
 DATA = Path(__file__).parent / "data" / "realworld"
 
@@ -49,12 +48,15 @@ def test_check_reports_files_lines_and_no_errors() -> None:
 
 def test_check_one_line_per_problem_and_json(tmp_path: Path) -> None:
     (tmp_path / "Methods").mkdir()
-    (tmp_path / "Methods" / "good.4dm").write_text("ARRAY TEXT($a; 1)\n$a{1}:=\"x\"\n", encoding="utf-8")
+    (tmp_path / "Methods" / "good.4dm").write_text('ARRAY TEXT($a; 1)\n$a{1}:="x"\n', encoding="utf-8")
     (tmp_path / "Methods" / "bad.4dm").write_text("If (True)\n$a:=1\n", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("not 4D", encoding="utf-8")
     code, out, err = run(["check", str(tmp_path)])
     assert code == 65
-    assert out.splitlines()[0] == f"{tmp_path / 'Methods' / 'bad.4dm'}:1:1: error 90001: `If` at line 1 has no matching `End if`"
+    assert (
+        out.splitlines()[0]
+        == f"{tmp_path / 'Methods' / 'bad.4dm'}:1:1: error 90001: `If` at line 1 has no matching `End if`"
+    )
     assert out.splitlines()[-1].startswith("2 files, 4 lines, 1 errors, ")
     code, out, err = run(["check", "--format", "json", str(tmp_path)])
     report = json.loads(out)
@@ -84,19 +86,22 @@ def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     "source,expected",
     [
         # C_XXX declarations give typed defaults; the method-name form is ignored
-        ("C_TEXT:C284($t)\nC_LONGINT:C283($n)\nALERT(\"[\"+$t+\"]\"+String($n))", "[]0"),
-        ("If (False)\n\tC_TEXT:C284(Some_method ;$1)\nEnd if\nALERT(\"ok\")", "ok"),
+        ('C_TEXT:C284($t)\nC_LONGINT:C283($n)\nALERT("["+$t+"]"+String($n))', "[]0"),
+        ('If (False)\n\tC_TEXT:C284(Some_method ;$1)\nEnd if\nALERT("ok")', "ok"),
         # legacy glyph and tokens in French
         ("\u25cavX:=3\nALERT(Cha\u00eene:C10(<>vX))", "3"),
         # arrays of objects and element 0
-        ("ARRAY OBJECT($ao; 1)\n$ao{1}:=New object(\"k\"; 2)\n$ao{0}:=$ao{1}\nALERT(String($ao{0}.k))", "2"),
+        ('ARRAY OBJECT($ao; 1)\n$ao{1}:=New object("k"; 2)\n$ao{0}:=$ao{1}\nALERT(String($ao{0}.k))', "2"),
         # pointer to an object: property access without a dot
         ("$o:={a: {b: 5}}\n$p:=->$o\nALERT(String($p->a.b))", "5"),
         # Get pointer on an array element, then write through it
-        ("ARRAY TEXT(at; 2)\n$e:=Get pointer(\"at{2}\")\n$e->:=\"z\"\nALERT(at{2})", "z"),
+        ('ARRAY TEXT(at; 2)\n$e:=Get pointer("at{2}")\n$e->:="z"\nALERT(at{2})', "z"),
         # SORT ARRAY keeps parallel arrays aligned
-        ("ARRAY TEXT($k; 0)\nARRAY LONGINT($v; 0)\nAPPEND TO ARRAY($k; \"b\")\nAPPEND TO ARRAY($v; 2)\n"
-         "APPEND TO ARRAY($k; \"a\")\nAPPEND TO ARRAY($v; 1)\nSORT ARRAY($k; $v; >)\nALERT($k{1}+String($v{1}))", "a1"),
+        (
+            'ARRAY TEXT($k; 0)\nARRAY LONGINT($v; 0)\nAPPEND TO ARRAY($k; "b")\nAPPEND TO ARRAY($v; 2)\n'
+            'APPEND TO ARRAY($k; "a")\nAPPEND TO ARRAY($v; 1)\nSORT ARRAY($k; $v; >)\nALERT($k{1}+String($v{1}))',
+            "a1",
+        ),
     ],
 )
 def test_classic_snippets(source: str, expected: str) -> None:

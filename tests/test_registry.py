@@ -6,16 +6,40 @@ import io
 import re
 
 import pytest
-
-from lang.cli import main
-from lang.parser import parse
-from lang.registry import REGISTRY, norm
+from mini4d.cli import main
+from mini4d.parser import parse
+from mini4d.registry import REGISTRY, norm
 
 GRAMMAR_KEYWORDS = [
-    "If", "Else", "End if", "Case of", "End case", "While", "End while", "Repeat", "Until",
-    "For", "End for", "For each", "End for each", "Use", "End use", "Try", "Catch", "End try",
-    "return", "break", "continue", "var", "Function", "Class constructor", "Class extends",
-    "property", "#DECLARE", "Begin SQL", "End SQL",
+    "If",
+    "Else",
+    "End if",
+    "Case of",
+    "End case",
+    "While",
+    "End while",
+    "Repeat",
+    "Until",
+    "For",
+    "End for",
+    "For each",
+    "End for each",
+    "Use",
+    "End use",
+    "Try",
+    "Catch",
+    "End try",
+    "return",
+    "break",
+    "continue",
+    "var",
+    "Function",
+    "Class constructor",
+    "Class extends",
+    "property",
+    "#DECLARE",
+    "Begin SQL",
+    "End SQL",
 ]
 
 
@@ -45,7 +69,10 @@ def test_numbers_resolve_commands(registry) -> None:  # type: ignore[no-untyped-
 def test_set_commands_keep_their_full_names(registry) -> None:  # type: ignore[no-untyped-def]
     # docs/commands-legacy/use-set.md: USE SET is command 118, between CLEAR SET and ADD TO SET
     assert [registry.lookup_number(n).name for n in (116, 117, 118, 119)] == [
-        "CREATE SET", "CLEAR SET", "USE SET", "ADD TO SET",
+        "CREATE SET",
+        "CLEAR SET",
+        "USE SET",
+        "ADD TO SET",
     ]
     assert registry.lookup("USE SET") is registry.lookup_number(118)
     assert registry.lookup("SET") is None
@@ -61,7 +88,7 @@ def test_renamed_command_keeps_its_number_and_old_name(registry) -> None:  # typ
 
 
 def test_tokenized_name_resolves_by_number_first() -> None:
-    (stmt,) = parse("$x:=Some renamed thing:C16(\"abc\")\n")
+    (stmt,) = parse('$x:=Some renamed thing:C16("abc")\n')
     assert (stmt.value.name, stmt.value.number) == ("Length", 16)
     (stmt,) = parse("$x:=Get call chain:C1662\n")
     assert stmt.value.number == 1662

@@ -15,10 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from lang.cli import main
-from lang.completion import complete, indent_for, is_complete
-from lang.repl import Repl, history_path
+from mini4d.cli import main
+from mini4d.completion import complete, indent_for, is_complete
+from mini4d.repl import Repl, history_path
 
 ROOT = Path(__file__).parent.parent
 HANG = 60.0  # seconds that only a hang exceeds
@@ -228,9 +227,9 @@ def test_interrupt_stops_a_for_loop(repl: Repl) -> None:
 
 def _sigint_during_parse(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Make the next parse receive SIGINT, as a Ctrl-C typed right after Enter would."""
-    import lang.parser
+    import mini4d.parser
 
-    real = lang.parser.parse_source
+    real = mini4d.parser.parse_source
     sent: list[int] = []
 
     def parse(source: Any) -> Any:
@@ -239,7 +238,7 @@ def _sigint_during_parse(monkeypatch: pytest.MonkeyPatch) -> list[int]:
             os.kill(os.getpid(), signal.SIGINT)
         return real(source)
 
-    monkeypatch.setattr(lang.parser, "parse_source", parse)
+    monkeypatch.setattr(mini4d.parser, "parse_source", parse)
     return sent
 
 
@@ -369,7 +368,7 @@ def test_piped_unfinished_block_is_reported() -> None:
 
 def test_echo_into_mini4d_prints() -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "lang"], input='ALERT("x")\n', capture_output=True, text=True, cwd=ROOT, timeout=60
+        [sys.executable, "-m", "mini4d"], input='ALERT("x")\n', capture_output=True, text=True, cwd=ROOT, timeout=60
     )
     assert proc.stdout == "x\n"
     assert proc.returncode == 0
@@ -402,7 +401,7 @@ def test_check_json_shape(tmp_path: Path) -> None:
 
 
 def test_no_color_is_honoured(monkeypatch: pytest.MonkeyPatch) -> None:
-    from lang import repl as R
+    from mini4d import repl as R
 
     monkeypatch.setenv("NO_COLOR", "1")
     assert not R._use_color()

@@ -117,7 +117,7 @@ def _env(tmp_path: Path) -> dict[str, str]:
 
 @pytest.fixture
 def terminal(tmp_path: Path):
-    t = Terminal([sys.executable, "-m", "lang"], _env(tmp_path))
+    t = Terminal([sys.executable, "-m", "mini4d"], _env(tmp_path))
     yield t
     if t.proc.poll() is None:
         t.proc.kill()
@@ -148,7 +148,7 @@ def test_ctrl_c_stops_a_runaway_loop(terminal: Terminal) -> None:
 
 
 def test_ctrl_c_stops_a_runaway_loop_when_started_with_sigint_ignored(tmp_path: Path) -> None:
-    t = Terminal([sys.executable, "-m", "lang"], _env(tmp_path), sigint=signal.SIG_IGN)
+    t = Terminal([sys.executable, "-m", "mini4d"], _env(tmp_path), sigint=signal.SIG_IGN)
     try:
         _stop_a_runaway_loop(t)
     finally:

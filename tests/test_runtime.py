@@ -13,14 +13,13 @@ import time
 from pathlib import Path
 
 import pytest
-
-from lang.cli import EXIT_INTERRUPTED, Streams, execute, main
-from lang.parser import parse_source
-from lang.project import Project
-from lang.registry import REGISTRY
-from lang.runtime import Runtime, copy_for_process, new_uuid
-from lang.source import Source
-from lang.values import Coll, Obj, new_shared_group
+from mini4d.cli import EXIT_INTERRUPTED, Streams, execute, main
+from mini4d.parser import parse_source
+from mini4d.project import Project
+from mini4d.registry import REGISTRY
+from mini4d.runtime import Runtime, copy_for_process, new_uuid
+from mini4d.source import Source
+from mini4d.values import Coll, Obj, new_shared_group
 
 HANG = 120.0
 
@@ -171,7 +170,7 @@ def test_ctrl_c_stops_every_process_with_exit_130(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     # Ctrl-C as a terminal sends it; restore Python's handler in case this test runs with SIGINT ignored.
-    boot = "import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); from lang.cli import main; sys.exit(main(['main.4dm']))"
+    boot = "import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); from mini4d.cli import main; sys.exit(main(['main.4dm']))"
     p = subprocess.Popen(
         [sys.executable, "-c", boot],
         cwd=tmp_path,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from lang.values import new_shared_group
+from mini4d.values import new_shared_group
 
 HANG = 120.0  # seconds: only a hang (a lost wake-up) can take this long
 

@@ -14,12 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from lang import cache as C
-from lang import parser as P
-from lang.errors import Syntax4DError, format_error
-from lang.registry import REGISTRY
-from lang.source import Source
+from mini4d import cache as C
+from mini4d import parser as P
+from mini4d.errors import Syntax4DError, format_error
+from mini4d.registry import REGISTRY
+from mini4d.source import Source
 
 ROOT = Path(__file__).parent.parent
 CODE = '$o:={a: 1; b: "x"}\nIf ($o.a=Is text)\n\tALERT(String($o.a+2)+Substring:C12("abc"; 2))\nEnd if\n$d:=!2024-02-29!+?01:02:03?\n'
@@ -27,8 +26,8 @@ CODE = '$o:={a: 1; b: "x"}\nIf ($o.a=Is text)\n\tALERT(String($o.a+2)+Substring:
 
 def _shape(x: object) -> object:
     """A node tree as plain data: classes, fields, and every span as (start, end)."""
-    from lang.nodes import Node
-    from lang.source import Span
+    from mini4d.nodes import Node
+    from mini4d.source import Span
 
     if isinstance(x, Node):
         return (type(x).__name__, *(_shape(getattr(x, n)) for n in type(x).__slots__))
@@ -110,7 +109,7 @@ def test_syntax_errors_are_never_cached(tmp_path: Path, monkeypatch: pytest.Monk
 
 def _mini4d(args: list[str], cache: str, cwd: Path = ROOT) -> tuple[int, str, str]:
     env = dict(os.environ, MINI4D_CACHE_DIR=cache, PYTHONPATH=str(ROOT))
-    p = subprocess.run([sys.executable, "-m", "lang", *args], env=env, cwd=cwd, capture_output=True, text=True)
+    p = subprocess.run([sys.executable, "-m", "mini4d", *args], env=env, cwd=cwd, capture_output=True, text=True)
     return p.returncode, p.stdout, p.stderr
 
 
@@ -156,10 +155,10 @@ def test_script_with_methods_and_classes(tmp_path: Path) -> None:
 
 _PROBE = """
 import json, sys
-from lang.cli import main
+from mini4d.cli import main
 main(["-c", sys.argv[1]])
-from lang.registry import REGISTRY
-print(json.dumps(sorted(m for m in sys.modules if m.startswith(("lark", "stdlib.")))))
+from mini4d.registry import REGISTRY
+print(json.dumps(sorted(m for m in sys.modules if m.startswith(("lark", "mini4d.stdlib.")))))
 if sys.argv[2] == "full":
     REGISTRY.ensure_loaded()
     print(json.dumps({
@@ -189,7 +188,7 @@ def test_a_cached_run_imports_neither_lark_nor_unused_theme_modules(tmp_path: Pa
     cache = str(tmp_path / "cache")
     _probe('ALERT("x")', cache, False)
     out = _probe('ALERT("x")', cache, False)
-    assert out[0] == "x" and json.loads(out[1]) == ["stdlib.output"]
+    assert out[0] == "x" and json.loads(out[1]) == ["mini4d.stdlib.output"]
 
 
 def test_registry_after_lazy_loading_equals_the_eager_registry(tmp_path: Path) -> None:
@@ -214,8 +213,8 @@ def test_commands_listing_is_the_same(tmp_path: Path) -> None:
 def test_node_classes_behave_as_frozen_dataclasses() -> None:
     import dataclasses
 
-    from lang import nodes as N
-    from lang.source import Span
+    from mini4d import nodes as N
+    from mini4d.source import Span
 
     sp = Span(Source("t", "$a:=1"), 0, 2)
     node = N.Assign(target=N.Local("$a", sp), value=N.Literal(1.0, sp), span=sp)
@@ -233,7 +232,7 @@ def test_node_classes_behave_as_frozen_dataclasses() -> None:
 
 
 def test_command_signatures_read_from_code_objects_match_inspect() -> None:
-    from lang.registry import _inspect_parameters, _parameters
+    from mini4d.registry import _inspect_parameters, _parameters
 
     REGISTRY.ensure_loaded()
     funcs = {id(i.func): i.func for i in REGISTRY.by_number.values() if i.func is not None}
@@ -248,7 +247,7 @@ def test_command_signatures_read_from_code_objects_match_inspect() -> None:
 
 
 def test_records_behave_as_dataclasses() -> None:
-    from lang.records import dataclass, field
+    from mini4d.records import dataclass, field
 
     @dataclass
     class Rec:
@@ -269,7 +268,7 @@ def test_spans_are_frozen_values() -> None:
     import copy
     import dataclasses
 
-    from lang.source import Span
+    from mini4d.source import Span
 
     src = Source("t", "abc")
     a = Span(src, 0, 2)
@@ -286,13 +285,13 @@ def test_another_thread_never_sees_a_command_of_a_module_still_importing(
 ) -> None:
     import threading
 
-    from lang.registry import CommandInfo
+    from mini4d.registry import CommandInfo
 
     (tmp_path / "lazy_probe_sync.py").write_text(
         "import threading\nstarted = threading.Event()\nrelease = threading.Event()\n"
     )
     (tmp_path / "lazy_probe_mod.py").write_text(
-        "from lang.registry import command\n"
+        "from mini4d.registry import command\n"
         "import lazy_probe_sync as sync\n"
         '@command("Lazy probe", 99001, "Test")\n'
         "def lazy_probe() -> float:\n"
@@ -345,7 +344,7 @@ def test_damaged_names_index_or_unwritable_cache_only_costs_time(tmp_path: Path)
 def test_commands_registered_outside_stdlib_turn_the_parse_cache_off(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from lang.registry import command
+    from mini4d.registry import command
 
     monkeypatch.setenv("MINI4D_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(REGISTRY, "extended", False)
@@ -367,10 +366,10 @@ def test_trees_too_deep_for_pickle_are_run_but_not_stored(tmp_path: Path, monkey
     # pickle writes by recursion on the C stack: a very deep tree would crash the process
     monkeypatch.setenv("MINI4D_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(C, "MAX_STORED_DEPTH", 40)
-    deep = "If (True)\n" * 30 + "ALERT(\"deep\")\n" + "End if\n" * 30
+    deep = "If (True)\n" * 30 + 'ALERT("deep")\n' + "End if\n" * 30
     stmts = C.parse_cached(Source("deep.4dm", deep))
     assert _shape(stmts) == _shape(P.parse_source(Source("deep.4dm", deep)))
     assert not _entry(deep).exists()
-    shallow = "If (True)\n" * 3 + "ALERT(\"ok\")\n" + "End if\n" * 3
+    shallow = "If (True)\n" * 3 + 'ALERT("ok")\n' + "End if\n" * 3
     C.parse_cached(Source("ok.4dm", shallow))
     assert _entry(shallow).is_file()

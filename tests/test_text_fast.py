@@ -7,15 +7,14 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from lang import nodes as N
-from lang import values as V
-from lang.cli import main
-from lang.errors import FourDError
-from lang.fastops import concat_closure
-from lang.interpreter import _BINARY
-from lang.source import Source, Span
-from lang.values import UNDEFINED, UNSET
+from mini4d import nodes as N
+from mini4d import values as V
+from mini4d.cli import main
+from mini4d.errors import FourDError
+from mini4d.fastops import concat_closure
+from mini4d.interpreter import _BINARY
+from mini4d.source import Source, Span
+from mini4d.values import UNDEFINED, UNSET
 
 operands = st.sampled_from(["a", "É", "", 1.0, 2, True, None, UNDEFINED, V.NULL_DATE, V.Time4D(3), UNSET])
 
@@ -129,7 +128,9 @@ def test_concat_errors_point_at_their_own_plus() -> None:
         "        ^~~~~~~~~~",
     ]
     rc, _, err = _run('$t:="a"+$u+"c"')
-    assert err.splitlines()[0] == "<string>:1:9: error 90030: The variable $u is not defined (never assigned nor declared)"
+    assert (
+        err.splitlines()[0] == "<string>:1:9: error 90030: The variable $u is not defined (never assigned nor declared)"
+    )
     rc, _, err = _run('$t:="a"+"b"+Uppercase("c")+Num("x")+"d"')
     assert err.splitlines()[2] == "        ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~"
     rc, _, err = _run('ALERT(?01:00:00?+"x")')

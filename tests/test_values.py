@@ -5,10 +5,9 @@ from __future__ import annotations
 import math
 
 import pytest
-
-from lang import values as V
-from lang.errors import FourDError
-from lang.values import NULL_DATE, UNDEFINED, Coll, Date4D, Obj, Time4D
+from mini4d import values as V
+from mini4d.errors import FourDError
+from mini4d.values import NULL_DATE, UNDEFINED, Coll, Date4D, Obj, Time4D
 
 
 def err_code(fn, *args) -> int:  # type: ignore[no-untyped-def]
@@ -76,13 +75,26 @@ def test_object_keys_are_case_sensitive() -> None:
 def test_value_type_reports_every_number_as_real_in_interpreted_mode() -> None:
     assert V.value_type(3) == V.IS_REAL == V.value_type(3.5)
     assert [V.value_type(x) for x in ("", True, None, UNDEFINED, Obj(), Coll(), NULL_DATE, Time4D(0))] == [
-        2, 6, 255, 5, 38, 42, 4, 11,
+        2,
+        6,
+        255,
+        5,
+        38,
+        42,
+        4,
+        11,
     ]
 
 
 def test_declared_type_defaults() -> None:
     assert [V.default_for(t) for t in ("text", "integer", "real", "boolean", "object", "collection", "variant")] == [
-        "", 0, 0.0, False, None, None, UNDEFINED,
+        "",
+        0,
+        0.0,
+        False,
+        None,
+        None,
+        UNDEFINED,
     ]
     assert V.default_for("date").is_null
     assert V.default_for("time") == Time4D(0)
@@ -279,7 +291,12 @@ def test_dates_display_as_us_short_date() -> None:
 
 def test_string_of_each_kind() -> None:
     assert [V.to_text(v) for v in (True, UNDEFINED, None, Time4D(3725), 42, "t")] == [
-        "True", "", "null", "01:02:05", "42", "t",
+        "True",
+        "",
+        "null",
+        "01:02:05",
+        "42",
+        "t",
     ]
     o = Obj()
     o["a"] = 1.0
