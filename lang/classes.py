@@ -920,12 +920,3 @@ def compile_cs(interp: Any, node: N.Command, scope: Any, info: Any) -> Any:
     store = class_store(interp.runtime)
     return lambda f: store
 
-
-def register() -> None:
-    """Install the compile-time handlers of This, Super and cs."""
-    from .interpreter import SPECIAL_COMMANDS
-
-    SPECIAL_COMMANDS[1470] = compile_this
-    SPECIAL_COMMANDS[1705] = compile_super
-    SPECIAL_COMMANDS[1706] = compile_super
-    SPECIAL_COMMANDS[1710] = compile_cs

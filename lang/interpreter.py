@@ -1783,7 +1783,7 @@ class Interpreter:
                 raise FourDError(ERR_UNKNOWN_NAME, f"Unknown command `{name}` (number {e.number})", span)
 
             return unknown
-        special = self.hooks.get(("command", info.number)) or SPECIAL_COMMANDS.get(info.number)
+        special = self.hooks.get(("command", info.number)) or info.compile
         if special is not None:
             return special(self, e, scope, info)
         if info.number in _CONSTANT_COMMANDS and not e.args:
@@ -3060,17 +3060,5 @@ _BINARY: dict[str, Callable[[Any, Any], Any]] = {
 }
 
 
-# Commands the compiler treats specially (their arguments are not plain values):
-# number -> function(interp, node, scope, info) -> Fn (see _register_specials).
-SPECIAL_COMMANDS: dict[int, Callable[..., Fn]] = {}
-
 _ = (ERR_DIV_ZERO, ERR_SYNTAX)
 
-
-def _register_specials() -> None:
-    from .formulas import compile_formula_command
-
-    SPECIAL_COMMANDS[1597] = compile_formula_command
-
-
-_register_specials()

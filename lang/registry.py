@@ -53,7 +53,7 @@ STDLIB_MODULES = (
 )
 
 _SPACES = re.compile(r"\s+")
-_INDEX_FORMAT = 1  # of the names index kept in the user cache
+_INDEX_FORMAT = 2  # of the names index kept in the user cache
 
 
 def norm(name: str) -> str:
@@ -225,6 +225,9 @@ class CommandInfo:
     # that many arguments (and no `*`): `String(v)` is `to_text(v)`
     forms: dict[int, Callable[..., Any]] = field(default_factory=dict)
     module: str = ""  # the stdlib module that registers it, not imported yet (from the names index)
+    # how a call compiles when its arguments are not plain values (`Formula(expr)`, `This`,
+    # `Super`, `cs`): fn(interp, node, scope, info) -> closure; None for an ordinary call
+    compile: Callable[..., Any] | None = None
 
     @property
     def implemented(self) -> bool:
@@ -315,7 +318,6 @@ class Registry:
         self.constants: dict[str, ConstantInfo] = {}
         self.constants_by_token: dict[str, ConstantInfo] = {}
         self.members: dict[str, dict[str, Callable[..., Any]]] = _Members(self)
-        self.special_modules: dict[int, str] = {}  # command number -> module installing its compile hook
         self._loaded = False
         self._loading = False
         self._load_lock = threading.RLock()
@@ -345,7 +347,7 @@ class Registry:
 
             path = entry_path("names")
             index = read_entry(path) if path is not None else None
-            parts = ("by_key", "by_number", "constants", "constants_by_token", "members", "special")
+            parts = ("by_key", "by_number", "constants", "constants_by_token", "members")
             if (
                 type(index) is dict
                 and index.get("format") == _INDEX_FORMAT
@@ -362,7 +364,6 @@ class Registry:
                     mine.update(theirs)
                     mine.update(registered)
                 self.members.pending.update(index["members"])
-                self.special_modules.update(index["special"])
                 self._index_ready = True
                 return self
             index = self._load_all(record=path is not None)
@@ -381,9 +382,8 @@ class Registry:
     def _resolve(self, info: CommandInfo) -> CommandInfo | None:
         """The registered command for a name-index entry (its module imported now)."""
         with self._load_lock:
-            for mod in (info.module, self.special_modules.get(info.number)):
-                if mod:
-                    self._import(mod)
+            if info.module:
+                self._import(info.module)
         return self.by_number.get(info.number) or self.by_key.get(norm(info.name))
 
     def _import(self, mod: str) -> None:
@@ -432,12 +432,7 @@ class Registry:
             origins: dict[int, str] = {}
             const_origins: dict[str, str] = {}
             member_origins: dict[str, list[str]] = {}
-            special_origins: dict[int, str] = {}
             member_counts: dict[str, int] = {}
-            if record:
-                from .interpreter import SPECIAL_COMMANDS
-
-                special_origins.update(dict.fromkeys(SPECIAL_COMMANDS, ""))  # the interpreter's own
             for mod in STDLIB_MODULES:
                 try:
                     self._import(mod)
@@ -446,14 +441,14 @@ class Registry:
                         raise
                     continue
                 if record:
-                    self._record_origins(mod, origins, const_origins, member_origins, special_origins, member_counts)
+                    self._record_origins(mod, origins, const_origins, member_origins, member_counts)
         finally:
             self._loading = False
         self._loaded = True
         self.members.pending.clear()
         if not record:
             return None
-        return self._names_index(origins, const_origins, member_origins, special_origins)
+        return self._names_index(origins, const_origins, member_origins)
 
     def _record_origins(
         self,
@@ -461,12 +456,9 @@ class Registry:
         origins: dict[int, str],
         const_origins: dict[str, str],
         member_origins: dict[str, list[str]],
-        special_origins: dict[int, str],
         member_counts: dict[str, int],
     ) -> None:
         """Note which module registered what, right after importing it."""
-        from .interpreter import SPECIAL_COMMANDS
-
         for number, info in self.by_number.items():
             if info.implemented and number not in origins:
                 origins[number] = mod
@@ -478,20 +470,15 @@ class Registry:
             if len(funcs) > member_counts.get(kind, 0):  # this module added members of this kind
                 member_counts[kind] = len(funcs)
                 mods.append(mod)
-        for number in SPECIAL_COMMANDS:
-            special_origins.setdefault(number, mod)
 
     def _names_index(
         self,
         origins: dict[int, str],
         const_origins: dict[str, str],
         member_origins: dict[str, list[str]],
-        special_origins: dict[int, str],
     ) -> dict[str, Any]:
         """What `ensure_commands` loads: a placeholder, with its module, for each implemented
         command and defined constant (the names of the others come from lang/data when needed)."""
-        from .interpreter import SPECIAL_COMMANDS
-
         placeholders: dict[int, CommandInfo] = {}
         for number, info in self.by_number.items():
             if number in origins:
@@ -521,8 +508,6 @@ class Registry:
             "constants": {k: consts[id(c)] for k, c in self.constants.items() if id(c) in consts},
             "constants_by_token": {t: consts[id(c)] for t, c in self.constants_by_token.items() if id(c) in consts},
             "members": {kind: tuple(mods) for kind, mods in member_origins.items()},
-            # modules installing compile hooks of commands they do not register (`This`)
-            "special": {n: m for n, m in special_origins.items() if m and n in SPECIAL_COMMANDS},
         }
 
     def _load_known(self) -> None:
@@ -610,7 +595,7 @@ class Registry:
         info = self.by_key.get(key)
         if info is None and not self._known_loaded:
             info = self.ensure_names().by_key.get(key)
-        if info is not None and (info.module or info.number in self.special_modules):
+        if info is not None and info.module:
             return self._resolve(info)
         return info
 
@@ -618,7 +603,7 @@ class Registry:
         info = self.by_number.get(number)
         if info is None and not self._known_loaded:
             info = self.ensure_names().by_number.get(number)
-        if info is not None and (info.module or number in self.special_modules):
+        if info is not None and info.module:
             return self._resolve(info)
         return info
 
@@ -720,6 +705,7 @@ def command(
     thread_safe: bool = True,
     aliases: tuple[str, ...] = (),
     forms: dict[int, Callable[..., Any]] | None = None,
+    compile: Callable[..., Any] | None = None,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register a 4D command implemented by the decorated function.
 
@@ -728,6 +714,9 @@ def command(
     parameter optional, `*args` takes the rest, a first parameter `ctx` receives
     the calling frame, a keyword `star` is True when a `*` argument was given.
     `forms` maps a number of arguments to a shorter function with the same result.
+    `compile` is for commands whose arguments are not plain values: the interpreter calls
+    `compile(interp, node, scope, info)` for each call site instead of compiling a call of the
+    function (which then only documents the command).
     """
 
     def deco(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -795,6 +784,7 @@ def command(
             ref_positions=frozenset(refs),
             ref_all_from=ref_all_from,
             forms=dict(forms or {}),
+            compile=compile,
         )
         REGISTRY.add_command(info)
         func.command_info = info  # type: ignore[attr-defined]

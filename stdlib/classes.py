@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from mini4d.classes import ClassDef, class_of, class_store, register
+from mini4d.classes import ClassDef, class_of, class_store, compile_cs, compile_super, compile_this
 from mini4d.errors import FourDError
 from mini4d.registry import Ref, command, constant
 from mini4d.values import UNDEFINED
-
-register()
 
 ERR_NOT_A_CLASS = -10745  # ob-instance-of.md: "class is not a valid Class object"
 
 constant("User param value", 108.0, "K37:94", theme="Database Parameters")
 
 
-@command("cs", 1710, "Language")
+@command("cs", 1710, "Language", compile=compile_cs)
 def cs(ctx: Any) -> Any:
     """The user class store: one 4D.Class object per class file of the project."""
     return class_store(ctx.runtime)
@@ -28,10 +26,22 @@ def four_d(ctx: Any) -> Any:
     return class_store(ctx.runtime).builtins
 
 
-@command("Super", 1706, "Language")
+@command("Super", 1706, "Language", compile=compile_super)
 def super_(ctx: Any, *params: Any) -> Any:
     """Calls the superclass constructor, or designates the superclass (compiled by lang/classes.py)."""
     raise AssertionError("Super is compiled by lang.classes")
+
+
+@command("Super", 1705, "Language", compile=compile_super)
+def super_1705(ctx: Any, *params: Any) -> Any:
+    """`Super` under its other command number (both are in 4D's list; compiled by lang/classes.py)."""
+    raise AssertionError("Super is compiled by lang.classes")
+
+
+@command("This", 1470, "Language", compile=compile_this)
+def this(ctx: Any) -> Any:
+    """The object owning the running function or formula; Null otherwise (compiled by lang/classes.py)."""
+    return ctx.this
 
 
 @command("OB Class", 1730, "Objects (Language)")

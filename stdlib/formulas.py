@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from mini4d.formulas import formula_from_string
+from mini4d.formulas import compile_formula_command, formula_from_string
 from mini4d.registry import command
 
 
-@command("Formula", 1597, "Formulas")
+@command("Formula", 1597, "Formulas", compile=compile_formula_command)
 def formula(ctx: Any, expression: Any = None) -> Any:
     """A 4D.Function object made from an expression (see lang/formulas.py)."""
     raise AssertionError("Formula is compiled by lang.formulas")

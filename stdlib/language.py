@@ -224,12 +224,6 @@ def current_method_name(ctx: Any) -> str:
     return ctx.code.name
 
 
-@command("This", 1470, "Language")
-def this(ctx: Any) -> Any:
-    """The object owning the running function or formula; Null otherwise."""
-    return ctx.this
-
-
 @command("Is compiled mode", 492, "Language")
 def is_compiled_mode(*, star: bool = False) -> bool:
     """mini4d is an interpreter: always False."""
