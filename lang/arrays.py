@@ -30,9 +30,9 @@ MAX_ELEMENTS = 10_000_000
 
 
 def _converter(elem: str) -> Callable[[Any], Any] | None:
-    from .interpreter import make_converter
+    from .core.conversions import variable_converter
 
-    return make_converter(elem)
+    return variable_converter(elem)
 
 
 class Array4D:

@@ -15,6 +15,9 @@ from dataclasses import replace
 from typing import Any
 
 from . import nodes as N
+from .core.calls import prepare_call
+from .core.conversions import to_storable
+from .core.hooks import MEMBER_CALL_HOOKS, PROPERTY_HOOKS, STORE_HOOKS
 from .errors import (
     ERR_ARG_COUNT,
     ERR_CLASS,
@@ -28,7 +31,6 @@ from .errors import (
     Syntax4DError,
 )
 from .formulas import Formula4D, compile_formula_code
-from .interpreter import MEMBER_CALL_HOOKS, PROPERTY_HOOKS, STORE_HOOKS, prepare_call, to_storable
 from .source import Span
 from .values import (
     IS_OBJECT,

@@ -103,7 +103,7 @@ def _table_unsupported(text: str, span: Any) -> FourDError:
 
 def local_pointer(frame: Any, slot: int, name: str) -> Pointer4D:
     """A pointer to a local variable of a running method."""
-    from .interpreter import make_converter
+    from .core.conversions import variable_converter
 
     loc = frame.locals
     code = frame.code
@@ -115,7 +115,7 @@ def local_pointer(frame: Any, slot: int, name: str) -> Pointer4D:
         return v
 
     def put(v: Any) -> None:
-        c = make_converter(code.slot_types.get(slot))
+        c = variable_converter(code.slot_types.get(slot))
         loc[slot] = c(v) if c else v
 
     p = Pointer4D("variable", name, ("local", id(loc), slot), get, put)
@@ -125,7 +125,7 @@ def local_pointer(frame: Any, slot: int, name: str) -> Pointer4D:
 
 def process_pointer(process: Any, name: str) -> Pointer4D:
     """A pointer to a process variable (of the process that made it)."""
-    from .interpreter import make_converter
+    from .core.conversions import variable_converter
 
     key = " ".join(name.split()).lower()
     vars_ = process.vars
@@ -137,7 +137,7 @@ def process_pointer(process: Any, name: str) -> Pointer4D:
         return v
 
     def put(v: Any) -> None:
-        c = make_converter(process.var_types.get(key))
+        c = variable_converter(process.var_types.get(key))
         vars_[key] = c(v) if c else v
 
     p = Pointer4D("variable", name, ("process", id(vars_), key), get, put)
@@ -146,7 +146,7 @@ def process_pointer(process: Any, name: str) -> Pointer4D:
 
 
 def interprocess_pointer(runtime: Any, name: str) -> Pointer4D:
-    from .interpreter import make_converter
+    from .core.conversions import variable_converter
 
     key = name.lower()
 
@@ -157,7 +157,7 @@ def interprocess_pointer(runtime: Any, name: str) -> Pointer4D:
         return v
 
     def put(v: Any) -> None:
-        c = make_converter(runtime.interprocess_types.get(key))
+        c = variable_converter(runtime.interprocess_types.get(key))
         runtime.interprocess[key] = c(v) if c else v
 
     p = Pointer4D("variable", "<>" + name, ("inter", key), get, put)

@@ -213,7 +213,7 @@ class Repl:
 
     # ---------------------------------------------------------------- session
     def _start(self) -> None:
-        from .interpreter import Code, Frame
+        from .core.frames import Code, Frame
         from .project import Project
         from .runtime import Runtime
 
@@ -328,7 +328,7 @@ class Repl:
         main = self.runtime.main
 
         def job() -> Any:
-            from .interpreter import RET
+            from .core.frames import RET
             from .values import UNDEFINED
 
             result: Any = UNDEFINED

@@ -14,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from .core.hooks import LOCKING
 from .errors import (
     ERR_DEADLOCK,
     ERR_DIV_ZERO,
@@ -289,8 +290,9 @@ class SharedGroup:
         return g.owner is process and g.count > 0
 
     def acquire(self, process: Any) -> None:
-        if _lock_hooks is not None:
-            _lock_hooks.acquire(self, process)
+        hooks = LOCKING.hooks
+        if hooks is not None:
+            hooks.acquire(self, process)
             return
         g = self
         while g.merged_into is not None:
@@ -311,8 +313,9 @@ class SharedGroup:
         _acquire_slow(self, process)
 
     def release(self, process: Any) -> None:
-        if _lock_hooks is not None:
-            _lock_hooks.release(self, process)
+        hooks = LOCKING.hooks
+        if hooks is not None:
+            hooks.release(self, process)
             return
         g = self
         while g.merged_into is not None:
@@ -424,15 +427,6 @@ def _acquire_slow(group: SharedGroup, process: Any) -> None:
             _waits.pop(process, None)
         if process is not None and hasattr(process, "state"):
             process.state = previous_state
-
-
-_lock_hooks: Any = None
-
-
-def install_lock_hooks(hooks: Any) -> None:
-    """Let the runtime take over shared-group locking (instrumentation, tests)."""
-    global _lock_hooks
-    _lock_hooks = hooks
 
 
 def check_writable(target: Obj | Coll) -> None:
@@ -1047,8 +1041,12 @@ def to_text(v: Any) -> str:
     return stringify(v)
 
 
-def default_for(type_name_: str) -> Any:
-    """Default value of a declared type (spec/values.md §2)."""
+def default_for(type_name_: str | None) -> Any:
+    """Default value of a declared type (spec/values.md §2): a class type starts as Null, no type as Undefined."""
+    if type_name_ is None:
+        return UNDEFINED
+    if type_name_.startswith(("cs.", "4d.", "4D.")):
+        return None
     return DEFAULTS.get(type_name_, UNDEFINED)
 
 

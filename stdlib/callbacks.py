@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from mini4d.core.calls import prepare_call
 from mini4d.errors import ERR_ARG_TYPE, FourDError
 from mini4d.formulas import Formula4D
-from mini4d.interpreter import prepare_call
 from mini4d.values import UNDEFINED, Obj, type_name
 
 

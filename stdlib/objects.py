@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from mini4d.core.access import set_property
+from mini4d.core.conversions import to_storable
 from mini4d.errors import ERR_ARG_COUNT, ERR_ARG_TYPE, FourDError
-from mini4d.interpreter import to_storable
 from mini4d.registry import command, constant
 from mini4d.values import UNDEFINED, Coll, Obj, check_writable, new_shared_group, share_value
 
@@ -278,7 +279,7 @@ def ob_set(ctx: Any, obj: Any, *pairs: Any) -> None:
     if not isinstance(o, Obj) and not getattr(o, "is_4d_object", False):
         raise FourDError(ERR_ARG_TYPE, "OB SET: an object was expected")
     for k, v in _pairs(pairs):
-        ctx.interp.set_property(o, k, v, ctx.span)
+        set_property(o, k, v, ctx.span)
 
 
 ob_set.command_info.ref_positions = frozenset({0})  # type: ignore[attr-defined]
@@ -378,7 +379,7 @@ def ob_set_null(ctx: Any, obj: Any, name: str) -> None:
             obj.set(o)
     if not isinstance(o, Obj):
         raise FourDError(ERR_ARG_TYPE, "OB SET NULL: an object was expected")
-    ctx.interp.set_property(o, name, None, ctx.span)
+    set_property(o, name, None, ctx.span)
 
 
 ob_set_null.command_info.ref_positions = frozenset({0})  # type: ignore[attr-defined]
@@ -407,7 +408,7 @@ def ob_set_array(ctx: Any, obj: Any, name: str, array: Any) -> None:
     if not isinstance(o, Obj):
         raise FourDError(ERR_ARG_TYPE, "OB SET ARRAY: an object was expected")
     arr = _array_arg(array, "OB SET ARRAY")
-    ctx.interp.set_property(o, name, Coll(to_storable(v) for v in arr.items[1:]), ctx.span)
+    set_property(o, name, Coll(to_storable(v) for v in arr.items[1:]), ctx.span)
 
 
 ob_set_array.command_info.ref_positions = frozenset({0, 2})  # type: ignore[attr-defined]

@@ -345,9 +345,9 @@ def set_process_variable(ctx: Any, process: int, *refs: Ref) -> None:
         if kind == "process":
             declared = target.var_types.get(key)
             if declared is not None:
-                from mini4d.interpreter import make_converter
+                from mini4d.core.conversions import variable_converter
 
-                convert = make_converter(declared)
+                convert = variable_converter(declared)
                 value = convert(value) if convert else value
             target.vars[key] = value
         else:

@@ -19,11 +19,11 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
-from . import nodes as N
-from . import values as V
-from .errors import FourDError
-from .source import Span
-from .values import UNSET
+from .. import nodes as N
+from .. import values as V
+from ..errors import FourDError
+from ..source import Span
+from ..values import UNSET
 
 Fn = Callable[[Any], Any]
 
