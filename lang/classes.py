@@ -629,13 +629,13 @@ PROPERTY_HOOKS[BuiltinStore] = BuiltinStore.get_4d_property
 
 def class_store(runtime: Any) -> ClassStore:
     """The runtime's `cs` store (one per run)."""
-    store = runtime.extensions.get("class_store")
+    interp = runtime.interp
+    store = interp.class_store
     if store is None:
         with runtime.proc_lock:
-            store = runtime.extensions.get("class_store")
+            store = interp.class_store
             if store is None:
-                store = ClassStore(runtime)
-                runtime.extensions["class_store"] = store
+                store = interp.class_store = ClassStore(runtime)
     return store
 
 
@@ -834,7 +834,8 @@ def _wrap_constructor(cls: ClassDef, code: Any, span: Span) -> None:
         if st.needs_super and not st.super_called:
             raise FourDError(
                 ERR_SUPER_NOT_CALLED,
-                f"Not all class constructors of the inheritance chain were called: {cls.name} constructor must call Super()",
+                "Not all class constructors of the inheritance chain were called: "
+                f"{cls.name} constructor must call Super()",
                 span,
             )
         return r
@@ -921,4 +922,3 @@ def compile_cs(interp: Any, node: N.Command, scope: Any, info: Any) -> Any:
         return interp.compile_command_call(info, node.args, node.span, scope)  # its parameter-count error
     store = class_store(interp.runtime)
     return lambda f: store
-

@@ -26,23 +26,21 @@ from .core.failures import Failures
 from .core.frames import Code, Fn, Frame, Scope
 from .core.statements import Statements, check_nesting
 from .errors import Syntax4DError
+from .pointers import Pointers
 from .registry import REGISTRY
 from .source import Source
 from .values import UNSET
 
 
-class Interpreter(Statements, Expressions, Access, Commands, Calls, Failures):
+class Interpreter(Statements, Expressions, Access, Commands, Calls, Failures, Pointers):
     """Compiles code units (methods, class functions, formulas, REPL entries) for one runtime."""
 
     def __init__(self, runtime: Any):
         self.runtime = runtime
-        self.codes: dict[str, Code] = {}
+        self.codes: dict[str, Code] = {}  # compiled project methods by name_key
         REGISTRY.ensure_commands()  # theme modules are imported when their commands are first compiled
         self.members = REGISTRY.members
-        self.hooks: dict[str, Any] = {}  # extension points (classes, formulas, pointers)
-        from .pointers import install as install_pointers
-
-        install_pointers(self)
+        self.class_store: Any = None  # the `cs` store of the project, made at its first use (lang/classes.py)
 
     def compile_unit(
         self,
@@ -124,3 +122,17 @@ class Interpreter(Statements, Expressions, Access, Commands, Calls, Failures):
         missing = frame.code.nslots - len(frame.locals)
         if missing > 0:
             frame.locals.extend([UNSET] * missing)
+
+
+def _compilers(cls: type, prefix: str) -> dict[type, Any]:
+    """Node type -> the method of `cls` named `prefix` + the node's class name (`stmt_If`, `expr_Binary`)."""
+    table = {}
+    for attr in dir(cls):
+        if attr.startswith(prefix) and not attr.endswith("_compilers"):
+            table[getattr(N, attr[len(prefix) :])] = getattr(cls, attr)  # a misspelt node name fails here
+    return table
+
+
+Interpreter.stmt_compilers = _compilers(Interpreter, "stmt_")
+Interpreter.expr_compilers = _compilers(Interpreter, "expr_")
+Interpreter.place_compilers = _compilers(Interpreter, "place_")

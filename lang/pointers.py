@@ -1,7 +1,8 @@
 """4D pointers (`->x`, `$p->`, `$p->{i}`, `$p->prop`) and array elements (`arr{i}`).
 
-Installed into the interpreter through its extension points: `expr_ArrayElem`,
-`expr_Deref`, `expr_MakePointer` and the `place` hook for assignments.
+`Pointers` is the part of the Interpreter that compiles their nodes (`expr_MakePointer`,
+`expr_Deref`, `expr_ArrayElem`, and `place_ArrayElem`, `place_Deref`, `place_Table` for
+assignments), dispatched like every other node.
 """
 
 from __future__ import annotations
@@ -196,110 +197,110 @@ def table_pointer(text: str, span: Any) -> Pointer4D:
 # ------------------------------------------------------------------ compiling the nodes
 
 
-def compile_make_pointer(interp: Any, e: N.MakePointer, scope: Any) -> Callable[[Any], Any]:
-    t = e.target
-    span = e.span
-    if isinstance(t, N.Local):
-        slot = scope.slot(t.name)
-        name = t.name
-        return lambda f: local_pointer(f, slot, name)
-    if isinstance(t, N.Name):
-        name = t.name
-        return lambda f: process_pointer(f.process, name)
-    if isinstance(t, N.Interprocess):
-        name = t.name
-        return lambda f: interprocess_pointer(f.runtime, name)
-    if isinstance(t, N.Table):
-        text = t.text
-        return lambda f: table_pointer(text, span)
-    if isinstance(t, N.Deref):
-        inner = interp.compile_expr(t.ptr, scope)
+class Pointers:
+    """Compiling `->x`, `$p->`, `arr{i}` and their assignments (a part of the Interpreter)."""
 
-        def same_pointer(f: Any) -> Any:
-            p = inner(f)
-            if p is None:
-                raise _nil(span)
+    def expr_MakePointer(self, e: N.MakePointer, scope: Any) -> Callable[[Any], Any]:
+        t = e.target
+        span = e.span
+        if isinstance(t, N.Local):
+            slot = scope.slot(t.name)
+            name = t.name
+            return lambda f: local_pointer(f, slot, name)
+        if isinstance(t, N.Name):
+            name = t.name
+            return lambda f: process_pointer(f.process, name)
+        if isinstance(t, N.Interprocess):
+            name = t.name
+            return lambda f: interprocess_pointer(f.runtime, name)
+        if isinstance(t, N.Table):
+            text = t.text
+            return lambda f: table_pointer(text, span)
+        if isinstance(t, N.Deref):
+            inner = self.compile_expr(t.ptr, scope)
+
+            def same_pointer(f: Any) -> Any:
+                p = inner(f)
+                if p is None:
+                    raise _nil(span)
+                if type(p) is not Pointer4D:
+                    raise _not_pointer(p, span)
+                return p
+
+            return same_pointer
+        if isinstance(t, N.ArrayElem):
+            if isinstance(t.obj, N.ArrayElem):
+                outer_fn = self.compile_expr(t.obj.obj, scope)
+                row_fn = self.compile_expr(t.obj.index, scope)
+                col_fn = self.compile_expr(t.index, scope)
+
+                def elem2_pointer(f: Any) -> Any:
+                    outer = outer_fn(f)
+                    if type(outer) is not Array4D:
+                        raise _not_array(outer, span)
+                    r = int(row_fn(f))
+                    row = outer.get(r, span)
+                    c = int(col_fn(f))
+                    row._check(c, span)
+                    return element_pointer(row, c, outer, r)
+
+                return elem2_pointer
+            arr_fn = self.compile_expr(t.obj, scope)
+            idx_fn = self.compile_expr(t.index, scope)
+
+            def elem_pointer(f: Any) -> Any:
+                arr = arr_fn(f)
+                if type(arr) is not Array4D:
+                    raise _not_array(arr, span)
+                i = arr._check(idx_fn(f), span)
+                return element_pointer(arr, i)
+
+            return elem_pointer
+
+        def cannot(f: Any) -> Any:
+            raise FourDError(
+                ERR_TYPE_MISMATCH,
+                "A pointer can only point to a variable, an array, an array element, a table or a field",
+                span,
+            )
+
+        return cannot
+
+    def expr_Deref(self, e: N.Deref, scope: Any) -> Callable[[Any], Any]:
+        ptr_fn = self.compile_expr(e.ptr, scope)
+        span = e.span
+
+        def deref(f: Any) -> Any:
+            p = ptr_fn(f)
             if type(p) is not Pointer4D:
+                if p is None or p is UNDEFINED:
+                    raise _nil(span)
                 raise _not_pointer(p, span)
-            return p
+            try:
+                return p.get()
+            except FourDError as err:
+                err.with_span(span)
+                raise
 
-        return same_pointer
-    if isinstance(t, N.ArrayElem):
-        if isinstance(t.obj, N.ArrayElem):
-            outer_fn = interp.compile_expr(t.obj.obj, scope)
-            row_fn = interp.compile_expr(t.obj.index, scope)
-            col_fn = interp.compile_expr(t.index, scope)
+        return deref
 
-            def elem2_pointer(f: Any) -> Any:
-                outer = outer_fn(f)
-                if type(outer) is not Array4D:
-                    raise _not_array(outer, span)
-                r = int(row_fn(f))
-                row = outer.get(r, span)
-                c = int(col_fn(f))
-                row._check(c, span)
-                return element_pointer(row, c, outer, r)
+    def expr_ArrayElem(self, e: N.ArrayElem, scope: Any) -> Callable[[Any], Any]:
+        arr_fn = self.compile_expr(e.obj, scope)
+        idx_fn = self.compile_expr(e.index, scope)
+        span = e.span
 
-            return elem2_pointer
-        arr_fn = interp.compile_expr(t.obj, scope)
-        idx_fn = interp.compile_expr(t.index, scope)
-
-        def elem_pointer(f: Any) -> Any:
+        def array_elem(f: Any) -> Any:
             arr = arr_fn(f)
             if type(arr) is not Array4D:
                 raise _not_array(arr, span)
-            i = arr._check(idx_fn(f), span)
-            return element_pointer(arr, i)
+            return arr.get(idx_fn(f), span)
 
-        return elem_pointer
+        return array_elem
 
-    def cannot(f: Any) -> Any:
-        raise FourDError(
-            ERR_TYPE_MISMATCH,
-            "A pointer can only point to a variable, an array, an array element, a table or a field",
-            span,
-        )
-
-    return cannot
-
-
-def compile_deref(interp: Any, e: N.Deref, scope: Any) -> Callable[[Any], Any]:
-    ptr_fn = interp.compile_expr(e.ptr, scope)
-    span = e.span
-
-    def deref(f: Any) -> Any:
-        p = ptr_fn(f)
-        if type(p) is not Pointer4D:
-            if p is None or p is UNDEFINED:
-                raise _nil(span)
-            raise _not_pointer(p, span)
-        try:
-            return p.get()
-        except FourDError as err:
-            raise err.with_span(span)
-
-    return deref
-
-
-def compile_array_elem(interp: Any, e: N.ArrayElem, scope: Any) -> Callable[[Any], Any]:
-    arr_fn = interp.compile_expr(e.obj, scope)
-    idx_fn = interp.compile_expr(e.index, scope)
-    span = e.span
-
-    def array_elem(f: Any) -> Any:
-        arr = arr_fn(f)
-        if type(arr) is not Array4D:
-            raise _not_array(arr, span)
-        return arr.get(idx_fn(f), span)
-
-    return array_elem
-
-
-def compile_place(interp: Any, target: N.Expr, scope: Any) -> Any:
-    """(prepare, get, put) for `arr{i}` and `ptr->`; None for other targets."""
-    if isinstance(target, N.ArrayElem):
-        arr_fn = interp.compile_expr(target.obj, scope)
-        idx_fn = interp.compile_expr(target.index, scope)
+    def place_ArrayElem(self, target: N.ArrayElem, scope: Any) -> Any:
+        """`arr{i}:=v`: the array and the checked index evaluated once."""
+        arr_fn = self.compile_expr(target.obj, scope)
+        idx_fn = self.compile_expr(target.index, scope)
         span = target.span
 
         def prep(f: Any) -> Any:
@@ -309,8 +310,10 @@ def compile_place(interp: Any, target: N.Expr, scope: Any) -> Any:
             return (arr, arr._check(idx_fn(f), span))
 
         return (prep, lambda f, st: st[0].get(st[1], span), lambda f, st, v: st[0].set(st[1], v, span))
-    if isinstance(target, N.Deref):
-        ptr_fn = interp.compile_expr(target.ptr, scope)
+
+    def place_Deref(self, target: N.Deref, scope: Any) -> Any:
+        """`$p->:=v`: the pointer evaluated once."""
+        ptr_fn = self.compile_expr(target.ptr, scope)
         span = target.span
 
         def prep_ptr(f: Any) -> Any:
@@ -325,16 +328,20 @@ def compile_place(interp: Any, target: N.Expr, scope: Any) -> Any:
             try:
                 return p.get()
             except FourDError as err:
-                raise err.with_span(span)
+                err.with_span(span)
+                raise
 
         def put(f: Any, p: Pointer4D, v: Any) -> None:
             try:
                 p.set(v)
             except FourDError as err:
-                raise err.with_span(span)
+                err.with_span(span)
+                raise
 
         return (prep_ptr, get, put)
-    if isinstance(target, N.Table):
+
+    def place_Table(self, target: N.Table, scope: Any) -> Any:
+        """`[Table]Field:=v`: mini4d has no database."""
         text = target.text
         span = target.span
 
@@ -342,21 +349,3 @@ def compile_place(interp: Any, target: N.Expr, scope: Any) -> Any:
             raise _table_unsupported(text, span)
 
         return (no_database, lambda f, st: None, lambda f, st, v: None)
-    return None
-
-
-def install(interp: Any) -> None:
-    """Register the pointer and array-element extension points on an interpreter."""
-    hooks = interp.hooks
-    hooks.setdefault("expr_MakePointer", compile_make_pointer)
-    hooks.setdefault("expr_Deref", compile_deref)
-    hooks.setdefault("expr_ArrayElem", compile_array_elem)
-    previous = hooks.get("place")
-    if previous is None:
-        hooks["place"] = compile_place
-    else:
-
-        def chained(it: Any, target: N.Expr, scope: Any) -> Any:
-            return compile_place(it, target, scope) or previous(it, target, scope)
-
-        hooks["place"] = chained

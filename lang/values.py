@@ -466,7 +466,8 @@ def share_value(container: Obj | Coll, value: Any) -> Any:
             # docs/commands/storage.md: Storage takes only shared objects and collections.
             raise FourDError(
                 ERR_SHARED_VALUE,
-                f"Not supported value type in a shared object or shared collection: Storage accepts only shared objects and shared collections, not {type_name(value)}",
+                "Not supported value type in a shared object or shared collection: Storage accepts only shared "
+                f"objects and shared collections, not {type_name(value)}",
             )
         return float(value) if t is int else value
     if isinstance(value, (Obj, Coll)):
@@ -995,7 +996,7 @@ def format_number(x: float | int) -> str:
         return "-INF"
     if x == int(x) and abs(x) < 1e15:
         return str(int(x))
-    s = "%.13g" % x
+    s = f"{x:.13g}"
     if "e" in s:
         mant, exp = s.split("e")
         sign = exp[0]

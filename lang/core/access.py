@@ -31,9 +31,15 @@ from .fastops import store_plan
 from .frames import Fn, Frame, Scope, name_key
 from .hooks import PROPERTY_HOOKS, STORE_HOOKS
 
+# (prepare, get, put) of an assignable place: prepare(f) evaluates its containers once, get(f, state)
+# reads it, put(f, state, value) writes it
+Place = tuple[Callable[[Frame], Any], Callable[[Frame, Any], Any], Callable[[Frame, Any, Any], None]]
+
 
 class Access:
     """Compiling reads and stores of properties, elements and other assignable places."""
+
+    place_compilers: dict[type, Callable[..., Place]] = {}  # node type -> place_<Node> (lang/interpreter.py)
 
     def compile_store(
         self, target: N.Expr, scope: Scope, value: Fn, var_type: str | None = None, const: Any = UNSET
@@ -192,7 +198,8 @@ class Access:
                 try:
                     r = impl(a, b)
                 except FourDError as err:
-                    raise err.with_span(span)
+                    err.with_span(span)
+                    raise
             put(f, f.locals[i], r)
 
         return update_property
@@ -266,76 +273,84 @@ class Access:
 
         return set_place
 
-    def compile_place(
-        self, target: N.Expr, scope: Scope
-    ) -> tuple[Callable[[Frame], Any], Callable[[Frame, Any], Any], Callable[[Frame, Any, Any], None]]:
-        """(prepare, get, put) for an assignable expression; prepare evaluates containers once."""
-        if isinstance(target, (N.Local, N.Name, N.Interprocess)):
-            getter = self.compile_expr(target, scope)
-            setter = self.compile_store_fn(target, scope)
-            return (lambda f: None, lambda f, st: getter(f), lambda f, st, v: setter(f, v))
-        if isinstance(target, N.Member):
-            obj = self.compile_expr(target.obj, scope)
-            name = target.name
-            span = target.span
-            getp = get_property
-            setp = set_property
-            return (obj, lambda f, o: getp(o, name, span), lambda f, o, v: setp(o, name, v, span))
-        if isinstance(target, N.Index):
-            obj = self.compile_expr(target.obj, scope)
-            idx = self.compile_expr(target.index, scope)
-            span = target.span
+    def compile_place(self, target: N.Expr, scope: Scope) -> Place:
+        """(prepare, get, put) for an assignable expression; prepare evaluates containers once.
 
-            def prep(f: Frame) -> Any:
-                return (obj(f), idx(f))
-
-            return (
-                prep,
-                lambda f, st: get_index(st[0], st[1], span),
-                lambda f, st, v: set_index(st[0], st[1], v, span),
+        Each assignable node type has its `place_<Node>` method (pointers and array elements:
+        lang/pointers.py).
+        """
+        meth = self.place_compilers.get(type(target))
+        if meth is None:
+            raise FourDError(
+                ERR_NOT_SUPPORTED, f"Cannot assign to this kind of expression ({type(target).__name__})", target.span
             )
-        if isinstance(target, N.CharIndex):
-            base_prep, base_get, base_put = self.compile_place(target.obj, scope)
-            idx = self.compile_expr(target.index, scope)
-            span = target.span
+        return meth(self, target, scope)  # type: ignore[no-any-return]
 
-            def prep_c(f: Frame) -> Any:
-                return (base_prep(f), idx(f))
+    def place_Local(self, target: N.Local | N.Name | N.Interprocess, scope: Scope) -> Place:
+        getter = self.compile_expr(target, scope)
+        setter = self.compile_store_fn(target, scope)
+        return (lambda f: None, lambda f, st: getter(f), lambda f, st, v: setter(f, v))
 
-            def get_c(f: Frame, st: Any) -> Any:
-                return char_at(base_get(f, st[0]), st[1], span)
+    place_Name = place_Local
+    place_Interprocess = place_Local
 
-            def put_c(f: Frame, st: Any, v: Any) -> None:
-                text = base_get(f, st[0])
-                base_put(f, st[0], set_char_at(text, st[1], v, span))
+    def place_Member(self, target: N.Member, scope: Scope) -> Place:
+        obj = self.compile_expr(target.obj, scope)
+        name = target.name
+        span = target.span
+        getp = get_property
+        setp = set_property
+        return (obj, lambda f, o: getp(o, name, span), lambda f, o, v: setp(o, name, v, span))
 
-            return (prep_c, get_c, put_c)
-        if isinstance(target, N.ParamIndirect):
-            idx = self.compile_expr(target.index, scope)
-            span = target.span
-            legacy = scope.code.legacy_params
+    def place_Index(self, target: N.Index, scope: Scope) -> Place:
+        obj = self.compile_expr(target.obj, scope)
+        idx = self.compile_expr(target.index, scope)
+        span = target.span
 
-            def prep_p(f: Frame) -> Any:
-                n = idx(f)
-                if type(n) not in (float, int):
-                    raise FourDError(ERR_TYPE_MISMATCH, "${n} needs a number", span)
-                return int(n)
+        def prep(f: Frame) -> Any:
+            return (obj(f), idx(f))
 
-            def get_p(f: Frame, n: int) -> Any:
-                return get_param(f, n, legacy, span)
-
-            def put_p(f: Frame, n: int, v: Any) -> None:
-                set_param(f, n, v, legacy)
-
-            return (prep_p, get_p, put_p)
-        hook = self.hooks.get("place")
-        if hook is not None:
-            place = hook(self, target, scope)
-            if place is not None:
-                return place
-        raise FourDError(
-            ERR_NOT_SUPPORTED, f"Cannot assign to this kind of expression ({type(target).__name__})", target.span
+        return (
+            prep,
+            lambda f, st: get_index(st[0], st[1], span),
+            lambda f, st, v: set_index(st[0], st[1], v, span),
         )
+
+    def place_CharIndex(self, target: N.CharIndex, scope: Scope) -> Place:
+        base_prep, base_get, base_put = self.compile_place(target.obj, scope)
+        idx = self.compile_expr(target.index, scope)
+        span = target.span
+
+        def prep_c(f: Frame) -> Any:
+            return (base_prep(f), idx(f))
+
+        def get_c(f: Frame, st: Any) -> Any:
+            return char_at(base_get(f, st[0]), st[1], span)
+
+        def put_c(f: Frame, st: Any, v: Any) -> None:
+            text = base_get(f, st[0])
+            base_put(f, st[0], set_char_at(text, st[1], v, span))
+
+        return (prep_c, get_c, put_c)
+
+    def place_ParamIndirect(self, target: N.ParamIndirect, scope: Scope) -> Place:
+        idx = self.compile_expr(target.index, scope)
+        span = target.span
+        legacy = scope.code.legacy_params
+
+        def prep_p(f: Frame) -> Any:
+            n = idx(f)
+            if type(n) not in (float, int):
+                raise FourDError(ERR_TYPE_MISMATCH, "${n} needs a number", span)
+            return int(n)
+
+        def get_p(f: Frame, n: int) -> Any:
+            return get_param(f, n, legacy, span)
+
+        def put_p(f: Frame, n: int, v: Any) -> None:
+            set_param(f, n, v, legacy)
+
+        return (prep_p, get_p, put_p)
 
     def expr_Member(self, e: N.Member, scope: Scope) -> Fn:
         obj = self.compile_expr(e.obj, scope)
@@ -452,7 +467,8 @@ def set_property(o: Any, name: str, v: Any, span: Span | None) -> None:
                 V.check_writable(o)
                 v = V.share_value(o, to_storable(v))
             except FourDError as err:
-                raise err.with_span(span)
+                err.with_span(span)
+                raise
         dict.__setitem__(o, name, to_storable(v))
         return
     if o is None:
@@ -507,7 +523,8 @@ def set_index(o: Any, i: Any, v: Any, span: Span | None) -> None:
                 V.check_writable(o)
                 v = V.share_value(o, v)
             except FourDError as err:
-                raise err.with_span(span)
+                err.with_span(span)
+                raise
         if n < len(o):
             o[n] = v
         else:

@@ -137,7 +137,8 @@ class Calls:
                     try:
                         return fn(f, o, *args)
                     except FourDError as err:
-                        raise err.with_span(span)
+                        err.with_span(span)
+                        raise
             else:
                 hook = MEMBER_CALL_HOOKS.get(t)
                 call = hook(o, name) if hook is not None else None
@@ -147,7 +148,8 @@ class Calls:
                     try:
                         return call(f, args, span, o, f.process)
                     except FourDError as err:
-                        raise err.with_span(span)
+                        err.with_span(span)
+                        raise
             return call_member(f, o, name, args, span)
 
         return member_call
@@ -190,7 +192,8 @@ class Calls:
             try:
                 return fn(f, o, *args)
             except FourDError as err:
-                raise err.with_span(span)
+                err.with_span(span)
+                raise
         if o is None or o is UNDEFINED:
             raise FourDError(
                 ERR_NOT_A_FUNCTION,
@@ -202,7 +205,8 @@ class Calls:
             try:
                 return caller(f, name, args, span)
             except FourDError as err:
-                raise err.with_span(span)
+                err.with_span(span)
+                raise
         if isinstance(o, Obj):
             fn = o.get(name, UNDEFINED)
             if getattr(fn, "is_formula", False):
@@ -217,7 +221,8 @@ class Calls:
                 try:
                     return fn(f, o, *args)
                 except FourDError as err:
-                    raise err.with_span(span)
+                    err.with_span(span)
+                    raise
         raise FourDError(ERR_NOT_A_FUNCTION, f'Cannot call "{name}()" on a {V.type_name(o)} value', span)
 
     def expr_Call(self, e: N.Call, scope: Scope) -> Fn:

@@ -37,7 +37,7 @@ class Commands:
                 raise FourDError(ERR_UNKNOWN_NAME, f"Unknown command `{name}` (number {e.number})", span)
 
             return unknown
-        special = self.hooks.get(("command", info.number)) or info.compile
+        special = info.compile
         if special is not None:
             return special(self, e, scope, info)
         if info.number in CONSTANT_COMMANDS and not e.args:
@@ -122,7 +122,8 @@ class Commands:
                         try:
                             return func(f)
                         except FourDError as err:
-                            raise err.with_span(span)
+                            err.with_span(span)
+                            raise
 
                     return call0
                 if n == 1:
@@ -134,7 +135,8 @@ class Commands:
                         try:
                             return func(f, v)
                         except FourDError as err:
-                            raise err.with_span(span)
+                            err.with_span(span)
+                            raise
                         except (OverflowError, ValueError):
                             if _has_nonfinite((v,)):
                                 raise _nonfinite_error(name, span) from None
@@ -148,7 +150,8 @@ class Commands:
                         try:
                             return func()
                         except FourDError as err:
-                            raise err.with_span(span)
+                            err.with_span(span)
+                            raise
 
                     return callp0
                 if n == 1:
@@ -159,7 +162,8 @@ class Commands:
                         try:
                             return func(v)
                         except FourDError as err:
-                            raise err.with_span(span)
+                            err.with_span(span)
+                            raise
                         except (OverflowError, ValueError):
                             if _has_nonfinite((v,)):
                                 raise _nonfinite_error(name, span) from None
@@ -168,7 +172,7 @@ class Commands:
                     return callp1
         if not kwargs and 1 <= n <= 3:
             return _fixed_call(func, afs, cvs, wants_ctx, name, span)
-        pairs = tuple(zip(afs, cvs))
+        pairs = tuple(zip(afs, cvs, strict=True))
 
         def call(f: Frame) -> Any:
             vals = []
@@ -186,7 +190,8 @@ class Commands:
                     return func(f, *vals, **kwargs)
                 return func(*vals, **kwargs)
             except FourDError as err:
-                raise err.with_span(span)
+                err.with_span(span)
+                raise
             except (OverflowError, ValueError):
                 # a command given INF or an undefined number where it needs an integer
                 if _has_nonfinite(vals):
@@ -351,7 +356,8 @@ def _fixed_call(
             try:
                 return func(f, v0) if wants_ctx else func(v0)
             except FourDError as err:
-                raise err.with_span(span)
+                err.with_span(span)
+                raise
             except (OverflowError, ValueError):
                 if _has_nonfinite((v0,)):
                     raise _nonfinite_error(name, span) from None
@@ -378,7 +384,8 @@ def _fixed_call(
             try:
                 return func(f, v0, v1) if wants_ctx else func(v0, v1)
             except FourDError as err:
-                raise err.with_span(span)
+                err.with_span(span)
+                raise
             except (OverflowError, ValueError):
                 if _has_nonfinite((v0, v1)):
                     raise _nonfinite_error(name, span) from None
@@ -410,7 +417,8 @@ def _fixed_call(
         try:
             return func(f, v0, v1, v2) if wants_ctx else func(v0, v1, v2)
         except FourDError as err:
-            raise err.with_span(span)
+            err.with_span(span)
+            raise
         except (OverflowError, ValueError):
             if _has_nonfinite((v0, v1, v2)):
                 raise _nonfinite_error(name, span) from None

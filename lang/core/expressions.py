@@ -20,12 +20,12 @@ from .frames import Fn, Frame, Scope, name_key, undefined_variable
 class Expressions:
     """Compiling expressions."""
 
+    expr_compilers: dict[type, Callable[..., Fn]] = {}  # node type -> expr_<Node> (lang/interpreter.py)
+
     def compile_expr(self, e: N.Expr, scope: Scope) -> Fn:
-        meth = getattr(self, "expr_" + type(e).__name__, None)
+        """The closure of an expression: the `expr_<Node>` method of its node type compiles it."""
+        meth = self.expr_compilers.get(type(e))
         if meth is None:
-            hook = self.hooks.get("expr_" + type(e).__name__)
-            if hook is not None:
-                return hook(self, e, scope)
             span = e.span
 
             def unsupported(f: Frame) -> Any:
@@ -34,7 +34,7 @@ class Expressions:
                 )
 
             return unsupported
-        return meth(e, scope)
+        return meth(self, e, scope)  # type: ignore[no-any-return]
 
     def expr_Literal(self, e: N.Literal, scope: Scope) -> Fn:
         v = e.value
@@ -163,7 +163,8 @@ class Expressions:
             try:
                 return impl(a, b)
             except FourDError as err:
-                raise err.with_span(span)
+                err.with_span(span)
+                raise
 
         return binary
 
@@ -179,7 +180,8 @@ class Expressions:
             try:
                 return V.negate(v)
             except FourDError as err:
-                raise err.with_span(span)
+                err.with_span(span)
+                raise
 
         if isinstance(e.operand, N.Local):
             i = scope.slot(e.operand.name)

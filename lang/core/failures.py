@@ -50,7 +50,7 @@ class Failures:
             except FourDError:
                 raise FourDError(
                     ERR_HANDLER_NOT_CALLABLE, f"Cannot call error handling project method '{handler}'", e.span
-                )
+                ) from None
             self.invoke(code, [], f, e.span)
         finally:
             proc.in_handler = False

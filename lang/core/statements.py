@@ -26,6 +26,8 @@ from .frames import BRK, CONT, RET, Fn, Frame, Scope, undefined_variable
 class Statements:
     """Compiling statements."""
 
+    stmt_compilers: dict[type, Callable[..., Fn]] = {}  # node type -> stmt_<Node> (lang/interpreter.py)
+
     def _collect_types(self, stmts: Any, scope: Scope) -> None:
         """Declared types of locals (var, C_XXX), known before any statement runs."""
         for s in _walk_stmts(stmts):
@@ -51,7 +53,7 @@ class Statements:
         fns = self.compile_stmts(stmts, scope)
         if not fns:
             return _nothing
-        fail = self.stmt_failure(stmts, fns)
+        fail = self.statement_failure(stmts, fns)
         if len(fns) == 1:
             only = fns[0]
 
@@ -87,13 +89,15 @@ class Statements:
                 try:
                     r = fn(f)
                 except FourDError as e:
-                    r = fail(e, fn, f)      # fail = self.stmt_failure(stmts, fns)
+                    r = fail(e, fn, f)      # fail = self.statement_failure(stmts, fns)
                 if r is not None:
                     ...                     # BRK, CONT or RET
         """
         return tuple(self.compile_stmt(s, scope) for s in stmts)
 
-    def stmt_failure(self, stmts: tuple[N.Stmt, ...], fns: tuple[Fn, ...]) -> Callable[[FourDError, Fn, Frame], Any]:
+    def statement_failure(
+        self, stmts: tuple[N.Stmt, ...], fns: tuple[Fn, ...]
+    ) -> Callable[[FourDError, Fn, Frame], Any]:
         """`fail(e, fn, f)` for an error raised by statement closure `fn` (one of `fns`).
 
         The error points at the failing statement when it has no position of its own; then the
@@ -111,11 +115,11 @@ class Statements:
         return fail
 
     def compile_stmt(self, s: N.Stmt, scope: Scope) -> Fn:
-        meth = getattr(self, "stmt_" + type(s).__name__, None)
+        """The closure of a statement: the `stmt_<Node>` method of its node type compiles it."""
+        meth = self.stmt_compilers.get(type(s))
         if meth is None:
             raise Syntax4DError(f"{type(s).__name__} statements are not supported here", s.span)
-        fn = meth(s, scope)
-        return fn
+        return meth(self, s, scope)  # type: ignore[no-any-return]
 
     def stmt_ExprStmt(self, s: N.ExprStmt, scope: Scope) -> Fn:
         e = s.expr
@@ -174,7 +178,7 @@ class Statements:
         cond = self.compile_expr(s.cond, scope)
         then = self.compile_stmts(s.then, scope)
         other = self.compile_stmts(s.other, scope) if s.other is not None else None
-        fail = self.stmt_failure(s.then + (s.other or ()), then + (other or ()))
+        fail = self.statement_failure(s.then + (s.other or ()), then + (other or ()))
         check = _condition_at(s.cond.span)
 
         def run(f: Frame) -> Any:
@@ -202,10 +206,10 @@ class Statements:
         )
         other = self.compile_stmts(s.other, scope) if s.other is not None else None
         all_stmts = tuple(x for _c, b in s.branches for x in b) + (s.other or ())
-        fail = self.stmt_failure(all_stmts, tuple(fn for _c, b, _k in branches for fn in b) + (other or ()))
+        fail = self.statement_failure(all_stmts, tuple(fn for _c, b, _k in branches for fn in b) + (other or ()))
 
         def run(f: Frame) -> Any:
-            for cond, body, check in branches:
+            for cond, body, check in branches:  # noqa: B007 (`body` is the branch taken, used below)
                 c = cond(f)
                 if c is True or (c is not False and check(c)):
                     break
@@ -231,7 +235,7 @@ class Statements:
         scope.loop_depth += 1
         fns = self.compile_stmts(stmts, scope)
         scope.loop_depth -= 1
-        return fns, self.stmt_failure(stmts, fns)
+        return fns, self.statement_failure(stmts, fns)
 
     def stmt_While(self, s: N.While, scope: Scope) -> Fn:
         cond = self.compile_expr(s.cond, scope)
@@ -480,7 +484,8 @@ class Statements:
             try:
                 group.acquire(proc)
             except FourDError as err:  # deadlock or interruption while waiting
-                raise err.with_span(span)
+                err.with_span(span)
+                raise
             try:
                 return body(f)
             finally:
@@ -676,7 +681,8 @@ def _condition_at(span: Span) -> Callable[[Any], bool]:
         try:
             return V.condition(c)
         except FourDError as e:
-            raise e.with_span(span)
+            e.with_span(span)
+            raise
 
     return check
 
