@@ -19,10 +19,8 @@ from typing import Any
 from . import nodes as N
 from .core.access import Access
 from .core.calls import Calls
-from .core.commands import Commands
 from .core.conversions import norm_type
 from .core.expressions import Expressions
-from .core.failures import Failures
 from .core.frames import Code, Fn, Frame, Scope
 from .core.statements import Statements, check_nesting
 from .errors import Syntax4DError
@@ -32,7 +30,7 @@ from .source import Source
 from .values import UNSET
 
 
-class Interpreter(Statements, Expressions, Access, Commands, Calls, Failures, Pointers):
+class Interpreter(Statements, Expressions, Access, Calls, Pointers):
     """Compiles code units (methods, class functions, formulas, REPL entries) for one runtime."""
 
     def __init__(self, runtime: Any):
@@ -124,15 +122,18 @@ class Interpreter(Statements, Expressions, Access, Commands, Calls, Failures, Po
             frame.locals.extend([UNSET] * missing)
 
 
-def _compilers(cls: type, prefix: str) -> dict[type, Any]:
-    """Node type -> the method of `cls` named `prefix` + the node's class name (`stmt_If`, `expr_Binary`)."""
-    table = {}
-    for attr in dir(cls):
-        if attr.startswith(prefix) and not attr.endswith("_compilers"):
-            table[getattr(N, attr[len(prefix) :])] = getattr(cls, attr)  # a misspelt node name fails here
-    return table
+def _compilers(cls: type) -> dict[str, dict[type, Any]]:
+    """For each prefix (`stmt_`, `expr_`, `place_`): node type -> the method of `cls` named after it."""
+    tables: dict[str, dict[type, Any]] = {"stmt_": {}, "expr_": {}, "place_": {}}
+    for klass in reversed(cls.__mro__):  # a subclass's method wins
+        for attr, fn in vars(klass).items():
+            prefix = attr[: attr.find("_") + 1]
+            if prefix in tables and not attr.endswith("_compilers"):
+                tables[prefix][getattr(N, attr[len(prefix) :])] = fn  # a misspelt node name fails here
+    return tables
 
 
-Interpreter.stmt_compilers = _compilers(Interpreter, "stmt_")
-Interpreter.expr_compilers = _compilers(Interpreter, "expr_")
-Interpreter.place_compilers = _compilers(Interpreter, "place_")
+_TABLES = _compilers(Interpreter)
+Interpreter.stmt_compilers = _TABLES["stmt_"]
+Interpreter.expr_compilers = _TABLES["expr_"]
+Interpreter.place_compilers = _TABLES["place_"]

@@ -8,12 +8,14 @@ assignments), dispatched like every other node.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import nodes as N
-from .arrays import Array4D
 from .errors import ERR_NIL_POINTER, ERR_NOT_SUPPORTED, ERR_TYPE_MISMATCH, FourDError
 from .values import IS_POINTER, UNDEFINED, UNSET
+
+if TYPE_CHECKING:
+    from .arrays import Array4D
 
 
 class Pointer4D:
@@ -229,6 +231,8 @@ class Pointers:
 
             return same_pointer
         if isinstance(t, N.ArrayElem):
+            from .arrays import Array4D  # (arrays are imported by the first code that uses them)
+
             if isinstance(t.obj, N.ArrayElem):
                 outer_fn = self.compile_expr(t.obj.obj, scope)
                 row_fn = self.compile_expr(t.obj.index, scope)
@@ -285,6 +289,8 @@ class Pointers:
         return deref
 
     def expr_ArrayElem(self, e: N.ArrayElem, scope: Any) -> Callable[[Any], Any]:
+        from .arrays import Array4D
+
         arr_fn = self.compile_expr(e.obj, scope)
         idx_fn = self.compile_expr(e.index, scope)
         span = e.span
@@ -299,6 +305,8 @@ class Pointers:
 
     def place_ArrayElem(self, target: N.ArrayElem, scope: Any) -> Any:
         """`arr{i}:=v`: the array and the checked index evaluated once."""
+        from .arrays import Array4D
+
         arr_fn = self.compile_expr(target.obj, scope)
         idx_fn = self.compile_expr(target.index, scope)
         span = target.span

@@ -52,7 +52,7 @@ STDLIB_MODULES = (
     "mini4d.stdlib.classes",
 )
 
-_SPACES = re.compile(r"\s+")
+_SPACES = r"\s+"  # compiled by `re` at its first use, not at start-up
 _INDEX_FORMAT = 2  # of the names index kept in the user cache
 
 
@@ -61,7 +61,11 @@ def norm(name: str) -> str:
     s = name.strip()
     if "  " not in s and s.isprintable():  # no whitespace but single ASCII spaces: nothing to fold
         return s.lower()
-    return _SPACES.sub(" ", s).lower()
+    return re.sub(_SPACES, " ", s).lower()
+
+
+def _no_declared_type() -> str | None:
+    return None
 
 
 class Ref:
@@ -69,9 +73,14 @@ class Ref:
 
     Commands that declare (`C_TEXT`), fill (`ARRAY TEXT`) or return through a
     parameter (`Position(...; lenFound)`) receive one of these instead of a value.
+    `kind` says what the place is: "local", "process" or "interprocess" (a variable; `name`
+    as written, `key` as looked up), "element" (`arr{i}`), "target" (`ptr->`), "place" (a
+    property, element or character) or "value" (an expression: `set` raises). `declared()`
+    is the declared type name of a variable, or of what an element or a pointer designates
+    (`element:KIND` for an array element); None when it has none.
     """
 
-    __slots__ = ("get", "set", "name", "declare", "node")
+    __slots__ = ("get", "set", "name", "declare", "kind", "key", "declared")
 
     def __init__(
         self,
@@ -79,13 +88,17 @@ class Ref:
         set: Callable[[Any], None],
         name: str,
         declare: Callable[[str], None] | None = None,
-        node: Any = None,
+        kind: str = "value",
+        key: str = "",
+        declared: Callable[[], str | None] | None = None,
     ):
         self.get = get
         self.set = set
         self.name = name
         self.declare = declare
-        self.node = node
+        self.kind = kind
+        self.key = key
+        self.declared = declared or _no_declared_type
 
 
 # ------------------------------------------------------------------ argument conversion

@@ -949,7 +949,8 @@ def bit_test(a: Any, b: Any) -> Any:
 
 # Words for `%`: numbers keep their decimal separators ("12.5" is one word) and an
 # apostrophe inside a word is part of it ("Today's"), as with ICU word boundaries.
-_WORD_RX = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:['\u2019]\w+)*", re.UNICODE)
+# (compiled by `re` at the first `%`, not at start-up)
+_WORD = r"\d+(?:[.,]\d+)+|\w+(?:['\u2019]\w+)*"
 
 
 def keyword_match(text: str, word: str) -> bool:
@@ -957,10 +958,10 @@ def keyword_match(text: str, word: str) -> bool:
     w = word.strip()
     prefix = w.endswith("@")
     core = w[:-1] if prefix else w
-    if not core or _WORD_RX.fullmatch(core) is None:
+    if not core or re.fullmatch(_WORD, core) is None:
         return False
     target = fold(core)
-    words = [fold(x) for x in _WORD_RX.findall(text)]
+    words = [fold(x) for x in re.findall(_WORD, text)]
     if prefix:
         return any(x.startswith(target) for x in words)
     return target in words

@@ -293,14 +293,10 @@ def new_signal(description: str = "") -> Signal:
 
 def _process_var(ref: Any, role: str) -> tuple[str, str]:
     """("process" | "interprocess", key) of a variable named in GET/SET PROCESS VARIABLE."""
-    from mini4d import nodes as N
-
-    node = getattr(ref, "node", None)
-    if isinstance(node, N.Name):
-        return "process", " ".join(node.name.split()).lower()
-    if isinstance(node, N.Interprocess):
-        return "interprocess", node.name.lower()
-    if isinstance(node, N.Local):
+    kind = getattr(ref, "kind", "value")
+    if kind in ("process", "interprocess"):
+        return kind, ref.key
+    if kind == "local":
         raise FourDError(ERR_ARG_TYPE, f"The {role} variable cannot be a local variable")
     raise FourDError(ERR_NOT_SUPPORTED, f"Only whole process or interprocess variables are supported as {role} yet")
 

@@ -23,13 +23,16 @@ from ..errors import (
     ERR_TYPE_MISMATCH,
     FourDError,
 )
+from ..registry import Ref
 from ..source import Span
-from ..values import UNDEFINED, UNSET, Coll, Obj, Time4D
+from ..values import UNDEFINED, UNSET, Coll, Obj, Time4D, default_for
 from .conversions import to_storable, variable_converter
 from .expressions import BINARY_OPERATORS
 from .fastops import store_plan
-from .frames import Fn, Frame, Scope, name_key
-from .hooks import PROPERTY_HOOKS, STORE_HOOKS
+from .frames import Fn, Frame, Scope, interprocess_key, name_key
+from .hooks import property_hook, store_hook
+
+_VARIABLES = (N.Local, N.Name, N.Interprocess)
 
 # (prepare, get, put) of an assignable place: prepare(f) evaluates its containers once, get(f, state)
 # reads it, put(f, state, value) writes it
@@ -134,7 +137,7 @@ class Access:
                 # without the `This` and `put` closures
                 v = value(f)
                 o = f.this
-                hook = STORE_HOOKS.get(type(o))
+                hook = store_hook(type(o))
                 if hook is not None:
                     hook(o, name, v)
                 else:
@@ -352,6 +355,115 @@ class Access:
 
         return (prep_p, get_p, put_p)
 
+    def compile_ref(self, e: N.Expr, scope: Scope) -> Fn:
+        """A `Ref` to an assignable place, for declarations and output parameters of commands.
+
+        Its `kind` says what the place is (`local`, `process`, `interprocess`, `element` for
+        `arr{i}`, `target` for `ptr->`, `place` for a property, index or character, `value`
+        for an expression that is not assignable) and `declared()` gives the declared type of a
+        variable or of what an element or a pointer designates: commands never see nodes.
+        """
+        if isinstance(e, N.Local):
+            i = scope.slot(e.name)
+            name = e.name
+            code = scope.code
+            slot_types = code.slot_types
+
+            def ref_local(f: Frame) -> Ref:
+                loc = f.locals
+
+                def get() -> Any:
+                    v = loc[i]
+                    return UNDEFINED if v is UNSET else v
+
+                def put(v: Any) -> None:
+                    c = variable_converter(slot_types.get(i))
+                    loc[i] = c(v) if c else v
+
+                def declare(t: str) -> None:
+                    slot_types[i] = t
+                    if loc[i] is UNSET:
+                        loc[i] = default_for(t)
+
+                return Ref(get, put, name, declare, "local", name.lower(), lambda: slot_types.get(i))
+
+            return ref_local
+        if isinstance(e, N.Name):
+            key = name_key(e.name)
+            name = e.name
+
+            def ref_process(f: Frame) -> Ref:
+                proc = f.process
+
+                def get() -> Any:
+                    return proc.vars.get(key, UNDEFINED)
+
+                def put(v: Any) -> None:
+                    c = variable_converter(proc.var_types.get(key))
+                    proc.vars[key] = c(v) if c else v
+
+                def declare(t: str) -> None:
+                    proc.var_types[key] = t
+                    if key not in proc.vars:
+                        proc.vars[key] = default_for(t)
+
+                return Ref(get, put, name, declare, "process", key, lambda: proc.var_types.get(key))
+
+            return ref_process
+        if isinstance(e, N.Interprocess):
+            key = interprocess_key(e.name)
+            rt = self.runtime
+            name = "<>" + e.name
+
+            def ref_inter(f: Frame) -> Ref:
+                def get() -> Any:
+                    return rt.interprocess.get(key, UNDEFINED)
+
+                def put(v: Any) -> None:
+                    c = variable_converter(rt.interprocess_types.get(key))
+                    rt.interprocess[key] = c(v) if c else v
+
+                def declare(t: str) -> None:
+                    rt.interprocess_types[key] = t
+                    if key not in rt.interprocess:
+                        rt.interprocess[key] = default_for(t)
+
+                return Ref(get, put, name, declare, "interprocess", key, lambda: rt.interprocess_types.get(key))
+
+            return ref_inter
+        if isinstance(e, N.ASSIGNABLE):
+            prep, get, put = self.compile_place(e, scope)
+            kind, designated = _designation(e)
+
+            def ref_place(f: Frame) -> Ref:
+                try:
+                    st = prep(f)
+                except FourDError:
+                    return Ref(lambda: UNDEFINED, lambda v: put(f, prep(f), v), "", None, kind)
+
+                def getter() -> Any:
+                    try:
+                        return get(f, st)
+                    except FourDError:
+                        return UNDEFINED
+
+                declared = None if designated is None else (lambda: designated(st))
+                return Ref(getter, lambda v: put(f, st, v), "", None, kind, "", declared)
+
+            return ref_place
+        value = self.compile_expr(e, scope)
+        span = e.span
+
+        def ref_value(f: Frame) -> Ref:
+            v = value(f)
+
+            def cannot(_v: Any) -> None:
+                raise FourDError(ERR_TYPE_MISMATCH, "A variable was expected here", span)
+
+            return Ref(lambda: v, cannot, "", None, "value")
+
+        return ref_value
+
     def expr_Member(self, e: N.Member, scope: Scope) -> Fn:
         obj = self.compile_expr(e.obj, scope)
         name = e.name
@@ -369,7 +481,7 @@ class Access:
                     return o.get(name, UNDEFINED)
                 if o is None:
                     return 0.0 if name == "length" else UNDEFINED
-                hook = PROPERTY_HOOKS.get(t)
+                hook = property_hook(t)
                 if hook is not None:
                     return hook(o, name)
                 return getp(o, name, span)
@@ -381,7 +493,7 @@ class Access:
             t = type(o)
             if t is Obj:
                 return o.get(name, UNDEFINED)
-            hook = PROPERTY_HOOKS.get(t)
+            hook = property_hook(t)
             if hook is not None:
                 return hook(o, name)  # what get_property ends up calling for these types
             return getp(o, name, span)
@@ -605,7 +717,7 @@ def _property_put(
                 o[name] = v
                 return
         else:
-            hook = STORE_HOOKS.get(type(o))
+            hook = store_hook(type(o))
             if hook is not None:
                 hook(o, name, v)  # what set_property ends up calling for these types
                 return
@@ -620,7 +732,7 @@ def _member_of_this(name: str, general: Fn) -> Fn:
 
     def member_of_this(f: Frame) -> Any:
         o = f.this
-        hook = PROPERTY_HOOKS.get(type(o))
+        hook = property_hook(type(o))
         if hook is not None:
             return hook(o, name)
         return general(f)
@@ -636,7 +748,7 @@ def _member_of_local(i: int, name: str, general: Fn) -> Fn:
         t = type(o)
         if t is Obj:
             return o.get(name, UNDEFINED)
-        hook = PROPERTY_HOOKS.get(t)  # a class instance: what `general` ends up calling
+        hook = property_hook(t)  # a class instance: what `general` ends up calling
         if hook is not None:
             return hook(o, name)
         return general(f)
@@ -674,3 +786,33 @@ def set_param(f: Frame, n: int, v: Any, legacy: dict[int, int]) -> None:
     else:
         f.params.extend([UNDEFINED] * (n - len(f.params)))
         f.params[n - 1] = v
+
+
+def _designation(e: N.Expr) -> tuple[str, Callable[[Any], str | None] | None]:
+    """The `Ref.kind` of an assignable place other than a variable, and how its declared type is
+    found from the place's prepared state (None when it has none).
+
+    `$p->` designates what the pointer in variable `$p` points to (its declared type);
+    `arr{i}` an element of the array in variable `arr` (or `$p->{i}`): "element:KIND".
+    """
+    if isinstance(e, N.Deref):
+        if not isinstance(e.ptr, _VARIABLES):
+            return "target", None
+        return "target", _pointer_declared
+    if isinstance(e, N.ArrayElem):
+        target = e.obj
+        if isinstance(target, _VARIABLES) or (isinstance(target, N.Deref) and isinstance(target.ptr, _VARIABLES)):
+            return "element", _element_declared
+        return "element", None
+    return "place", None
+
+
+def _pointer_declared(p: Any) -> str | None:
+    fn = getattr(p, "declared", None) if getattr(p, "is_pointer", False) else None
+    return fn() if fn is not None else None
+
+
+def _element_declared(st: Any) -> str | None:
+    arr = st[0]
+    kind = getattr(arr, "kind", None)
+    return "element:" + kind if getattr(arr, "array_type", None) is not None and kind else None

@@ -6,25 +6,31 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
 from .. import nodes as N
 from .. import values as V
 from ..errors import (
+    ERR_ARG_COUNT,
+    ERR_ARG_VALUE,
+    ERR_HANDLER_NOT_CALLABLE,
     ERR_METHOD_NOT_FOUND,
     ERR_NOT_A_FUNCTION,
     ERR_STACK_OVERFLOW,
+    ERR_UNKNOWN_NAME,
     FourDError,
+    Syntax4DError,
 )
+from ..registry import REGISTRY, CommandInfo, not_supported
 from ..source import Span
 from ..values import UNDEFINED, UNSET, Coll, Date4D, Obj, Time4D
 from .access import get_index
 from .conversions import convert_parameter, parameter_converter, variable_converter
-from .expressions import constant_of
-from .failures import add_frame, take_deferred
-from .frames import MAX_DEPTH, Code, Fn, Frame, Scope, name_key
-from .hooks import MEMBER_CALL_HOOKS
+from .expressions import CONSTANT_COMMANDS, constant_of
+from .frames import MAX_DEPTH, Code, Fn, Frame, Scope, add_frame, name_key, record_error, take_deferred
+from .hooks import member_call_hook
 
 
 class Calls:
@@ -140,7 +146,7 @@ class Calls:
                         err.with_span(span)
                         raise
             else:
-                hook = MEMBER_CALL_HOOKS.get(t)
+                hook = member_call_hook(t)
                 call = hook(o, name) if hook is not None else None
                 if call is not None:
                     # a class function, `new`, a formula's `call`: what call_member would end up doing
@@ -255,6 +261,177 @@ class Calls:
             raise FourDError(ERR_NOT_A_FUNCTION, f"A {V.type_name(fn)} value cannot be called", span)
 
         return call_value
+
+    # ---------------------------------------------------------------- commands
+
+    def expr_Command(self, e: N.Command, scope: Scope) -> Fn:
+        info = REGISTRY.lookup_number(e.number) if e.number else REGISTRY.lookup(e.name)
+        span = e.span
+        if info is None:
+            info = REGISTRY.lookup(e.name)
+        if info is None:
+            name = e.name
+
+            def unknown(f: Frame) -> Any:
+                raise FourDError(ERR_UNKNOWN_NAME, f"Unknown command `{name}` (number {e.number})", span)
+
+            return unknown
+        special = info.compile
+        if special is not None:
+            return special(self, e, scope, info)
+        if info.number in CONSTANT_COMMANDS and not e.args:
+            v = CONSTANT_COMMANDS[info.number]
+            return lambda f: v
+        if not info.implemented:
+            err_info = info
+
+            def unsupported(f: Frame) -> Any:
+                raise not_supported(err_info).with_span(span)
+
+            return unsupported
+        return self.compile_command_call(info, e.args, span, scope)
+
+    def compile_command_call(self, info: CommandInfo, args: tuple[N.Expr, ...], span: Span, scope: Scope) -> Fn:
+        func = info.func
+        star = False
+        order: bool | None = None
+        arg_fns: list[Fn] = []
+        convs: list[Any] = []
+        params = info.params
+        for a in args:
+            if isinstance(a, N.Star):
+                star = True
+                continue
+            if isinstance(a, N.SortOrder):
+                order = a.ascending
+                if info.wants_order:
+                    continue
+                arg_fns.append(lambda f, v=(">" if a.ascending else "<"): v)
+                convs.append(None)
+                continue
+            pos = len(arg_fns)
+            if info.is_ref(pos):
+                arg_fns.append(self.compile_ref(a, scope))
+                convs.append(None)
+            else:
+                arg_fns.append(self.compile_expr(a, scope))
+                if pos < len(params) and not params[pos].variadic:
+                    convs.append(params[pos].conv)
+                elif params and params[-1].variadic:
+                    convs.append(params[-1].conv)
+                else:
+                    convs.append(None)
+                if convs[-1] is not None and isinstance(a, N.Literal):
+                    arg_fns[-1], convs[-1] = _converted_literal(a.value, convs[-1], arg_fns[-1])
+        n = len(arg_fns)
+        name = info.name
+        if star and not info.wants_star:
+            raise Syntax4DError(f"`{name}` does not take a `*` argument", span)
+        if n < info.min_args or (info.max_args is not None and n > info.max_args):
+            expected = (
+                f"{info.min_args}"
+                if info.max_args == info.min_args
+                else f"{info.min_args} to {info.max_args}"
+                if info.max_args is not None
+                else f"at least {info.min_args}"
+            )
+
+            def bad_count(f: Frame) -> Any:
+                raise FourDError(
+                    ERR_ARG_COUNT, f"`{name}` takes {expected} parameter(s), {n} given; {info.signature()}", span
+                )
+
+            return bad_count
+        kwargs: dict[str, Any] = {}
+        if info.wants_star and star:  # `star` defaults to False and `order` to None (registry)
+            kwargs["star"] = star
+        if info.wants_order and order is not None:
+            kwargs["order"] = order
+        afs = tuple(arg_fns)
+        cvs = tuple(convs)
+        wants_ctx = info.wants_ctx
+        if not kwargs:
+            func = info.forms.get(n, func)
+        if not kwargs and n <= 3:
+            return _call_closure(func, afs, cvs, wants_ctx, name, span)
+        pairs = tuple(zip(afs, cvs, strict=True))
+
+        def call(f: Frame) -> Any:
+            vals = []
+            for af, cv in pairs:
+                v = af(f)
+                if cv is not None:
+                    try:
+                        v = cv(v)
+                    except FourDError as err:
+                        raise _bad_argument(err, name, span) from None
+                vals.append(v)
+            f.span = span
+            try:
+                if wants_ctx:
+                    return func(f, *vals, **kwargs)
+                return func(*vals, **kwargs)
+            except FourDError as err:
+                err.with_span(span)
+                raise
+            except (OverflowError, ValueError):
+                # a command given INF or an undefined number where it needs an integer
+                if _has_nonfinite(vals):
+                    raise _nonfinite_error(name, span) from None
+                raise
+
+        return call
+
+    # ---------------------------------------------------------------- errors
+
+    def on_error(self, e: FourDError, f: Frame) -> Any:
+        """An error reached a statement: run the ON ERR CALL handler and go on, or propagate."""
+        if getattr(e, "_passed", False):
+            raise e
+        proc = f.process
+        if e.method is None:
+            e.method = f.code.name
+        hook = self.runtime.extensions.get("on_error")
+        if hook is not None and proc.try_depth == 0 and hook(e, f):
+            return None
+        handler = proc.err_handler
+        if (
+            handler
+            and not proc.in_handler
+            and proc.try_depth <= proc.handler_depth
+            and not isinstance(e, Syntax4DError)
+            and e.code != 1006
+        ):
+            record_error(proc, e)
+            self.run_handler(f, e, handler)
+            return None
+        e._passed = True  # type: ignore[attr-defined]
+        raise e
+
+    def run_handler(self, f: Frame, e: FourDError, handler: str) -> None:
+        proc = f.process
+        pv = proc.vars
+        pv["error"] = e.code
+        pv["error method"] = e.method or f.code.name
+        pv["error line"] = e.span.line if e.span is not None else 0
+        pv["error formula"] = e.span.text() if e.span is not None else ""
+        proc.in_handler = True
+        try:
+            try:
+                code = self.get_method(handler, e.span)
+            except FourDError:
+                raise FourDError(
+                    ERR_HANDLER_NOT_CALLABLE, f"Cannot call error handling project method '{handler}'", e.span
+                ) from None
+            self.invoke(code, [], f, e.span)
+        finally:
+            proc.in_handler = False
+        if proc.stop_requested == "abort":
+            proc.stop_requested = False
+            err = FourDError(e.code, e.message, e.span)
+            err._passed = True  # type: ignore[attr-defined]
+            err.aborted = True  # type: ignore[attr-defined]
+            raise err
 
 
 _new_frame = object.__new__
@@ -444,3 +621,149 @@ def _param_plan(code: Code) -> tuple[Any, ...]:
                 t = None
         steps.append((k, slot, conv, t))
     return (list(code.params), tuple(steps), V.default_for(code.result_type))
+
+
+def _has_nonfinite(vals: Any) -> bool:
+    """True when an argument is INF, -INF or an undefined number (NaN), alone or as a time."""
+    for v in vals:
+        t = type(v)
+        if (t is float and not math.isfinite(v)) or (t is Time4D and not math.isfinite(v.s)):
+            return True
+    return False
+
+
+def _nonfinite_error(name: str, span: Span) -> FourDError:
+    return FourDError(ERR_ARG_VALUE, f"`{name}`: a number argument is infinite (INF) or undefined", span)
+
+
+def _converted_literal(value: Any, conv: Callable[[Any], Any], fn: Fn) -> tuple[Fn, Any]:
+    """A literal argument converted once at compile time, when that cannot fail and gives an
+    immutable value; else the argument and its converter unchanged."""
+    try:
+        v = conv(value)
+    except FourDError:
+        return fn, conv  # the error comes when the call runs, as for any argument
+    if type(v) in (str, float, int, bool):
+        return (lambda f: v), None
+    return fn, conv
+
+
+def _bad_argument(err: FourDError, name: str, span: Span) -> FourDError:
+    """An argument the command's parameter refuses: the conversion error, naming the command."""
+    return FourDError(err.code, f"`{name}`: {err.message}", span)
+
+
+def _call_closure(
+    func: Callable[..., Any], afs: tuple[Fn, ...], cvs: tuple[Any, ...], wants_ctx: bool, name: str, span: Span
+) -> Fn:
+    """The call of a command with 0 to 3 arguments (no `*`, no `>`/`<`): no loop, no argument list.
+
+    One closure per number of arguments, each with the steps of the general call in the same
+    order: each argument is evaluated then converted (when its parameter has a converter),
+    a conversion error naming the command; `f.span` is set for a command that takes `ctx`;
+    an error of the command gets the call's position; INF or NaN where the command needs an
+    integer is error 54.
+    """
+    n = len(afs)
+    if n == 0:
+
+        def call_0(f: Frame) -> Any:
+            try:
+                if wants_ctx:
+                    f.span = span
+                    return func(f)
+                return func()
+            except FourDError as err:
+                err.with_span(span)
+                raise
+
+        return call_0
+    if n == 1:
+        (a0,), (c0,) = afs, cvs
+
+        def call_1(f: Frame) -> Any:
+            v0 = a0(f)
+            if c0 is not None:
+                try:
+                    v0 = c0(v0)
+                except FourDError as err:
+                    raise _bad_argument(err, name, span) from None
+            try:
+                if wants_ctx:
+                    f.span = span
+                    return func(f, v0)
+                return func(v0)
+            except FourDError as err:
+                err.with_span(span)
+                raise
+            except (OverflowError, ValueError):
+                if _has_nonfinite((v0,)):
+                    raise _nonfinite_error(name, span) from None
+                raise
+
+        return call_1
+    if n == 2:
+        (a0, a1), (c0, c1) = afs, cvs
+
+        def call_2(f: Frame) -> Any:
+            v0 = a0(f)
+            if c0 is not None:
+                try:
+                    v0 = c0(v0)
+                except FourDError as err:
+                    raise _bad_argument(err, name, span) from None
+            v1 = a1(f)
+            if c1 is not None:
+                try:
+                    v1 = c1(v1)
+                except FourDError as err:
+                    raise _bad_argument(err, name, span) from None
+            try:
+                if wants_ctx:
+                    f.span = span
+                    return func(f, v0, v1)
+                return func(v0, v1)
+            except FourDError as err:
+                err.with_span(span)
+                raise
+            except (OverflowError, ValueError):
+                if _has_nonfinite((v0, v1)):
+                    raise _nonfinite_error(name, span) from None
+                raise
+
+        return call_2
+    (a0, a1, a2), (c0, c1, c2) = afs, cvs
+
+    def call_3(f: Frame) -> Any:
+        v0 = a0(f)
+        if c0 is not None:
+            try:
+                v0 = c0(v0)
+            except FourDError as err:
+                raise _bad_argument(err, name, span) from None
+        v1 = a1(f)
+        if c1 is not None:
+            try:
+                v1 = c1(v1)
+            except FourDError as err:
+                raise _bad_argument(err, name, span) from None
+        v2 = a2(f)
+        if c2 is not None:
+            try:
+                v2 = c2(v2)
+            except FourDError as err:
+                raise _bad_argument(err, name, span) from None
+        try:
+            if wants_ctx:
+                f.span = span
+                return func(f, v0, v1, v2)
+            return func(v0, v1, v2)
+        except FourDError as err:
+            err.with_span(span)
+            raise
+        except (OverflowError, ValueError):
+            if _has_nonfinite((v0, v1, v2)):
+                raise _nonfinite_error(name, span) from None
+            raise
+
+    return call_3

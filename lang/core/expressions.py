@@ -12,9 +12,8 @@ from ..registry import REGISTRY
 from ..source import Span
 from ..values import UNDEFINED, UNSET, Coll, Obj
 from .conversions import to_storable
-from .failures import record_error
 from .fastops import binary_closure, concat_closure, inline_read
-from .frames import Fn, Frame, Scope, name_key, undefined_variable
+from .frames import Fn, Frame, Scope, name_key, record_error, undefined_variable
 
 
 class Expressions:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..errors import ERR_UNDEFINED_VAR, FourDError
+from ..errors import ERR_UNDEFINED_VAR, FourDError, Frame4D
 from ..records import dataclass, field
 from ..source import Source, Span
 from ..values import UNDEFINED, UNSET
@@ -113,3 +113,33 @@ def interprocess_key(name: str) -> str:
 def undefined_variable(name: str, span: Span | None) -> FourDError:
     """Reading a variable that was never assigned nor declared ."""
     return FourDError(ERR_UNDEFINED_VAR, f"The variable {name} is not defined (never assigned nor declared)", span)
+
+
+def take_deferred(proc: Any, since: int) -> FourDError:
+    """The deferred errors stacked since `since`, as one error carrying the earlier ones."""
+    errs = proc.deferred[since:]
+    del proc.deferred[since:]
+    err = errs[-1]
+    err.stacked = [*err.stacked, *(e for e in errs[:-1] if e not in err.stacked)]
+    err.deferred = False
+    return err
+
+
+def record_error(proc: Any, e: FourDError) -> None:
+    """Add an error to the process's `Last errors` stack."""
+    if proc.last_errors is None:
+        proc.last_errors = []
+    for earlier in e.stacked:
+        proc.last_errors.append(earlier)
+    proc.last_errors.append(e)
+    proc.vars["error"] = e.code
+
+
+def add_frame(err: FourDError, code: Code, call_span: Span | None) -> None:
+    if not err.stack:
+        err.stack.append(Frame4D(code.name, err.span))
+    else:
+        pending = getattr(err, "_pending_span", None)
+        err.stack.append(Frame4D(code.name, pending))
+    err._pending_span = call_span  # type: ignore[attr-defined]
+    err._passed = False  # type: ignore[attr-defined]

@@ -41,6 +41,14 @@ PROPERTY_HOOKS: dict[type, Callable[[Any, str], Any]] = {}
 STORE_HOOKS: dict[type, Callable[[Any, str, Any], None]] = {}
 
 
+# The lookups of the tables above, bound once. CPython compiles a method call on a name bound by an
+# import (`PROPERTY_HOOKS.get(t)` after `from .hooks import PROPERTY_HOOKS`) as an attribute load,
+# making a bound method at each call; the hot closures call these instead.
+member_call_hook = MEMBER_CALL_HOOKS.get
+property_hook = PROPERTY_HOOKS.get
+store_hook = STORE_HOOKS.get
+
+
 class _Locking:
     """Who locks shared groups for `Use`: None is values.SharedGroup's own locking."""
 

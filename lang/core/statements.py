@@ -18,9 +18,8 @@ from ..source import Span
 from ..values import UNDEFINED, UNSET, Coll, Date4D, Obj, Time4D
 from .conversions import norm_type, variable_converter
 from .expressions import constant_of
-from .failures import record_error, take_deferred
 from .fastops import assign_closure, store_plan
-from .frames import BRK, CONT, RET, Fn, Frame, Scope, undefined_variable
+from .frames import BRK, CONT, RET, Fn, Frame, Scope, record_error, take_deferred, undefined_variable
 
 
 class Statements:
