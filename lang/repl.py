@@ -79,7 +79,7 @@ class _Executor:
     """One thread with a deep stack that runs every entry as the runtime's main process."""
 
     def __init__(self, runtime: Any):
-        from .cli import THREAD_STACK
+        from .limits import THREAD_STACK
 
         self.runtime = runtime
         self.busy = False  # a job is running or queued

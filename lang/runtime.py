@@ -502,7 +502,7 @@ class Runtime:
             finally:
                 self._end_process(proc)
 
-        from .cli import THREAD_STACK
+        from .limits import THREAD_STACK
 
         # threading.stack_size is global: one launch at a time sets it, starts, restores.
         with _STACK_LOCK:

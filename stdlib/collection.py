@@ -8,8 +8,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from mini4d.core.access import MAX_GROWTH
-from mini4d.core.conversions import to_storable
+from mini4d.core.api import MAX_GROWTH, to_storable
 from mini4d.errors import ERR_ARG_COUNT, ERR_ARG_TYPE, ERR_INDEX_RANGE, FourDError
 from mini4d.registry import member
 from mini4d.values import (

@@ -25,7 +25,7 @@ def _make(name: str, number: int, tname: str) -> None:
 
     declare.__doc__ = f"Declare variables as {tname.capitalize()} (legacy syntax; `var` is the current one)."
     declare.__name__ = "c_" + tname
-    command(name, number, "Compiler")(declare)
+    command(name, number, "Compiler", declares=tname)(declare)
 
 
 for _name, _number, _tname in [
@@ -46,7 +46,7 @@ for _name, _number, _tname in [
     _make(_name, _number, _tname)
 
 
-@command("_O_C_STRING", 293, "Compiler")
+@command("_O_C_STRING", 293, "Compiler", declares="text")
 def c_string(ctx: Any, length: Any, *variables: Ref) -> None:
     """Obsolete fixed-length string declaration: a Text variable since 4D v11."""
     _declare_all(ctx, "text", variables)

@@ -6,8 +6,10 @@ import math
 import re
 from typing import Any
 
+from mini4d.core.api import json_symbols as symbols
+from mini4d.core.api import parse_json as parse
+from mini4d.core.api import stringify_json as stringify
 from mini4d.errors import ERR_ARG_TYPE, ERR_JSON, ERR_NOT_SUPPORTED, FourDError
-from mini4d.jsonfmt import parse, stringify, symbols
 from mini4d.registry import Ref, command
 from mini4d.values import UNDEFINED, Coll, Date4D, Obj, Time4D, equal
 

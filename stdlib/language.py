@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mini4d.core.api import call_method, constant_command, execute_text
 from mini4d.errors import ERR_ARG_COUNT, ERR_ARG_TYPE, FourDError
 from mini4d.registry import Ref, command, constant
 from mini4d.values import (
@@ -95,13 +96,13 @@ _ELEMENT = {
 }
 
 
-@command("True", 214, "Boolean")
+@command("True", 214, "Boolean", compile=constant_command(True), returns="boolean")
 def true_() -> bool:
     """The Boolean value True."""
     return True
 
 
-@command("False", 215, "Boolean")
+@command("False", 215, "Boolean", compile=constant_command(False), returns="boolean")
 def false_() -> bool:
     """The Boolean value False."""
     return False
@@ -229,28 +230,19 @@ def execute_formula(ctx: Any, statement: str) -> None:
     """Run one line of 4D code given as text (tokens allowed); locals of the caller are not visible."""
     if statement.strip() == "":
         return
-    from mini4d.parser import parse_source
-    from mini4d.source import Source
-
-    src = Source("<formula>", statement)
-    stmts = parse_source(src)
-    code = ctx.interp.compile_unit("EXECUTE FORMULA", tuple(stmts), src, kind="formula")
-    ctx.interp.invoke(code, [], ctx, ctx.span)
+    execute_text(ctx, statement)
 
 
 @command("EXECUTE METHOD", 1007, "Language")
 def execute_method(ctx: Any, name: str, result: Any = None, *params: Any, star: bool = False) -> None:
     """Call a project method by name; `result` (a variable, or `*` for none) receives its result."""
-    from mini4d.registry import Ref as _Ref
-
     args = list(params)
     if star and result is not None:
         # EXECUTE METHOD(name; *; params): the star takes the place of the result.
-        args.insert(0, result.get() if isinstance(result, _Ref) else result)
+        args.insert(0, result.get() if isinstance(result, Ref) else result)
         result = None
-    code = ctx.interp.get_method(name, ctx.span)
-    value = ctx.interp.invoke(code, args, ctx, ctx.span)
-    if isinstance(result, _Ref):
+    value = call_method(ctx, name, args)
+    if isinstance(result, Ref):
         result.set(value)
 
 

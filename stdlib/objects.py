@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mini4d.core.access import set_property
-from mini4d.core.conversions import to_storable
+from mini4d.core.api import set_property, to_storable
 from mini4d.errors import ERR_ARG_COUNT, ERR_ARG_TYPE, FourDError
 from mini4d.registry import command, constant
 from mini4d.values import UNDEFINED, Coll, Obj, check_writable, new_shared_group, share_value
@@ -34,7 +33,7 @@ def _pairs(args: tuple[Any, ...]) -> list[tuple[str, Any]]:
     return out
 
 
-@command("New object", 1471, "Objects (Language)")
+@command("New object", 1471, "Objects (Language)", returns="object")
 def new_object(*pairs: Any) -> Obj:
     """A new object, optionally filled with name; value pairs."""
     o = Obj()
@@ -58,7 +57,7 @@ def make_shared_collection(items: list[Any] | None = None) -> Coll:
     return c
 
 
-@command("New shared object", 1526, "Objects (Language)")
+@command("New shared object", 1526, "Objects (Language)", returns="object")
 def new_shared_object(*pairs: Any) -> Obj:
     """A new shared object (writable only inside Use...End use)."""
     o = make_shared_object()
@@ -68,13 +67,13 @@ def new_shared_object(*pairs: Any) -> Obj:
     return o
 
 
-@command("New collection", 1472, "Collections")
+@command("New collection", 1472, "Collections", returns="collection")
 def new_collection(*values: Any) -> Coll:
     """A new collection, optionally filled with values."""
     return Coll([None if v is UNDEFINED else to_storable(v) for v in values])
 
 
-@command("New shared collection", 1527, "Collections")
+@command("New shared collection", 1527, "Collections", returns="collection")
 def new_shared_collection(*values: Any) -> Coll:
     """A new shared collection (writable only inside Use...End use)."""
     return make_shared_collection(list(values))

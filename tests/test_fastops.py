@@ -71,7 +71,9 @@ def _closures(op: str, a: Any, b: Any) -> list[Any]:
         e = N.Binary(op, la, lit, SPAN)
         out.append(
             (
-                binary_closure(op, e, lambda f: f.locals[0], lambda f: b, BINARY_OPERATORS[op], slots.__getitem__, _undefined),
+                binary_closure(
+                    op, e, lambda f: f.locals[0], lambda f: b, BINARY_OPERATORS[op], slots.__getitem__, _undefined
+                ),
                 [a, b],
             )
         )
@@ -86,7 +88,10 @@ def _closures(op: str, a: Any, b: Any) -> list[Any]:
     for lhs, rhs in shapes:
         e = N.Binary(op, lhs, rhs, SPAN)
         out.append(
-            (binary_closure(op, e, lambda f: a, lambda f: b, BINARY_OPERATORS[op], slots.__getitem__, _undefined), [a, b])
+            (
+                binary_closure(op, e, lambda f: a, lambda f: b, BINARY_OPERATORS[op], slots.__getitem__, _undefined),
+                [a, b],
+            )
         )
     return out
 

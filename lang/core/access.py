@@ -29,7 +29,7 @@ from ..values import UNDEFINED, UNSET, Coll, Obj, Time4D, default_for
 from .conversions import to_storable, variable_converter
 from .expressions import BINARY_OPERATORS
 from .fastops import store_plan
-from .frames import Fn, Frame, Scope, interprocess_key, name_key
+from .frames import Fn, Frame, Scope, get_param, interprocess_key, name_key, set_param
 from .hooks import property_hook, store_hook
 
 _VARIABLES = (N.Local, N.Name, N.Interprocess)
@@ -759,33 +759,6 @@ def _member_of_local(i: int, name: str, general: Fn) -> Fn:
 def _is_object_type(t: str | None) -> bool:
     """A declared Object, Collection or class type (their variables start as null)."""
     return t is not None and (t in ("object", "collection") or "." in t)
-
-
-def get_param(f: Frame, n: int, legacy: dict[int, int], span: Span | None) -> Any:
-    slot = legacy.get(n)
-    if slot is not None:
-        v = f.locals[slot]
-        if v is not UNSET:
-            return v
-    if 1 <= n <= len(f.params):
-        return f.params[n - 1]
-    if n == 0:
-        return f.ret
-    raise FourDError(ERR_INDEX_RANGE, f"Parameter ${n} was not passed (Count parameters = {len(f.params)})", span)
-
-
-def set_param(f: Frame, n: int, v: Any, legacy: dict[int, int]) -> None:
-    slot = legacy.get(n)
-    if slot is not None:
-        f.locals[slot] = v
-        return
-    if 1 <= n <= len(f.params):
-        f.params[n - 1] = v
-    elif n == 0:
-        f.ret = v
-    else:
-        f.params.extend([UNDEFINED] * (n - len(f.params)))
-        f.params[n - 1] = v
 
 
 def _designation(e: N.Expr) -> tuple[str, Callable[[Any], str | None] | None]:

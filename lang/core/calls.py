@@ -23,12 +23,12 @@ from ..errors import (
     FourDError,
     Syntax4DError,
 )
-from ..registry import REGISTRY, CommandInfo, not_supported
+from ..registry import CommandInfo, not_supported
 from ..source import Span
 from ..values import UNDEFINED, UNSET, Coll, Date4D, Obj, Time4D
 from .access import get_index
 from .conversions import convert_parameter, parameter_converter, variable_converter
-from .expressions import CONSTANT_COMMANDS, constant_of
+from .expressions import command_info, constant_of
 from .frames import MAX_DEPTH, Code, Fn, Frame, Scope, add_frame, name_key, record_error, take_deferred
 from .hooks import member_call_hook
 
@@ -166,7 +166,7 @@ class Calls:
         constant value are read inline; as a statement it returns None (no wrapper needed).
         """
         oi = scope.slot(e.obj.name) if isinstance(e.obj, N.Local) else -1
-        const = constant_of(e.args[0])
+        const = constant_of(a0)
         as_is = type(const) in (float, bool, str) or const is None
         call_member = self.call_member
         span = e.span
@@ -265,10 +265,8 @@ class Calls:
     # ---------------------------------------------------------------- commands
 
     def expr_Command(self, e: N.Command, scope: Scope) -> Fn:
-        info = REGISTRY.lookup_number(e.number) if e.number else REGISTRY.lookup(e.name)
+        info = command_info(e)
         span = e.span
-        if info is None:
-            info = REGISTRY.lookup(e.name)
         if info is None:
             name = e.name
 
@@ -279,9 +277,6 @@ class Calls:
         special = info.compile
         if special is not None:
             return special(self, e, scope, info)
-        if info.number in CONSTANT_COMMANDS and not e.args:
-            v = CONSTANT_COMMANDS[info.number]
-            return lambda f: v
         if not info.implemented:
             err_info = info
 

@@ -233,7 +233,6 @@ def _variable_error(tname: str) -> Failure:
 _VARIABLE_RULES: dict[str, Callable[[str], Converter]] = {
     "text": lambda t: _text(_variable_error("text")),
     "integer": lambda t: _integer(_variable_error("integer"), rounding=True),
-    "longint": lambda t: _integer(_variable_error("integer"), rounding=True),
     "real": lambda t: _real(_variable_error("real"), as_real=True),
     "boolean": lambda t: _boolean(_variable_error("boolean")),
     "date": lambda t: _date(_variable_error("date")),
@@ -267,6 +266,8 @@ def variable_converter(tname: str | None) -> Converter | None:
 
 
 def _variable_converter_of(tname: str) -> Converter | None:
+    if tname == "longint":
+        tname = "integer"
     rule = _VARIABLE_RULES.get(tname)
     if rule is None:
         return None
@@ -363,11 +364,6 @@ ARGUMENT_CONVERTERS: dict[str, Converter | None] = {
     "Any": None,
     "": None,
 }
-
-
-def argument_converter(annotation: str) -> Converter | None:
-    """The conversion of a command argument whose parameter has this annotation (KeyError if unknown)."""
-    return ARGUMENT_CONVERTERS[annotation]
 
 
 # ------------------------------------------------------------------ objects and collections

@@ -8,7 +8,7 @@ from typing import Any
 from .. import nodes as N
 from .. import values as V
 from ..errors import ERR_NOT_SUPPORTED, ERR_UNKNOWN_NAME, FourDError, Syntax4DError
-from ..registry import REGISTRY
+from ..registry import REGISTRY, CommandInfo
 from ..source import Span
 from ..values import UNDEFINED, UNSET, Coll, Obj
 from .conversions import to_storable
@@ -36,8 +36,7 @@ class Expressions:
         return meth(self, e, scope)  # type: ignore[no-any-return]
 
     def expr_Literal(self, e: N.Literal, scope: Scope) -> Fn:
-        v = e.value
-        return lambda f: v
+        return constant_closure(e.value)
 
     def expr_Local(self, e: N.Local, scope: Scope) -> Fn:
         i = scope.slot(e.name)
@@ -283,17 +282,37 @@ class Expressions:
         return table
 
 
-# Commands without parameters that are constants: True, False.
-CONSTANT_COMMANDS = {214: True, 215: False}
+def constant_closure(v: Any) -> Fn:
+    """The closure of a constant; it carries the value (`constant_of`) so that stores and `push`
+    can use it without calling it."""
+
+    def constant(f: Frame) -> Any:
+        return v
+
+    constant.constant = v  # type: ignore[attr-defined]
+    return constant
 
 
-def constant_of(e: N.Expr) -> Any:
-    """The value of a literal or of True/False, else UNSET."""
-    if isinstance(e, N.Literal):
-        return e.value
-    if isinstance(e, N.Command) and e.number in CONSTANT_COMMANDS and not e.args:
-        return CONSTANT_COMMANDS[e.number]
-    return UNSET
+def constant_of(fn: Fn) -> Any:
+    """The value of a closure made by `constant_closure` (a literal, `True`, `False`), else UNSET."""
+    return getattr(fn, "constant", UNSET)
+
+
+def constant_command(value: Any) -> Callable[..., Fn]:
+    """The `compile=` of a command that is a constant (`True`, `False`): its calls are the value."""
+
+    def compile_constant(interp: Any, node: N.Command, scope: Scope, info: CommandInfo) -> Fn:
+        if node.args:
+            return interp.compile_command_call(info, node.args, node.span, scope)  # its parameter-count error
+        return constant_closure(value)
+
+    return compile_constant
+
+
+def command_info(e: N.Command) -> CommandInfo | None:
+    """The registered command a command node calls: by its number (tokenized or resolved), else its name."""
+    info = REGISTRY.lookup_number(e.number) if e.number else None
+    return info if info is not None else REGISTRY.lookup(e.name)
 
 
 BINARY_OPERATORS: dict[str, Callable[[Any, Any], Any]] = {

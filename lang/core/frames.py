@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..errors import ERR_UNDEFINED_VAR, FourDError, Frame4D
+from ..errors import ERR_INDEX_RANGE, ERR_UNDEFINED_VAR, FourDError, Frame4D
 from ..records import dataclass, field
 from ..source import Source, Span
 from ..values import UNDEFINED, UNSET
@@ -143,3 +143,30 @@ def add_frame(err: FourDError, code: Code, call_span: Span | None) -> None:
         err.stack.append(Frame4D(code.name, pending))
     err._pending_span = call_span  # type: ignore[attr-defined]
     err._passed = False  # type: ignore[attr-defined]
+
+
+def get_param(f: Frame, n: int, legacy: dict[int, int], span: Span | None) -> Any:
+    slot = legacy.get(n)
+    if slot is not None:
+        v = f.locals[slot]
+        if v is not UNSET:
+            return v
+    if 1 <= n <= len(f.params):
+        return f.params[n - 1]
+    if n == 0:
+        return f.ret
+    raise FourDError(ERR_INDEX_RANGE, f"Parameter ${n} was not passed (Count parameters = {len(f.params)})", span)
+
+
+def set_param(f: Frame, n: int, v: Any, legacy: dict[int, int]) -> None:
+    slot = legacy.get(n)
+    if slot is not None:
+        f.locals[slot] = v
+        return
+    if 1 <= n <= len(f.params):
+        f.params[n - 1] = v
+    elif n == 0:
+        f.ret = v
+    else:
+        f.params.extend([UNDEFINED] * (n - len(f.params)))
+        f.params[n - 1] = v

@@ -17,7 +17,7 @@ from ..errors import ERR_NOT_SHARED, ERR_NOT_SUPPORTED, ERR_TYPE_MISMATCH, FourD
 from ..source import Span
 from ..values import UNDEFINED, UNSET, Coll, Date4D, Obj, Time4D
 from .conversions import norm_type, variable_converter
-from .expressions import constant_of
+from .expressions import command_info, constant_of
 from .fastops import assign_closure, store_plan
 from .frames import BRK, CONT, RET, Fn, Frame, Scope, record_error, take_deferred, undefined_variable
 
@@ -42,7 +42,8 @@ class Statements:
                         if t:
                             scope.code.slot_types[i] = t
             elif isinstance(s, N.ExprStmt) and isinstance(s.expr, N.Command):
-                t = LEGACY_DECL.get(s.expr.number)
+                info = command_info(s.expr)
+                t = info.declares if info is not None else None
                 if t:
                     for a in s.expr.args:
                         if isinstance(a, N.Local):
@@ -149,7 +150,7 @@ class Statements:
             update = self.compile_property_update(s, scope, value)
             if update is not None:
                 return update
-        return self.compile_store(s.target, scope, value, const=constant_of(s.value))
+        return self.compile_store(s.target, scope, value, const=constant_of(value))
 
     def stmt_CompoundAssign(self, s: N.CompoundAssign, scope: Scope) -> Fn:
         op = {"+": V.add, "-": V.sub, "*": V.mul, "/": V.div}[s.op]
@@ -756,42 +757,7 @@ def _infer_type(e: N.Expr) -> str | None:
         return "collection"
     if isinstance(e, N.Neg):
         return _infer_type(e.operand)
-    if isinstance(e, N.Command) and e.number in (214, 215):
-        return "boolean"
-    if isinstance(e, N.Command) and e.number in (1471, 1526):
-        return "object"
-    if isinstance(e, N.Command) and e.number in (1472, 1527):
-        return "collection"
+    if isinstance(e, N.Command):
+        info = command_info(e)
+        return info.returns if info is not None else None
     return None
-
-
-# Legacy declaration commands: number -> declared type.
-LEGACY_DECL = {
-    284: "text",
-    283: "integer",
-    285: "real",
-    305: "boolean",
-    307: "date",
-    306: "time",
-    1216: "object",
-    1488: "collection",
-    1683: "variant",
-    301: "pointer",
-    286: "picture",
-    604: "blob",
-    293: "text",
-    282: "integer",
-    # ARRAY xxx: the variable holds an array (a number assigned to it selects an element in 4D)
-    219: "array",
-    220: "array",
-    221: "array",
-    222: "array",
-    223: "array",
-    224: "array",
-    279: "array",
-    280: "array",
-    1221: "array",
-    1222: "array",
-    1223: "array",
-    218: "array",
-}
