@@ -13,7 +13,7 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from types import FunctionType
+from types import FunctionType, MappingProxyType
 from typing import Any
 
 from .core.conversions import ARGUMENT_CONVERTERS
@@ -170,6 +170,22 @@ class CommandInfo:
         if position in self.ref_positions:
             return True
         return self.ref_all_from is not None and position >= self.ref_all_from
+
+
+# What a placeholder does not hold is read from the class: a placeholder has no parameters,
+# no function, and nothing else than its names, number, theme and module.
+CommandInfo.params = ()  # type: ignore[assignment]
+CommandInfo.forms = MappingProxyType({})  # type: ignore[assignment]
+
+
+def _placeholder(info: CommandInfo, module: str) -> CommandInfo:
+    """The names-index entry of a command: only what `ensure_commands` needs before its module is
+    imported (a small pickle: the names index is read at every start-up)."""
+    p = CommandInfo.__new__(CommandInfo)
+    p.__dict__.update(
+        name=info.name, number=info.number, theme=info.theme, aliases=info.aliases, uses=info.uses, module=module
+    )
+    return p
 
 
 _TYPE_LABEL = {
@@ -400,14 +416,7 @@ class Registry:
         placeholders: dict[int, CommandInfo] = {}
         for number, info in self.by_number.items():
             if number in origins:
-                placeholders[id(info)] = CommandInfo(
-                    name=info.name,
-                    number=number,
-                    theme=info.theme,
-                    aliases=info.aliases,
-                    uses=info.uses,
-                    module=origins[number],
-                )
+                placeholders[id(info)] = _placeholder(info, origins[number])
         consts: dict[int, ConstantInfo] = {}
         for key, cinfo in self.constants.items():
             if key in const_origins:
