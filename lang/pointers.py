@@ -11,6 +11,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from . import nodes as N
+from .core.conversions import variable_converter
+from .core.frames import interprocess_key, name_key, undefined_variable
 from .errors import ERR_NIL_POINTER, ERR_NOT_SUPPORTED, ERR_TYPE_MISMATCH, FourDError
 from .values import IS_POINTER, UNDEFINED, UNSET
 
@@ -106,15 +108,13 @@ def _table_unsupported(text: str, span: Any) -> FourDError:
 
 def local_pointer(frame: Any, slot: int, name: str) -> Pointer4D:
     """A pointer to a local variable of a running method."""
-    from .core.conversions import variable_converter
-
     loc = frame.locals
     code = frame.code
 
     def get() -> Any:
         v = loc[slot]
         if v is UNSET:
-            raise FourDError(90030, f"The variable {name} is not defined (never assigned nor declared)")
+            raise undefined_variable(name, None)
         return v
 
     def put(v: Any) -> None:
@@ -128,15 +128,13 @@ def local_pointer(frame: Any, slot: int, name: str) -> Pointer4D:
 
 def process_pointer(process: Any, name: str) -> Pointer4D:
     """A pointer to a process variable (of the process that made it)."""
-    from .core.conversions import variable_converter
-
-    key = " ".join(name.split()).lower()
+    key = name_key(name)
     vars_ = process.vars
 
     def get() -> Any:
         v = vars_.get(key, UNSET)
         if v is UNSET:
-            raise FourDError(90030, f"The variable {name} is not defined (never assigned nor declared)")
+            raise undefined_variable(name, None)
         return v
 
     def put(v: Any) -> None:
@@ -149,14 +147,12 @@ def process_pointer(process: Any, name: str) -> Pointer4D:
 
 
 def interprocess_pointer(runtime: Any, name: str) -> Pointer4D:
-    from .core.conversions import variable_converter
-
-    key = name.lower()
+    key = interprocess_key(name)
 
     def get() -> Any:
         v = runtime.interprocess.get(key, UNSET)
         if v is UNSET:
-            raise FourDError(90030, f"The variable <>{name} is not defined (never assigned nor declared)")
+            raise undefined_variable("<>" + name, None)
         return v
 
     def put(v: Any) -> None:

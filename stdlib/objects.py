@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mini4d.core.api import set_property, to_storable
+from mini4d.core.api import set_property, to_element, to_storable
 from mini4d.errors import ERR_ARG_COUNT, ERR_ARG_TYPE, FourDError
 from mini4d.registry import command, constant
 from mini4d.values import UNDEFINED, Coll, Obj, check_writable, new_shared_group, share_value
@@ -53,7 +53,7 @@ def make_shared_collection(items: list[Any] | None = None) -> Coll:
     c = Coll()
     c.group = new_shared_group()
     for v in items or ():
-        c.append(share_value(c, None if v is UNDEFINED else to_storable(v)))
+        c.append(share_value(c, to_element(v)))
     return c
 
 
@@ -70,7 +70,7 @@ def new_shared_object(*pairs: Any) -> Obj:
 @command("New collection", 1472, "Collections", returns="collection")
 def new_collection(*values: Any) -> Coll:
     """A new collection, optionally filled with values."""
-    return Coll([None if v is UNDEFINED else to_storable(v) for v in values])
+    return Coll([to_element(v) for v in values])
 
 
 @command("New shared collection", 1527, "Collections", returns="collection")

@@ -26,7 +26,7 @@ from ..errors import (
 from ..registry import Ref
 from ..source import Span
 from ..values import UNDEFINED, UNSET, Coll, Obj, Time4D, default_for
-from .conversions import to_storable, variable_converter
+from .conversions import to_element, to_storable, variable_converter
 from .expressions import BINARY_OPERATORS
 from .fastops import store_plan
 from .frames import Fn, Frame, Scope, get_param, interprocess_key, name_key, set_param
@@ -629,7 +629,7 @@ def set_index(o: Any, i: Any, v: Any, span: Span | None) -> None:
             raise FourDError(
                 ERR_INDEX_RANGE, f"Index {n} is too far past the end of the collection ({len(o)} elements)", span
             )
-        v = None if v is UNDEFINED else to_storable(v)
+        v = to_element(v)
         if o.group is not None:
             try:
                 V.check_writable(o)

@@ -21,7 +21,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from ..errors import ERR_ARG_TYPE, ERR_NOT_SUPPORTED, ERR_PARAM_TYPE, ERR_VAR_TYPE, FourDError
+from ..errors import ERR_ARG_TYPE, ERR_NOT_SUPPORTED, ERR_PARAM_TYPE, ERR_TYPE_MISMATCH, ERR_VAR_TYPE, FourDError
 from ..source import Span
 from ..values import NULL_DATE, UNDEFINED, Coll, Date4D, Obj, Time4D, type_name
 
@@ -364,6 +364,17 @@ ARGUMENT_CONVERTERS: dict[str, Converter | None] = {
     "Any": None,
     "": None,
 }
+
+
+# ------------------------------------------------------------------ numbers in control structures
+
+
+def _number_expected(v: Any) -> FourDError:
+    return FourDError(ERR_TYPE_MISMATCH, f"A number was expected, got {type_name(v)}")
+
+
+# The bounds and step of `For`: the rule of a number argument (Undefined is 0, a time its seconds).
+to_number = _real(_number_expected, as_real=False)
 
 
 # ------------------------------------------------------------------ objects and collections

@@ -11,7 +11,7 @@ from ..errors import ERR_NOT_SUPPORTED, ERR_UNKNOWN_NAME, FourDError, Syntax4DEr
 from ..registry import REGISTRY, CommandInfo
 from ..source import Span
 from ..values import UNDEFINED, UNSET, Coll, Obj
-from .conversions import to_storable
+from .conversions import to_element, to_storable
 from .fastops import binary_closure, concat_closure, inline_read
 from .frames import Fn, Frame, Scope, name_key, record_error, undefined_variable
 
@@ -247,7 +247,7 @@ class Expressions:
                 if t is float or t is str or t is bool or t is Obj or t is Coll or v is None:
                     out.append(v)  # stored as is
                 else:
-                    out.append(None if v is UNDEFINED else to_storable(v))
+                    out.append(to_element(v))
             return out
 
         return coll_lit

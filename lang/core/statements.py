@@ -16,7 +16,7 @@ from .. import values as V
 from ..errors import ERR_NOT_SHARED, ERR_NOT_SUPPORTED, ERR_TYPE_MISMATCH, FourDError, Syntax4DError
 from ..source import Span
 from ..values import UNDEFINED, UNSET, Coll, Date4D, Obj, Time4D
-from .conversions import norm_type, variable_converter
+from .conversions import norm_type, to_number, variable_converter
 from .expressions import command_info, constant_of
 from .fastops import assign_closure, store_plan
 from .frames import BRK, CONT, RET, Fn, Frame, Scope, record_error, take_deferred, undefined_variable
@@ -626,16 +626,12 @@ def _describe(v: Any) -> str:
 
 
 def _check_number(v: Any, node: Any) -> Any:
-    t = type(v)
-    if t is float or t is int:
-        return v
-    if v is UNDEFINED:
-        return 0.0
-    if t is Time4D:
-        return v.s
-    raise FourDError(
-        ERR_TYPE_MISMATCH, f"A number was expected, got {V.type_name(v)}", node.span if node is not None else None
-    )
+    """A bound or step of `For`, or a range of `For each`: the Real rule of `to_number`, at the node's position."""
+    try:
+        return to_number(v)
+    except FourDError as err:
+        err.with_span(node.span if node is not None else None)
+        raise
 
 
 def _range_stop(v: Any, e: Any, st: Any) -> int | None:
