@@ -156,7 +156,8 @@ class Array4D:
         try:
             self.items[i] = self.coerce(v)
         except FourDError as err:
-            raise err.with_span(span) if span is not None else err
+            err.with_span(span)
+            raise
 
     def elements(self) -> list[Any]:
         """Elements 1..n (element 0 excluded)."""

@@ -639,7 +639,7 @@ def distinct(ctx: Any, c: Coll, *args: Any) -> Coll:
 def deep_equal(a: Any, b: Any, strict: bool) -> bool:
     """Deep comparison of .equal(): texts without wildcard, case-insensitive unless strict."""
     if isinstance(a, Coll) and isinstance(b, Coll):
-        return len(a) == len(b) and all(deep_equal(x, y, strict) for x, y in zip(a, b))
+        return len(a) == len(b) and all(deep_equal(x, y, strict) for x, y in zip(a, b, strict=True))
     if isinstance(a, Obj) and isinstance(b, Obj):
         if set(dict.keys(a)) != set(dict.keys(b)):
             return False
