@@ -19,6 +19,7 @@ EXIT_USAGE = 2
 EXIT_SYNTAX = 65
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell sees from a tool whose reader went away
 
 THREAD_STACK = 256 * 1024 * 1024
 
@@ -28,6 +29,7 @@ usage: mini4d [options] FILE.4dm [ARG ...]     run a script (ARGs fill its #DECL
        mini4d run PROJECT_DIR --startup-method NAME [--user-param TEXT]
        mini4d check [--format text|json] PATH ...  check syntax of .4dm files and folders
        mini4d commands [--theme THEME] [NAME]   list the supported 4D commands
+       mini4d test [PATH ...] [--junit FILE]    run the 4D tests of a project or folder
        mini4d                                   start the interactive REPL
 
 options:
@@ -81,6 +83,10 @@ def main(
             return _cmd_commands(argv[1:], io)
         if first == "kernel":
             return _cmd_kernel(argv[1:], io)
+        if first == "test":
+            from .testrunner import test_main
+
+            return test_main(argv[1:], io.out, io.err)
         if first.startswith("-"):
             io.err.write(f"mini4d: unknown option {first}\n" + USAGE)
             return EXIT_USAGE
@@ -269,6 +275,9 @@ def execute(runtime: Any, code: Any, args: list[Any], io: Streams, debug: bool =
                 thread.join(0.05)
             break
     _flush(io)
+    if getattr(runtime, "broken_pipe", False):
+        _silence_stdout(io)
+        return EXIT_BROKEN_PIPE
     if interrupted or runtime.interrupted:
         io.err.write("Interrupted\n")
         return EXIT_INTERRUPTED
@@ -291,6 +300,17 @@ def execute(runtime: Any, code: Any, args: list[Any], io: Streams, debug: bool =
     if getattr(runtime, "child_errors", None):
         return EXIT_RUNTIME  # another process stopped on an unhandled error (already printed)
     return EXIT_OK
+
+
+def _silence_stdout(io: Streams) -> None:
+    """After the reader of stdout went away: point it at /dev/null so that exiting flushes nothing into the pipe."""
+    if io.out is not sys.stdout:
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _flush(io: Streams) -> None:
@@ -485,4 +505,9 @@ def _repl(io: Streams, stdin: TextIO | None, debug: bool) -> int:
 
 def entry() -> None:
     """Console-script entry point."""
+    for stream in (sys.stdout, sys.stderr):
+        try:  # text the terminal cannot encode is escaped, never lost (lone surrogates, é in ASCII)
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
     sys.exit(main())
