@@ -459,6 +459,14 @@ def _failure_text(f: Failure) -> str:
     return "\n".join(lines)
 
 
+def _shorten(text: str, keep: int = 30) -> str:
+    """An error display with a very long call stack cut in the middle (deep recursion)."""
+    lines = text.split("\n")
+    if len(lines) <= 2 * keep:
+        return text
+    return "\n".join([*lines[:keep], f"  ... {len(lines) - 2 * keep} more lines ...", *lines[-keep:]])
+
+
 def _failure_dict(f: Failure) -> dict[str, Any]:
     file, line, col = _span_where(f.span)
     d: dict[str, Any] = {"message": f.message, "file": file, "line": line, "column": col}
@@ -524,9 +532,10 @@ class Runner:
                 parts.append(_failure_text(f))
             if ctx.failed:
                 r.status = "failed"
-                r.message = ctx.failures[0].message if ctx.failures else "the test called $t.fail()"
+                stopped = "stopped by $t.fatal()" if ctx.done else "marked failed"
+                r.message = ctx.failures[0].message if ctx.failures else stopped
                 if not ctx.failures:
-                    parts.append("the test was marked failed")
+                    parts.append(f"the test was {stopped}")
         if outcome.timed_out:
             r.status = "error"
             limit = f"{self.timeout:g}" if self.timeout else "?"
@@ -540,13 +549,12 @@ class Runner:
         elif outcome.error is not None:
             err = outcome.error
             r.error = _error_dict(err)
-            text = format_error(err)
-            parts.append(text)
+            parts.append(_shorten(format_error(err)))
             if r.status == "passed" or err.code != ERR_ASSERT:
                 r.message = f"error {err.code}: {err.message}"
             r.status = "failed" if err.code == ERR_ASSERT and r.status != "error" else "error"
         for err in child_errors:
-            parts.append(f"{getattr(err, 'process_name', 'In another process')}:\n{format_error(err)}")
+            parts.append(f"{getattr(err, 'process_name', 'In another process')}:\n{_shorten(format_error(err))}")
             if r.status == "passed":
                 r.status = "error"
                 r.message = f"error {err.code} in another process: {err.message}"
@@ -668,6 +676,7 @@ class Runner:
             )
             if outcome.error is not None or outcome.internal is not None or outcome.timed_out:
                 case = TestCase(suite.name, "teardown", "function", suite.path, 1, ["unit"])
+                suite.cases.append(case)  # reported as a test of the class
                 results.append(self._emit(self._result(case, outcome, None, child_errors, "", 0.0)))
         if not stuck:
             _finish_runtime(runtime)
