@@ -41,9 +41,10 @@ options:
 
 
 class Streams:
-    def __init__(self, out: TextIO | None, err: TextIO | None):
+    def __init__(self, out: TextIO | None, err: TextIO | None, inp: TextIO | None = None):
         self.out = out or sys.stdout
         self.err = err or sys.stderr
+        self.inp = inp  # standard input for Request and CONFIRM (None: they report an error)
 
 
 def main(
@@ -53,7 +54,7 @@ def main(
     stdin: TextIO | None = None,
 ) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    io = Streams(stdout, stderr)
+    io = Streams(stdout, stderr, stdin if stdin is not None else (sys.stdin if stdout is None else None))
     debug = False
     while argv and argv[0] in ("--debug", "--no-color"):
         if argv.pop(0) == "--debug":
@@ -157,6 +158,7 @@ def run_source(
         return EXIT_SYNTAX
     runtime = Runtime(project, stdout=io.out, stderr=io.err)
     runtime.user_param = user_param
+    runtime.stdin = io.inp
     try:
         code = runtime.interp.compile_unit(name, stmts, source)
     except FourDError as err:
@@ -376,6 +378,7 @@ def _cmd_run(argv: list[str], io: Streams, debug: bool) -> int:
         return EXIT_USAGE
     runtime = Runtime(project, stdout=io.out, stderr=io.err)
     runtime.user_param = ns.user_param
+    runtime.stdin = io.inp
     from .cache import parse_cached
 
     codes = []

@@ -331,6 +331,7 @@ class Runtime:
         self.out_lock = threading.Lock()
         self.output_closed = False
         self.broken_pipe = False  # stdout's reader went away: the CLI exits 141 (SIGPIPE)
+        self.stdin: TextIO | None = None  # where Request and CONFIRM read answers (None: nowhere)
         # docs/commands/storage.md: Storage holds only shared objects and collections.
         self.storage = make_storage_object(strict=True)
         self.interprocess: dict[str, Any] = {}
