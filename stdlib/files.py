@@ -344,16 +344,16 @@ class File4D(_Item):
             shutil.copy2(self.real, target)
         except OSError as exc:
             raise _os_error(exc, self) from None
-        return File4D(target)
+        return folder.child(target.name, False)
 
     def m_moveTo(self, folder: Any = None, new_name: Any = None) -> File4D:
         target = self._destination(folder, new_name, "moveTo")
-        return self._move(target)
+        return self._move(target, folder)
 
     def m_rename(self, new_name: Any = None) -> Any:
-        return self._move(self.real.parent / _check_name(new_name))
+        return self._move(self.real.parent / _check_name(new_name), self.parent())
 
-    def _move(self, target: Path) -> Any:
+    def _move(self, target: Path, folder: Any) -> Any:
         if not self.real.exists():
             raise FourDError(ERR_FILE_NOT_FOUND, f'The {self.kind_name[3:].lower()} "{self.path}" does not exist')
         if target.exists():
@@ -362,6 +362,8 @@ class File4D(_Item):
             shutil.move(str(self.real), str(target))
         except OSError as exc:
             raise _os_error(exc, self) from None
+        if folder is not None:
+            return folder.child(target.name, self.is_folder)
         return self._rebuilt(target)
 
 
@@ -479,14 +481,14 @@ class Folder4D(_Item):
             shutil.copytree(self.real, target, dirs_exist_ok=True)
         except OSError as exc:
             raise _os_error(exc, self) from None
-        return Folder4D(target)
+        return folder.child(target.name, True)
 
     def m_moveTo(self, folder: Any = None, new_name: Any = None) -> Folder4D:
         target = self._destination(folder, new_name, "moveTo")
-        return File4D._move(self, target)  # type: ignore[arg-type]
+        return File4D._move(self, target, folder)  # type: ignore[arg-type]
 
     def m_rename(self, new_name: Any = None) -> Any:
-        return File4D._move(self, self.real.parent / _check_name(new_name))  # type: ignore[arg-type]
+        return File4D._move(self, self.real.parent / _check_name(new_name), self.parent())  # type: ignore[arg-type]
 
 
 def _os_error(exc: OSError, item: _Item) -> FourDError:
