@@ -66,6 +66,7 @@ def test_project_methods_and_classes_can_be_called() -> None:
 
 
 def test_import_stays_cheap() -> None:
-    code = "import sys, mini4d; print(sorted(m for m in ('mini4d.embed', 'mini4d.runtime', 'lark') if m in sys.modules))"
+    mods = "('mini4d.embed', 'mini4d.runtime', 'lark', 'typing')"
+    code = f"import sys, mini4d; print(sorted(m for m in {mods} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
