@@ -251,5 +251,7 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     readme = (root / "README.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```sh\n(.*?)\n```", readme, re.S)
     test_command = next(b for b in blocks if "pytest" in b)
+    if not (root / ".ci" / "run").is_file():
+        pytest.skip("an unpacked sdist has no .ci folder")
     ci = (root / ".ci" / "run").read_text(encoding="utf-8").rstrip("\n").split("\n")
     assert ci[-1] == test_command
