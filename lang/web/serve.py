@@ -14,7 +14,8 @@ from typing import Any
 USAGE = "usage: mini4d serve PROJECT [--port N] [--host H] [--skip-onstartup] [--user-param TEXT] [--threads N]\n"
 
 
-def serve_main(argv: list[str], io: Any, debug: bool = False) -> int:
+def serve_main(argv: list[str], io: Any, debug: bool = False, ready: Any = None) -> int:
+    """Run `mini4d serve`; `ready(server)` is called once the server listens (embedding, tests)."""
     import argparse
 
     from ..cli import EXIT_OK, EXIT_RUNTIME, EXIT_SYNTAX, EXIT_USAGE, _display_name, execute
@@ -92,6 +93,8 @@ def serve_main(argv: list[str], io: Any, debug: bool = False) -> int:
             runtime.write(f"mini4d serve: warning: {w}\n", err=True)
         host = ns.host if ":" not in ns.host else f"[{ns.host}]"
         runtime.write(f"mini4d serve: {server.app_name} at http://{host}:{server.port}/ (Ctrl-C to stop)\n")
+        if ready is not None:
+            ready(server)
 
     code = runtime.interp.compile_unit("mini4d serve", (), None)
     code.body = main_body
