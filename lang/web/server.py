@@ -490,7 +490,9 @@ class WebServer:
             raise _BodyTooLarge from None
         except ValueError as exc:
             raise _BadBody(f"Malformed request body: {exc}") from None
-        except OSError:
+        except OSError as exc:
+            if "too large" in str(exc).lower():  # cheroot's chunked reader past the maximum size
+                raise _BodyTooLarge from None
             raise _BadBody("The client closed the connection") from None
 
     # ------------------------------------------------------------ dispatch
