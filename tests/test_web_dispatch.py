@@ -1,4 +1,4 @@
-"""Request dispatch through a real server: handlers, 4DACTION, static files, pages, database methods, WEB commands, bad input."""
+"""Request dispatch through a real server: handlers, 4DACTION, files, pages, database methods, bad input."""
 
 from __future__ import annotations
 
@@ -92,8 +92,8 @@ WEB SEND TEXT("slow done")
 shownText:=$p
 WEB SEND TEXT("<!--#4DTEXT \\"<i>\\"+shownText-->")
 """,
-    "Project/Sources/Methods/pubFn.4dm": PUB + "#DECLARE() : Text\nreturn \"published\"\n",
-    "Project/Sources/Methods/privFn.4dm": "#DECLARE() : Text\nreturn \"private\"\n",
+    "Project/Sources/Methods/pubFn.4dm": PUB + '#DECLARE() : Text\nreturn "published"\n',
+    "Project/Sources/Methods/privFn.4dm": '#DECLARE() : Text\nreturn "private"\n',
     "Project/Sources/Methods/loopMethod.4dm": PUB
     + """#DECLARE($i : Integer) : Boolean
 return $i<3
@@ -107,7 +107,7 @@ return "<"+$param+">"
   $ipBrowser : Text; $ipServer : Text; $user : Text; $password : Text) -> $accept : Boolean
 Use (Storage)
 	Storage.lastAuth:=New shared object("url"; $url; "ip"; $ipBrowser; "user"; $user; "pw"; $password; \\
-	  "http"; Substring($http; 1; 4))
+		"http"; Substring($http; 1; 4))
 End use
 $accept:=(Position("/private"; $url)#1) & (Position("forbidden"; $url)=0)
 """,
@@ -128,8 +128,8 @@ shared Function info($request : 4D.IncomingMessage) : 4D.OutgoingMessage
 	var $out : 4D.OutgoingMessage
 	$out:=4D.OutgoingMessage.new()
 	$out.setBody({url: $request.url; path: $request.urlPath; query: $request.urlQuery; verb: $request.verb; \\
-	  agent: $request.getHeader("x-test"); body: $request.getText(); calls: This.calls; \\
-	  isMsg: OB Instance of($out; 4D.OutgoingMessage); session: Session.id})
+		agent: $request.getHeader("x-test"); body: $request.getText(); calls: This.calls; \\
+		isMsg: OB Instance of($out; 4D.OutgoingMessage); session: Session.id})
 	$out.setHeader("X-Handler"; "yes")
 	$out.setStatus(202)
 	return $out
@@ -178,7 +178,7 @@ $list:=["a"; "<b>"; "c"]
 <p><!--#4DSCRIPT/scriptMethod/hi--></p>
 """,
     "WebFolder/bad.shtml": "<p><!--#4DTEXT privFn--></p>\n",
-    "WebFolder/error.shtml": "<p><!--#4DTEXT 1/\"x\"--></p><p><!--#4DCODE\nvar $o : Object\n$o.a.b:=1\n--></p>\n",
+    "WebFolder/error.shtml": '<p><!--#4DTEXT 1/"x"--></p><p><!--#4DCODE\nvar $o : Object\n$o.a.b:=1\n--></p>\n',
     "outside.txt": "secret outside the web folder\n",
 }
 

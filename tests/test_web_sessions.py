@@ -1,4 +1,4 @@
-"""Scalable web sessions through a real server: cookie, Guest sessions, storage, privileges, expiry, OTP, main process."""
+"""Web sessions through a real server: cookie, Guest sessions, storage, privileges, expiry, OTP, main process."""
 
 from __future__ import annotations
 

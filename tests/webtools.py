@@ -135,7 +135,7 @@ class Served:
                     chunks.append(block)
                     if b"\r\n\r\n" in b"".join(chunks) and not data.startswith(b"GET /slow"):
                         s.settimeout(0.5)
-            except (TimeoutError, socket.timeout, ConnectionResetError):
+            except (TimeoutError, ConnectionResetError):
                 pass
         return b"".join(chunks)
 
