@@ -95,6 +95,16 @@ def serve_main(argv: list[str], io: Any, debug: bool = False, ready: Any = None)
         runtime.write(f"mini4d serve: {server.app_name} at http://{host}:{server.port}/ (Ctrl-C to stop)\n")
         if ready is not None:
             ready(server)
+        # serve: the main process runs the messages posted to it (CALL WORKER(1; ...)) until the
+        # server stops; an error in one of them is reported and the main process goes on
+        while True:
+            try:
+                runtime.wait_all()
+                return
+            except FourDError as err:
+                if runtime.interrupted:
+                    raise
+                runtime.write(f"In the main process:\n{format_error(err)}\n", err=True)
 
     code = runtime.interp.compile_unit("mini4d serve", (), None)
     code.body = main_body
