@@ -219,6 +219,7 @@ class WebServer:
         httpd.max_request_body_size = int(self.setting("maxRequestSize") or 2_000_000)
         httpd.max_request_header_size = 64 * 1024
         httpd.keep_alive_conn_limit = 10_000
+        httpd.request_queue_size = 1024  # listen backlog: many clients connect at once
         httpd.timeout = 30
         httpd.shutdown_timeout = 5
         from ..cli import THREAD_STACK
