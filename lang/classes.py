@@ -653,7 +653,8 @@ def has_class(v: Any, name: str) -> bool:
         if cls.name == name:
             return True
         cls = cls.parent
-    return False
+    fits = getattr(v, "fits_class", None)  # a built-in object standing for a class (the test context)
+    return fits is not None and fits(name)
 
 
 def class_of(runtime: Any, v: Any) -> ClassDef | None:

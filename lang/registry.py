@@ -35,6 +35,7 @@ _DATA = Path(__file__).with_name("data")
 # Modules of stdlib/, imported once when the registry is first needed.
 STDLIB_MODULES = (
     "mini4d.stdlib.output",
+    "mini4d.stdlib.files",
     "mini4d.stdlib.text",
     "mini4d.stdlib.arithmetic",
     "mini4d.stdlib.dates",

@@ -45,6 +45,15 @@ POLL = 0.05  # seconds between checks of stop requests while a process waits
 STARTED = time.monotonic()  # start-up, for `Milliseconds` and `Tickcount`
 
 
+def escape_unencodable(text: str, encoding: str | None) -> str:
+    """Text with the characters `encoding` cannot write as backslash escapes (lone surrogates, é in ASCII)."""
+    enc = encoding or "utf-8"
+    try:
+        return text.encode(enc, "backslashreplace").decode(enc, "replace")
+    except LookupError:
+        return text.encode("ascii", "backslashreplace").decode("ascii")
+
+
 def new_uuid() -> str:
     """32 uppercase hex digits from a secure random source (4D's session UUID form)."""
     return _UUID_SOURCE()
@@ -484,6 +493,8 @@ class Runtime:
         self.stderr = stderr
         self.out_lock = threading.Lock()
         self.output_closed = False
+        self.broken_pipe = False  # stdout's reader went away: the CLI exits 141 (SIGPIPE)
+        self.stdin: TextIO | None = None  # where Request and CONFIRM read answers (None: nowhere)
         # docs/commands/storage.md: Storage holds only shared objects and collections.
         self.storage = make_storage_object(strict=True)
         self.interprocess: dict[str, Any] = {}
@@ -514,16 +525,43 @@ class Runtime:
 
     # ---------------------------------------------------------------- output
     def write(self, text: str, err: bool = False) -> None:
-        """Write text to stdout (or stderr) as one piece: lines of processes never interleave."""
+        """Write text to stdout (or stderr) as one piece: lines of processes never interleave.
+
+        4D line breaks (CR, CR LF) become the platform's; characters the stream cannot
+        encode are escaped (`\\ud800`, `caf\\xe9`) so that later lines still print. When the
+        reader of stdout has gone (`| head`), the run stops as if interrupted and the
+        command exits as a tool killed by SIGPIPE does.
+        """
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
         stream = (self.stderr or sys.stderr) if err else (self.stdout or sys.stdout)
         with self.out_lock:
             if self.output_closed:
+                if not err:
+                    self._stop_for_closed_output()
                 return
             try:
-                stream.write(text)
+                try:
+                    stream.write(text)
+                except UnicodeEncodeError:
+                    stream.write(escape_unencodable(text, getattr(stream, "encoding", None)))
                 stream.flush()
-            except (BrokenPipeError, ValueError):
-                self.output_closed = True  # the reader went away (e.g. `| head`): stop writing
+            except (BrokenPipeError, ConnectionResetError):
+                self.output_closed = True  # the reader went away (e.g. `| head`)
+                self.broken_pipe = True
+            except (OSError, ValueError):
+                self.output_closed = True  # the stream was closed under us: stop writing
+                return
+            else:
+                return
+        self._stop_for_closed_output()
+
+    def _stop_for_closed_output(self) -> None:
+        """Stop every process of the run once nobody reads the output any more."""
+        if self.interrupted:
+            raise FourDError(ERR_INTERRUPTED, "Program interrupted: the output was closed")
+        self.stop_all()
+        raise FourDError(ERR_INTERRUPTED, "Program interrupted: the output was closed")
 
     # ---------------------------------------------------------------- sessions
     def new_session(self, user_name: str = "") -> Session:
