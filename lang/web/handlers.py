@@ -40,7 +40,7 @@ class Handler:
             self.rx = re.compile(source)
         except re.error as exc:
             raise ValueError(f'the handler {cls}.{method}: bad regexPattern "{regex}" ({exc})') from None
-        prefix = "/" + pattern.strip("/").lower() if isinstance(pattern, str) and not regex else regex.lower()
+        prefix = "/" + pattern.strip("/").lower() if isinstance(pattern, str) and not regex else str(regex).lower()
         if any(prefix == f or prefix.startswith(f + "/") or prefix.startswith("^" + f) for f in FORBIDDEN):
             raise ValueError(f'the URL "{pattern or regex}" is reserved by the web server')
         verbs = raw.get("verbs")

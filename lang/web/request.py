@@ -39,6 +39,7 @@ class WebRequest:
             uri = "/" + rest.split("/", 1)[1] if "/" in rest else "/"
         self.url = uri
         self.raw_path, _, self.query = uri.partition("?")
+        self.path = ""  # the decoded path, set by the dispatch
         self.version = environ.get("SERVER_PROTOCOL", "HTTP/1.1")
         self.headers: list[tuple[str, str]] = []
         if environ.get("CONTENT_TYPE"):

@@ -505,7 +505,7 @@ class WebServer:
         if path is None or not path.startswith("/"):
             req.send_error(400, "Malformed URL")
             return
-        req.path = path  # type: ignore[attr-defined]
+        req.path = path
         if req.method == "TRACE" and not self.setting("HTTPTrace"):
             req.send_error(405, "TRACE is not allowed")
             return

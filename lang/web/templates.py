@@ -140,7 +140,7 @@ class TagProcessor:
         if len(stmts) != 1 or not isinstance(stmts[0], N.ExprStmt):
             from ..errors import Syntax4DError
 
-            raise Syntax4DError("An expression was expected")
+            raise Syntax4DError("An expression was expected", None)
         self._check_published(stmts)
         fn = self.interp.compile_expr_into(self.code, stmts[0].expr)
         self._bind_params()
@@ -295,7 +295,7 @@ class TagProcessor:
     def _setter(self, var: str) -> Any:
         if var.startswith("$"):
             slot = self.interp.compile_expr_into  # make sure the local has a slot
-            slot(self.code, N.Local(var, _span()))
+            slot(self.code, N.Local(var, _span()))  # type: ignore[call-arg]
             index = self.code.slots[var.lower()]
 
             def set_local(v: Any) -> None:
