@@ -27,6 +27,7 @@ USAGE = """\
 usage: mini4d [options] FILE.4dm [ARG ...]     run a script (ARGs fill its #DECLARE parameters)
        mini4d [options] -c CODE                 run a line of 4D code
        mini4d run PROJECT_DIR --startup-method NAME [--user-param TEXT]
+       mini4d serve PROJECT_DIR [--port N] [--host H]   serve a project over HTTP
        mini4d check [--format text|json] PATH ...  check syntax of .4dm files and folders
        mini4d commands [--theme THEME] [NAME]   list the supported 4D commands
        mini4d test [PATH ...] [--junit FILE]    run the 4D tests of a project or folder
@@ -78,6 +79,10 @@ def main(
             return run_text(argv[1], "<string>", argv[2:], io, debug)
         if first == "run" and not first.endswith(".4dm"):
             return _cmd_run(argv[1:], io, debug)
+        if first == "serve":
+            from .web.serve import serve_main
+
+            return serve_main(argv[1:], io, debug)
         if first == "check":
             return _cmd_check(argv[1:], io)
         if first == "commands":

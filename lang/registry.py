@@ -51,6 +51,7 @@ STDLIB_MODULES = (
     "mini4d.stdlib.compiler",
     "mini4d.stdlib.formulas",
     "mini4d.stdlib.classes",
+    "mini4d.stdlib.web",
 )
 
 _SPACES = re.compile(r"\s+")

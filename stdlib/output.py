@@ -28,7 +28,11 @@ constant("Error message", 2, theme="Log Events")
 
 @command("ALERT", 41, "Communications")
 def alert(ctx: Any, message: str, ok_button: str = "") -> None:
-    """Show a message; mini4d writes it and a newline to standard output."""
+    """Show a message; mini4d writes it and a newline to standard output (an error in a web process)."""
+    if getattr(ctx.process, "web", None) is not None:
+        from mini4d.errors import ERR_NOT_SUPPORTED, FourDError
+
+        raise FourDError(ERR_NOT_SUPPORTED, "ALERT needs a user interface: a web process has none")
     ctx.runtime.write(message + "\n")
 
 
