@@ -16,8 +16,10 @@ LANG = ROOT / "lang"
 STDLIB = ROOT / "stdlib"
 
 # What a command module may import from mini4d: the public API of the core, the registry, the
-# values and the errors (and other theme modules).
+# values and the errors (and other theme modules), and the packages of the subsystems that
+# themes belong to (the web server, the datastore).
 STDLIB_MAY_IMPORT = {"mini4d.core.api", "mini4d.registry", "mini4d.values", "mini4d.errors"}
+SUBSYSTEMS = ("mini4d.web", "mini4d.datastore")
 
 
 def _imports(path: Path, package: str) -> list[tuple[str, list[str]]]:
@@ -49,7 +51,7 @@ def _lang_package(path: Path) -> str:
 @pytest.mark.parametrize("path", sorted(STDLIB.glob("*.py")), ids=lambda p: p.name)
 def test_commands_use_only_the_public_api(path: Path) -> None:
     for module, names in _imports(path, "mini4d.stdlib"):
-        if not module.startswith("mini4d") or module.startswith("mini4d.stdlib"):
+        if not module.startswith("mini4d") or module.startswith(("mini4d.stdlib", *SUBSYSTEMS)):
             continue
         assert module in STDLIB_MAY_IMPORT, f"{path.name} imports {module}: use mini4d.core.api"
         private = [n for n in names if n.startswith("_")]
@@ -63,10 +65,14 @@ def test_every_api_name_exists() -> None:
         assert getattr(api, name) is not None, name
 
 
-def test_nothing_imports_the_command_line() -> None:
-    """lang/cli.py is the top: only `python -m mini4d` (__main__) imports it."""
+# The command line and the modules of its subcommands that share its exit codes and runner.
+COMMAND_LINE = ("cli.py", "__main__.py", "web/serve.py")
+
+
+def test_nothing_below_the_command_line_imports_it() -> None:
+    """lang/cli.py is the top: only `python -m mini4d` and its subcommands import it."""
     for path in sorted(LANG.rglob("*.py")):
-        if path.name in ("cli.py", "__main__.py"):
+        if path.relative_to(LANG).as_posix() in COMMAND_LINE:
             continue
         for module, _names in _imports(path, _lang_package(path)):
             assert module != "mini4d.cli", f"{path.relative_to(ROOT)} imports mini4d.cli"

@@ -2,7 +2,8 @@
 
 A theme module of stdlib/ imports from here, from `mini4d.registry` (`command`, `member`,
 `constant`, `Ref`, `REGISTRY`), `mini4d.values` and `mini4d.errors`, and from nothing else
-of mini4d (tests/test_layers.py checks it). Commands receive values, `Ref`s and the running
+of mini4d but the public modules of a subsystem its theme belongs to (`mini4d.web` for the web
+server commands); tests/test_layers.py checks it. Commands receive values, `Ref`s and the running
 frame (`ctx`: `params`, `process`, `runtime`, `this`, `span`, `code.name`), never syntax
 nodes; what they need beyond that is here.
 
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from ..jsonfmt import stringify as stringify_json
     from ..jsonfmt import symbols as json_symbols
     from ..pointers import Pointer4D, element_pointer, interprocess_pointer, local_pointer, process_pointer
-    from ..runtime import POLL, STARTED, WAITING_FOR_INTERNAL_FLAG, Process, copy_for_process
+    from ..runtime import POLL, STARTED, WAITING_FOR_INTERNAL_FLAG, Process, WebSession, copy_for_process
 
 __all__ = [
     # values stored in objects and collections
@@ -74,6 +75,7 @@ __all__ = [
     "POLL",
     "STARTED",
     "WAITING_FOR_INTERNAL_FLAG",
+    "WebSession",
 ]
 
 
@@ -134,6 +136,7 @@ _LAZY = {
     "POLL": ("mini4d.runtime", "POLL"),
     "STARTED": ("mini4d.runtime", "STARTED"),
     "WAITING_FOR_INTERNAL_FLAG": ("mini4d.runtime", "WAITING_FOR_INTERNAL_FLAG"),
+    "WebSession": ("mini4d.runtime", "WebSession"),
 }
 
 
