@@ -1,4 +1,4 @@
-"""The specialised operator closures (lang/fastops.py) give exactly what values.py gives."""
+"""The specialised operator closures (lang/core/fastops.py) give exactly what values.py gives."""
 
 from __future__ import annotations
 
@@ -163,7 +163,7 @@ def test_fused_assignment_same_as_general(op: str, typed: str | None, b: Any, c:
         )
         assert fused is not None
 
-        def store_general(f: Any) -> None:
+        def store_general(f: Any, general: Any = general) -> None:
             v = general(f)
             f.locals[0] = conv(v) if conv else v
 

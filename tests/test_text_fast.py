@@ -48,7 +48,8 @@ def _nested(values: list[Any], spans: list[Span], reads: list[int]) -> Any:
         try:
             a = V.add(a, b)
         except FourDError as err:
-            raise err.with_span(spans[len(values) + k])
+            err.with_span(spans[len(values) + k])
+            raise
     return a
 
 
@@ -71,10 +72,10 @@ def test_concat_chain_same_as_one_plus_at_a_time(values: list[Any], kinds: list[
     values = [*values[:at], "t", *values[at:]]  # a text literal makes the chain
     kinds = [*kinds[:at], "literal", *kinds[at:]]
     n = len(values)
-    kinds = ["local" if k == "literal" and v is UNSET else k for k, v in zip(kinds, values)]
+    kinds = ["local" if k == "literal" and v is UNSET else k for k, v in zip(kinds, values, strict=False)]
     spans = _spans(2 * n)
     leaves: list[N.Expr] = []
-    for k, (v, kind) in enumerate(zip(values, kinds)):
+    for k, (v, kind) in enumerate(zip(values, kinds, strict=False)):
         if kind == "literal":
             leaves.append(N.Literal(v, spans[k]))
         elif kind == "local":

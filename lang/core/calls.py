@@ -522,7 +522,8 @@ def prepare_call(code: Code) -> Callable[..., Any]:
                     if conv is None or type(v) is same:
                         loc[slot] = v
                     elif same is _ROUND and type(v) is float and -2147483647.0 < v < 2147483647.0:
-                        loc[slot] = int(v + 0.5) if v >= 0 else -int(0.5 - v)  # conv_int's common case
+                        # the Integer rule of conversions.py (`round_integer`), its common case inline
+                        loc[slot] = int(v + 0.5) if v >= 0 else -int(0.5 - v)
                     else:
                         loc[slot] = conv(v)
             except FourDError:
