@@ -14,6 +14,7 @@ failures, and pointers (lang/pointers.py). Each node type is compiled by one met
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from . import nodes as N
@@ -123,8 +124,9 @@ class Interpreter(Statements, Expressions, Access, Calls, Pointers):
 
 
 def _compilers(cls: type) -> dict[str, dict[type, Any]]:
-    """For each prefix (`stmt_`, `expr_`, `place_`): node type -> the method of `cls` named after it."""
-    tables: dict[str, dict[type, Any]] = {"stmt_": {}, "expr_": {}, "place_": {}}
+    """For each kind of compiler, node type -> the method of `cls` named after it (`stmt_If`, `expr_Binary`,
+    `place_Member`, `pointer_Local`)."""
+    tables: dict[str, dict[type, Any]] = {prefix: {} for prefix in _KINDS.values()}
     for klass in reversed(cls.__mro__):  # a subclass's method wins
         for attr, fn in vars(klass).items():
             prefix = attr[: attr.find("_") + 1]
@@ -133,7 +135,21 @@ def _compilers(cls: type) -> dict[str, dict[type, Any]]:
     return tables
 
 
+# kind of compiler -> the prefix of its methods
+_KINDS = {"stmt": "stmt_", "expr": "expr_", "place": "place_", "pointer": "pointer_"}
 _TABLES = _compilers(Interpreter)
 Interpreter.stmt_compilers = _TABLES["stmt_"]
 Interpreter.expr_compilers = _TABLES["expr_"]
 Interpreter.place_compilers = _TABLES["place_"]
+Interpreter.pointer_compilers = _TABLES["pointer_"]
+
+
+def add_compiler(kind: str, node_type: type, fn: Callable[..., Any]) -> None:
+    """Let a part of mini4d above the core compile a node type, the way the core's own methods do.
+
+    `kind` is "stmt", "expr" (`fn(interp, node, scope)` returns the closure), "place"
+    (`fn(interp, node, scope)` returns `(prepare, get, put)`) or "pointer" (`fn(interp, target,
+    span, scope)` returns the closure of `->target`). The datastore, for instance, compiles
+    `[Table]Field` this way; the core never imports it.
+    """
+    getattr(Interpreter, _KINDS[kind] + "compilers")[node_type] = fn

@@ -2,7 +2,8 @@
 
 `Pointers` is the part of the Interpreter that compiles their nodes (`expr_MakePointer`,
 `expr_Deref`, `expr_ArrayElem`, and `place_ArrayElem`, `place_Deref`, `place_Table` for
-assignments), dispatched like every other node.
+assignments), dispatched like every other node; `->target` is made by the `pointer_<Node>`
+method of the target's node type.
 """
 
 from __future__ import annotations
@@ -198,64 +199,15 @@ def table_pointer(text: str, span: Any) -> Pointer4D:
 class Pointers:
     """Compiling `->x`, `$p->`, `arr{i}` and their assignments (a part of the Interpreter)."""
 
+    pointer_compilers: dict[type, Callable[..., Any]] = {}  # target node type -> pointer_<Node> (lang/interpreter.py)
+
     def expr_MakePointer(self, e: N.MakePointer, scope: Any) -> Callable[[Any], Any]:
+        """`->target`: the `pointer_<Node>` method of the target's node type makes the pointer."""
         t = e.target
         span = e.span
-        if isinstance(t, N.Local):
-            slot = scope.slot(t.name)
-            name = t.name
-            return lambda f: local_pointer(f, slot, name)
-        if isinstance(t, N.Name):
-            name = t.name
-            return lambda f: process_pointer(f.process, name)
-        if isinstance(t, N.Interprocess):
-            name = t.name
-            return lambda f: interprocess_pointer(f.runtime, name)
-        if isinstance(t, N.Table):
-            text = t.text
-            return lambda f: table_pointer(text, span)
-        if isinstance(t, N.Deref):
-            inner = self.compile_expr(t.ptr, scope)
-
-            def same_pointer(f: Any) -> Any:
-                p = inner(f)
-                if p is None:
-                    raise _nil(span)
-                if type(p) is not Pointer4D:
-                    raise _not_pointer(p, span)
-                return p
-
-            return same_pointer
-        if isinstance(t, N.ArrayElem):
-            from .arrays import Array4D  # (arrays are imported by the first code that uses them)
-
-            if isinstance(t.obj, N.ArrayElem):
-                outer_fn = self.compile_expr(t.obj.obj, scope)
-                row_fn = self.compile_expr(t.obj.index, scope)
-                col_fn = self.compile_expr(t.index, scope)
-
-                def elem2_pointer(f: Any) -> Any:
-                    outer = outer_fn(f)
-                    if type(outer) is not Array4D:
-                        raise _not_array(outer, span)
-                    r = int(row_fn(f))
-                    row = outer.get(r, span)
-                    c = int(col_fn(f))
-                    row._check(c, span)
-                    return element_pointer(row, c, outer, r)
-
-                return elem2_pointer
-            arr_fn = self.compile_expr(t.obj, scope)
-            idx_fn = self.compile_expr(t.index, scope)
-
-            def elem_pointer(f: Any) -> Any:
-                arr = arr_fn(f)
-                if type(arr) is not Array4D:
-                    raise _not_array(arr, span)
-                i = arr._check(idx_fn(f), span)
-                return element_pointer(arr, i)
-
-            return elem_pointer
+        meth = self.pointer_compilers.get(type(t))
+        if meth is not None:
+            return meth(self, t, span, scope)  # type: ignore[no-any-return]
 
         def cannot(f: Any) -> Any:
             raise FourDError(
@@ -265,6 +217,69 @@ class Pointers:
             )
 
         return cannot
+
+    def pointer_Local(self, t: N.Local, span: Any, scope: Any) -> Callable[[Any], Any]:
+        slot = scope.slot(t.name)
+        name = t.name
+        return lambda f: local_pointer(f, slot, name)
+
+    def pointer_Name(self, t: N.Name, span: Any, scope: Any) -> Callable[[Any], Any]:
+        name = t.name
+        return lambda f: process_pointer(f.process, name)
+
+    def pointer_Interprocess(self, t: N.Interprocess, span: Any, scope: Any) -> Callable[[Any], Any]:
+        name = t.name
+        return lambda f: interprocess_pointer(f.runtime, name)
+
+    def pointer_Table(self, t: N.Table, span: Any, scope: Any) -> Callable[[Any], Any]:
+        text = t.text
+        return lambda f: table_pointer(text, span)
+
+    def pointer_Deref(self, t: N.Deref, span: Any, scope: Any) -> Callable[[Any], Any]:
+        """`->$p->`: the pointer itself."""
+        inner = self.compile_expr(t.ptr, scope)
+
+        def same_pointer(f: Any) -> Any:
+            p = inner(f)
+            if p is None:
+                raise _nil(span)
+            if type(p) is not Pointer4D:
+                raise _not_pointer(p, span)
+            return p
+
+        return same_pointer
+
+    def pointer_ArrayElem(self, t: N.ArrayElem, span: Any, scope: Any) -> Callable[[Any], Any]:
+        """`->arr{i}` and `->arr{i}{j}`: a pointer to the element."""
+        from .arrays import Array4D  # (arrays are imported by the first code that uses them)
+
+        if isinstance(t.obj, N.ArrayElem):
+            outer_fn = self.compile_expr(t.obj.obj, scope)
+            row_fn = self.compile_expr(t.obj.index, scope)
+            col_fn = self.compile_expr(t.index, scope)
+
+            def elem2_pointer(f: Any) -> Any:
+                outer = outer_fn(f)
+                if type(outer) is not Array4D:
+                    raise _not_array(outer, span)
+                r = int(row_fn(f))
+                row = outer.get(r, span)
+                c = int(col_fn(f))
+                row._check(c, span)
+                return element_pointer(row, c, outer, r)
+
+            return elem2_pointer
+        arr_fn = self.compile_expr(t.obj, scope)
+        idx_fn = self.compile_expr(t.index, scope)
+
+        def elem_pointer(f: Any) -> Any:
+            arr = arr_fn(f)
+            if type(arr) is not Array4D:
+                raise _not_array(arr, span)
+            i = arr._check(idx_fn(f), span)
+            return element_pointer(arr, i)
+
+        return elem_pointer
 
     def expr_Deref(self, e: N.Deref, scope: Any) -> Callable[[Any], Any]:
         ptr_fn = self.compile_expr(e.ptr, scope)

@@ -124,3 +124,24 @@ def test_type_keyed_hooks_live_in_one_module() -> None:
     assert hooks.MEMBER_CALL_HOOKS[Formula4D]
     assert hooks.PROPERTY_HOOKS[Instance] and hooks.STORE_HOOKS[Instance]
     assert hooks.property_hook(Instance) is hooks.PROPERTY_HOOKS[Instance]
+
+
+def test_a_part_above_the_core_compiles_a_node_type_like_the_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`add_compiler` puts a compiler in the same tables as the core's methods (the datastore's way)."""
+    from mini4d.interpreter import add_compiler
+    from mini4d.runtime import Runtime
+
+    for table in ("expr_compilers", "pointer_compilers"):
+        monkeypatch.setattr(Interpreter, table, dict(getattr(Interpreter, table)))
+    add_compiler("expr", N.Table, lambda interp, node, scope: lambda f: f"read {node.text}")
+    add_compiler("pointer", N.Table, lambda interp, target, span, scope: lambda f: f"points to {target.text}")
+    from mini4d.parser import parse_source
+    from mini4d.source import Source
+
+    lines: list[str] = []
+    runtime = Runtime()
+    runtime.write = lambda text, err=False: lines.append(text)  # type: ignore[method-assign]
+    src = Source("t.4dm", "ALERT([People]name)\nALERT(->[People])\n")
+    code = runtime.interp.compile_unit("t", tuple(parse_source(src)), src)
+    runtime.interp.invoke(code, [], None, None, process=runtime.main)
+    assert "".join(lines).split() == ["read", "[People]name", "points", "to", "[People]"]

@@ -1,9 +1,11 @@
 """The extension points of the core: how code outside it gives its own objects a meaning in 4D.
 
 Commands, constants and member functions of built-in classes are attached through the
-registry (`@command`, `@member`, `constant`; `compile=` and `declares=` for commands that
-compile specially or declare variables). Syntax is compiled by the interpreter's own
-methods, one per node type (lang/interpreter.py). Everything else is below, in one place.
+registry (`@command`, `@member`, `constant`; `compile=`, `declares=` and `returns=` for
+commands that compile specially, declare variables or always return one type). Syntax is
+compiled by the interpreter's own methods, one per node type (lang/interpreter.py); a part of
+mini4d above the core (the datastore) gives a node type its compiler with
+`interpreter.add_compiler`. Everything else is below, in one place.
 
 **The 4D object protocol.** A Python object that stands for a 4D value other than
 `Obj`/`Coll` answers the core through these attributes (all optional):
