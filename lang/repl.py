@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import queue
+import re
 import sys
 import threading
 import time
@@ -20,11 +21,13 @@ from . import __version__
 from . import nodes as N
 from .completion import INCOMPLETE, Completion, CompletionContext, complete, indent_for, is_complete, join_open_lines
 from .errors import ERR_INTERRUPTED, ERR_STACK_OVERFLOW, FourDError, format_error
+from .reload import EditFollower
 
-__all__ = ["META_HELP", "Outcome", "Repl", "history_path", "repl_main"]
+__all__ = ["META_HELP", "Outcome", "Repl", "history_path", "is_definition_complete", "repl_main"]
 
 PROMPT = "4D> "
 CONTINUATION = "... "
+_CLASS_NAME = re.compile(r"[^\W\d]\w*")
 SYSTEM_VARS = frozenset({"ok", "error", "error method", "error line", "error formula", "document"})
 # Seconds to wait for a stopped statement to end before its thread is given up.
 STOP_GRACE = 3.0
@@ -35,8 +38,11 @@ Meta commands:
   %vars             local, process and interprocess variables of the session
   %reset            start a new session runtime (variables, Storage, processes are dropped)
   %load FILE        run a .4dm file in the session (its locals stay defined)
+  %%method NAME     the lines below (up to %%end) are project method NAME, in place of its file
+  %%class NAME      the lines below (up to %%end) are class cs.NAME, in place of its file
   %sessions         sessions and processes of the runtime
   %quit             leave (Ctrl-D does too)
+Method and class files edited on disk are compiled again before the next entry runs.
 Keys: Enter runs a complete entry (a block, `(` or `\\` line continues it), Esc Enter runs it anyway,
 Tab completes, Ctrl-R searches the history, Ctrl-C cancels the input or stops a running statement."""
 
@@ -159,7 +165,7 @@ class _Executor:
 
 
 class _StopOnSigint:
-    """On the main thread, SIGINT calls `on_stop` instead of raising KeyboardInterrupt (an ignored SIGINT stays ignored)."""
+    """On the main thread, SIGINT calls `on_stop`, not KeyboardInterrupt (an ignored SIGINT stays ignored)."""
 
     def __init__(self, on_stop: Callable[[], None]):
         self.on_stop = on_stop
@@ -222,6 +228,7 @@ class Repl:
         self.code = Code("<repl>", None)
         self.frame = Frame(self.code, self.runtime.main, [])
         self.executor = _Executor(self.runtime)
+        self.follower = EditFollower(self.runtime)
 
     def reset(self) -> None:
         """Drop every variable, Storage, sessions and processes: a fresh runtime."""
@@ -249,11 +256,12 @@ class Repl:
         """Add one line; run the entry when it is complete. Returns the output when collecting."""
         self.buffer.append(line)
         text = "\n".join(self.buffer)
-        if len(self.buffer) == 1 and line.lstrip().startswith("%"):
-            self.buffer.clear()
-            self.show(self.run_cell(text))
-            return self.take_output()
-        if is_complete(text) == INCOMPLETE:
+        if self.buffer[0].lstrip().startswith("%%"):
+            if not is_definition_complete(text):
+                return ""  # a %%method or %%class block runs at its %%end line
+        elif len(self.buffer) == 1 and line.lstrip().startswith("%"):
+            pass  # a meta command is one line
+        elif is_complete(text) == INCOMPLETE:
             return ""
         self.buffer.clear()
         self.show(self.run_cell(text))
@@ -300,6 +308,8 @@ class Repl:
 
     def _run_cell(self, text: str) -> Outcome:
         stripped = text.strip()
+        if stripped.startswith("%%"):
+            return self.define(text)
         if stripped.startswith("%"):
             return self.meta(stripped)
         if not stripped:
@@ -309,9 +319,29 @@ class Repl:
         self.entries += 1
         return self.run_source(Source("<repl>", join_open_lines(normalize_newlines(text))))
 
+    def follow_edits(self) -> None:
+        """Compile again the methods and classes whose files changed; say which ones no longer compile."""
+        try:
+            notes = self.follower.check()
+        except OSError as exc:  # a folder that cannot be read: the entry runs with what was compiled
+            notes = []
+            self.runtime.write(f"note: the project's files could not be checked for edits: {exc}\n", err=True)
+        for what, err in notes:
+            if what.startswith("class "):
+                effect = f"cs.{what[6:]} fails with this error until it is fixed (instances keep their functions)"
+            else:
+                effect = "its calls fail with this error until it is fixed"
+            self.runtime.write(
+                f"note: {what} was changed on disk and does not compile; {effect}:\n"
+                + format_error(err, color=self.color)
+                + "\n",
+                err=True,
+            )
+
     def run_source(self, source: Any) -> Outcome:
         from .parser import parse_source
 
+        self.follow_edits()
         interp = self.runtime.interp
         try:
             stmts = parse_source(source)
@@ -372,7 +402,8 @@ class Repl:
             return self._failed(
                 FourDError(
                     0,
-                    f"internal error ({type(exc).__name__}: {exc}); please report this bug with the entry that caused it",
+                    f"internal error ({type(exc).__name__}: {exc}); "
+                    "please report this bug with the entry that caused it",
                 )
             )
         if stopped:
@@ -487,6 +518,42 @@ class Repl:
             return Outcome(quit=True)
         return Outcome(meta=f"Unknown meta command %{name}; %help lists them.")
 
+    def define(self, text: str) -> Outcome:
+        """A `%%method NAME` or `%%class NAME` block: the method or class is its text from now on."""
+        from .source import Source, normalize_newlines
+
+        text = normalize_newlines(text)
+        body_start = len(text) - len(text.lstrip())
+        header, _, body = text[body_start:].partition("\n")
+        kind, _, name = header[2:].strip().partition(" ")
+        kind = kind.lower()
+        name = " ".join(name.split())
+        if kind not in ("method", "class"):
+            return Outcome(meta=f"Unknown cell command %%{kind}; %help lists them.")
+        if not name:
+            return Outcome(meta=f"usage: %%{kind} NAME, then its code on the lines below")
+        if kind == "class" and not _CLASS_NAME.fullmatch(name):
+            return Outcome(meta=f'%%class: "{name}" is not a class name (letters, digits and _, not first a digit)')
+        lines = body.split("\n")
+        while lines and not lines[-1].strip():
+            lines.pop()
+        if lines and lines[-1].strip().lower() == "%%end":
+            lines.pop()
+        # the header line stays as an empty line: line numbers in errors are those of the cell
+        source = Source(f"<{kind} {name}>", "\n" * (text.count("\n", 0, body_start) + 1) + "\n".join(lines) + "\n")
+        self.follow_edits()
+        self.entries += 1
+        define = self.follower.define_class if kind == "class" else self.follower.define_method
+        try:
+            err = define(name, source)
+        except RecursionError:
+            err = FourDError(ERR_STACK_OVERFLOW, "Stack overflow: the code is nested too deeply")
+        if err is not None:
+            return self._failed(err)
+        if kind == "class":
+            return Outcome(meta=f"Class cs.{name} defined.")
+        return Outcome(meta=f"Method {name} defined.")
+
     def _vars_text(self) -> str:
         from .values import type_name
 
@@ -542,6 +609,12 @@ class Repl:
             return Outcome(meta=f"%load: {path}: cannot read the file: {exc.reason} at byte offset {exc.offset}")
         self.entries += 1
         return self.run_source(Source(str(path), text, str(path)))
+
+
+def is_definition_complete(text: str) -> bool:
+    """A `%%method`/`%%class` block typed line by line is complete at its `%%end` line."""
+    lines = text.rstrip().split("\n")
+    return len(lines) > 1 and lines[-1].strip().lower() == "%%end"
 
 
 # ------------------------------------------------------------------ display
@@ -682,7 +755,7 @@ def _piped(out: TextIO, err: TextIO, stdin: TextIO) -> int:
     try:
         for raw in stdin:
             line = raw.rstrip("\n").rstrip("\r")
-            if repl.buffer or not line.lstrip().startswith("%"):
+            if repl.buffer or not line.lstrip().startswith("%") or line.lstrip().startswith("%%"):
                 repl.push(line)
                 continue
             outcome = repl.run_cell(line)
@@ -745,7 +818,9 @@ def _prompt_loop(out: TextIO, err: TextIO) -> int:
             buf.complete_state = None  # Enter in the completion menu takes the chosen name
             return
         text = buf.text
-        if not text.lstrip().startswith("%") and is_complete(text) == INCOMPLETE:
+        if text.lstrip().startswith("%%") and not is_definition_complete(text):
+            buf.insert_text("\n")
+        elif not text.lstrip().startswith("%") and is_complete(text) == INCOMPLETE:
             buf.insert_text("\n" + indent_for(text[: buf.cursor_position]))
         else:
             buf.validate_and_handle()
