@@ -236,6 +236,10 @@ def execute(runtime: Any, code: Any, args: list[Any], io: Streams, debug: bool =
 
             outcome["internal"] = exc
             outcome["trace"] = traceback.format_exc()
+        finally:
+            done.set()
+
+    done = threading.Event()  # waited on rather than join(): a join cut by Ctrl-C can report a live thread as ended
 
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old_limit, 200000))
@@ -245,32 +249,35 @@ def execute(runtime: Any, code: Any, args: list[Any], io: Streams, debug: bool =
     except (ValueError, RuntimeError):
         pass
     thread = threading.Thread(target=target, name="4D Main", daemon=True)
-    try:
-        thread.start()
-    finally:
-        try:
-            threading.stack_size(old_stack)
-        except (ValueError, RuntimeError):
-            pass
     interrupted = False
-    while thread.is_alive():
+    try:
         try:
-            thread.join(0.05)
-        except KeyboardInterrupt:
-            interrupted = True
-            runtime.interrupted = True
-            stop_all = getattr(runtime, "stop_all", None)
-            if stop_all is not None:
-                stop_all()  # wakes processes waiting in Use, signals, delays, mailboxes
-            for proc in list(runtime.processes.values()):
-                proc.stop_requested = True
-            deadline = time.monotonic() + 2.0
-            while thread.is_alive() and time.monotonic() < deadline:
-                thread.join(0.05)
-            break
+            thread.start()
+        finally:
+            try:
+                threading.stack_size(old_stack)
+            except (ValueError, RuntimeError):
+                pass
+        while not done.is_set():
+            done.wait(0.05)
+    except KeyboardInterrupt:  # Ctrl-C, wherever this thread was since the start
+        interrupted = True
+        runtime.interrupted = True
+        stop_all = getattr(runtime, "stop_all", None)
+        if stop_all is not None:
+            stop_all()  # wakes processes waiting in Use, signals, delays, mailboxes
+        for proc in list(runtime.processes.values()):
+            proc.stop_requested = True
+        deadline = time.monotonic() + 2.0
+        while thread.ident is not None and not done.is_set() and time.monotonic() < deadline:
+            done.wait(0.05)
     _flush(io)
     if interrupted or runtime.interrupted:
-        io.err.write("Interrupted\n")
+        from .errors import ERR_INTERRUPTED, format_interrupt
+
+        err = outcome.get("error")
+        stopped = err if getattr(err, "code", None) == ERR_INTERRUPTED else None
+        io.err.write(format_interrupt(stopped) + "\n")  # where the main process stopped
         return EXIT_INTERRUPTED
     if "internal" in outcome:
         exc = outcome["internal"]
@@ -284,7 +291,9 @@ def execute(runtime: Any, code: Any, args: list[Any], io: Streams, debug: bool =
     if "error" in outcome:
         err = outcome["error"]
         if getattr(err, "code", None) == 1006 and runtime.interrupted:
-            io.err.write("Interrupted\n")
+            from .errors import format_interrupt
+
+            io.err.write(format_interrupt(err) + "\n")
             return EXIT_INTERRUPTED
         io.err.write(format_error(err) + "\n")
         return EXIT_SYNTAX if isinstance(err, Syntax4DError) else EXIT_RUNTIME

@@ -120,7 +120,9 @@ class FourDKernel(Kernel):
                 self.iopub_socket, "stream", {"name": "stdout", "text": outcome.meta.rstrip("\n") + "\n"}
             )
         if outcome.interrupted:
-            return self._error("Interrupted", "Program interrupted by user", ["Interrupted"])
+            return self._error(
+                "Interrupted", "Program interrupted by user", (outcome.error_text or "Interrupted").split("\n")
+            )
         if outcome.error is not None:
             err = outcome.error
             lines = (outcome.error_text or "").split("\n")

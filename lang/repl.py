@@ -20,7 +20,7 @@ from typing import Any, TextIO
 from . import __version__
 from . import nodes as N
 from .completion import INCOMPLETE, Completion, CompletionContext, complete, indent_for, is_complete, join_open_lines
-from .errors import ERR_INTERRUPTED, ERR_STACK_OVERFLOW, FourDError, format_error
+from .errors import ERR_INTERRUPTED, ERR_STACK_OVERFLOW, FourDError, format_error, format_interrupt
 from .reload import EditFollower
 
 __all__ = ["META_HELP", "Outcome", "Repl", "history_path", "is_definition_complete", "repl_main"]
@@ -288,7 +288,7 @@ class Repl:
         if outcome.value is not None:
             self.runtime.write(outcome.value + "\n")
         if outcome.interrupted:
-            self.runtime.write("Interrupted\n", err=True)
+            self.runtime.write((outcome.error_text or "Interrupted") + "\n", err=True)
         elif outcome.error_text is not None:
             self.runtime.write(outcome.error_text + "\n", err=True)
 
@@ -393,7 +393,7 @@ class Repl:
         if exc is not None:
             if isinstance(exc, FourDError):
                 if exc.code == ERR_INTERRUPTED:
-                    return Outcome(interrupted=True)
+                    return Outcome(interrupted=True, error_text=format_interrupt(exc, color=self.color))
                 return self._failed(exc)
             if isinstance(exc, RecursionError):
                 return self._failed(FourDError(ERR_STACK_OVERFLOW, "Stack overflow: the code is nested too deeply"))

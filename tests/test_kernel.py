@@ -137,6 +137,7 @@ def test_interrupt_stops_a_runaway_loop(kernel: Any) -> None:
         reply = kc.get_shell_msg(timeout=TIMEOUT)
     assert reply["content"]["status"] == "error"
     assert reply["content"]["ename"] == "Interrupted"
+    assert reply["content"]["traceback"] == ["Interrupted at <repl>:3", "    While (True)"]  # where the cell stopped
     reply, msgs = execute(kc, "$n>0")
     assert msgs and msgs[-1][1].get("data") == {"text/plain": "True"}, (reply, msgs)
 

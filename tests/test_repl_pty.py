@@ -170,7 +170,8 @@ def _stop_a_runaway_loop(terminal: Terminal) -> None:
     terminal.send("End if\r")
     terminal.expect(r"^looping\s*$")  # the entry runs: the loop starts right after
     terminal.send("\x03")
-    terminal.expect(r"Interrupted\s*$")
+    terminal.expect(r"Interrupted at <repl>:3\s*$")  # the loop is the entry's third line
+    terminal.expect(r"^ *While \(True\)\s*$")
     terminal.expect(r"4D>")
     terminal.send("$n>0\r")
     terminal.expect(r"^True\s*$")
