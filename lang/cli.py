@@ -34,6 +34,7 @@ options:
   -h, --help      show this help
   --version       show the version
   --debug         show Python tracebacks for internal errors
+  --trace         print each line to standard error as it runs (file:line method: code)
   --no-color      no colours (NO_COLOR is honoured too)
 """
 
@@ -42,6 +43,18 @@ class Streams:
     def __init__(self, out: TextIO | None, err: TextIO | None):
         self.out = out or sys.stdout
         self.err = err or sys.stderr
+        self.trace = False  # --trace: runtimes made for this command trace their lines
+
+
+def _new_runtime(project: Any, io: Streams) -> Any:
+    from .runtime import Runtime
+
+    runtime = Runtime(project, stdout=io.out, stderr=io.err)
+    if io.trace:
+        from .debugger import install_trace
+
+        install_trace(runtime)  # before anything is compiled: a run without --trace has no hook
+    return runtime
 
 
 def main(
@@ -53,9 +66,12 @@ def main(
     argv = list(sys.argv[1:] if argv is None else argv)
     io = Streams(stdout, stderr)
     debug = False
-    while argv and argv[0] in ("--debug", "--no-color"):
-        if argv.pop(0) == "--debug":
+    while argv and argv[0] in ("--debug", "--no-color", "--trace"):
+        option = argv.pop(0)
+        if option == "--debug":
             debug = True
+        elif option == "--trace":
+            io.trace = True
         else:
             os.environ["NO_COLOR"] = "1"
     try:
@@ -142,14 +158,13 @@ def run_source(
     user_param: str = "",
 ) -> int:
     from .cache import parse_cached
-    from .runtime import Runtime
 
     try:
         stmts = parse_cached(source)
     except Syntax4DError as err:
         io.err.write(format_error(err) + "\n")
         return EXIT_SYNTAX
-    runtime = Runtime(project, stdout=io.out, stderr=io.err)
+    runtime = _new_runtime(project, io)
     runtime.user_param = user_param
     try:
         code = runtime.interp.compile_unit(name, stmts, source)
@@ -335,7 +350,6 @@ def _cmd_run(argv: list[str], io: Streams, debug: bool) -> int:
     except SystemExit as exc:
         return EXIT_USAGE if exc.code else EXIT_OK
     from .project import Project, load_file
-    from .runtime import Runtime
 
     if not (ns.project or ns.project_opt):
         io.err.write("mini4d run: give the project folder (or its .4DProject file)\n")
@@ -363,7 +377,7 @@ def _cmd_run(argv: list[str], io: Streams, debug: bool) -> int:
     elif not paths:
         io.err.write("mini4d run: give --startup-method NAME (the project has no On Startup database method)\n")
         return EXIT_USAGE
-    runtime = Runtime(project, stdout=io.out, stderr=io.err)
+    runtime = _new_runtime(project, io)
     runtime.user_param = ns.user_param
     from .cache import parse_cached
 
@@ -487,7 +501,7 @@ def _repl(io: Streams, stdin: TextIO | None, debug: bool) -> int:
     except ImportError:
         repl_main = None
     if repl_main is not None:
-        return repl_main(io.out, io.err, stdin)
+        return repl_main(io.out, io.err, stdin, trace=io.trace)
     data = (stdin or sys.stdin).read()
     return run_text(data, "<stdin>", [], io, debug)
 

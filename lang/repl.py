@@ -204,8 +204,15 @@ class Repl:
         project: Any = None,
         color: bool = False,
         tick: Callable[[], None] | None = None,
+        trace: bool = False,
+        ask: Callable[[str], str] | None = None,
     ):
         self.tick = tick  # called on the caller's thread while an entry runs (notebook output)
+        self.trace = trace  # --trace: every statement writes its line to standard error
+        # Reads one line of the terminal for the debugger's prompt (raises EOFError at the end); with
+        # it, code is compiled with the stop points that TRACE arms. Called on the caller's thread.
+        self.ask = ask
+        self._asks: queue.Queue[tuple[str, str, dict[str, Any], threading.Event]] = queue.Queue()
         self.collected: list[str] = []
         self.out = _Sink(stdout, self.collected)
         self.err = _Sink(stderr, self.collected)
@@ -225,6 +232,14 @@ class Repl:
 
         project = self.project if self.project is not None else Project([Path.cwd()], [Path.cwd() / "Classes"])
         self.runtime = Runtime(project, stdout=self.out, stderr=self.err)  # type: ignore[arg-type]
+        if self.trace:
+            from .debugger import install_trace
+
+            install_trace(self.runtime)
+        if self.ask is not None:
+            from .debugger import install_debugger
+
+            install_debugger(self.runtime, self._ask_from_executor)
         self.code = Code("<repl>", None)
         self.frame = Frame(self.code, self.runtime.main, [])
         self.executor = _Executor(self.runtime)
@@ -346,11 +361,16 @@ class Repl:
         try:
             stmts = parse_source(source)
             display: N.Expr | None = None
-            if stmts and isinstance(stmts[-1], N.ExprStmt):
-                display = stmts[-1].expr
+            last = stmts[-1] if stmts else None
+            if isinstance(last, N.ExprStmt):
+                display = last.expr
                 stmts = stmts[:-1]
             body = interp.compile_into(self.code, stmts)
             expr = interp.compile_expr_into(self.code, display) if display is not None else None
+            if expr is not None and interp.stmt_hook is not None:
+                from .interpreter import Scope
+
+                expr = interp.stmt_hook(expr, last, Scope(self.code, interp))  # traced like a statement
         except FourDError as err:
             return self._failed(err)
         interp.grow_frame(self.frame)
@@ -381,7 +401,7 @@ class Repl:
             self.runtime.settle()
             return result
 
-        finished, box = self.executor.run(job, self.interrupt, lambda: self._stopping, self.tick)
+        finished, box = self.executor.run(job, self.interrupt, lambda: self._stopping, self._between_waits)
         stopped = self._stopping
         if not finished:
             # The statement ignored the stop request: give its thread up and start afresh.
@@ -412,6 +432,34 @@ class Repl:
         if display is None or not _should_display(display, value):
             return Outcome()
         return Outcome(value=display_value(value))
+
+    def _between_waits(self) -> None:
+        """On the caller's thread while an entry runs: notebook output, the debugger's questions."""
+        if self.tick is not None:
+            self.tick()
+        while not self._asks.empty():
+            text, prompt, box, done = self._asks.get_nowait()
+            try:
+                if text:
+                    self.runtime.write(text.rstrip("\n") + "\n")
+                box["line"] = self.ask(prompt) if self.ask is not None else None
+            except EOFError:
+                box["line"] = None
+            except KeyboardInterrupt:
+                box["line"] = "abort"
+            finally:
+                done.set()
+
+    def _ask_from_executor(self, text: str, prompt: str) -> str | None:
+        """The debugger (on the entry's thread): show text, read a line on the caller's thread."""
+        box: dict[str, Any] = {}
+        done = threading.Event()
+        self._asks.put((text, prompt, box, done))
+        main = self.runtime.main
+        while not done.wait(0.05):
+            if main.stop_requested is True:
+                raise FourDError(ERR_INTERRUPTED, "Program interrupted by user")
+        return box.get("line")
 
     def _failed(self, err: FourDError) -> Outcome:
         self.errors += 1
@@ -728,7 +776,9 @@ def _use_color() -> bool:
     return not os.environ.get("NO_COLOR")
 
 
-def repl_main(out: TextIO | None = None, err: TextIO | None = None, stdin: TextIO | None = None) -> int:
+def repl_main(
+    out: TextIO | None = None, err: TextIO | None = None, stdin: TextIO | None = None, trace: bool = False
+) -> int:
     """`mini4d` without arguments: a terminal REPL, or line reading when input is not a terminal."""
     out = out or sys.stdout
     err = err or sys.stderr
@@ -736,10 +786,10 @@ def repl_main(out: TextIO | None = None, err: TextIO | None = None, stdin: TextI
     interactive = stdin is None and _isatty(sys.stdin) and _isatty(out)
     if interactive:
         try:
-            return _terminal(out, err)
+            return _terminal(out, err, trace)
         except ImportError:
             pass
-    return _piped(out, err, source)
+    return _piped(out, err, source, trace)
 
 
 def _isatty(stream: Any) -> bool:
@@ -749,9 +799,9 @@ def _isatty(stream: Any) -> bool:
         return False
 
 
-def _piped(out: TextIO, err: TextIO, stdin: TextIO) -> int:
+def _piped(out: TextIO, err: TextIO, stdin: TextIO, trace: bool = False) -> int:
     """Read lines; run each entry as soon as it is complete (same rule as the terminal)."""
-    repl = Repl(stdout=out, stderr=err)
+    repl = Repl(stdout=out, stderr=err, trace=trace)
     try:
         for raw in stdin:
             line = raw.rstrip("\n").rstrip("\r")
@@ -768,7 +818,7 @@ def _piped(out: TextIO, err: TextIO, stdin: TextIO) -> int:
     return 1 if repl.errors else 0
 
 
-def _terminal(out: TextIO, err: TextIO) -> int:
+def _terminal(out: TextIO, err: TextIO, trace: bool = False) -> int:
     import signal
 
     import prompt_toolkit  # noqa: F401 - ImportError: repl_main falls back to line reading
@@ -781,13 +831,13 @@ def _terminal(out: TextIO, err: TextIO) -> int:
     if ignored:
         signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
-        return _prompt_loop(out, err)
+        return _prompt_loop(out, err, trace)
     finally:
         if ignored:
             signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _prompt_loop(out: TextIO, err: TextIO) -> int:
+def _prompt_loop(out: TextIO, err: TextIO, trace: bool = False) -> int:
     from prompt_toolkit import PromptSession
     from prompt_toolkit.completion import Completer
     from prompt_toolkit.completion import Completion as PTCompletion
@@ -800,7 +850,15 @@ def _prompt_loop(out: TextIO, err: TextIO) -> int:
     color = _use_color()
     # The session runtime (interpreter, command registry, parser tables) is built while the
     # prompt already shows; the first entry, Tab or highlighted word waits for it.
-    warm = _Deferred(lambda: Repl(stdout=out, stderr=err, color=color))
+    debug_sessions: list[Any] = []
+
+    def debug_ask(prompt: str) -> str:
+        """A line for TRACE's prompt (its own history); Ctrl-C raises KeyboardInterrupt, Ctrl-D EOFError."""
+        if not debug_sessions:
+            debug_sessions.append(PromptSession(history=InMemoryHistory(), enable_history_search=False))
+        return str(debug_sessions[0].prompt(prompt))
+
+    warm = _Deferred(lambda: Repl(stdout=out, stderr=err, color=color, trace=trace, ask=debug_ask))
 
     class _Completer(Completer):
         def get_completions(self, document: Any, complete_event: Any) -> Any:
