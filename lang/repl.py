@@ -36,7 +36,7 @@ META_HELP = """\
 Meta commands:
   %help [command]   signature, number, theme and summary of a 4D command (%help alone: this text)
   %vars             local, process and interprocess variables of the session
-  %reset            start a new session runtime (variables, Storage, processes are dropped)
+  %reset            start a new session runtime (variables, Storage, processes, %% definitions are dropped)
   %load FILE        run a .4dm file in the session (its locals stay defined)
   %%method NAME     the lines below (up to %%end) are project method NAME, in place of its file
   %%class NAME      the lines below (up to %%end) are class cs.NAME, in place of its file
@@ -246,13 +246,15 @@ class Repl:
         self.follower = EditFollower(self.runtime)
 
     def reset(self) -> None:
-        """Drop every variable, Storage, sessions and processes: a fresh runtime."""
+        """Drop every variable, Storage, sessions and processes (and %%method/%%class definitions): a fresh runtime."""
         old = self.runtime
         old.interrupted = True
         for p in list(old.processes.values()):
             p.stop_requested = True
         self.executor.close()
         self.buffer.clear()
+        old.project.inline_methods.clear()
+        old.project.inline_classes.clear()
         self._start()
 
     def close(self) -> None:

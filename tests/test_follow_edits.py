@@ -271,3 +271,12 @@ def test_a_script_run_never_checks_files_for_edits(folder: Path, monkeypatch: py
     assert main([str(folder / "main.4dm")], out, io.StringIO()) == 0
     assert out.getvalue() == "2000\n"
     assert stats.count < 20
+
+
+def test_reset_drops_cell_definitions(repl: Repl) -> None:
+    run(repl, "%%method Cellm\n#DECLARE() -> $r : Integer\n$r:=1\n%%end")
+    run(repl, '%%class Cellc\nFunction f() : Text\nreturn "f"\n%%end')
+    assert run(repl, "Cellm") == "1\n"
+    run(repl, "%reset")
+    assert 'Unknown variable, method or command "Cellm"' in run(repl, "Cellm")
+    assert run(repl, "cs.Cellc") == "undefined\n"

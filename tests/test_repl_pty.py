@@ -279,3 +279,18 @@ def test_trace_opens_the_debugger_prompt(terminal: Terminal) -> None:
     terminal.expect(r"4D>")
     terminal.send("%quit\r")
     assert terminal.close() == 0
+
+
+def test_a_class_block_typed_in_a_terminal(terminal: Terminal) -> None:
+    terminal.expect(r"4D>")
+    terminal.send("%%class Greeter\r")
+    terminal.send("Function hi() : Text\r")
+    terminal.send('return "hi from a block"\r')
+    terminal.send("%%end\r")
+    terminal.expect(r"^Class cs\.Greeter defined\.\s*$")
+    terminal.expect(r"4D>")
+    terminal.send("cs.Greeter.new().hi()\r")
+    terminal.expect(r"^hi from a block\s*$")
+    terminal.expect(r"4D>")
+    terminal.send("%quit\r")
+    assert terminal.close() == 0
