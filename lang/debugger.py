@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from types import FrameType
 from typing import Any
 
 from . import nodes as N
@@ -206,7 +207,7 @@ class Debugger:
         stop_code = _STOP_POINT_CODE
         seen: set[int] = set()
         lines = []
-        pyframe = sys._getframe(1)
+        pyframe: FrameType | None = sys._getframe(1)
         while pyframe is not None:
             if pyframe.f_code is stop_code:
                 local = pyframe.f_locals
@@ -258,8 +259,9 @@ def _locals_in(node: Any) -> list[str]:
             for item in x:
                 walk(item)
         elif isinstance(x, N.Node):
-            for name in type(x).__slots__:
-                walk(getattr(x, name, None))
+            fields: tuple[str, ...] = type(x).__slots__
+            for field in fields:
+                walk(getattr(x, field, None))
 
     walk(node)
     return found

@@ -147,7 +147,7 @@ class Project:
         path = self.method_path(name)
         if path is None:
             return None
-        return load_file(path, path.stem)
+        return _load_or_fail(path, path.stem)
 
     def class_path(self, name: str) -> Path | None:
         """The file of class `name` (None for a class defined in a cell, or an unknown one)."""
@@ -161,7 +161,7 @@ class Project:
         if mt is not None:
             return mt
         path = self.class_path(name)
-        return load_file(path, name) if path is not None else None
+        return _load_or_fail(path, name) if path is not None else None
 
     def invalidate(self) -> None:
         self._methods = None
@@ -186,6 +186,18 @@ def _dir_stamp(d: Path) -> int:
         return os.stat(d).st_mtime_ns
     except OSError:
         return MISSING
+
+
+def _load_or_fail(path: Path, name: str) -> MethodText:
+    """`load_file` for a method or class found by name: a file that cannot be read is a 4D error."""
+    from .errors import Syntax4DError
+
+    try:
+        return load_file(path, name)
+    except SourceDecodeError as exc:
+        raise Syntax4DError(f"{path}: cannot read the file: {exc.reason} at byte offset {exc.offset}", None) from None
+    except OSError as exc:
+        raise Syntax4DError(f"{path}: cannot read the file: {exc.strerror or exc}", None) from None
 
 
 def load_file(path: Path, name: str | None = None) -> MethodText:

@@ -213,7 +213,7 @@ class EditFollower:
             mt = None
             try:
                 mt = project.load_class(name)
-            except (OSError, SourceDecodeError):
+            except (OSError, SourceDecodeError, FourDError):
                 pass
             if (mt.source.text if mt is not None else None) != text:
                 changed.add(name)
@@ -254,7 +254,7 @@ class EditFollower:
         except FourDError as err:
             try:
                 mt = project.load_class(name)
-            except (OSError, SourceDecodeError):
+            except (OSError, SourceDecodeError, FourDError):
                 mt = None
             self.failed_classes[name] = mt.source.text if mt is not None else None
             return err

@@ -369,7 +369,7 @@ class Repl:
                 stmts = stmts[:-1]
             body = interp.compile_into(self.code, stmts)
             expr = interp.compile_expr_into(self.code, display) if display is not None else None
-            if expr is not None and interp.stmt_hook is not None:
+            if expr is not None and last is not None and interp.stmt_hook is not None:
                 from .interpreter import Scope
 
                 expr = interp.stmt_hook(expr, last, Scope(self.code, interp))  # traced like a statement

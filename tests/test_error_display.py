@@ -195,3 +195,16 @@ def test_stop_request_in_the_repl_says_which_method_and_line(tmp_path: Path) -> 
         assert repl.push("1+1") == "2\n"
     finally:
         repl.close()
+
+
+def test_an_unreadable_method_or_class_file_is_a_4d_error(tmp_path: Path) -> None:
+    (tmp_path / "Classes").mkdir()
+    (tmp_path / "BadM.4dm").write_bytes(b'$x:="\xff"\n')
+    (tmp_path / "Classes" / "BadC.4dm").write_bytes(b'Function f()\n$x:="\xff"\n')
+    rc, _out, err = run_cli(["-c", "BadM"], tmp_path)
+    assert rc == 65
+    assert f"error 90001: {tmp_path / 'BadM.4dm'}: cannot read the file: invalid UTF-8 byte 0xFF" in err
+    rc, _out, err = run_cli(["-c", "$b:=cs.BadC.new()"], tmp_path)
+    assert rc == 65
+    assert f"error 90001: {tmp_path / 'Classes' / 'BadC.4dm'}: cannot read the file: invalid UTF-8" in err
+    assert "internal error" not in err

@@ -280,3 +280,14 @@ def test_reset_drops_cell_definitions(repl: Repl) -> None:
     run(repl, "%reset")
     assert 'Unknown variable, method or command "Cellm"' in run(repl, "Cellm")
     assert run(repl, "cs.Cellc") == "undefined\n"
+
+
+def test_a_class_file_that_becomes_unreadable(repl: Repl, folder: Path) -> None:
+    write(folder / "Classes" / "Point.4dm", POINT)
+    run(repl, "$p:=cs.Point.new(1)")
+    (folder / "Classes" / "Point.4dm").write_bytes(POINT.encode() + b"// \xff\n")
+    out = run(repl, "$p.show()")
+    assert out.startswith("note: class Point was changed on disk and does not compile")
+    assert "cannot read the file: invalid UTF-8 byte 0xFF" in out and out.endswith("x=1\n")
+    assert "cannot read the file" in run(repl, "cs.Point")  # not reported again as a note, but cs.Point fails
+    assert run(repl, "$p.show()") == "x=1\n"
