@@ -9,7 +9,8 @@ compiled. A run that asks for neither compiles no hook: its statements run exact
   command arms it for the calling process and a `debug>` prompt opens before its next statement
   (locals, call stack, step, next, out, continue, abort, print an expression). Elsewhere (a
   script, a notebook, piped input) `TRACE` does nothing but say so once, as 4D ignores it in
-  compiled code.
+  compiled code. The stop points also note, on an error going through them, each method's frame
+  and line: `%debug` then opens a post-mortem prompt over them (locals, where, up, down, print).
 """
 
 from __future__ import annotations
@@ -25,6 +26,15 @@ from .errors import ERR_INTERRUPTED, FourDError, format_error
 __all__ = ["Debugger", "install_debugger", "install_trace", "trace_command"]
 
 Hook = Callable[[Any, Any, Any], Any]
+
+POST_MORTEM_HELP = """\
+  l, locals     the local variables of the method shown
+  w, where      the call stack of the error (> marks the method shown)
+  u, up         show the caller of this method
+  d, down       show the method this one called
+  p EXPR        the value of a 4D expression in the method shown
+  c, q          leave
+  h, help       this text"""
 
 HELP = """\
   s, step       run this line, stop at the next one (entering calls); Enter alone steps too
@@ -122,7 +132,13 @@ class Debugger:
         def stop_point(f: Any) -> Any:
             if debugger.armed:
                 debugger.before(f, s)
-            return fn(f)
+            try:
+                return fn(f)
+            except FourDError as err:  # for %debug: each method's frame and line, innermost first
+                frames = err.__dict__.setdefault("debug_frames", [])
+                if not frames or frames[-1][0] is not f:
+                    frames.append((f, s))
+                raise
 
         return stop_point
 
@@ -190,6 +206,50 @@ class Debugger:
                 text = HELP
             else:
                 text = f'Unknown debugger command "{word}" (h for help)'
+
+    def post_mortem(self, err: FourDError) -> None:
+        """`%debug`: a prompt over the methods that were running when `err` stopped the entry."""
+        frames: list[tuple[Any, Any]] = err.__dict__.get("debug_frames", [])
+        at = 0
+        text = f"post-mortem of error {err.code}: {err.message}\n" + self._frame_line(frames, at)
+        text += "\n  (l)ocals (w)here (u)p (d)own (p) expr (c) leave (h)elp"
+        while True:
+            try:
+                answer = self.ask(text, "post-mortem> ")
+            except KeyboardInterrupt:
+                answer = None
+            if answer is None:
+                return
+            word, _, rest = answer.strip().partition(" ")
+            word = word.lower()
+            f = frames[at][0]
+            if word in ("c", "q", "quit", "continue", "exit"):
+                return
+            if word in ("l", "locals", "v", "vars"):
+                text = self.locals_text(f)
+            elif word in ("w", "where", "bt", "stack"):
+                text = "\n".join(
+                    ("> " if i == at else "  ") + f"in {_method(g)} ({s.span.source.name}:{s.span.line})"
+                    for i, (g, s) in enumerate(frames)
+                )
+            elif word in ("u", "up"):
+                at = min(at + 1, len(frames) - 1)
+                text = self._frame_line(frames, at)
+            elif word in ("d", "down"):
+                at = max(at - 1, 0)
+                text = self._frame_line(frames, at)
+            elif word in ("p", "print", "="):
+                text = self.evaluate(f, rest)
+            elif word in ("h", "help", "?"):
+                text = POST_MORTEM_HELP
+            else:
+                text = f'Unknown command "{word}" (h for help)'
+
+    @staticmethod
+    def _frame_line(frames: list[tuple[Any, Any]], at: int) -> str:
+        f, s = frames[at]
+        span = s.span
+        return f"in {_method(f)} at {span.source.name}:{span.line}\n    {span.source.line_text(span.line).strip()}"
 
     def locals_text(self, f: Any) -> str:
         from .repl import _short, _type_label, display_value

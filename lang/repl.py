@@ -41,6 +41,7 @@ Meta commands:
   %%method NAME     the lines below (up to %%end) are project method NAME, in place of its file
   %%class NAME      the lines below (up to %%end) are class cs.NAME, in place of its file
   %sessions         sessions and processes of the runtime
+  %debug            after an error (terminal): locals and call stack of the methods it stopped
   %quit             leave (Ctrl-D does too)
 Method and class files edited on disk are compiled again before the next entry runs.
 Keys: Enter runs a complete entry (a block, `(` or `\\` line continues it), Esc Enter runs it anyway,
@@ -221,6 +222,7 @@ class Repl:
         self.buffer: list[str] = []
         self.errors = 0
         self.entries = 0
+        self.last_error: FourDError | None = None  # for %debug
         self._stopping = False
         self._start()
 
@@ -463,8 +465,25 @@ class Repl:
                 raise FourDError(ERR_INTERRUPTED, "Program interrupted by user")
         return box.get("line")
 
+    def _post_mortem(self) -> Outcome:
+        """`%debug`: the debugger's prompt over the methods running when the last error stopped an entry."""
+        debugger = self.runtime.extensions.get("debugger")
+        if debugger is None:
+            return Outcome(meta="%debug opens a prompt in the REPL on a terminal only")
+        err = self.last_error
+        if err is None or not err.__dict__.get("debug_frames"):
+            return Outcome(meta="No error to look at: %debug shows the methods running when the last error stopped")
+        finished, box = self.executor.run(
+            lambda: debugger.post_mortem(err), self.interrupt, lambda: self._stopping, self._between_waits
+        )
+        self._clear_stop()
+        if not finished:
+            self.executor = _Executor(self.runtime)
+        return Outcome()
+
     def _failed(self, err: FourDError) -> Outcome:
         self.errors += 1
+        self.last_error = err
         return Outcome(error=err, error_text=format_error(err, color=self.color))
 
     def interrupt(self) -> None:
@@ -564,6 +583,8 @@ class Repl:
             return self._load(arg)
         if name == "sessions":
             return Outcome(meta=self._sessions_text())
+        if name == "debug":
+            return self._post_mortem()
         if name in ("quit", "exit"):
             return Outcome(quit=True)
         return Outcome(meta=f"Unknown meta command %{name}; %help lists them.")

@@ -103,7 +103,7 @@ class Answers:
         self.asked = 0
 
     def __call__(self, prompt: str) -> str:
-        assert prompt == "debug> "
+        assert prompt in ("debug> ", "post-mortem> ")
         self.asked += 1
         try:
             return next(self.lines)
@@ -231,5 +231,49 @@ def test_trace_in_another_process_is_ignored_with_a_note(folder: Path) -> None:
         out = repl.push('$p:=New process("Bg"; 0; "bg")\nDELAY PROCESS(Current process; 20)\nALERT("main")')
         assert "note: the debugger follows the REPL's own process only" in out
         assert answers.asked == 0
+    finally:
+        repl.close()
+
+
+def test_post_mortem_shows_the_methods_an_error_stopped(folder: Path) -> None:
+    (folder / "Fails.4dm").write_text(
+        "#DECLARE($n : Integer) -> $r : Integer\nvar $half : Real\n$half:=$n/2\n$r:=Undefined_thing\n", "utf-8"
+    )
+    answers = Answers("w", "l", "p $half*10", "u", "l", "d", "zap", "c")
+    repl = debug_repl(folder, answers)
+    try:
+        assert (
+            repl.push("%debug") == "No error to look at: %debug shows the methods running when the last error stopped\n"
+        )
+        out = repl.push("$x:=3\n$y:=Fails($x)")
+        assert 'error 90002: Unknown variable, method or command "Undefined_thing"' in out
+        fails = folder / "Fails.4dm"
+        assert repl.push("%debug").splitlines() == [
+            'post-mortem of error 90002: Unknown variable, method or command "Undefined_thing"; did you mean "Undefined"?',
+            f"in Fails at {fails}:4",
+            "    $r:=Undefined_thing",
+            "  (l)ocals (w)here (u)p (d)own (p) expr (c) leave (h)elp",
+            f"> in Fails ({fails}:4)",
+            "  in the REPL entry (<repl>:2)",
+            "  $n : Integer = 3",
+            "  $r : Integer = 0",
+            "  $half : Real = 1.5",
+            "15",
+            "in the REPL entry at <repl>:2",
+            "    $y:=Fails($x)",
+            "  $x : Real = 3",
+            f"in Fails at {fails}:4",
+            "    $r:=Undefined_thing",
+            'Unknown command "zap" (h for help)',
+        ]
+        assert repl.push("$x+1") == "4\n"
+    finally:
+        repl.close()
+
+
+def test_post_mortem_needs_a_terminal(tmp_path: Path) -> None:
+    repl = Repl(project=Project([tmp_path]))
+    try:
+        assert repl.push("%debug") == "%debug opens a prompt in the REPL on a terminal only\n"
     finally:
         repl.close()
