@@ -130,7 +130,7 @@ def _compilers(cls: type) -> dict[str, dict[type, Any]]:
     for klass in reversed(cls.__mro__):  # a subclass's method wins
         for attr, fn in vars(klass).items():
             prefix = attr[: attr.find("_") + 1]
-            if prefix in tables and not attr.endswith("_compilers"):
+            if prefix in tables and attr[len(prefix) : len(prefix) + 1].isupper():  # stmt_If, not stmt_hook
                 tables[prefix][getattr(N, attr[len(prefix) :])] = fn  # a misspelt node name fails here
     return tables
 

@@ -26,6 +26,7 @@ from .frames import Code, name_key
 if TYPE_CHECKING:
     from ..arrays import Array4D, check_size
     from ..classes import ClassDef, class_of, class_store, compile_cs, compile_super, compile_this
+    from ..debugger import trace_command
     from ..formulas import Formula4D, compile_formula_command
     from ..jsonfmt import parse as parse_json
     from ..jsonfmt import stringify as stringify_json
@@ -76,6 +77,8 @@ __all__ = [
     "STARTED",
     "WAITING_FOR_INTERNAL_FLAG",
     "WebSession",
+    # debugging
+    "trace_command",
 ]
 
 
@@ -137,6 +140,7 @@ _LAZY = {
     "STARTED": ("mini4d.runtime", "STARTED"),
     "WAITING_FOR_INTERNAL_FLAG": ("mini4d.runtime", "WAITING_FOR_INTERNAL_FLAG"),
     "WebSession": ("mini4d.runtime", "WebSession"),
+    "trace_command": ("mini4d.debugger", "trace_command"),
 }
 
 

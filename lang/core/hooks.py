@@ -65,8 +65,13 @@ def install_lock_hooks(hooks: Any) -> None:
     LOCKING.hooks = hooks
 
 
-# Per runtime, `runtime.extensions[key]` (lang/runtime.py) lets an embedder or a test harness
-# change what a run does with errors and its end:
+# Per interpreter, `interp.stmt_hook` (lang/core/statements.py) wraps each statement's closure when
+# it is compiled: fn(closure, stmt, scope) -> closure (lang/debugger.py: --trace, TRACE); None in a
+# normal run, which then compiles no wrapper at all.
+
+# Per runtime, `runtime.extensions[key]` (lang/runtime.py): hooks that let an embedder or a test
+# harness change what a run does with errors and its end, and the per-run state of subsystems
+# above the core. Key -> where it is read.
 RUNTIME_EXTENSIONS = {
     # fn(error, frame) -> bool: an error reached a statement outside Try; True goes on with the next
     # statement (the golden-test harness records `// expect error:` lines this way)
@@ -75,4 +80,11 @@ RUNTIME_EXTENSIONS = {
     "child_error": "lang/runtime.py Runtime._report_child_error",
     # fn(runtime): replaces waiting for every process at the end of a run
     "wait_all": "lang/runtime.py Runtime.wait_all",
+    # the session's debugger and whether TRACE was reported as unavailable (lang/debugger.py)
+    "debugger": "lang/debugger.py trace_command",
+    "trace_noted": "lang/debugger.py trace_command",
+    # the web server of the run, its roles.json and its REST datastore (lang/web/)
+    "web_server": "lang/web/__init__.py web_server",
+    "web_roles": "lang/runtime.py WebSession (set by lang/web/server.py)",
+    "web_ds": "lang/web/rest.py",
 }

@@ -26,6 +26,9 @@ class Statements:
     """Compiling statements."""
 
     stmt_compilers: dict[type, Callable[..., Fn]] = {}  # node type -> stmt_<Node> (lang/interpreter.py)
+    # Wraps each statement's closure when it is compiled (--trace, the REPL's debugger: lang/debugger.py);
+    # None adds nothing.
+    stmt_hook: Callable[[Fn, N.Stmt, Scope], Fn] | None = None
 
     def _collect_types(self, stmts: Any, scope: Scope) -> None:
         """Declared types of locals (var, C_XXX), known before any statement runs."""
@@ -119,7 +122,10 @@ class Statements:
         meth = self.stmt_compilers.get(type(s))
         if meth is None:
             raise Syntax4DError(f"{type(s).__name__} statements are not supported here", s.span)
-        return meth(self, s, scope)  # type: ignore[no-any-return]
+        fn: Fn = meth(self, s, scope)
+        if self.stmt_hook is not None:  # a compile-time choice: a run without the hook runs the closure as is
+            fn = self.stmt_hook(fn, s, scope)
+        return fn
 
     def stmt_ExprStmt(self, s: N.ExprStmt, scope: Scope) -> Fn:
         e = s.expr
