@@ -202,7 +202,7 @@ _BLOCKS = [
         "End for",
     ),
     (
-        re.compile(r"use\b(?!\s+(set|named|character))", re.IGNORECASE),
+        re.compile(r"use\b(?!\s+(set|named|character|entity))", re.IGNORECASE),
         re.compile(r"end\s*use\b", re.IGNORECASE),
         "Use",
         "End use",
