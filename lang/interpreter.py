@@ -44,6 +44,7 @@ from .fastops import assign_closure, binary_closure, concat_closure, inline_read
 from .records import dataclass, field
 from .registry import REGISTRY, CommandInfo, Ref, not_supported
 from .source import Source, Span
+from .tokens import plain_code
 from .values import UNDEFINED, UNSET, Coll, Date4D, Obj, Time4D
 
 BRK = 1
@@ -1764,6 +1765,24 @@ class Interpreter:
     def expr_Star(self, e: N.Star, scope: Scope) -> Fn:
         raise Syntax4DError("`*` is only allowed as a command argument", e.span)
 
+    def expr_OperatorArg(self, e: N.OperatorArg, scope: Scope) -> Fn:
+        """`QUERY([T]; & ; ...)`: a conjunction or comparator has a meaning only to a query of the database."""
+        msg, span = f"The operator `{e.op}` as a parameter needs the 4D database", e.span
+
+        def operator_arg(f: Frame) -> Any:
+            raise FourDError(ERR_NOT_SUPPORTED, msg, span)
+
+        return operator_arg
+
+    def expr_AssignArg(self, e: N.AssignArg, scope: Scope) -> Fn:
+        """An assignment as a parameter outside Formula: the statement APPLY TO SELECTION runs per record."""
+        msg, span = "An assignment as a parameter runs for each record: it needs the 4D database", e.span
+
+        def assign_arg(f: Frame) -> Any:
+            raise FourDError(ERR_NOT_SUPPORTED, msg, span)
+
+        return assign_arg
+
     def expr_Table(self, e: N.Table, scope: Scope) -> Fn:
         span = e.span
         text = e.text
@@ -2416,7 +2435,7 @@ class Interpreter:
         pv["error"] = e.code
         pv["error method"] = e.method or f.code.name
         pv["error line"] = e.span.line if e.span is not None else 0
-        pv["error formula"] = e.span.text() if e.span is not None else ""
+        pv["error formula"] = plain_code(e.span.text()) if e.span is not None else ""  # as 4D shows it
         proc.in_handler = True
         try:
             try:
