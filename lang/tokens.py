@@ -1,8 +1,9 @@
 """Tokenized names as 4D stores them (`String:C10`, `Is text:K8:3`, `[Table:2]Field:3`), shown as 4D shows them.
 
 4D saves each command, constant and field with its number; its code editor, `METHOD GET CODE`
-and the `Error formula` of an error handler show the plain names. The token forms are the
-terminals TOKCMD, TOKCONST, TOKPLUGIN and TABLE of lang/grammar.lark, read from there (one
+and the `Error formula` of an error handler show the plain names, the current name of each
+number (a command renamed since the code was saved shows its new name). The token forms are
+the terminals TOKCMD, TOKCONST, TOKPLUGIN and TABLE of lang/grammar.lark, read from there (one
 definition of each form) without loading the parser.
 """
 
@@ -12,8 +13,10 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .registry import REGISTRY, norm
+
 _GRAMMAR = Path(__file__).with_name("grammar.lark")
-_NUMBER_SUFFIX = re.compile(r":(?:C\d+|K\d+:\d+|P\d+:\d+)$", re.I)
+_NUMBER_SUFFIX = re.compile(r"^(.*?):(?:C(\d+)|(K\d+:\d+)|P\d+:\d+)$", re.I | re.S)
 _TABLE_PARTS = re.compile(r"(\[[^\]:]*)(?::\d+)?(\])([^:]*)(?::\d+)?$")
 
 
@@ -45,7 +48,7 @@ def plain_code(code: str) -> str:
     for m in _scanner().finditer(code):
         if m.lastgroup == "name":
             out.append(code[pos : m.start()])
-            out.append(_NUMBER_SUFFIX.sub("", m.group()))
+            out.append(_plain_name(m.group()))
             pos = m.end()
         elif m.lastgroup == "table":
             out.append(code[pos : m.start()])
@@ -53,3 +56,24 @@ def plain_code(code: str) -> str:
             pos = m.end()
     out.append(code[pos:])
     return "".join(out)
+
+
+def _plain_name(token: str) -> str:
+    """`Name:C10` -> the name that means command 10 today; `Name:K8:3` -> the name of that constant."""
+    m = _NUMBER_SUFFIX.match(token)
+    if m is None:
+        return token
+    written, number, pair = m.group(1), m.group(2), m.group(3)
+    names = REGISTRY.ensure_names()
+    if number is not None:
+        info = names.by_number.get(int(number))
+        if info is not None:
+            for name in (written, info.name, *info.aliases):  # one that reads back as this number
+                found = names.by_key.get(norm(name))
+                if found is not None and found.number == info.number:
+                    return name
+    elif pair is not None and norm(written) not in names.constants:
+        cinfo = names.constants_by_token.get(pair.upper())
+        if cinfo is not None:
+            return cinfo.name
+    return written

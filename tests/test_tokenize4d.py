@@ -3,6 +3,7 @@ code as 4D saves it, and back as 4D shows it."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -154,3 +155,33 @@ def test_plain_code_shows_tokenized_code_as_written_before(text: str) -> None:
 def test_plain_code_keeps_tokens_inside_text_and_comments() -> None:
     assert plain_code('ALERT:C41("Is text:K8:3") // String:C10') == 'ALERT("Is text:K8:3") // String:C10'
     assert plain_code("PV PRINT:P13000:229($a)") == "PV PRINT($a)"
+
+
+@pytest.mark.parametrize(
+    "saved,shown",
+    [
+        ("Old length name:C16($t)", "Length($t)"),  # renamed: the current name of the number
+        ("$e:=Form event:C388", "$e:=Form event code"),  # "Form event" names command 1606 today
+        ("$o:=Allow alias files:K24:10", "$o:=Alias selection"),  # a renamed constant
+    ],
+)
+def test_plain_code_shows_the_current_name_of_each_number(saved: str, shown: str) -> None:
+    assert plain_code(saved) == shown
+    assert bare(parse(shown)) == bare(parse(saved))
+
+
+def test_plain_code_keeps_the_written_name_of_an_unknown_number() -> None:
+    assert plain_code("Unknown plug-in:C99999(1)") == "Unknown plug-in(1)"
+
+
+ROOT = Path(__file__).resolve().parent.parent
+FILES = sorted(p for d in (ROOT / "tests" / "scripts", ROOT / "examples") for p in d.rglob("*.4dm"))
+
+
+@pytest.mark.parametrize("path", FILES, ids=[str(p.relative_to(ROOT)) for p in FILES])
+def test_every_script_means_the_same_tokenized_and_shown_plain_again(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    meaning = bare(parse(text))
+    tokenized = tokenize(text)
+    assert bare(parse(tokenized)) == meaning
+    assert bare(parse(plain_code(tokenized))) == meaning
