@@ -457,14 +457,16 @@ class Builder(Transformer):
         end = _end(args) if args else target.span.end
         span = Span(_src(), target.span.start, end + 1)
         direct = isinstance(target, N.Command) and not target.has_parens
+        # a command whose number no table knows (a newer 4D, a plug-in): its syntax is its own
+        unknown = direct and REGISTRY.by_number.get(target.number) is None
         for a in args:
-            if isinstance(a, N.AssignArg) and not (direct and target.number in _STATEMENT_ARG_COMMANDS):
+            if isinstance(a, N.AssignArg) and not (unknown or direct and target.number in _STATEMENT_ARG_COMMANDS):
                 raise Syntax4DError(
                     "An assignment cannot be passed as a parameter (only as the code of Formula(...) "
                     "or the statement of APPLY TO SELECTION)",
                     a.span,
                 )
-            if isinstance(a, N.OperatorArg) and not (direct and target.number in _OPERATOR_ARG_COMMANDS):
+            if isinstance(a, N.OperatorArg) and not (unknown or direct and target.number in _OPERATOR_ARG_COMMANDS):
                 what = f"`{target.name}`" if isinstance(target, N.Command) else "A method or formula"
                 raise Syntax4DError(
                     f"{what} does not take an operator (`{a.op}`) as a parameter; only QUERY-like commands do",
@@ -620,8 +622,8 @@ _NUMBER_THEN_WORD = re.compile(r"(\d+)[ \t]+(\S+)")
 # Formula, APPLY TO SELECTION, _O_APPLY TO SUBSELECTION).
 _STATEMENT_ARG_COMMANDS = frozenset((1597, 70, 73))
 # Commands that take a bare conjunction or comparator (by number: QUERY, QUERY SELECTION,
-# QUERY BY ATTRIBUTE, QUERY SELECTION BY ATTRIBUTE); 0 is a plug-in command (its syntax is its own).
-_OPERATOR_ARG_COMMANDS = frozenset((277, 341, 1331, 1424, 0))
+# QUERY BY ATTRIBUTE, QUERY SELECTION BY ATTRIBUTE).
+_OPERATOR_ARG_COMMANDS = frozenset((277, 341, 1331, 1424))
 _CONJUNCTIONS = ("&", "|", "#")
 
 

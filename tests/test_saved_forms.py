@@ -339,3 +339,11 @@ def test_legacy_comment_ending_with_a_backslash_goes_on_too() -> None:
 def test_code_line_continued_then_commented_still_continues() -> None:
     s = one("$a:=1+\\  // more below\n2")
     assert isinstance(s, N.Assign) and isinstance(s.value, N.Binary)
+
+
+def test_commands_of_unknown_syntax_may_take_operators_and_assignments() -> None:
+    """A plug-in command or a command number no table knows: its syntax is its own."""
+    _, args = call_args("PV QUERY:P13000:99($area; &; $x:=1)")
+    assert isinstance(args[1], N.OperatorArg) and isinstance(args[2], N.AssignArg)
+    number, args = call_args("Future query:C99999([T]; #; [T]f=1)")
+    assert number == 99999 and isinstance(args[1], N.OperatorArg)
