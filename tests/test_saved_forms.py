@@ -347,3 +347,8 @@ def test_commands_of_unknown_syntax_may_take_operators_and_assignments() -> None
     assert isinstance(args[1], N.OperatorArg) and isinstance(args[2], N.AssignArg)
     number, args = call_args("Future query:C99999([T]; #; [T]f=1)")
     assert number == 99999 and isinstance(args[1], N.OperatorArg)
+
+
+def test_comment_ending_with_a_backslash_then_a_blank_ends_there() -> None:
+    stmts = parse('If (True)\n\t$p:="C:\\\\"  // a path like C:\\ \nEnd if')
+    assert len(stmts) == 1 and isinstance(stmts[0], N.If) and len(stmts[0].then) == 1
