@@ -274,8 +274,19 @@ def application_type() -> float:
     return 0.0
 
 
-constant("4D Local mode", 0.0, theme="4D Environment")
-constant("4D Volume Desktop", 1.0, theme="4D Environment")
+# docs/commands/application-type.md and version-type.md
+for _name, _value in [
+    ("4D Local mode", 0),
+    ("4D Volume desktop", 1),
+    ("4D Desktop", 3),
+    ("4D Remote mode", 4),
+    ("4D Server", 5),
+    ("tool4d", 6),
+    ("Demo version", 0),
+    ("64 bit version", 1),
+    ("Merged application", 2),
+]:
+    constant(_name, float(_value), theme="4D Environment")
 
 
 @command("Version type", 495, "4D Environment")

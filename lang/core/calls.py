@@ -25,6 +25,7 @@ from ..errors import (
 )
 from ..registry import CommandInfo, not_supported
 from ..source import Span
+from ..tokens import plain_code
 from ..values import UNDEFINED, UNSET, Coll, Date4D, Obj, Time4D
 from .access import get_index
 from .conversions import convert_parameter, parameter_converter, variable_converter
@@ -409,7 +410,7 @@ class Calls:
         pv["error"] = e.code
         pv["error method"] = e.method or f.code.name
         pv["error line"] = e.span.line if e.span is not None else 0
-        pv["error formula"] = e.span.text() if e.span is not None else ""
+        pv["error formula"] = plain_code(e.span.text()) if e.span is not None else ""  # as 4D shows it
         proc.in_handler = True
         try:
             try:

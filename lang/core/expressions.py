@@ -272,6 +272,24 @@ class Expressions:
     def expr_Star(self, e: N.Star, scope: Scope) -> Fn:
         raise Syntax4DError("`*` is only allowed as a command argument", e.span)
 
+    def expr_OperatorArg(self, e: N.OperatorArg, scope: Scope) -> Fn:
+        """`QUERY([T]; & ; ...)`: a conjunction or comparator has a meaning only to a query of the database."""
+        msg, span = f"The operator `{e.op}` as a parameter needs the 4D database", e.span
+
+        def operator_arg(f: Frame) -> Any:
+            raise FourDError(ERR_NOT_SUPPORTED, msg, span)
+
+        return operator_arg
+
+    def expr_AssignArg(self, e: N.AssignArg, scope: Scope) -> Fn:
+        """An assignment as a parameter outside Formula: the statement APPLY TO SELECTION runs per record."""
+        msg, span = "An assignment as a parameter runs for each record: it needs the 4D database", e.span
+
+        def assign_arg(f: Frame) -> Any:
+            raise FourDError(ERR_NOT_SUPPORTED, msg, span)
+
+        return assign_arg
+
     def expr_Table(self, e: N.Table, scope: Scope) -> Fn:
         span = e.span
         text = e.text

@@ -574,6 +574,9 @@ class Statements:
                         f.locals[i] = d
 
                 actions.append(declare_local)
+            elif isinstance(n, (N.Interprocess, N.ParamIndirect)):  # `var <>x : T`, `var ${2} : T`
+                ref, tn = self.compile_ref(n, scope), t or "variant"
+                actions.append(lambda f, ref=ref, tn=tn: (r := ref(f)).declare and r.declare(tn))
             else:
                 key = n.name.lower()
 
