@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import os
 import pickle
 import re
 import sys
@@ -24,15 +23,15 @@ finally:
     if _hide_regex:
         del sys.modules["regex"]
 
-from . import nodes as N
-from .build import Builder, set_build_source
-from .cache import cache_dir
-from .errors import Syntax4DError
-from .lexer import FastContextualLexer
-from .limits import ensure_recursion_room
-from .prepass import prepare
-from .registry import REGISTRY, norm
-from .source import Source, Span
+from . import nodes as N  # noqa: E402 (after Lark, imported with `regex` hidden)
+from .build import Builder, set_build_source  # noqa: E402
+from .cache import cache_dir  # noqa: E402, F401 (part of this module's interface)
+from .errors import Syntax4DError  # noqa: E402
+from .lexer import FastContextualLexer  # noqa: E402
+from .limits import ensure_recursion_room  # noqa: E402
+from .prepass import prepare  # noqa: E402
+from .registry import REGISTRY, norm  # noqa: E402
+from .source import Source, Span  # noqa: E402
 
 __all__ = ["parse", "parse_source", "get_parser"]
 
@@ -41,7 +40,7 @@ _lock = threading.Lock()
 _parser: Lark | None = None
 
 
-def _name_callback(tok: Token) -> Token:
+def name_callback(tok: Token) -> Token:
     """A run of words the registry knows (`New shared object`) becomes a BUILTIN token."""
     value = tok.value
     # NAME never starts or ends with a space: a single word only needs lower() (norm is a regex)
@@ -57,39 +56,66 @@ _constants: dict[str, Any] = {}
 
 _LARK_OPTIONS: dict[str, Any] = {
     "parser": "lalr",
-    "lexer": "contextual",
+    # Lark's contextual lexer, with a leaner loop over the same scanners (lang/lexer.py)
+    "lexer": FastContextualLexer,
     "propagate_positions": False,  # spans come from tokens and nodes (lang/build.py), never from Lark meta
     "maybe_placeholders": False,
 }
 
 
-def _cache_path(grammar: str) -> Path | None:
-    folder = cache_dir()
-    if folder is None:
-        return None
+def _cache_name(grammar: str) -> str:
+    """File name of the parser tables: a hash of the grammar, the options and the Lark and Python versions."""
     import lark
 
-    key = "\n".join([grammar, repr(sorted(_LARK_OPTIONS.items())), lark.__version__, sys.version])
+    options = sorted((k, v.__qualname__ if isinstance(v, type) else v) for k, v in _LARK_OPTIONS.items())
+    key = "\n".join([grammar, repr(options), lark.__version__, sys.version, str(_TABLES_FORMAT)])
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
-    return folder / f"parser-{digest}.lark"
+    return f"parser-{digest}.lark"
 
 
-_RUNTIME_OPTIONS = ("transformer", "lexer_callbacks", "_plugins")  # given again when the tables are loaded
-# Lark's contextual lexer, with a leaner loop over the same scanners (lang/lexer.py)
-_PLUGINS = {"ContextualLexer": FastContextualLexer}
+_TABLES_FORMAT = 2  # what the file holds: Lark.save with every option, then the lexer's first-character sets
 
 
 def _build(grammar: str) -> Lark:
-    return Lark(
-        grammar, transformer=Builder(), lexer_callbacks={"NAME": _name_callback}, _plugins=_PLUGINS, **_LARK_OPTIONS
-    )
+    return Lark(grammar, transformer=Builder(), lexer_callbacks={"NAME": name_callback}, **_LARK_OPTIONS)
 
 
-def _load(fh: Any) -> Lark:
-    """A parser from tables written by `Lark.save` (what Lark's own `cache=` option does)."""
-    parser = Lark.__new__(Lark)
-    parser._load(fh, transformer=Builder(), lexer_callbacks={"NAME": _name_callback}, _plugins=_PLUGINS)
-    return parser
+# What the parser tables may name besides plain data: the transformer, the lexer callback and
+# the lexer class that `Lark.save` writes with the options. Anything else refuses to load.
+_TABLE_GLOBALS = {
+    ("mini4d.build", "Builder"),
+    ("mini4d.parser", "name_callback"),
+    ("mini4d.lexer", "FastContextualLexer"),
+}
+
+
+def _load(data: bytes) -> Lark | None:
+    """A parser from the bytes of a tables file, or None when they are not what mini4d writes.
+
+    The bytes are first read with a restricted unpickler that resolves only `_TABLE_GLOBALS`
+    (so nothing else can be constructed or called); `Lark.load` then reads the same bytes.
+    """
+    import io
+
+    from .cache import restricted_loads
+
+    try:
+        fh = io.BytesIO(data)
+        tables = restricted_loads(fh, _TABLE_GLOBALS)
+        sets = restricted_loads(fh, ())
+        options = tables["data"]["options"]
+        if not (
+            isinstance(options.get("transformer"), Builder)
+            and options.get("lexer_callbacks") == {"NAME": name_callback}
+            and options.get("lexer") is FastContextualLexer
+            and type(sets) is dict
+        ):
+            return None
+        parser = Lark.load(io.BytesIO(data))
+        parser.parser.lexer.use_first_chars(sets)
+        return parser
+    except Exception:  # noqa: BLE001 - damaged, foreign, or written by another version of Lark
+        return None
 
 
 def _build_cached(grammar: str) -> Lark:
@@ -97,37 +123,26 @@ def _build_cached(grammar: str) -> Lark:
 
     Building the tables takes about half a second; loading them a few milliseconds.
     The file name holds a hash of the grammar, the Lark options and the Lark and Python
-    versions; a new file is written under a temporary name then renamed, so that
-    concurrent runs never read a partial file. A file that cannot be loaded is replaced.
+    versions. The file is read only if the cache folder and the file pass the checks of
+    lang/cache.py (owned by the user, not writable by others, a regular file), and then only
+    through a restricted unpickler; a new file is written under a temporary name then renamed.
+    A file that cannot be loaded is replaced.
     """
-    path = _cache_path(grammar)
-    if path is None:
-        return _build(grammar)
-    try:
-        with open(path, "rb") as fh:
-            parser = _load(fh)
-            try:  # the lexer's first-character sets, written after the tables
-                parser.parser.lexer.use_first_chars(pickle.load(fh))
-            except Exception:  # a file from before they were saved: the lexer finds them itself
-                pass
+    from .cache import read_private, write_private
+
+    name = _cache_name(grammar)
+    data = read_private(name)
+    if data is not None:
+        parser = _load(data)
+        if parser is not None:
             return parser
-    except FileNotFoundError:
-        pass
-    except Exception:  # damaged, or written by another version of Lark: build it again
-        pass
     parser = _build(grammar)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as fh:
-            parser.save(fh, exclude_options=_RUNTIME_OPTIONS)
-            pickle.dump(parser.parser.lexer.first_chars(), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except Exception:  # an unwritable cache only costs time; never fail a run for it
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
+
+    def dump(fh: Any) -> None:
+        parser.save(fh)
+        pickle.dump(parser.parser.lexer.first_chars(), fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+    write_private(name, dump)
     return parser
 
 

@@ -347,12 +347,7 @@ class Registry:
 
             path = entry_path("names")
             index = read_entry(path) if path is not None else None
-            parts = ("by_key", "by_number", "constants", "constants_by_token", "members")
-            if (
-                type(index) is dict
-                and index.get("format") == _INDEX_FORMAT
-                and all(type(index.get(k)) is dict for k in parts)
-            ):
+            if _valid_index(index):
                 # what was registered already (a module imported directly) wins over the index
                 for mine, theirs in (
                     (self.by_key, index["by_key"]),
@@ -640,6 +635,21 @@ class Registry:
         keys = list(self.by_key)
         found = difflib.get_close_matches(norm(name), keys, n=n, cutoff=0.75)
         return [self.by_key[k].name for k in found]
+
+
+def _valid_index(index: Any) -> bool:
+    """Whether a names index read from the cache has the expected shape and names only stdlib modules."""
+    parts = ("by_key", "by_number", "constants", "constants_by_token", "members")
+    if not (type(index) is dict and index.get("format") == _INDEX_FORMAT):
+        return False
+    if not all(type(index.get(k)) is dict for k in parts):
+        return False
+    modules = set(STDLIB_MODULES)
+    for part in parts[:4]:
+        for info in index[part].values():
+            if type(info) not in (CommandInfo, ConstantInfo) or (info.module and info.module not in modules):
+                return False
+    return all(type(m) is tuple and set(m) <= modules for m in index["members"].values())
 
 
 REGISTRY = Registry()
