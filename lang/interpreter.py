@@ -1494,20 +1494,11 @@ class Interpreter:
         return get_process
 
     def unknown_name(self, name: str, span: Span) -> FourDError:
-        hint = ""
-        cands = REGISTRY.suggest(name)
-        if cands:
-            hint = f'; did you mean "{cands[0]}"?'
-        else:
-            import difflib
+        from .suggest import unknown_name_message  # the same words as `mini4d check`
 
-            methods = list(self.runtime.project.method_names())
-            found = difflib.get_close_matches(name.lower(), methods, n=1, cutoff=0.75)
-            if found:
-                hint = f'; did you mean the method "{found[0]}"?'
         if span is not None and span.text().startswith(name):
             span = Span(span.source, span.start, span.start + len(name))  # the caret marks the name, not its arguments
-        return FourDError(ERR_UNKNOWN_NAME, f'Unknown variable, method or command "{name}"{hint}', span)
+        return FourDError(ERR_UNKNOWN_NAME, unknown_name_message(name, self.runtime.project.method_names()), span)
 
     def expr_Interprocess(self, e: N.Interprocess, scope: Scope) -> Fn:
         key = e.name.lower()
@@ -1834,19 +1825,11 @@ class Interpreter:
         name = info.name
         if star and not info.wants_star:
             raise Syntax4DError(f"`{name}` does not take a `*` argument", span)
-        if n < info.min_args or (info.max_args is not None and n > info.max_args):
-            expected = (
-                f"{info.min_args}"
-                if info.max_args == info.min_args
-                else f"{info.min_args} to {info.max_args}"
-                if info.max_args is not None
-                else f"at least {info.min_args}"
-            )
+        problem = info.count_problem(n)  # `mini4d check` reports the same
+        if problem is not None:
 
             def bad_count(f: Frame) -> Any:
-                raise FourDError(
-                    ERR_ARG_COUNT, f"`{name}` takes {expected} parameter(s), {n} given; {info.signature()}", span
-                )
+                raise FourDError(ERR_ARG_COUNT, problem, span)
 
             return bad_count
         kwargs: dict[str, Any] = {}

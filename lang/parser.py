@@ -33,7 +33,7 @@ from .prepass import prepare  # noqa: E402
 from .registry import REGISTRY, norm  # noqa: E402
 from .source import Source, Span  # noqa: E402
 
-__all__ = ["parse", "parse_source", "get_parser"]
+__all__ = ["parse", "parse_source", "parse_checked", "syntax_errors", "get_parser"]
 
 _GRAMMAR = Path(__file__).with_name("grammar.lark")
 _lock = threading.Lock()
@@ -81,11 +81,13 @@ def _build(grammar: str) -> Lark:
 
 
 # What the parser tables may name besides plain data: the transformer, the lexer callback and
-# the lexer class that `Lark.save` writes with the options. Anything else refuses to load.
+# the lexer class that `Lark.save` writes with the options, and Lark's Token (a `str` with
+# positions, which Lark 1.2 leaves in some names). Anything else refuses to load.
 _TABLE_GLOBALS = {
     ("mini4d.build", "Builder"),
     ("mini4d.parser", "name_callback"),
     ("mini4d.lexer", "FastContextualLexer"),
+    ("lark.lexer", "Token"),
 }
 
 
@@ -159,11 +161,14 @@ def get_parser() -> Lark:
     return _parser
 
 
-def parse_source(source: Source) -> tuple[N.Stmt, ...]:
-    """Parse a whole method or class text into statements."""
+def _prepared(source: Source) -> str:
     text = prepare(source)
-    if not text.endswith("\n"):
-        text += "\n"
+    return text if text.endswith("\n") else text + "\n"
+
+
+def parse_source(source: Source) -> tuple[N.Stmt, ...]:
+    """Parse a whole method or class text into statements (the first syntax error is raised)."""
+    text = _prepared(source)
     parser = get_parser()
     ensure_recursion_room()
     set_build_source(source)
@@ -175,26 +180,48 @@ def parse_source(source: Source) -> tuple[N.Stmt, ...]:
     try:
         return parser.parse(text)
     except UnexpectedInput as exc:
-        raise _friendly(exc, source, text) from None
+        raise _friendly(exc, source, text, BlockProblems(source, text)) from None
     except Syntax4DError as exc:
-        if getattr(exc, "unmatched_block", False):
-            # `End for` inside an `If`: name the block that is really open.
-            problem = _block_problem(source, text)
-            if problem is not None:
-                raise problem from None
-        raise
+        raise BlockProblems(source, text).refine(exc) from None
     except RecursionError:
-        raise Syntax4DError(
-            "The code is nested too deeply to be parsed", Span(source, 0, min(1, len(source.text)))
-        ) from None
+        raise _too_deep(source) from None
     finally:
         if collecting:
             gc.enable()
         set_build_source(None)
 
 
+def _too_deep(source: Source) -> Syntax4DError:
+    return Syntax4DError("The code is nested too deeply to be parsed", Span(source, 0, min(1, len(source.text))))
+
+
 def parse(text: str, name: str = "<code>", path: str | None = None) -> tuple[N.Stmt, ...]:
     return parse_source(Source(name, text, path))
+
+
+def parse_checked(source: Source) -> tuple[tuple[N.Stmt, ...] | None, list[Syntax4DError]]:
+    """The statements and no error, or None and every syntax error of the text (`mini4d check`).
+
+    The errors are at most one per line, in text order; the first is the error a run reports.
+    After an error the parse resumes at the next line (lang/recovery.py), so one mistake
+    gives one error, not a cascade.
+    """
+    try:
+        return parse_source(source), []
+    except Syntax4DError as first:
+        from .recovery import recover
+
+        found = recover(source, _prepared(source))
+        if not found or (found[0].span, found[0].message) != (first.span, first.message):
+            line = first.span.line if first.span is not None else 0
+            found = [first] + [e for e in found if e.span is None or e.span.line != line]
+        found.sort(key=lambda e: e.span.start if e.span is not None else 0)
+        return None, found
+
+
+def syntax_errors(source: Source) -> list[Syntax4DError]:
+    """Every syntax error of a text (none when it parses); see `parse_checked`."""
+    return parse_checked(source)[1]
 
 
 # ------------------------------------------------------------------ friendly errors
@@ -229,8 +256,14 @@ _BLOCKS = [
 _ELSE = re.compile(r"else(?![\w$])", re.IGNORECASE)
 
 
-def _block_problem(source: Source, text: str) -> Syntax4DError | None:
-    """An unclosed or mismatched block, found by scanning the block keywords line by line."""
+def _block_problems(source: Source, text: str) -> list[Syntax4DError]:
+    """Every unclosed or mismatched block, found by scanning the block keywords line by line.
+
+    After a problem the scan goes on as the parser's recovery does (lang/recovery.py): a closer
+    that matches an enclosing block closes the blocks inside it too; one that matches none, and
+    a misplaced `Else`, are skipped. The blocks still open at the end are reported last.
+    """
+    problems: list[Syntax4DError] = []
     stack: list[tuple[int, int, int]] = []  # (index in _BLOCKS, line, offset) of open blocks
     has_else: set[int] = set()  # lines of the open blocks that already had their Else
     offset = 0
@@ -244,46 +277,92 @@ def _block_problem(source: Source, text: str) -> Syntax4DError | None:
         if m:
             span = Span(source, start, start + m.end())
             if not stack:
-                return Syntax4DError("`Else` without a matching `If` or `Case of`", span)
+                problems.append(Syntax4DError("`Else` without a matching `If` or `Case of`", span))
+                continue
             top, top_line, _ = stack[-1]
             opener = _BLOCKS[top][2]
             if opener not in ("If", "Case of"):
-                return Syntax4DError(
-                    f"`Else` inside the `{opener}` of line {top_line} (only `If` and `Case of` have one)", span
+                problems.append(
+                    Syntax4DError(
+                        f"`Else` inside the `{opener}` of line {top_line} (only `If` and `Case of` have one)", span
+                    )
                 )
-            if top_line in has_else:
-                return Syntax4DError(f"The `{opener}` of line {top_line} already has an `Else`", span)
-            has_else.add(top_line)
+            elif top_line in has_else:
+                problems.append(Syntax4DError(f"The `{opener}` of line {top_line} already has an `Else`", span))
+            else:
+                has_else.add(top_line)
             continue
         for kind, (open_rx, close_rx, opener, closer) in enumerate(_BLOCKS):
             m = close_rx.match(stripped)
             if m:
                 span = Span(source, start, start + m.end())
                 if not stack:
-                    return Syntax4DError(f"`{closer}` without a matching `{opener}`", span)
+                    problems.append(Syntax4DError(f"`{closer}` without a matching `{opener}`", span))
+                    break
                 top, top_line, _ = stack[-1]
                 if top != kind:
                     _, _, top_opener, top_closer = _BLOCKS[top]
-                    return Syntax4DError(
-                        f"`{closer}` found where `{top_closer}` was expected "
-                        f"(to close the `{top_opener}` of line {top_line})",
-                        span,
+                    problems.append(
+                        Syntax4DError(
+                            f"`{closer}` found where `{top_closer}` was expected "
+                            f"(to close the `{top_opener}` of line {top_line})",
+                            span,
+                        )
                     )
-                has_else.discard(top_line)
+                    if all(k != kind for k, _, _ in stack):
+                        break  # closes nothing: skipped
+                    while stack[-1][0] != kind:  # the blocks inside are taken as closed
+                        has_else.discard(stack.pop()[1])
+                has_else.discard(stack[-1][1])
                 stack.pop()
                 break
             if open_rx.match(stripped):
                 stack.append((kind, lineno, start))
                 break
-    if stack:
-        kind, lineno, start = stack[-1]
+    for kind, lineno, start in reversed(stack):
         _, _, opener, closer = _BLOCKS[kind]
         end = text.find("\n", start)
-        return Syntax4DError(
-            f"`{opener}` at line {lineno} has no matching `{closer}`",
-            Span(source, start, end if end > start else start + 1),
+        problems.append(
+            Syntax4DError(
+                f"`{opener}` at line {lineno} has no matching `{closer}`",
+                Span(source, start, end if end > start else start + 1),
+            )
         )
-    return None
+    return problems
+
+
+def _block_problem(source: Source, text: str) -> Syntax4DError | None:
+    """The first unclosed or mismatched block of the text, if any."""
+    problems = _block_problems(source, text)
+    return problems[0] if problems else None
+
+
+class BlockProblems:
+    """The block problems of a text, scanned when first asked for, looked up by line."""
+
+    def __init__(self, source: Source, text: str) -> None:
+        self.source, self.text = source, text
+        self._all: list[Syntax4DError] | None = None
+
+    @property
+    def all(self) -> list[Syntax4DError]:
+        if self._all is None:
+            self._all = _block_problems(self.source, self.text)
+        return self._all
+
+    def at_line(self, line: int) -> Syntax4DError | None:
+        """The problem of a closer or `Else` on this line."""
+        return next((p for p in self.all if p.span is not None and p.span.line == line), None)
+
+    def at_end(self) -> list[Syntax4DError]:
+        """The blocks still open at the end of the text."""
+        return [p for p in self.all if "has no matching" in p.message]
+
+    def refine(self, exc: Syntax4DError) -> Syntax4DError:
+        """A closing keyword the builder met as a name (no block open): the block problem of its line."""
+        if getattr(exc, "unmatched_block", False) and exc.span is not None:
+            return self.at_line(exc.span.line) or exc
+        return exc
 
 
 _TERMINAL_WORDS = {
@@ -306,7 +385,8 @@ _TERMINAL_WORDS = {
 }
 
 
-def _friendly(exc: UnexpectedInput, source: Source, text: str) -> Syntax4DError:
+def _friendly(exc: UnexpectedInput, source: Source, text: str, blocks: BlockProblems) -> Syntax4DError:
+    """The error a 4D developer reads for a Lark parse error; block problems come from `blocks`."""
     pos = getattr(exc, "pos_in_stream", None)
     if pos is None:
         tok = getattr(exc, "token", None)
@@ -323,7 +403,7 @@ def _friendly(exc: UnexpectedInput, source: Source, text: str) -> Syntax4DError:
             return Syntax4DError("4D separates arguments and elements with `;`, not `,`", span)
         if ch == "!" or ch == "?":
             return Syntax4DError(f"Invalid date or time literal starting with `{ch}`", span)
-        problem = _block_problem(source, text)
+        problem = blocks.at_line(span.line)
         if problem is not None:
             return problem
         return Syntax4DError(f"Unexpected character `{ch}`", span)
@@ -338,14 +418,14 @@ def _friendly(exc: UnexpectedInput, source: Source, text: str) -> Syntax4DError:
             "Each branch of `Case of` starts with `: (condition)`", Span(source, pos, end if end > pos else pos + 1)
         )
     if isinstance(exc, UnexpectedEOF) or tok_type == "$END":
-        problem = _block_problem(source, text)
-        if problem is not None:
-            return problem
+        open_blocks = blocks.at_end()
+        if open_blocks:
+            return open_blocks[0]
         return Syntax4DError("Unexpected end of the code", span)
     if tok is not None and getattr(tok, "start_pos", None) is not None:
         span = Span(source, tok.start_pos, max(tok.end_pos, tok.start_pos + 1))
     if tok_type.startswith(("END_", "ELSE", "UNTIL", "CATCH")):
-        problem = _block_problem(source, text)
+        problem = blocks.at_line(span.line)
         if problem is not None:
             return problem
     if tok_type == "_NL" and tok_val.startswith("\n"):

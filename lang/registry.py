@@ -248,6 +248,18 @@ class CommandInfo:
             parts.append("{*}")
         return f"{self.name}({'; '.join(parts)})"
 
+    def count_problem(self, n: int) -> str | None:
+        """Why `n` arguments do not fit the signature (the message of error 90013), or None when they do."""
+        if n >= self.min_args and (self.max_args is None or n <= self.max_args):
+            return None
+        if self.max_args == self.min_args:
+            expected = f"{self.min_args}"
+        elif self.max_args is not None:
+            expected = f"{self.min_args} to {self.max_args}"
+        else:
+            expected = f"at least {self.min_args}"
+        return f"`{self.name}` takes {expected} parameter(s), {n} given; {self.signature()}"
+
     def is_ref(self, position: int) -> bool:
         if position in self.ref_positions:
             return True
