@@ -415,8 +415,14 @@ def _cmd_run(argv: list[str], io: Streams, debug: bool) -> int:
     parser.add_argument("--data", default="")
     parser.add_argument("--opening-mode", default="")
     parser.add_argument("args", nargs="*")
+    if any(a in ("-h", "--help") for a in argv):
+        io.out.write(parser.format_help())
+        return EXIT_OK
+    import contextlib
+
     try:
-        ns = parser.parse_args(argv)
+        with contextlib.redirect_stderr(io.err):
+            ns = parser.parse_args(argv)
     except SystemExit as exc:
         return EXIT_USAGE if exc.code else EXIT_OK
     from .project import Project, load_file

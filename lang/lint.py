@@ -104,8 +104,10 @@ class ProjectNames:
                     tables=_catalog_tables(sources),
                 )
         else:
+            # a script's folder; a class file in its Classes folder belongs to the folder above
             key = folder
-            project = Project.for_script(path)
+            script = folder.parent / path.name if folder.name == "Classes" else path
+            project = Project.for_script(script)
             known = cls(project.method_names(), project.class_names())
         cls._cache[key] = cls._cache[folder] = known
         return known

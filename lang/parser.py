@@ -202,7 +202,8 @@ def parse(text: str, name: str = "<code>", path: str | None = None) -> tuple[N.S
 def parse_checked(source: Source) -> tuple[tuple[N.Stmt, ...] | None, list[Syntax4DError]]:
     """The statements and no error, or None and every syntax error of the text (`mini4d check`).
 
-    The errors are at most one per line, in text order; the first is the error a run reports.
+    The errors are at most one per line, in the order the parse meets them (blocks left open
+    come last, at their opening line); the first is the error a run reports.
     After an error the parse resumes at the next line (lang/recovery.py), so one mistake
     gives one error, not a cascade.
     """
@@ -215,7 +216,6 @@ def parse_checked(source: Source) -> tuple[tuple[N.Stmt, ...] | None, list[Synta
         if not found or (found[0].span, found[0].message) != (first.span, first.message):
             line = first.span.line if first.span is not None else 0
             found = [first] + [e for e in found if e.span is None or e.span.line != line]
-        found.sort(key=lambda e: e.span.start if e.span is not None else 0)
         return None, found
 
 
@@ -260,8 +260,9 @@ def _block_problems(source: Source, text: str) -> list[Syntax4DError]:
     """Every unclosed or mismatched block, found by scanning the block keywords line by line.
 
     After a problem the scan goes on as the parser's recovery does (lang/recovery.py): a closer
-    that matches an enclosing block closes the blocks inside it too; one that matches none, and
-    a misplaced `Else`, are skipped. The blocks still open at the end are reported last.
+    that matches an enclosing block closes the blocks inside it too; one that matches none
+    closes the innermost block (a misspelt closer); a closer with no block open and a misplaced
+    `Else` are skipped. The blocks still open at the end are reported last.
     """
     problems: list[Syntax4DError] = []
     stack: list[tuple[int, int, int]] = []  # (index in _BLOCKS, line, offset) of open blocks
@@ -309,9 +310,8 @@ def _block_problems(source: Source, text: str) -> list[Syntax4DError]:
                             span,
                         )
                     )
-                    if all(k != kind for k, _, _ in stack):
-                        break  # closes nothing: skipped
-                    while stack[-1][0] != kind:  # the blocks inside are taken as closed
+                    # it closes the block of its kind and the ones inside, or else the innermost one
+                    while any(k == kind for k, _, _ in stack) and stack[-1][0] != kind:
                         has_else.discard(stack.pop()[1])
                 has_else.discard(stack[-1][1])
                 stack.pop()

@@ -7,8 +7,9 @@ state after each end of line, and after an error goes back to the copy made befo
 faulty line, puts in its place the smallest line of the same kind (`If 1`, `End if`, or
 nothing for a plain statement), and lexes on from the next line. A faulty `If` line still
 opens a block, so its `End if` is no second error; a closer that matches an enclosing
-block closes the blocks inside it (the missing closers are the error); a closer that
-matches nothing is skipped. The messages are those of a plain parse (lang/parser.py).
+block closes the blocks inside it (the missing closers are the error); one that matches no
+open block closes the innermost one (a misspelt closer); one with no block open is skipped.
+The messages are those of a plain parse (lang/parser.py).
 """
 
 from __future__ import annotations
@@ -173,7 +174,12 @@ def _replace_line(feeder: _Feeder, role: str | None, at: Token) -> None:
         inner = _close_to(ip, role, at)
         if inner is not None and _try_feed(ip, inner + tokens):
             feeder.keep()
-    # an opener or `Else` that cannot be here: the line is dropped
+            return
+        # no block of its kind is open: it closes the innermost block (a misspelt closer)
+        innermost = next((c for c in _CLOSERS if c in ip.accepts()), None)
+        if innermost is not None and _try_feed(ip, _tokens(innermost, at)):
+            feeder.keep()
+    # an opener or `Else` that cannot be here, a closer with no block open: the line is dropped
 
 
 def _move_lexer(ip: Any, text: str, pos: int) -> None:

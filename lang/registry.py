@@ -360,14 +360,15 @@ class Registry:
             path = entry_path("names")
             index = read_entry(path) if path is not None else None
             if _valid_index(index):
-                # what was registered already (a module imported directly) wins over the index
+                # what was registered already (a module imported directly) wins over the index;
+                # the names of lang/data read meanwhile (placeholders without a module) do not
                 for mine, theirs in (
                     (self.by_key, index["by_key"]),
                     (self.by_number, index["by_number"]),
                     (self.constants, index["constants"]),
                     (self.constants_by_token, index["constants_by_token"]),
                 ):
-                    registered = dict(mine)
+                    registered = {k: v for k, v in mine.items() if _registered(v)}
                     mine.update(theirs)
                     mine.update(registered)
                 self.members.pending.update(index["members"])
@@ -647,6 +648,11 @@ class Registry:
         keys = list(self.by_key)
         found = difflib.get_close_matches(norm(name), keys, n=n, cutoff=0.75)
         return [self.by_key[k].name for k in found]
+
+
+def _registered(info: Any) -> bool:
+    """An implemented command or a defined constant (not a name known from lang/data only)."""
+    return info.func is not None if type(info) is CommandInfo else info.defined
 
 
 def _valid_index(index: Any) -> bool:

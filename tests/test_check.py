@@ -59,9 +59,17 @@ def errors_of(text: str) -> list[tuple[int, int, str]]:
             'While (True)\n\tRepeat\n\t\t$x:=1\n\tUntil\n\tbreak\nEnd while\n$q:="abc\n$r:=1\n',
             [(4, 7, "Incomplete statement"), (7, 5, "Unclosed text literal")],
         ),
-        (  # blocks still open at the end: each one
+        (  # blocks still open at the end: each one, the innermost first (what a run reports)
             "For ($i;1;2)\n\tIf (True)\n\t\tALERT(1)\n",
-            [(1, 1, "`For` at line 1 has no matching `End for`"), (2, 2, "`If` at line 2 has no matching `End if`")],
+            [(2, 2, "`If` at line 2 has no matching `End if`"), (1, 1, "`For` at line 1 has no matching `End for`")],
+        ),
+        (  # a misspelt closer closes the innermost block: one error
+            "If (True)\n\tALERT(1)\nEnd for\n$x:=1 2\n",
+            [(3, 1, "`End for` found where `End if` was expected"), (4, 7, "Unexpected `2`")],
+        ),
+        (  # an error before a block left open: the open block is found at the end
+            "If (True)\n$x:=1 2\n",
+            [(2, 7, "Unexpected `2`"), (1, 1, "`If` at line 1 has no matching `End if`")],
         ),
         (  # errors the builder finds, between parse errors
             "Function f($a : Text; $a : Text)\n$x:=1 2\nbreak\n",
@@ -147,7 +155,7 @@ def test_warnings_alone_exit_0_strict_1_no_lint_none(tmp_path: Path) -> None:
     )
     assert run(["check", "--strict", str(f)])[0] == 1
     code, out, _ = run(["check", "--no-lint", str(f)])
-    assert code == 0 and "warning" not in out
+    assert code == 0 and ": warning " not in out
 
 
 def test_warning_is_what_a_run_says(tmp_path: Path) -> None:
@@ -264,7 +272,7 @@ def test_lint_in_a_closed_project(tmp_path: Path) -> None:
     _project(tmp_path)
     assert lint_lines(tmp_path) == [
         '90002: Unknown variable, method or command "helpr"; did you mean the method "helper"?',
-        '90002: Unknown variable, method or command "Progress New"',
+        '90002: Unknown variable, method or command "Progress New"; did you mean the constant "Progress bar"?',
         '90090: Unknown class "cs.Orders"',
         "90013: `ALERT` takes 1 to 2 parameter(s), 3 given; ALERT(message : Text; {ok_button : Text})",
     ]
