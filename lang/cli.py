@@ -19,7 +19,7 @@ EXIT_USAGE = 2
 EXIT_SYNTAX = 65
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
-EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a command killed by a closed pipe returns
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell sees from a tool whose reader went away
 EXIT_LINT = 1  # `mini4d check --strict` with warnings
 
 THREAD_STACK = 256 * 1024 * 1024
@@ -28,12 +28,14 @@ USAGE = """\
 usage: mini4d [options] FILE.4dm [ARG ...]     run a script (ARGs fill its #DECLARE parameters)
        mini4d [options] -c CODE [ARG ...]       run a line of 4D code (one -c; lines separated by newlines)
        mini4d run PROJECT_DIR --startup-method NAME [--user-param TEXT]
+       mini4d serve PROJECT_DIR [--port N] [--host H]   serve a project over HTTP
        mini4d check [--format text|json] [--no-lint] [--strict] PATH ...
                                                 check .4dm files and folders: syntax errors, lint warnings
        mini4d commands [--theme THEME] [NAME]   list the supported 4D commands
+       mini4d test [PATH ...] [--junit FILE]    run the 4D tests of a project or folder
        mini4d kernel install|run                the Jupyter kernel (extra: mini4d[jupyter])
        mini4d                                   start the interactive REPL
-       mini4d COMMAND --help                    help on one command (run, check, commands, kernel)
+       mini4d COMMAND --help                    help on one command (run, serve, check, commands, test, kernel)
 
 options:
   -h, --help      show this help
@@ -79,9 +81,10 @@ The Jupyter kernel for 4D; it needs the extra: pip install 'mini4d[jupyter]'
 
 
 class Streams:
-    def __init__(self, out: TextIO | None, err: TextIO | None):
+    def __init__(self, out: TextIO | None, err: TextIO | None, inp: TextIO | None = None):
         self.out = out or sys.stdout
         self.err = err or sys.stderr
+        self.inp = inp  # standard input for Request and CONFIRM (None: they report an error)
 
 
 def main(
@@ -91,7 +94,7 @@ def main(
     stdin: TextIO | None = None,
 ) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    io = Streams(stdout, stderr)
+    io = Streams(stdout, stderr, stdin if stdin is not None else (sys.stdin if stdout is None else None))
     debug = False
     while argv and argv[0] in ("--debug", "--no-color"):
         if argv.pop(0) == "--debug":
@@ -122,12 +125,20 @@ def main(
             return run_text(argv[1], "<string>", args, io, debug)
         if first == "run" and not first.endswith(".4dm"):
             return _cmd_run(argv[1:], io, debug)
+        if first == "serve":
+            from .web.serve import serve_main
+
+            return serve_main(argv[1:], io, debug)
         if first == "check":
             return _cmd_check(argv[1:], io, debug)
         if first == "commands":
             return _cmd_commands(argv[1:], io)
         if first == "kernel":
             return _cmd_kernel(argv[1:], io)
+        if first == "test":
+            from .testrunner import test_main
+
+            return test_main(argv[1:], io.out, io.err)
         if first == "--":
             argv = argv[1:]
             if not argv:
@@ -142,7 +153,7 @@ def main(
         io.err.write("Interrupted\n")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        _quiet_stdout()
+        _silence_stdout(io)
         return EXIT_BROKEN_PIPE
     except Exception as exc:  # noqa: BLE001 - an internal bug (MemoryError, RecursionError too): one line, exit 70
         report_internal_error(io.err, exc, debug)
@@ -178,15 +189,6 @@ def report_internal_error(err: TextIO, exc: BaseException, debug: bool, trace: s
             err.write(trace if trace is not None else "".join(traceback.format_exception(exc)))
         err.flush()
     except (OSError, ValueError):
-        pass
-
-
-def _quiet_stdout() -> None:
-    """After a closed pipe: no second error when Python flushes stdout at exit."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
         pass
 
 
@@ -251,6 +253,7 @@ def run_source(
         return EXIT_SYNTAX
     runtime = Runtime(project, stdout=io.out, stderr=io.err)
     runtime.user_param = user_param
+    runtime.stdin = io.inp
     try:
         code = runtime.interp.compile_unit(name, stmts, source)
     except FourDError as err:
@@ -369,6 +372,9 @@ def execute(runtime: Any, code: Any, args: list[Any], io: Streams, debug: bool =
                 thread.join(0.05)
             break
     _flush(io)
+    if getattr(runtime, "broken_pipe", False):
+        _silence_stdout(io)
+        return EXIT_BROKEN_PIPE
     if interrupted or runtime.interrupted:
         io.err.write("Interrupted\n")
         return EXIT_INTERRUPTED
@@ -385,6 +391,17 @@ def execute(runtime: Any, code: Any, args: list[Any], io: Streams, debug: bool =
     if getattr(runtime, "child_errors", None):
         return EXIT_RUNTIME  # another process stopped on an unhandled error (already printed)
     return EXIT_OK
+
+
+def _silence_stdout(io: Streams) -> None:
+    """After the reader of stdout went away: point it at /dev/null so that exiting flushes nothing into the pipe."""
+    if io.out is not sys.stdout:
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _flush(io: Streams) -> None:
@@ -456,6 +473,7 @@ def _cmd_run(argv: list[str], io: Streams, debug: bool) -> int:
         return EXIT_USAGE
     runtime = Runtime(project, stdout=io.out, stderr=io.err)
     runtime.user_param = ns.user_param
+    runtime.stdin = io.inp
     from .cache import parse_cached
 
     codes = []
@@ -608,4 +626,9 @@ def _repl(io: Streams, stdin: TextIO | None, debug: bool) -> int:
 
 def entry() -> None:
     """Console-script entry point."""
+    for stream in (sys.stdout, sys.stderr):
+        try:  # text the terminal cannot encode is escaped, never lost (lone surrogates, é in ASCII)
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
     sys.exit(main())

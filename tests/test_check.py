@@ -295,15 +295,21 @@ def test_project_sources_without_the_project_file_are_not_closed(tmp_path: Path)
 # ------------------------------------------------------------------ command line
 
 
-@pytest.mark.parametrize("sub", ["run", "check", "commands", "kernel"])
+SUBCOMMANDS = ("run", "serve", "check", "commands", "test", "kernel")
+
+
+@pytest.mark.parametrize("sub", SUBCOMMANDS)
 def test_every_subcommand_has_help(sub: str) -> None:
-    code, out, err = run([sub, "--help"])
-    assert code == 0 and out.startswith(f"usage: mini4d {sub}"), (out, err)
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "mini4d", sub, "--help"], capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stdout.startswith(f"usage: mini4d {sub}"), proc
 
 
 def test_usage_lists_every_subcommand() -> None:
     _, out, _ = run(["--help"])
-    for sub in ("run", "check", "commands", "kernel"):
+    for sub in SUBCOMMANDS:
         assert f"mini4d {sub} " in out
 
 
