@@ -160,16 +160,32 @@ _CLASS_TYPE = re.compile(r"^cs(?::C1710)?\.([^\W\d]\w*)$", re.IGNORECASE)
 _CLASS_MEMBERS = {"new", "name", "superclass", "me", "isShared", "isSingleton", "isSectionSingleton"}
 
 
+# fields that never hold a node (the walk skips them)
+_SCALAR_FIELDS = frozenset({"span", "name", "op", "number", "has_parens", "text", "modifiers", "kind"})
+_children: dict[type, tuple[str, ...]] = {}
+
+
 def _walk(stmts: Any) -> Iterator[tuple[Any, Any]]:
     """(node, parent) for every node under `stmts`, parents first (iterative: deep code is fine)."""
     stack: list[tuple[Any, Any]] = [(stmts, None)]
+    pop, push = stack.pop, stack.append
+    node_class = N.Node
     while stack:
-        o, parent = stack.pop()
-        if type(o) is tuple:
-            stack.extend((x, parent) for x in reversed(o))
-        elif isinstance(o, N.Node):
+        o, parent = pop()
+        kind = type(o)
+        if kind is tuple:
+            for x in reversed(o):
+                if type(x) is not str:
+                    push((x, parent))
+        elif isinstance(o, node_class):
             yield o, parent
-            stack.extend((getattr(o, n), o) for n in reversed(type(o).__slots__) if n != "span")
+            fields = _children.get(kind)
+            if fields is None:
+                fields = _children[kind] = tuple(n for n in reversed(kind.__slots__) if n not in _SCALAR_FIELDS)
+            for n in fields:
+                x = getattr(o, n)
+                if x is not None and type(x) is not str:
+                    push((x, o))
 
 
 def _command(node: N.Command) -> Any:

@@ -27,6 +27,7 @@ from . import nodes as N  # noqa: E402 (after Lark, imported with `regex` hidden
 from .build import Builder, set_build_source  # noqa: E402
 from .cache import cache_dir  # noqa: E402, F401 (part of this module's interface)
 from .errors import Syntax4DError  # noqa: E402
+from .lalr import run as run_lalr  # noqa: E402
 from .lexer import FastContextualLexer  # noqa: E402
 from .limits import ensure_recursion_room  # noqa: E402
 from .prepass import prepare  # noqa: E402
@@ -178,7 +179,7 @@ def parse_source(source: Source) -> tuple[N.Stmt, ...]:
     if collecting:
         gc.disable()
     try:
-        return parser.parse(text)
+        return run_lalr(parser.parse_interactive(text))  # what parser.parse(text) does, in fewer steps
     except UnexpectedInput as exc:
         raise _friendly(exc, source, text, BlockProblems(source, text)) from None
     except Syntax4DError as exc:
