@@ -18,12 +18,17 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
+# The first-character analysis reads patterns with Python's own regex parser (not a public
+# module): without it, every character may begin every terminal (slower, same tokens).
 try:  # Python 3.11+
     from re import _constants as _c
     from re import _parser as _p
-except ImportError:  # Python 3.10
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _p  # type: ignore[no-redef]
+except ImportError:
+    try:  # Python 3.10
+        import sre_constants as _c  # type: ignore[no-redef]
+        import sre_parse as _p  # type: ignore[no-redef]
+    except ImportError:
+        _c = _p = None  # type: ignore[assignment]
 
 from lark import Token
 from lark.lexer import ContextualLexer, Lexer
@@ -104,7 +109,7 @@ def _item_may_match(op: Any, av: Any, c: str) -> bool:
 def _first_char_test(regexp: str) -> Any:
     """`test(c)` for ASCII c: False only when no match of `regexp` can begin with c."""
     try:
-        found = _may_start(_p.parse(regexp, 0).data)
+        found = _may_start(_p.parse(regexp, 0).data) if _p is not None else None
     except Exception:  # an unexpected pattern shape: every character may start it
         found = None
     if found is None or found[1]:
