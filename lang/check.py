@@ -109,9 +109,11 @@ def iter_files(paths: list[Path], report: Report) -> list[Path]:
     files: list[Path] = []
     for p in paths:
         if p.is_dir():
-            found = []
+            found: list[Path] = []
             for root, _dirs, names in os.walk(p):
-                found.extend(Path(root, n) for n in names if n.lower().endswith(".4dm"))
+                # regular files only: a FIFO named x.4dm would block the read
+                named = (Path(root, n) for n in names if n.lower().endswith(".4dm"))
+                found.extend(f for f in named if f.is_file())
             files.extend(sorted(found))
         elif p.is_file():
             files.append(p)

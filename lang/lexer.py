@@ -267,7 +267,7 @@ class FastContextualLexer(Lexer):
         with self._lock:
             if self._plans is None:
                 table = parser_state.parse_conf.parse_table
-                states = {idx: list(actions) for idx, actions in table.states.items()}
+                states: dict[int, Any] = {idx: list(actions) for idx, actions in table.states.items()}
                 self.contextual = ContextualLexer(self.conf, states)
                 self._plans = _Plans(self.contextual.lexers, self._tests)
             return self._plans

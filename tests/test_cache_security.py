@@ -211,6 +211,21 @@ def test_fifo_in_place_of_a_cache_file_does_not_hang(tmp_path: Path) -> None:
     assert r.stderr.count("\n") == 1 and "not a regular file" in r.stderr
 
 
+def test_device_in_place_of_a_cache_file_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    cache = _private_folder(tmp_path / "cache")
+    monkeypatch.setenv("MINI4D_CACHE_DIR", str(cache))
+    path = C.entry_path("parsed", CODE)
+    assert path is not None
+    _private_folder(path.parent)
+    try:
+        os.mknod(path, 0o600 | stat.S_IFCHR, os.makedev(1, 3))  # a /dev/null
+    except (PermissionError, AttributeError, OSError):
+        pytest.skip("cannot make a device file here")
+    assert C.read_entry(path) is None
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not a regular file" in err
+
+
 def test_symlink_in_place_of_an_entry_is_not_followed(tmp_path: Path) -> None:
     cache = _private_folder(tmp_path / "cache")
     elsewhere = _private_folder(tmp_path / "elsewhere")

@@ -47,7 +47,7 @@ def errors_of(text: str) -> list[tuple[int, int, str]]:
             [(1, 1, "`End if` without a matching `If`"), (3, 1, "`Else` without"), (4, 5, "Incomplete statement")],
         ),
         (  # Case of: a statement before the first branch, faulty branches, then after the block
-            'Case of\n\t$x:=1\n\t: ($a=1)\n\t\tALERT(1\n\t: ($b=\n\tElse\n\t\tALERT(2)\nEnd case\n$z:=,\n',
+            "Case of\n\t$x:=1\n\t: ($a=1)\n\t\tALERT(1\n\t: ($b=\n\tElse\n\t\tALERT(2)\nEnd case\n$z:=,\n",
             [
                 (2, 2, "Each branch of `Case of`"),
                 (4, 10, "Missing `)`"),
@@ -129,7 +129,7 @@ def test_text_output_one_line_per_error_and_summary(tmp_path: Path) -> None:
     code, out, _ = run(["check", str(tmp_path)])
     assert code == 65
     lines = out.splitlines()
-    assert lines[0] == f"{bad}:1:7: error 90001: Unexpected `2`; expected an operator, `:`, `(`, `}}`".replace("}}", "}")
+    assert lines[0] == f"{bad}:1:7: error 90001: Unexpected `2`; expected an operator, `:`, `(`, " + "`}`"
     assert lines[1].startswith(f"{bad}:3:6: error 90001: ")
     assert lines[2].startswith("1 files, 3 lines, 2 errors, 0 warnings, ")
 
@@ -190,6 +190,16 @@ def test_internal_error_is_one_line_and_the_check_goes_on(tmp_path: Path, monkey
     assert code == 70 and "Traceback (most recent call last)" in out and "KeyError: 'boom'" in out
 
 
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_in_a_checked_folder_is_skipped(tmp_path: Path) -> None:
+    import os
+
+    write(tmp_path / "good.4dm", "$x:=1\n")
+    os.mkfifo(tmp_path / "pipe.4dm")  # reading it would wait for a writer forever
+    code, out, _ = run(["check", str(tmp_path)])
+    assert code == 0 and out.splitlines()[-1].startswith("1 files, 1 lines, 0 errors")
+
+
 def test_parallel_check_survives_an_internal_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import mini4d.check as check_mod
 
@@ -217,7 +227,7 @@ def test_lint_rules_in_a_script_folder(tmp_path: Path) -> None:
         "\n".join(
             [
                 'ALRET("x")',  # unknown method, did you mean a command
-                'helper(1)',  # a method of the folder: fine
+                "helper(1)",  # a method of the folder: fine
                 "helpr",  # a statement name: a method call; did you mean the method
                 "$p:=cs.Pointt.new()",  # unknown class
                 "$q:=cs.Point.new()",  # fine
@@ -232,8 +242,8 @@ def test_lint_rules_in_a_script_folder(tmp_path: Path) -> None:
                 "$y:=Error method+String(Error line)",  # system variables
                 "vCount:=vCount+1",  # a process variable
                 "ALL RECORDS([Customers])",  # a 4D command mini4d does not run: not a warning
-                'ALERT(String:C10(1)+Is text:K8:3)',
-                'SORT ARRAY($a; >)',
+                "ALERT(String:C10(1)+Is text:K8:3)",
+                "SORT ARRAY($a; >)",
                 "",
             ]
         ),
@@ -244,7 +254,8 @@ def test_lint_rules_in_a_script_folder(tmp_path: Path) -> None:
         '90090: Unknown class "cs.Pointt"; did you mean "cs.Point"?',
         '90090: Unknown class "cs.Pointe"; did you mean "cs.Point"?',
         "90013: `ALERT` takes 1 to 2 parameter(s), 3 given; ALERT(message : Text; {ok_button : Text})",
-        "90013: `Substring` takes 2 to 3 parameter(s), 1 given; Substring(source : Text; first : Integer; {count : any})",
+        "90013: `Substring` takes 2 to 3 parameter(s), 1 given; "
+        "Substring(source : Text; first : Integer; {count : any})",
         '90002: Unknown variable, method or command "Is texte"; did you mean the constant "Is text"?',
         "90002: Unknown command `Foo` (number 99999)",
         '90002: Unknown constant "Bogus"',
