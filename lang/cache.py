@@ -154,11 +154,17 @@ def _open_folder(folder: Path, create: bool) -> int | None:
     except OSError:
         return None
     try:
-        why = _problem(os.fstat(fd), folder=True)
+        st = os.fstat(fd)
+        why = _problem(st, folder=True)
         if why is not None:
             _warn(f"folder:{top}", f"cache folder {top} ignored: {why}")
             os.close(fd)
             return None
+        if st.st_mode & 0o077:  # made readable by others (older mini4d versions): the user's only now
+            try:
+                os.fchmod(fd, 0o700)
+            except OSError:
+                pass
         for name in chain:
             if create:
                 try:

@@ -70,6 +70,15 @@ def test_folders_are_0700_and_files_0600(tmp_path: Path) -> None:
     assert {oct(p.stat().st_mode & 0o777) for p in files} == {"0o600"}
 
 
+def test_a_folder_others_may_read_becomes_private(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o755)
+    cache.chmod(0o755)  # as older versions made it
+    r = _mini4d(["-c", CODE], cache)
+    assert r.stdout == "balance: 10\n" and r.stderr == ""
+    assert oct(cache.stat().st_mode & 0o777) == "0o700"
+
+
 # ------------------------------------------------------------------ planted pickles that would run code
 
 
