@@ -12,7 +12,7 @@ from . import nodes as N
 from .errors import Syntax4DError
 from .registry import REGISTRY, norm
 from .source import Source, Span
-from .values import NULL_DATE, Time4D, make_date
+from .values import NULL_DATE, Time4D, make_date, wrap_int32
 
 _state = threading.local()
 
@@ -489,8 +489,7 @@ class Builder(Transformer):
         t = str(tok)
         if t[:2].lower() == "0x":
             # Hexadecimal literals are 32-bit long integers: 0xFF00FF00 is negative.
-            i = int(t, 16) & 0xFFFFFFFF
-            value = float(i - 0x100000000 if i & 0x80000000 else i)
+            value = float(wrap_int32(int(t, 16)))
         else:
             value = float(t)
         return N.Literal(value, _tspan(tok))

@@ -15,8 +15,9 @@ from dataclasses import replace
 from typing import Any
 
 from . import nodes as N
+from .core import fastops
+from .core.access import store_property
 from .core.calls import prepare_call
-from .core.conversions import to_storable
 from .core.hooks import MEMBER_CALL_HOOKS, PROPERTY_HOOKS, STORE_HOOKS
 from .errors import (
     ERR_ARG_COUNT,
@@ -38,11 +39,9 @@ from .values import (
     UNSET,
     Coll,
     Obj,
-    check_writable,
     current_process,
     empty_like,
     new_shared_group,
-    share_value,
 )
 
 # 4D classes a user class may name in `Class extends` without leaving the user store
@@ -253,19 +252,6 @@ def _plain_copy(v: Any) -> Any:
         return Coll(_plain_copy(x) for x in v)
     copier = getattr(v, "copy_4d", None)
     return copier() if copier is not None else v
-
-
-def store_property(o: Obj, name: str, v: Any) -> None:
-    """Write an own property the way the interpreter writes any object property."""
-    if v is UNDEFINED:
-        if name not in o:
-            return
-        v = empty_like(dict.__getitem__(o, name))
-    v = to_storable(v)
-    if o.group is not None:
-        check_writable(o)
-        v = share_value(o, v)
-    dict.__setitem__(o, name, v)
 
 
 def _make_shared(v: Any, owner: Obj) -> Any:
@@ -841,7 +827,7 @@ def _needs_super(cls: ClassDef) -> bool:
 def _wrap_constructor(cls: ClassDef, code: Any, span: Span) -> None:
     inner = code.body
     needs_super = _needs_super(cls)  # the superclasses are loaded before their subclass is compiled
-    if not needs_super and not code.attributes.get("calls Super"):
+    if not needs_super and not code.attributes.get("calls Super") and fastops.FASTPATHS:
         return  # nothing to check: This is always usable, Super() is never called
 
     def constructor_body(f: Any) -> Any:
@@ -875,7 +861,7 @@ def compile_this(interp: Any, node: N.Command, scope: Any, info: Any) -> Any:
     if scope.code.kind != "constructor":
         return _this
     owner = getattr(scope.code, "owner", None)
-    if owner is not None and not _needs_super(owner):
+    if owner is not None and not _needs_super(owner) and fastops.FASTPATHS:
         return _this  # no superclass constructor to call first: This is always usable
     span = node.span
 

@@ -79,8 +79,10 @@ def _known() -> tuple[frozenset[str], frozenset[str], int]:
 
 def builtin_kind(name: str) -> str | None:
     """`command`, `constant` or None for a name (case and runs of spaces ignored)."""
+    from .registry import norm
+
     commands, constants, _ = _known()
-    key = " ".join(name.split()).lower()
+    key = norm(name)
     if key in commands:
         return "command"
     if key in constants:
@@ -90,6 +92,8 @@ def builtin_kind(name: str) -> str | None:
 
 def _word_run(lexer: Any, match: re.Match[str]) -> Iterator[tuple[int, Any, str]]:
     """Split a run of words into the longest command and constant names it holds; the rest are names."""
+    from .registry import norm
+
     commands, constants, longest = _known()
     text = match.group()
     base = match.start()
@@ -101,7 +105,7 @@ def _word_run(lexer: Any, match: re.Match[str]) -> Iterator[tuple[int, Any, str]
     while i < len(words):
         found = None
         for j in range(min(len(words), i + longest), i, -1):
-            key = " ".join(text[s:e] for s, e in words[i:j]).lower()
+            key = norm(" ".join(text[s:e] for s, e in words[i:j]))
             if key in commands:
                 found = (j, Name.Builtin)
                 break

@@ -278,7 +278,7 @@ def lint(stmts: tuple[N.Stmt, ...], names: ProjectNames) -> list[Finding]:
 
 
 def _unknown(name: str, methods: dict[str, Any]) -> bool:
-    key = " ".join(name.split()).lower()
+    key = norm(name)
     return key not in methods and key not in SYSTEM_VARIABLES
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .records import dataclass, field
+from .registry import norm
 from .source import Source, SourceDecodeError, decode_source
 
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
@@ -134,14 +135,14 @@ class Project:
         return self._classes
 
     def has_method(self, name: str) -> bool:
-        key = " ".join(name.split()).lower()
+        key = norm(name)
         return key in self.inline_methods or key in self.method_names()
 
     def method_path(self, name: str) -> Path | None:
-        return self.method_names().get(" ".join(name.split()).lower())
+        return self.method_names().get(norm(name))
 
     def load_method(self, name: str) -> MethodText | None:
-        key = " ".join(name.split()).lower()
+        key = norm(name)
         if key in self.inline_methods:
             return self.inline_methods[key]
         path = self.method_path(name)

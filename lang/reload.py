@@ -25,6 +25,7 @@ from typing import Any
 
 from .errors import ERR_METHOD_NOT_FOUND, FourDError, Syntax4DError
 from .project import MAX_SOURCE_BYTES, RACY_NS, MethodText, read_attributes
+from .registry import norm
 from .source import Source, SourceDecodeError, decode_source
 
 __all__ = ["EditFollower", "adopt_class", "replace_code"]
@@ -276,7 +277,7 @@ class EditFollower:
             new = self._compile(mt)
         except FourDError as err:
             return err
-        key = " ".join(name.split()).lower()
+        key = norm(name)
         project.inline_methods[key] = mt
         interp = self.runtime.interp
         code = interp.codes.get(key)

@@ -619,13 +619,30 @@ def condition(v: Any) -> bool:
 # ---------------------------------------------------------------- Text comparison
 
 
+# Characters a text comparison ignores: 4D compares texts with ICU collation, where control and
+# format characters are completely ignorable (kb.4d.com 75170: "A"+Char(0)+"B" = "A"+Char(3)+"B"
+# is True since 4D v11), so `Char(1)=""` is True. Tab, line feed, vertical tab, form feed,
+# carriage return and next line are white space in collation: they still count.
+_COUNTED_CONTROLS = frozenset("\t\n\x0b\x0c\r\x85")
+
+
+def is_ignorable(c: str) -> bool:
+    """Whether text comparison ignores this character (a control or format character other than white space)."""
+    return unicodedata.category(c) in ("Cc", "Cf") and c not in _COUNTED_CONTROLS
+
+
+_ASCII_IGNORABLE = {i: None for i in range(128) if is_ignorable(chr(i))}
+
+
 @lru_cache(maxsize=65536)
 def fold(s: str) -> str:
-    """Case- and accent-insensitive key of a text (4D's default text comparison)."""
+    """Case- and accent-insensitive key of a text (4D's default text comparison), ignorable characters left out."""
     if s.isascii():
-        return s.lower()
+        if s.isprintable():
+            return s.lower()
+        return s.translate(_ASCII_IGNORABLE).lower()
     decomposed = unicodedata.normalize("NFKD", s)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c) and not is_ignorable(c))
     return stripped.casefold()
 
 
@@ -896,13 +913,11 @@ def _int32(v: Any, op: str, other: Any) -> int:
         raise _mismatch(op, v, other)
     if isinstance(n, float) and (math.isnan(n) or math.isinf(n)):
         return 0
-    i = int(n) & 0xFFFFFFFF
-    return i - 0x100000000 if i & 0x80000000 else i
+    return wrap_int32(int(n))
 
 
 def _wrap32(i: int) -> float:
-    i &= 0xFFFFFFFF
-    return float(i - 0x100000000 if i & 0x80000000 else i)
+    return float(wrap_int32(i))
 
 
 def bit_and(a: Any, b: Any) -> Any:
@@ -974,6 +989,20 @@ def negate(v: Any) -> Any:
     if t is Time4D:
         return Time4D(-v.s)
     raise FourDError(ERR_TYPE_MISMATCH, f"Cannot negate a {type_name(v)}")
+
+
+# ---------------------------------------------------------------- Integers
+
+
+def round_half_away(x: float) -> int:
+    """A finite number rounded to an integer, halves away from zero (`Round`, Integer variables, `Mod`)."""
+    return int(x + 0.5) if x >= 0 else -int(0.5 - x)
+
+
+def wrap_int32(i: int) -> int:
+    """An integer as a 32-bit Integer holds it: wrapped around, as 4D's Longint arithmetic does."""
+    i &= 0xFFFFFFFF
+    return i - 0x100000000 if i & 0x80000000 else i
 
 
 # ---------------------------------------------------------------- Display and conversion

@@ -7,7 +7,7 @@ import random
 from typing import Any
 
 from mini4d.registry import command, constant
-from mini4d.values import REAL_EPSILON
+from mini4d.values import REAL_EPSILON, round_half_away
 
 constant("Pi", math.pi, theme="Math")
 constant("MAXLONG", 2147483647.0, theme="Math")
@@ -16,10 +16,6 @@ constant("Radian", 180 / math.pi, theme="Math")
 constant("e number", math.e, theme="Math")
 
 _rng = random.Random()
-
-
-def _half_away(x: float) -> float:
-    return math.floor(abs(x) + 0.5) * (1 if x >= 0 else -1)
 
 
 @command("Abs", 99, "Math")
@@ -56,7 +52,7 @@ def round_(number: float, places: int) -> float:
     if math.isinf(scaled):
         return float(number)
     # guard against representation error (2.675 * 100 = 267.49999999999997)
-    r = _half_away(round(scaled, 9))
+    r = round_half_away(round(scaled, 9))
     return float(r / factor)
 
 
@@ -79,8 +75,8 @@ def mod(a: float, b: float) -> float:
     """Remainder of the integer division of a by b (reals are rounded first)."""
     if not (math.isfinite(a) and math.isfinite(b)):
         return math.nan  # INF has no integer form: an undefined number, like the % operator
-    ia = int(_half_away(a))
-    ib = int(_half_away(b))
+    ia = round_half_away(a)
+    ib = round_half_away(b)
     if ib == 0:
         from mini4d.errors import ERR_DIV_ZERO, FourDError
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from mini4d.core.api import Formula4D, call_method, prepared_call
+from mini4d.core.api import Formula4D, call_method, fast_paths, prepared_call
 from mini4d.errors import ERR_ARG_TYPE, FourDError
 from mini4d.values import UNDEFINED, Obj, type_name
 
@@ -35,7 +35,7 @@ def callback_runner(ctx: Any, callback: Any, extra: list[Any] | tuple[Any, ...] 
     For a formula, what does not change from one element to the next (its compiled call,
     the span, the process) is looked up once.
     """
-    if type(callback) is not Formula4D:  # exactly: class functions have their own invoke
+    if type(callback) is not Formula4D or not fast_paths():  # exactly: class functions have their own invoke
         return lambda param: call_callback(ctx, callback, param, extra)
     code = callback.code
     call = prepared_call(code)

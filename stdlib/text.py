@@ -14,7 +14,7 @@ from typing import Any
 
 from mini4d.errors import ERR_ARG_TYPE, ERR_ARG_VALUE, ERR_NOT_SUPPORTED, FourDError
 from mini4d.registry import Ref, command, constant
-from mini4d.values import UNDEFINED, Coll, Date4D, Time4D, fold, to_text
+from mini4d.values import UNDEFINED, Coll, Date4D, Time4D, fold, round_half_away, to_text
 
 for _name, _value in [
     ("sk strict", 0),
@@ -101,10 +101,6 @@ def _time_arg(v: Any) -> Time4D:
     raise FourDError(ERR_ARG_TYPE, "String: addTime must be a time")
 
 
-def _half_away(x: float) -> float:
-    return math.floor(abs(x) + 0.5) * (1 if x >= 0 else -1)
-
-
 def format_number_with(x: float, fmt: str) -> str:
     """A number through a 4D number display format (FormObjects/properties_Display.md, "Number Format")."""
     if fmt.startswith("|"):
@@ -136,7 +132,7 @@ def _amp_format(x: float, spec: str) -> str:
     if spec.lower() == "xml":
         return to_text(float(x))
     if spec in ("x", "$"):
-        n = int(_half_away(float(x))) & 0xFFFFFFFF
+        n = round_half_away(float(x)) & 0xFFFFFFFF
         if spec == "$":
             return "$" + format(n, "X")
         # docs: String(0 ?+ 7;"&x") = "0x0080", String(-1;"&x") = "0xFFFFFFFF"
@@ -144,7 +140,7 @@ def _amp_format(x: float, spec: str) -> str:
     if spec.startswith("/") and spec[1:].isdigit():
         from mini4d.stdlib.dates import format_time
 
-        return format_time(Time4D(int(_half_away(float(x)))), int(spec[1:]))
+        return format_time(Time4D(round_half_away(float(x))), int(spec[1:]))
     if spec.isdigit() and int(spec) > 0:
         # "&3" shows 759.62 as 7.60e+2: that many significant digits.
         s = f"{float(x):.{int(spec) - 1}e}"

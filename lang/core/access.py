@@ -25,7 +25,8 @@ from ..errors import (
 )
 from ..registry import Ref
 from ..source import Span
-from ..values import UNDEFINED, UNSET, Coll, Obj, Time4D, default_for
+from ..values import UNDEFINED, UNSET, Coll, Obj, default_for
+from . import fastops
 from .conversions import to_element, to_storable, variable_converter
 from .expressions import BINARY_OPERATORS
 from .fastops import store_plan
@@ -65,7 +66,8 @@ class Access:
                 f.locals[i] = v
 
             return assign_local_typed
-        if isinstance(target, N.Index):
+        fast = fastops.FASTPATHS
+        if isinstance(target, N.Index) and fast:
             # `$c[$i]:=v` on a standard collection inside its bounds; anything else goes to set_index.
             cobj = self.compile_expr(target.obj, scope)
             cidx = self.compile_expr(target.index, scope)
@@ -115,7 +117,7 @@ class Access:
                 set_index(o, i, v, ispan)
 
             return assign_element
-        if isinstance(target, N.Member):
+        if isinstance(target, N.Member) and fast:
             return self.compile_member_store(target, scope, value)
         store = self.compile_store_fn(target, scope, var_type)
 
@@ -251,7 +253,7 @@ class Access:
                 rt.interprocess[key] = v
 
             return set_inter
-        if isinstance(target, N.Member):
+        if isinstance(target, N.Member) and fastops.FASTPATHS:
             obj = self.compile_expr(target.obj, scope)
             name = target.name
             span = target.span
@@ -260,12 +262,10 @@ class Access:
             def set_member(f: Frame, v: Any) -> None:
                 o = obj(f)
                 if type(o) is Obj and o.group is None:
-                    if v is UNDEFINED:
-                        setp(o, name, v, span)
-                        return
                     t = type(v)
-                    dict.__setitem__(o, name, float(v) if t is int else (to_storable(v) if t is Time4D else v))
-                    return
+                    if t is float or t is str or t is bool or t is Obj or t is Coll or v is None:
+                        dict.__setitem__(o, name, v)  # what set_property stores: these values as they are
+                        return
                 setp(o, name, v, span)
 
             return set_member
@@ -468,25 +468,9 @@ class Access:
         obj = self.compile_expr(e.obj, scope)
         name = e.name
         span = e.span
-        getp = get_property
-        if isinstance(e.obj, N.Local) and _is_object_type(scope.code.slot_types.get(scope.slot(e.obj.name))):
-            # docs/Concepts/data-types.md "Null as default value": a variable declared Object or
-            # Collection holds null but reading its properties gives undefined, not an error
-            # (dt_null_undefined.md: `var $o : Object` ... `$val:=$o.a` "no error").
-
-            def member_of_declared(f: Frame) -> Any:
-                o = obj(f)
-                t = type(o)
-                if t is Obj:
-                    return o.get(name, UNDEFINED)
-                if o is None:
-                    return 0.0 if name == "length" else UNDEFINED
-                hook = property_hook(t)
-                if hook is not None:
-                    return hook(o, name)
-                return getp(o, name, span)
-
-            return _member_of_local(scope.slot(e.obj.name), name, member_of_declared)
+        getp = get_property_of_declared if _declared_object(e.obj, scope) else get_property
+        if not fastops.FASTPATHS:
+            return lambda f: getp(obj(f), name, span)
 
         def member(f: Frame) -> Any:
             o = obj(f)
@@ -508,6 +492,9 @@ class Access:
         obj = self.compile_expr(e.obj, scope)
         idx = self.compile_expr(e.index, scope)
         span = e.span
+        geti = get_index_of_declared if _declared_object(e.obj, scope) else get_index
+        if not fastops.FASTPATHS:
+            return lambda f: geti(obj(f), idx(f), span)
         if isinstance(e.obj, N.Local) and isinstance(e.index, N.Local):
             oi = scope.slot(e.obj.name)
             ii = scope.slot(e.index.name)
@@ -519,7 +506,7 @@ class Access:
                 ti = type(i)
                 if type(o) is Coll and (ti is int or ti is float) and 0 <= i < len(o):
                     return o[i if ti is int else int(i)]
-                return get_index(obj(f), idx(f), span)  # the closures report unassigned variables
+                return geti(obj(f), idx(f), span)  # the closures report unassigned variables
 
             return index_ll
 
@@ -529,7 +516,7 @@ class Access:
             ti = type(i)
             if type(o) is Coll and (ti is int or ti is float) and 0 <= i < len(o):
                 return o[i if ti is int else int(i)]
-            return get_index(o, i, span)
+            return geti(o, i, span)
 
         return index
 
@@ -563,25 +550,13 @@ def get_property(o: Any, name: str, span: Span | None) -> Any:
 
 
 def set_property(o: Any, name: str, v: Any, span: Span | None) -> None:
+    """`o.name:=v`: the rule of every property write (objects, class instances, other 4D objects)."""
     if isinstance(o, Obj):
-        setter = getattr(o, "set_4d_property", None)
-        if setter is not None:
+        setter = getattr(o, "set_4d_property", None) if type(o) is not Obj else None
+        if setter is None:
+            store_property(o, name, v, span)
+        else:
             setter(name, v)
-            return
-        if v is UNDEFINED:
-            if name in o:
-                cur = dict.__getitem__(o, name)
-                v = V.empty_like(cur)
-            else:
-                return
-        if o.group is not None:
-            try:
-                V.check_writable(o)
-                v = V.share_value(o, to_storable(v))
-            except FourDError as err:
-                err.with_span(span)
-                raise
-        dict.__setitem__(o, name, to_storable(v))
         return
     if o is None:
         raise FourDError(ERR_NULL_WRITE, f'Cannot set property "{name}": the object is Null (not initialised)', span)
@@ -592,6 +567,42 @@ def set_property(o: Any, name: str, v: Any, span: Span | None) -> None:
         setter(name, v)
         return
     raise FourDError(ERR_NOT_OBJECT, f'Cannot set property "{name}" of a {V.type_name(o)} value', span)
+
+
+def store_property(o: Obj, name: str, v: Any, span: Span | None = None) -> None:
+    """Write an own property: Undefined empties an existing one (values.md §3.2), numbers and times are
+    stored as `to_storable` says, a shared object only inside `Use` (`check_writable`, `share_value`)."""
+    if v is UNDEFINED:
+        if not dict.__contains__(o, name):
+            return
+        v = V.empty_like(dict.__getitem__(o, name))
+    v = to_storable(v)
+    if o.group is not None:
+        try:
+            V.check_writable(o)
+            v = V.share_value(o, v)
+        except FourDError as err:
+            err.with_span(span)
+            raise
+    dict.__setitem__(o, name, v)
+
+
+def get_property_of_declared(o: Any, name: str, span: Span | None) -> Any:
+    """A property of a variable declared Object, Collection or of a class: its Null reads as Undefined.
+
+    docs/Concepts/data-types.md "Null as default value": such variables behave like null "with fewer
+    errors"; null-undefined.md: `var $o : Object` then `$o.a` is undefined, "no error" (`$o["a"]` too).
+    """
+    if o is None and name != "length":  # `.length` of Null is 0 for every Null (get_property)
+        return UNDEFINED
+    return get_property(o, name, span)
+
+
+def get_index_of_declared(o: Any, i: Any, span: Span | None) -> Any:
+    """`$o[i]` of a variable declared Object, Collection or of a class: `$o["a"]` reads as `$o.a`."""
+    if o is None and type(i) is str:
+        return get_property_of_declared(o, i, span)
+    return get_index(o, i, span)
 
 
 def get_index(o: Any, i: Any, span: Span | None) -> Any:
@@ -706,16 +717,11 @@ def _property_put(
 
     def put(f: Frame, o: Any, v: Any) -> None:
         if type(o) is Obj:
-            t = type(v)
-            if t is float or t is str or t is bool or v is None:
-                g = o.group
-                # held by this process: its own group (the common case) or the group it joined
-                if g is None or (not g.strict and ((g.owner is f.process and g.count > 0) or g.held_by(f.process))):
-                    o[name] = v  # what set_property stores after its checks
+            if o.group is None:  # a standard object: no check to make (shared ones: set_property)
+                t = type(v)
+                if t is float or t is str or t is bool or t is Obj or t is Coll or v is None:
+                    o[name] = v  # what set_property stores: these values as they are
                     return
-            elif (t is Obj or t is Coll) and o.group is None:
-                o[name] = v
-                return
         else:
             hook = store_hook(type(o))
             if hook is not None:
@@ -756,8 +762,11 @@ def _member_of_local(i: int, name: str, general: Fn) -> Fn:
     return member_of_local
 
 
-def _is_object_type(t: str | None) -> bool:
-    """A declared Object, Collection or class type (their variables start as null)."""
+def _declared_object(e: N.Expr, scope: Scope) -> bool:
+    """Whether `e` is a local variable declared Object, Collection or of a class (they start as Null)."""
+    if not isinstance(e, N.Local):
+        return False
+    t = scope.code.slot_types.get(scope.slot(e.name))
     return t is not None and (t in ("object", "collection") or "." in t)
 
 

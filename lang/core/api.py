@@ -17,6 +17,7 @@ import importlib
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from . import fastops
 from .access import MAX_GROWTH, set_property
 from .calls import prepare_call
 from .conversions import to_element, to_storable, variable_converter
@@ -47,6 +48,7 @@ __all__ = [
     "call_method",
     "execute_text",
     "prepared_call",
+    "fast_paths",
     "formula_from_string",
     # commands that compile specially (`compile=`)
     "constant_command",
@@ -97,6 +99,11 @@ def execute_text(ctx: Any, text: str, name: str = "EXECUTE FORMULA") -> Any:
     interp = ctx.runtime.interp
     code = interp.compile_unit(name, tuple(parse_source(src)), src, kind="formula")
     return interp.invoke(code, [], ctx, ctx.span)
+
+
+def fast_paths() -> bool:
+    """Whether commands may take their own fast paths (False with `MINI4D_NO_FASTPATHS=1`): see core/fastops.py."""
+    return fastops.FASTPATHS
 
 
 def prepared_call(code: Code) -> Callable[..., Any]:

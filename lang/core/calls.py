@@ -27,6 +27,7 @@ from ..registry import CommandInfo, not_supported
 from ..source import Span
 from ..tokens import plain_code
 from ..values import UNDEFINED, UNSET, Coll, Date4D, Obj, Time4D
+from . import fastops
 from .access import get_index
 from .conversions import convert_parameter, parameter_converter, variable_converter
 from .expressions import command_info, constant_of
@@ -121,6 +122,13 @@ class Calls:
         coll_members = self.members.setdefault("Collection", {})
 
         n_args = len(arg_fns)
+        if not fastops.FASTPATHS:
+
+            def call_member_general(f: Frame) -> Any:
+                o = obj(f)
+                return call_member(f, o, name, [a(f) for a in arg_fns], span)
+
+            return call_member_general
         if name == "push" and n_args == 1:
             return self.compile_push(e, obj, arg_fns[0], scope, statement=False)
 
@@ -317,7 +325,7 @@ class Calls:
                     convs.append(params[-1].conv)
                 else:
                     convs.append(None)
-                if convs[-1] is not None and isinstance(a, N.Literal):
+                if convs[-1] is not None and isinstance(a, N.Literal) and fastops.FASTPATHS:
                     arg_fns[-1], convs[-1] = _converted_literal(a.value, convs[-1], arg_fns[-1])
         n = len(arg_fns)
         name = info.name
@@ -338,10 +346,10 @@ class Calls:
         afs = tuple(arg_fns)
         cvs = tuple(convs)
         wants_ctx = info.wants_ctx
-        if not kwargs:
+        if not kwargs and fastops.FASTPATHS:
             func = info.forms.get(n, func)
-        if not kwargs and n <= 3:
-            return _call_closure(func, afs, cvs, wants_ctx, name, span)
+            if n <= 3:
+                return _call_closure(func, afs, cvs, wants_ctx, name, span)
         pairs = tuple(zip(afs, cvs, strict=True))
 
         def call(f: Frame) -> Any:
@@ -425,10 +433,6 @@ class Calls:
 _new_frame = object.__new__
 
 
-# An Integer parameter receiving a Real (every numeric constant is one) is rounded inline (see prepare_call)
-_ROUND = "round"
-
-
 # Declared type -> the Python type its converter returns as is (a parameter of that type needs no call)
 _UNCHANGED: dict[str | None, Any] = {
     "text": str,
@@ -438,9 +442,15 @@ _UNCHANGED: dict[str | None, Any] = {
     "time": Time4D,
     "object": Obj,
     "collection": Coll,
-    "integer": _ROUND,
-    "longint": _ROUND,
 }
+
+
+def _unchanged(conv: Any, t: str | None) -> Any:
+    """The type of the values a parameter's converter keeps as they are (None: every value is converted).
+
+    An Integer keeps no type: only ints within 32 bits stay as they are, and a Real is rounded.
+    """
+    return _UNCHANGED.get(t) if conv is not None and conv is variable_converter(t) else None
 
 
 # How prepare_call binds the arguments of a unit
@@ -465,7 +475,10 @@ def prepare_call(code: Code) -> Callable[..., Any]:
     rs = code.result_slot
     template = [UNSET] * code.nslots
     param_slots = {slot for _k, slot, _c, _t in plan[1]}
-    if code.has_declare and not code.legacy_params and rs not in param_slots:
+    fast = fastops.FASTPATHS  # without the fast paths: every call binds with _bind_params and runs its body
+    if not fast:
+        mode = _BIND_GENERIC
+    elif code.has_declare and not code.legacy_params and rs not in param_slots:
         mode = _BIND_DECLARED
         if rs is not None:
             template[rs] = plan[2]  # the result starts as the empty value of its type
@@ -473,14 +486,14 @@ def prepare_call(code: Code) -> Callable[..., Any]:
         mode = _BIND_LEGACY
     else:
         mode = _BIND_GENERIC
-    steps = tuple((k, slot, conv, _UNCHANGED.get(t)) for k, slot, conv, t in plan[1])
+    steps = tuple((k, slot, conv, _unchanged(conv, t)) for k, slot, conv, t in plan[1])
     nsteps = len(steps)
     legacy = tuple((n, slot) for n, slot in code.legacy_params.items() if n >= 1)
     body = code.body
     # a formula's value straight from its expression: no `f.ret` round trip
-    value = getattr(body, "formula_value", None) if rs is None else None
+    value = getattr(body, "formula_value", None) if rs is None and fast else None
     # a one-statement body runs inside the call, as compile_block's run1 would run it
-    single, single_span, on_error = getattr(body, "single", (None, None, None))
+    single, single_span, on_error = getattr(body, "single", (None, None, None)) if fast else (None, None, None)
     is_method = code.kind == "method"
     declared = mode == _BIND_DECLARED
     result_default = plan[2] if rs is None and code.result_type is not None else UNDEFINED
@@ -513,10 +526,7 @@ def prepare_call(code: Code) -> Callable[..., Any]:
                 for k, slot, conv, same in steps:
                     v = args[k]
                     if conv is None or type(v) is same:
-                        loc[slot] = v
-                    elif same is _ROUND and type(v) is float and -2147483647.0 < v < 2147483647.0:
-                        # the Integer rule of conversions.py (`round_integer`), its common case inline
-                        loc[slot] = int(v + 0.5) if v >= 0 else -int(0.5 - v)
+                        loc[slot] = v  # a value its converter keeps as is
                     else:
                         loc[slot] = conv(v)
             except FourDError:

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..errors import ERR_ARG_TYPE, ERR_NOT_SUPPORTED, ERR_PARAM_TYPE, ERR_TYPE_MISMATCH, ERR_VAR_TYPE, FourDError
 from ..source import Span
-from ..values import NULL_DATE, UNDEFINED, Coll, Date4D, Obj, Time4D, type_name
+from ..values import NULL_DATE, UNDEFINED, Coll, Date4D, Obj, Time4D, round_half_away, type_name, wrap_int32
 
 Converter = Callable[[Any], Any]
 Failure = Callable[[Any], FourDError]  # the error for a value the rule refuses
@@ -36,12 +36,11 @@ def round_integer(v: float) -> int:
 
     INF, -INF and the undefined number (NaN) give 0.
     """
+    if -2147483647.0 < v < 2147483647.0:  # the common case: no wrapping (False for NaN)
+        return round_half_away(v)
     if v != v or v in (math.inf, -math.inf):
         return 0
-    i = int(math.floor(abs(v) + 0.5))
-    i = -i if v < 0 else i
-    i &= 0xFFFFFFFF
-    return i - 0x100000000 if i & 0x80000000 else i
+    return wrap_int32(round_half_away(v))
 
 
 def truncate_integer(v: float) -> int:
@@ -74,8 +73,8 @@ def _integer(fail: Failure, rounding: bool) -> Converter:
             if t is int:
                 return v if -0x80000000 <= v <= 0x7FFFFFFF else round_integer(float(v))
             if t is float:
-                if -2147483647.0 < v < 2147483647.0:  # round_integer's common case, without wrapping
-                    return int(v + 0.5) if v >= 0 else -int(0.5 - v)
+                if -2147483647.0 < v < 2147483647.0:  # round_integer's common case: no wrapping
+                    return round_half_away(v)
                 return round_integer(v)
             if v is UNDEFINED:
                 return 0

@@ -11,6 +11,7 @@ from ..errors import ERR_NOT_SUPPORTED, ERR_UNKNOWN_NAME, FourDError, Syntax4DEr
 from ..registry import REGISTRY, CommandInfo
 from ..source import Span
 from ..values import UNDEFINED, UNSET, Coll, Obj
+from . import fastops
 from .conversions import to_element, to_storable
 from .fastops import binary_closure, concat_closure, inline_read
 from .frames import Fn, Frame, Scope, name_key, record_error, undefined_variable
@@ -113,7 +114,8 @@ class Expressions:
         return lambda f: v
 
     def expr_Binary(self, e: N.Binary, scope: Scope) -> Fn:
-        if e.op == "+":
+        fast = fastops.FASTPATHS
+        if e.op == "+" and fast:
             concat = concat_closure(
                 e, lambda x: self.compile_expr(x, scope), BINARY_OPERATORS["+"], scope.slot, undefined_variable
             )
@@ -142,9 +144,9 @@ class Expressions:
 
             return or_else
         impl = BINARY_OPERATORS[op]
-        fast = binary_closure(op, e, left, right, impl, scope.slot, undefined_variable)
-        if fast is not None:
-            return fast
+        specialised = binary_closure(op, e, left, right, impl, scope.slot, undefined_variable) if fast else None
+        if specialised is not None:
+            return specialised
 
         def binary(f: Frame) -> Any:
             a = left(f)
@@ -160,6 +162,16 @@ class Expressions:
     def expr_Neg(self, e: N.Neg, scope: Scope) -> Fn:
         operand = self.compile_expr(e.operand, scope)
         span = e.span
+        if not fastops.FASTPATHS:
+
+            def negate(f: Frame) -> Any:
+                try:
+                    return V.negate(operand(f))
+                except FourDError as err:
+                    err.with_span(span)
+                    raise
+
+            return negate
 
         def neg(f: Frame) -> Any:
             v = operand(f)
@@ -197,9 +209,22 @@ class Expressions:
         return ternary
 
     def expr_ObjectLit(self, e: N.ObjectLit, scope: Scope) -> Fn:
+        new = Obj.__new__
+        if not fastops.FASTPATHS:
+            pairs = tuple((k, self.compile_expr(v, scope)) for k, v in e.pairs)
+
+            def object_literal(f: Frame) -> Obj:
+                o = new(Obj)
+                o.group = None
+                for k, fn in pairs:
+                    v = fn(f)
+                    if v is not UNDEFINED:  # an undefined value makes no property
+                        o[k] = to_storable(v)
+                return o
+
+            return object_literal
         # Each value is a constant (0), a local read from its slot (1) or a closure (2).
         plan = tuple((k, *inline_read(v, lambda x: self.compile_expr(x, scope), scope.slot)) for k, v in e.pairs)
-        new = Obj.__new__
 
         def obj_lit(f: Frame) -> Obj:
             o = new(Obj)  # Obj() without its __init__ call
@@ -226,8 +251,17 @@ class Expressions:
 
     def expr_CollectionLit(self, e: N.CollectionLit, scope: Scope) -> Fn:
         items = tuple(self.compile_expr(v, scope) for v in e.items)
-
         new = Coll.__new__
+        if not fastops.FASTPATHS:
+
+            def collection_literal(f: Frame) -> Coll:
+                out = new(Coll)
+                out.group = None
+                for it in items:
+                    out.append(to_element(it(f)))
+                return out
+
+            return collection_literal
 
         def coll_lit(f: Frame) -> Coll:
             out = new(Coll)  # Coll() without its __init__ call

@@ -11,11 +11,17 @@ within 2**53 (an exact Real): values.py turns larger results into Reals.
 
 `assign_closure` fuses `$a:=<arithmetic>` into one closure that computes and stores,
 converting to the declared type of `$a` only when the result needs it (`store_plan`).
+
+`FASTPATHS` is the switch of every fast path of the core: with `MINI4D_NO_FASTPATHS=1` in
+the environment at start-up, each construct is compiled to its general closure, which calls
+the rules (lang/values.py, core/access.py, core/conversions.py) for every value. It is a
+compile-time choice: the closures of a run never test it.
 """
 
 from __future__ import annotations
 
 import operator
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -26,6 +32,9 @@ from ..source import Span
 from ..values import UNSET
 
 Fn = Callable[[Any], Any]
+
+# Read once at start-up; the compilers read `fastops.FASTPATHS` when they compile (tests switch it).
+FASTPATHS: bool = os.environ.get("MINI4D_NO_FASTPATHS", "") in ("", "0")
 
 MAX_EXACT = 9007199254740992  # 2**53: beyond it an integer result is no longer an exact Real
 
@@ -44,10 +53,13 @@ def store_plan(conv: Callable[[Any], Any] | None) -> tuple[Any, Any, Any, Any]:
             v = conv(v)
 
     Integer and Real converters carry their `store_range`; for other types `exact` is None
-    (every value is converted), for untyped variables `conv` is None (none is).
+    (every value is converted), for untyped variables `conv` is None (none is). Without the
+    fast paths every value of a typed variable is converted.
     """
     if conv is None:
         return None, None, None, None
+    if not FASTPATHS:
+        return conv, None, None, None
     exact, lo, hi = getattr(conv, "store_range", (None, None, None))
     return conv, exact, lo, hi
 
@@ -463,7 +475,7 @@ def _order(pyop: Any, left: Fn, right: Fn, slow: Any) -> Fn:
 
 
 def _equal(left: Fn, right: Fn, slow: Any) -> Fn:
-    eps = V.REAL_EPSILON  # read at each comparison: SET REAL COMPARISON LEVEL changes it
+    num_eq = V.num_eq
     text_eq = V.text_eq
 
     def equal(f: Any) -> Any:
@@ -472,31 +484,26 @@ def _equal(left: Fn, right: Fn, slow: Any) -> Fn:
         ta = type(a)
         tb = type(b)
         if (ta is float or ta is int) and (tb is float or tb is int):
-            if a == b:
-                return True
-            d = a - b
-            return -eps[0] <= d <= eps[0]
+            return a == b or num_eq(a, b)  # equal numbers are equal whatever the comparison level
         if ta is str and tb is str:
-            return a == b or text_eq(a, b)
+            return text_eq(a, b)  # the rule itself: `@@` never matches, even `"abc@@"="abc@@"`
         return slow(a, b)
 
     return equal
 
 
 def _equal_lc(i: int, c: float, slow: Any, undefined: Any) -> Fn:
-    eps = V.REAL_EPSILON
+    eps = V.REAL_EPSILON  # read at each comparison: SET REAL COMPARISON LEVEL changes it
+    num_eq = V.num_eq
     whole = c.is_integer()
 
     def equal_lc(f: Any) -> Any:
         a = f.locals[i]
         ta = type(a)
-        if ta is int and whole:  # different integers are at least 1 apart
-            return a == c or (eps[0] >= 1.0 and -eps[0] <= a - c <= eps[0])
+        if ta is int and whole:  # different integers are at least 1 apart: equal only at a level of 1 or more
+            return a == c or (eps[0] >= 1.0 and num_eq(a, c))
         if ta is float or ta is int:
-            if a == c:
-                return True
-            d = a - c
-            return -eps[0] <= d <= eps[0]
+            return a == c or num_eq(a, c)
         if a is UNSET:
             raise undefined()
         return slow(a, c)

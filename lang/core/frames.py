@@ -7,6 +7,7 @@ from typing import Any
 
 from ..errors import ERR_INDEX_RANGE, ERR_UNDEFINED_VAR, FourDError, Frame4D
 from ..records import dataclass, field
+from ..registry import norm
 from ..source import Source, Span
 from ..values import UNDEFINED, UNSET
 
@@ -100,9 +101,9 @@ class Scope:
         return i
 
 
-def name_key(name: str) -> str:
-    """The key of a process variable or project method name: case and runs of spaces ignored."""
-    return " ".join(name.split()).lower()
+# The key of a process variable or project method name: the rule of every 4D name (case and runs
+# of spaces ignored), written once in the registry.
+name_key = norm
 
 
 def interprocess_key(name: str) -> str:

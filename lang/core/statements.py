@@ -16,6 +16,7 @@ from .. import values as V
 from ..errors import ERR_NOT_SHARED, ERR_NOT_SUPPORTED, ERR_TYPE_MISMATCH, FourDError, Syntax4DError
 from ..source import Span
 from ..values import UNDEFINED, UNSET, Coll, Date4D, Obj, Time4D
+from . import fastops
 from .conversions import norm_type, to_number, variable_converter
 from .expressions import command_info, constant_of
 from .fastops import assign_closure, store_plan
@@ -131,7 +132,7 @@ class Statements:
         e = s.expr
         if isinstance(e, N.Name):
             fn = self.compile_name(e, scope, as_statement=True)
-        elif isinstance(e, N.MemberCall) and e.name == "push" and len(e.args) == 1:
+        elif isinstance(e, N.MemberCall) and e.name == "push" and len(e.args) == 1 and fastops.FASTPATHS:
             obj = self.compile_expr(e.obj, scope)
             return self.compile_push(e, obj, self.compile_expr(e.args[0], scope), scope, statement=True)
         else:
@@ -143,7 +144,8 @@ class Statements:
         return run
 
     def stmt_Assign(self, s: N.Assign, scope: Scope) -> Fn:
-        if isinstance(s.target, N.Local):
+        fast = fastops.FASTPATHS
+        if isinstance(s.target, N.Local) and fast:
             i = scope.slot(s.target.name)
             conv = variable_converter(scope.code.slot_types.get(i))
             fused = assign_closure(
@@ -152,16 +154,16 @@ class Statements:
             if fused is not None:
                 return fused
         value = self.compile_expr(s.value, scope)
-        if isinstance(s.target, N.Member):
+        if isinstance(s.target, N.Member) and fast:
             update = self.compile_property_update(s, scope, value)
             if update is not None:
                 return update
-        return self.compile_store(s.target, scope, value, const=constant_of(value))
+        return self.compile_store(s.target, scope, value, const=constant_of(value) if fast else UNSET)
 
     def stmt_CompoundAssign(self, s: N.CompoundAssign, scope: Scope) -> Fn:
         op = {"+": V.add, "-": V.sub, "*": V.mul, "/": V.div}[s.op]
         target = s.target
-        if isinstance(target, N.Local):
+        if isinstance(target, N.Local) and fastops.FASTPATHS:
             # `$a+=x` is `$a:=$a+x` (same checks, same order, same errors): the fused closure
             as_binary = N.Binary(s.op, target, s.value, s.span)
             i = scope.slot(target.name)
@@ -317,7 +319,7 @@ class Statements:
                 loc = f.locals
                 loc[i] = v = a if conv is None else conv(a)
                 proc = f.process
-                stop = _range_stop(v, e, st) if exact is int else None
+                stop = _range_stop(v, e, st) if exact is int else None  # (exact is None without the fast paths)
                 if stop is not None:
                     # An Integer counter runs over a range while the body leaves it alone.
                     counter = range(v, stop, st)
