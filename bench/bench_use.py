@@ -21,12 +21,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from mini4d.cli import Streams, execute
-from mini4d.parser import parse_source
-from mini4d.project import Project
-from mini4d.runtime import Runtime
-from mini4d.source import Source
-from mini4d.values import new_shared_group
+from mini4d.cli import Streams, execute  # noqa: E402 (run as a script: the checkout is put on the path first)
+from mini4d.parser import parse_source  # noqa: E402 (run as a script: the checkout is put on the path first)
+from mini4d.project import Project  # noqa: E402 (run as a script: the checkout is put on the path first)
+from mini4d.runtime import Runtime  # noqa: E402 (run as a script: the checkout is put on the path first)
+from mini4d.source import Source  # noqa: E402 (run as a script: the checkout is put on the path first)
+from mini4d.values import new_shared_group  # noqa: E402 (run as a script: the checkout is put on the path first)
 
 ADD_METHOD = """#DECLARE($counter : Object; $n : Integer)
 var $i : Integer
@@ -168,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     print("  N  increments   mini4d/s   python/s   ratio")
     for c in res["contended"]:
         print(
-            f"  {c['processes']:<2} {c['increments']:>10} {c['mini4d_per_s']:>10.0f} {c['python_per_s']:>10.0f}   x{c['ratio']:.1f}"
+            f"  {c['processes']:<2} {c['increments']:>10} {c['mini4d_per_s']:>10.0f} "
+            f"{c['python_per_s']:>10.0f}   x{c['ratio']:.1f}"
         )
     return 0
 

@@ -345,7 +345,8 @@ def print_programs(results: list[ProgramResult], out: Any) -> float | None:
     for r in results:
         status = r.status if not r.note else f"{r.status}: {r.note}"
         out.write(
-            f"{r.name:<13} {r.n:>8} {_fmt(r.fourd_s, '9.3f')} {_fmt(r.python_s, '9.4f')} {_fmt(r.ratio, '7.1f')}  {status}\n"
+            f"{r.name:<13} {r.n:>8} {_fmt(r.fourd_s, '9.3f')} {_fmt(r.python_s, '9.4f')} "
+            f"{_fmt(r.ratio, '7.1f')}  {status}\n"
         )
     gm = geometric_mean([r.ratio for r in results if r.status == "ok" and r.ratio])
     worst = max((r for r in results if r.ratio), key=lambda r: r.ratio or 0, default=None)
@@ -406,7 +407,8 @@ def main(argv: list[str] | None = None) -> int:
         out.write(
             f"memory: {m['objects']} objects in a collection: mini4d peak {m['mini4d_mb']:.0f} MB, "
             f"Python list of dicts {m['python_mb']:.0f} MB, ratio {_fmt(m['ratio'], '.2f')} "
-            f"(empty runs {m['mini4d_empty_mb']:.0f} / {m['python_empty_mb']:.0f} MB, net ratio {_fmt(m['net_ratio'], '.2f')})"
+            f"(empty runs {m['mini4d_empty_mb']:.0f} / {m['python_empty_mb']:.0f} MB, "
+            f"net ratio {_fmt(m['net_ratio'], '.2f')})"
             f"{'' if m['outputs_match'] else '  OUTPUT WRONG'}\n"
         )
     if "use" in sections:

@@ -56,7 +56,10 @@ _DECLARATIONS = [
     r"(?:get|set)(?=[ \t]+[\w$])(?<=function[ \t]get|function[ \t]set)",
     r"property(?=[ \t]+[\w$])",
 ]
-_TYPES = r"(?:text|integer|real|boolean|date|time|object|collection|variant|pointer|picture|blob|longint|(?:cs|4D)(?:\.[^\W\d]\w*)+)"
+_TYPES = (
+    r"(?:text|integer|real|boolean|date|time|object|collection|variant|pointer|picture|blob|longint"
+    r"|(?:cs|4D)(?:\.[^\W\d]\w*)+)"
+)
 _TOKEN_PREFIX = r"(?!(?:return|if|while|until|use|for|case[ \t]+of|var)[ \t])[^\W\d](?:\w| (?=\w))*"
 _WORDS = re.compile(r"[^\W\d]\w*")
 

@@ -19,7 +19,7 @@ _NEEDS_ESC = re.compile(r'["\\\x00-\x1f]')
 def _quote(s: str) -> str:
     if _NEEDS_ESC.search(s) is None:
         return '"' + s + '"'
-    return '"' + _NEEDS_ESC.sub(lambda m: _ESC.get(m.group(), "\\u%04x" % ord(m.group())), s) + '"'
+    return '"' + _NEEDS_ESC.sub(lambda m: _ESC.get(m.group(), f"\\u{ord(m.group()):04x}"), s) + '"'
 
 
 def json_number(x: float) -> str:
@@ -30,7 +30,7 @@ def json_number(x: float) -> str:
     if x == int(x) and abs(x) < 1e15:
         return str(int(x))
     # 15 significant digits, as 4D writes reals in JSON (0.1+0.2 gives 0.3, 1/3 0.333333333333333).
-    s = "%.15g" % x
+    s = f"{x:.15g}"
     if "e" in s:
         mant, exp = s.split("e")
         s = f"{mant}e{exp[0] if exp[0] in '+-' else '+'}{exp.lstrip('+-').lstrip('0') or '0'}"

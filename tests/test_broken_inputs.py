@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
-from mini4d.cli import main
+from helpers import run_cli
 
 
 def run_file(
@@ -16,10 +15,9 @@ def run_file(
     if isinstance(data, str):
         data = data.encode("utf-8")
     path.write_bytes(data)
-    out, err = io.StringIO(), io.StringIO()
-    code = main([str(path), *(args or [])], stdout=out, stderr=err)
-    assert "Traceback" not in err.getvalue()
-    return code, out.getvalue(), err.getvalue()
+    code, out, err = run_cli([str(path), *(args or [])])
+    assert "Traceback" not in err
+    return code, out, err
 
 
 # (source, exit code, text that must appear in stderr)

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
+from helpers import run_cli, write_file
 from mini4d.check import check_paths
-from mini4d.cli import main
 from mini4d.errors import Syntax4DError, format_error
 from mini4d.parser import parse_source, syntax_errors
 from mini4d.source import Source
-
-
-def run(argv: list[str]) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(argv, stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def errors_of(text: str) -> list[tuple[int, int, str]]:
@@ -118,15 +112,9 @@ def test_nested_too_deep_is_one_error() -> None:
 # ------------------------------------------------------------------ output and exit statuses
 
 
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def test_text_output_one_line_per_error_and_summary(tmp_path: Path) -> None:
+def test_text_output_one_line_per_error_and_summary(tmp_path: Path, cli: Any, write: Any) -> None:
     bad = write(tmp_path / "bad.4dm", '$a:=1 2\nALERT("ok")\n$b:=(\n')
-    code, out, _ = run(["check", str(tmp_path)])
+    code, out, _ = cli(["check", str(tmp_path)])
     assert code == 65
     lines = out.splitlines()
     assert lines[0] == f"{bad}:1:7: error 90001: Unexpected `2`; expected an operator, `:`, `(`, " + "`}`"
@@ -134,10 +122,10 @@ def test_text_output_one_line_per_error_and_summary(tmp_path: Path) -> None:
     assert lines[2].startswith("1 files, 3 lines, 2 errors, 0 warnings, ")
 
 
-def test_json_has_the_same_fields_for_errors_and_warnings(tmp_path: Path) -> None:
+def test_json_has_the_same_fields_for_errors_and_warnings(tmp_path: Path, cli: Any, write: Any) -> None:
     write(tmp_path / "bad.4dm", "$a:=1 2\n")
     write(tmp_path / "lint.4dm", 'ALRET("x")\n')
-    code, out, _ = run(["check", "--format", "json", str(tmp_path)])
+    code, out, _ = cli(["check", "--format", "json", str(tmp_path)])
     assert code == 65
     report = json.loads(out)
     assert (report["errors"], report["warnings"]) == (1, 1)
@@ -146,27 +134,29 @@ def test_json_has_the_same_fields_for_errors_and_warnings(tmp_path: Path) -> Non
     assert [(d["severity"], d["code"]) for d in report["diagnostics"]] == [("error", 90001), ("warning", 90002)]
 
 
-def test_warnings_alone_exit_0_strict_1_no_lint_none(tmp_path: Path) -> None:
+def test_warnings_alone_exit_0_strict_1_no_lint_none(tmp_path: Path, cli: Any, write: Any) -> None:
     f = write(tmp_path / "lint.4dm", 'ALRET("x")\n')
-    code, out, _ = run(["check", str(f)])
+    code, out, _ = cli(["check", str(f)])
     assert code == 0
     assert out.splitlines()[0] == (
         f'{f}:1:1: warning 90002: Unknown variable, method or command "ALRET"; did you mean "ALERT"?'
     )
-    assert run(["check", "--strict", str(f)])[0] == 1
-    code, out, _ = run(["check", "--no-lint", str(f)])
+    assert cli(["check", "--strict", str(f)])[0] == 1
+    code, out, _ = cli(["check", "--no-lint", str(f)])
     assert code == 0 and ": warning " not in out
 
 
-def test_warning_is_what_a_run_says(tmp_path: Path) -> None:
+def test_warning_is_what_a_run_says(tmp_path: Path, cli: Any, write: Any) -> None:
     f = write(tmp_path / "lint.4dm", '$x:=Lenght("abc")\n')
-    _, out, _ = run(["check", str(f)])
-    _, _, err = run([str(f)])
+    _, out, _ = cli(["check", str(f)])
+    _, _, err = cli([str(f)])
     warning = out.splitlines()[0].split(": warning 90002: ", 1)[1]
     assert f"error 90002: {warning}" in err
 
 
-def test_internal_error_is_one_line_and_the_check_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_internal_error_is_one_line_and_the_check_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Any, write: Any
+) -> None:
     from mini4d import parser
 
     real = parser.parse_checked
@@ -180,27 +170,27 @@ def test_internal_error_is_one_line_and_the_check_goes_on(tmp_path: Path, monkey
     write(tmp_path / "a.4dm", "$a:=1 2\n")
     boom = write(tmp_path / "boom.4dm", "$x:=1\n")
     write(tmp_path / "c.4dm", "$c:=(\n")
-    code, out, err = run(["check", str(tmp_path)])
+    code, out, err = cli(["check", str(tmp_path)])
     assert code == 70
     lines = out.splitlines()
     assert len(lines) == 4 and "Traceback" not in out + err
     assert lines[1] == f"{boom}: internal error (KeyError: 'boom'); please report this bug (--debug shows details)"
     assert lines[2].startswith(str(tmp_path / "c.4dm") + ":1:6: error")
-    code, out, _ = run(["check", "--debug", str(tmp_path)])
+    code, out, _ = cli(["check", "--debug", str(tmp_path)])
     assert code == 70 and "Traceback (most recent call last)" in out and "KeyError: 'boom'" in out
 
 
 @pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs here")
-def test_a_fifo_in_a_checked_folder_is_skipped(tmp_path: Path) -> None:
+def test_a_fifo_in_a_checked_folder_is_skipped(tmp_path: Path, cli: Any, write: Any) -> None:
     import os
 
     write(tmp_path / "good.4dm", "$x:=1\n")
     os.mkfifo(tmp_path / "pipe.4dm")  # reading it would wait for a writer forever
-    code, out, _ = run(["check", str(tmp_path)])
+    code, out, _ = cli(["check", str(tmp_path)])
     assert code == 0 and out.splitlines()[-1].startswith("1 files, 1 lines, 0 errors")
 
 
-def test_parallel_check_survives_an_internal_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_parallel_check_survives_an_internal_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write: Any) -> None:
     import mini4d.check as check_mod
 
     for i in range(40):
@@ -215,11 +205,11 @@ def test_parallel_check_survives_an_internal_error(tmp_path: Path, monkeypatch: 
 
 
 def lint_lines(folder: Path, *extra: str) -> list[str]:
-    _, out, _ = run(["check", *extra, str(folder)])
+    _, out, _ = run_cli(["check", *extra, str(folder)])
     return [line.split(": warning ", 1)[1] for line in out.splitlines() if ": warning " in line]
 
 
-def test_lint_rules_in_a_script_folder(tmp_path: Path) -> None:
+def test_lint_rules_in_a_script_folder(tmp_path: Path, write: Any) -> None:
     write(tmp_path / "helper.4dm", "#DECLARE($a : Integer)\nALERT(String($a))\n")
     write(tmp_path / "Classes" / "Point.4dm", "property x : Real\n")
     write(
@@ -263,16 +253,16 @@ def test_lint_rules_in_a_script_folder(tmp_path: Path) -> None:
 
 
 def _project(root: Path, closed: bool = True) -> Path:
-    write(root / "Project" / "App.4DProject", "{}")
-    write(root / "Project" / "Sources" / "Methods" / "helper.4dm", "ALERT(1)\n")
-    write(root / "Project" / "Sources" / "Classes" / "Point.4dm", "property x : Real\n")
-    write(
+    write_file(root / "Project" / "App.4DProject", "{}")
+    write_file(root / "Project" / "Sources" / "Methods" / "helper.4dm", "ALERT(1)\n")
+    write_file(root / "Project" / "Sources" / "Classes" / "Point.4dm", "property x : Real\n")
+    write_file(
         root / "Project" / "Sources" / "catalog.4DCatalog",
         '<base_definition><table name="Invoices" id="1"/></base_definition>',
     )
     if not closed:
         (root / "Components").mkdir()
-    return write(
+    return write_file(
         root / "Project" / "Sources" / "Forms" / "F" / "ObjectMethods" / "b.4dm",
         "helper\nhelpr\nProgress New\n$e:=cs.InvoicesEntity\n$s:=cs.InvoicesSelection\n$o:=cs.Orders\n"
         "$d:=ds.Invoices\nIf (Radio Button1=1)\nEnd if\nALERT(1; 2; 3)\n",
@@ -318,40 +308,40 @@ def test_every_subcommand_has_help(sub: str) -> None:
     assert proc.returncode == 0 and proc.stdout.startswith(f"usage: mini4d {sub}"), proc
 
 
-def test_usage_lists_every_subcommand() -> None:
-    _, out, _ = run(["--help"])
+def test_usage_lists_every_subcommand(cli: Any) -> None:
+    _, out, _ = cli(["--help"])
     for sub in SUBCOMMANDS:
         assert f"mini4d {sub} " in out
 
 
-def test_check_help_tells_the_exit_statuses() -> None:
-    _, out, _ = run(["check", "--help"])
+def test_check_help_tells_the_exit_statuses(cli: Any) -> None:
+    _, out, _ = cli(["check", "--help"])
     for word in ("--format", "--no-lint", "--strict", "65", "70", "warning"):
         assert word in out
 
 
-def test_a_second_c_is_an_error() -> None:
-    code, out, err = run(["-c", 'ALERT("a")', "-c", 'ALERT("b")'])
+def test_a_second_c_is_an_error(cli: Any) -> None:
+    code, out, err = cli(["-c", 'ALERT("a")', "-c", 'ALERT("b")'])
     assert (code, out) == (2, "") and "-c is given once" in err
 
 
-def test_double_dash_passes_dash_arguments() -> None:
-    code, out, _ = run(["-c", "#DECLARE($a : Text)\nALERT($a)", "--", "-c"])
+def test_double_dash_passes_dash_arguments(cli: Any) -> None:
+    code, out, _ = cli(["-c", "#DECLARE($a : Text)\nALERT($a)", "--", "-c"])
     assert (code, out) == (0, "-c\n")
 
 
-def test_internal_error_outside_a_run_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_internal_error_outside_a_run_is_one_line(monkeypatch: pytest.MonkeyPatch, cli: Any) -> None:
     from mini4d import cache
 
     def broken(source: Source) -> None:
         raise RuntimeError("bad cache")
 
     monkeypatch.setattr(cache, "parse_cached", broken)
-    code, out, err = run(["-c", "ALERT(1)"])
+    code, out, err = cli(["-c", "ALERT(1)"])
     assert code == 70 and out == ""
     assert err == (
         "mini4d: internal error (RuntimeError: bad cache); please report this bug "
         "with the script that caused it (run with --debug for details)\n"
     )
-    code, _, err = run(["--debug", "-c", "ALERT(1)"])
+    code, _, err = cli(["--debug", "-c", "ALERT(1)"])
     assert code == 70 and "Traceback (most recent call last)" in err

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
+from typing import Any
 
-from mini4d.cli import main
 from mini4d.refdoc import render, supported_commands
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "commands.md"
@@ -32,27 +31,21 @@ def test_reference_lists_members_constants_and_unsupported() -> None:
     assert "## Known but unsupported commands" in text
 
 
-def _run(*argv: str) -> tuple[int, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(["commands", *argv], stdout=out, stderr=err)
-    return code, out.getvalue()
-
-
-def test_cli_commands_theme_filter() -> None:
-    code, out = _run("--theme", "Math")
+def test_cli_commands_theme_filter(cli: Any) -> None:
+    code, out = cli(["commands", "--theme", "Math"])[:2]
     assert code == 0
     lines = out.splitlines()
     assert any(" Round(" in line and line.strip().startswith("94") for line in lines)
     assert all("Math" in line for line in lines)
 
 
-def test_cli_commands_name_filter() -> None:
-    code, out = _run("split")
+def test_cli_commands_name_filter(cli: Any) -> None:
+    code, out = cli(["commands", "split"])[:2]
     assert code == 0
     assert out.splitlines() == [line for line in out.splitlines() if "Split" in line or "split" in line]
     assert "1554" in out
 
 
-def test_cli_commands_unknown_option() -> None:
-    code, _ = _run("--bogus")
+def test_cli_commands_unknown_option(cli: Any) -> None:
+    code, _ = cli(["commands", "--bogus"])[:2]
     assert code == 2

@@ -2,35 +2,15 @@
 
 from __future__ import annotations
 
-import io
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
-from mini4d.cli import main
 from mini4d.errors import ERR_DEADLOCK, ERR_OUTSIDE_USE, FourDError
 from mini4d.values import Obj, SharedGroup, check_writable, new_shared_group, set_current_process
 
 HANG = 120.0  # seconds: only a hang can take this long
-
-
-def run_4d(tmp_path: Path, main_text: str, methods: dict[str, str]) -> tuple[int, str, str]:
-    """Run a main method with project methods next to it; fail the test if it hangs."""
-    for name, text in methods.items():
-        (tmp_path / f"{name}.4dm").write_text(text, encoding="utf-8")
-    script = tmp_path / "main.4dm"
-    script.write_text(main_text, encoding="utf-8")
-    out, err = io.StringIO(), io.StringIO()
-    result: dict[str, int] = {}
-
-    def go() -> None:
-        result["rc"] = main([str(script)], stdout=out, stderr=err)
-
-    t = threading.Thread(target=go, daemon=True)
-    t.start()
-    t.join(HANG)
-    assert not t.is_alive(), "the run hung"
-    return result["rc"], out.getvalue(), err.getvalue()
 
 
 ADD = """#DECLARE($counter : Object; $n : Integer)
@@ -72,19 +52,19 @@ End for
 """
 
 
-def test_counter_8_processes_exact(tmp_path: Path) -> None:
-    rc, out, err = run_4d(tmp_path, counter_script(8, 5000, 1), {"Add": ADD, "Wait": WAIT})
+def test_counter_8_processes_exact(tmp_path: Path, run_script: Any) -> None:
+    rc, out, err = run_script(counter_script(8, 5000, 1), {"Add": ADD, "Wait": WAIT}, timeout=HANG)
     assert (rc, out, err) == (0, "40000\n", "")
 
 
-def test_counter_repeated_short(tmp_path: Path) -> None:
-    rc, out, err = run_4d(tmp_path, counter_script(8, 300, 5), {"Add": ADD, "Wait": WAIT})
+def test_counter_repeated_short(tmp_path: Path, run_script: Any) -> None:
+    rc, out, err = run_script(counter_script(8, 300, 5), {"Add": ADD, "Wait": WAIT}, timeout=HANG)
     assert (rc, out, err) == (0, "2400\n" * 5, "")
 
 
 @pytest.mark.slow
-def test_counter_repeated_long(tmp_path: Path) -> None:
-    rc, out, err = run_4d(tmp_path, counter_script(8, 5000, 10), {"Add": ADD, "Wait": WAIT})
+def test_counter_repeated_long(tmp_path: Path, run_script: Any) -> None:
+    rc, out, err = run_script(counter_script(8, 5000, 10), {"Add": ADD, "Wait": WAIT}, timeout=HANG)
     assert (rc, out, err) == (0, "40000\n" * 10, "")
 
 
@@ -129,15 +109,15 @@ End for
 """
 
 
-def test_mixed_readers_writers_100_repetitions(tmp_path: Path) -> None:
-    rc, out, err = run_4d(tmp_path, mixed_script(100, 20), {"Move": MOVE, "Read": READ, "Wait": WAIT})
+def test_mixed_readers_writers_100_repetitions(tmp_path: Path, run_script: Any) -> None:
+    rc, out, err = run_script(mixed_script(100, 20), {"Move": MOVE, "Read": READ, "Wait": WAIT}, timeout=HANG)
     assert (rc, err) == (0, "")
     assert out == "960 40 0\n" * 100
 
 
 @pytest.mark.slow
-def test_mixed_readers_writers_long(tmp_path: Path) -> None:
-    rc, out, err = run_4d(tmp_path, mixed_script(100, 400), {"Move": MOVE, "Read": READ, "Wait": WAIT})
+def test_mixed_readers_writers_long(tmp_path: Path, run_script: Any) -> None:
+    rc, out, err = run_script(mixed_script(100, 400), {"Move": MOVE, "Read": READ, "Wait": WAIT}, timeout=HANG)
     assert (rc, err) == (0, "")
     assert out == "200 800 0\n" * 100
 
@@ -232,7 +212,7 @@ def test_three_process_deadlock_cycle_is_reported_once() -> None:
     assert sorted(outcome.values()) == ["deadlock", "ok", "ok"]
 
 
-def test_deadlock_between_4d_processes_is_reported(tmp_path: Path) -> None:
+def test_deadlock_between_4d_processes_is_reported(tmp_path: Path, run_script: Any) -> None:
     pair = """#DECLARE($first : Object; $second : Object; $ready : Object; $go : Object)
 Use ($first)
 \t$ready.trigger()
@@ -256,13 +236,13 @@ $go.trigger()
 Wait($procs)
 ALERT("finished")
 """
-    rc, out, err = run_4d(tmp_path, text, {"Pair": pair, "Wait": WAIT})
+    rc, out, err = run_script(text, {"Pair": pair, "Wait": WAIT}, timeout=HANG)
     assert out == "finished\n"
     assert rc == 1  # the process that got the error stopped on it
     assert err.count("error 90052: Deadlock") == 1
 
 
-def test_reading_a_shared_object_while_another_process_writes_it(tmp_path: Path) -> None:
+def test_reading_a_shared_object_while_another_process_writes_it(tmp_path: Path, run_script: Any) -> None:
     grow = """#DECLARE($o : Object; $stop : Object)
 var $i : Integer
 While (Not($stop.signaled))
@@ -291,5 +271,5 @@ End for
 $stop.trigger()
 ALERT("read "+String($i-1)+" times")
 """
-    rc, out, err = run_4d(tmp_path, text, {"Grow": grow})
+    rc, out, err = run_script(text, {"Grow": grow}, timeout=HANG)
     assert (rc, out, err) == (0, "read 1500 times\n", "")

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import io
-import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from mini4d.cli import main
 from mini4d.project import Project
 from mini4d.repl import Repl
 from mini4d.runtime import Runtime
@@ -16,26 +14,15 @@ from mini4d.runtime import Runtime
 CALC = "#DECLARE($n : Integer) -> $r : Integer\nvar $k : Integer\n$k:=$n+1\n$r:=$k*2\n"
 
 
-def run_cli(args: list[str], cwd: Path) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        rc = main(args, out, err)
-    finally:
-        os.chdir(old)
-    return rc, out.getvalue(), err.getvalue()
-
-
 # ------------------------------------------------------------------ --trace
 
 
-def test_trace_prints_each_line_with_file_and_method(tmp_path: Path) -> None:
+def test_trace_prints_each_line_with_file_and_method(tmp_path: Path, cli: Any) -> None:
     (tmp_path / "Twice.4dm").write_text("#DECLARE($n : Integer) -> $r : Integer\n$r:=$n*2\n", encoding="utf-8")
     (tmp_path / "main.4dm").write_text(
         "var $s : Integer\nFor ($i; 1; 2)\n\t$s:=$s+Twice($i)\nEnd for\nALERT(String($s))\n", encoding="utf-8"
     )
-    rc, out, err = run_cli(["--trace", "main.4dm"], tmp_path)
+    rc, out, err = cli(["--trace", "main.4dm"], cwd=tmp_path)
     assert (rc, out) == (0, "6\n")
     twice = tmp_path / "Twice.4dm"
     assert err.splitlines() == [
@@ -49,10 +36,10 @@ def test_trace_prints_each_line_with_file_and_method(tmp_path: Path) -> None:
     ]
 
 
-def test_trace_marks_lines_of_other_processes(tmp_path: Path) -> None:
+def test_trace_marks_lines_of_other_processes(tmp_path: Path, cli: Any) -> None:
     (tmp_path / "Work.4dm").write_text('#DECLARE($o : Object)\nUse ($o)\n\t$o.done:="yes"\nEnd use\n', "utf-8")
     code = '$o:=New shared object\n$p:=New process("Work"; 0; "w"; $o)\nDELAY PROCESS(Current process; 30)'
-    rc, _out, err = run_cli(["--trace", "-c", code], tmp_path)
+    rc, _out, err = cli(["--trace", "-c", code], cwd=tmp_path)
     assert rc == 0
     work = tmp_path / "Work.4dm"
     assert f"[2] {work}:2 Work: Use ($o)" in err.splitlines()
@@ -60,11 +47,11 @@ def test_trace_marks_lines_of_other_processes(tmp_path: Path) -> None:
     assert "<string>:1 <string>: $o:=New shared object" in err.splitlines()
 
 
-def test_trace_in_mini4d_run_and_in_the_repl(tmp_path: Path) -> None:
+def test_trace_in_mini4d_run_and_in_the_repl(tmp_path: Path, cli: Any) -> None:
     methods = tmp_path / "Project" / "Sources" / "Methods"
     methods.mkdir(parents=True)
     (methods / "Start.4dm").write_text('$x:=1\nALERT("x")\n', encoding="utf-8")
-    rc, out, err = run_cli(["--trace", "run", ".", "--startup-method", "Start"], tmp_path)
+    rc, out, err = cli(["--trace", "run", ".", "--startup-method", "Start"], cwd=tmp_path)
     assert (rc, out) == (0, "x\n")
     assert [line.split(" ", 1)[1] for line in err.splitlines()] == ["Start: $x:=1", 'Start: ALERT("x")']
     repl = Repl(stderr=None, trace=True)
@@ -211,8 +198,8 @@ def test_trace_in_a_method_stops_in_that_method(folder: Path) -> None:
         repl.close()
 
 
-def test_trace_without_a_terminal_does_nothing_but_says_so_once(tmp_path: Path) -> None:
-    rc, out, err = run_cli(["-c", 'TRACE\nTRACE\nALERT("ran")'], tmp_path)
+def test_trace_without_a_terminal_does_nothing_but_says_so_once(tmp_path: Path, cli: Any) -> None:
+    rc, out, err = cli(["-c", 'TRACE\nTRACE\nALERT("ran")'], cwd=tmp_path)
     assert (rc, out) == (0, "ran\n")
     assert err.count("note: TRACE opens the debugger only in the REPL on a terminal") == 1
     repl = Repl(project=Project([tmp_path]))  # piped input, a notebook: no prompt to open
@@ -249,7 +236,8 @@ def test_post_mortem_shows_the_methods_an_error_stopped(folder: Path) -> None:
         assert 'error 90002: Unknown variable, method or command "Undefined_thing"' in out
         fails = folder / "Fails.4dm"
         assert repl.push("%debug").splitlines() == [
-            'post-mortem of error 90002: Unknown variable, method or command "Undefined_thing"; did you mean "Undefined"?',
+            'post-mortem of error 90002: Unknown variable, method or command "Undefined_thing"; '
+            'did you mean "Undefined"?',
             f"in Fails at {fails}:4",
             "    $r:=Undefined_thing",
             "  (l)ocals (w)here (u)p (d)own (p) expr (c) leave (h)elp",

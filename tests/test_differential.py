@@ -55,7 +55,25 @@ def twins(tmp_path_factory: pytest.TempPathFactory) -> Twins:
 
 # ------------------------------------------------------------------ values (as specs: see differential.make)
 
-TEXTS = ["", "a", "A", "abc", "ABC", "abc@", "@b@", "abc@@", "a@@", "@", "é", "E", "\x01", "a\x01b", "ab", "\u200b", " "]
+TEXTS = [
+    "",
+    "a",
+    "A",
+    "abc",
+    "ABC",
+    "abc@",
+    "@b@",
+    "abc@@",
+    "a@@",
+    "@",
+    "é",
+    "E",
+    "\x01",
+    "a\x01b",
+    "ab",
+    "\u200b",
+    " ",
+]
 NUMBERS = [0.0, -0.0, 1.0, -1.0, 2.5, -2.5, 7.0, 3.0, 1e-7, 1e15, 2147483647.0, 2147483648.0, -2147483649.0]
 
 reals = st.one_of(
@@ -158,7 +176,11 @@ def test_fused_assignments(twins: Twins, target: str, op: str, ab: tuple[Spec, S
     twins.check(f"{head}$r:=-$a\nreturn $r\n", a, b)
     twins.check(f"{head}$r:=$a\n$r+=$b\nreturn $r\n", a, b)
     if op in "+-*/":
-        twins.check(f"#DECLARE($a : Variant; $b : Variant)\n{decl.replace('$r', '$a') if target else ''}$a{op}=$b\nreturn $a\n", a, b)
+        twins.check(
+            f"#DECLARE($a : Variant; $b : Variant)\n{decl.replace('$r', '$a') if target else ''}$a{op}=$b\nreturn $a\n",
+            a,
+            b,
+        )
 
 
 @pytest.mark.parametrize("target", ["", "Text", "Integer"])
@@ -211,7 +233,15 @@ def test_declared_object_reads(twins: Twins, o: Spec, b: Spec) -> None:
 @given(c=values, i=values, v=values)
 def test_element_reads_writes_and_push(twins: Twins, c: Spec, i: Spec, v: Spec) -> None:
     head = "#DECLARE($c : Variant; $i : Variant; $v : Variant)\n"
-    for body in ("$c[$i]:=$v", "$c[$i]:=True", "$c[id($i)]:=$v", "$c[0]:=$v", "$c.push($v)", "$c.push(1)", "$c.push(Null)"):
+    for body in (
+        "$c[$i]:=$v",
+        "$c[$i]:=True",
+        "$c[id($i)]:=$v",
+        "$c[0]:=$v",
+        "$c.push($v)",
+        "$c.push(1)",
+        "$c.push(Null)",
+    ):
         twins.check(f"{head}{body}\nreturn $c\n", c, i, v)
     for read in ("$c[$i]", "$c[id($i)]", "$c[0]", "$c.push($v)", "$c.push(2).length", "$c[$i][$i]"):
         twins.check(f"{head}return {read}\n", c, i, v)
@@ -264,7 +294,7 @@ def test_formulas_and_callbacks(twins: Twins, a: Spec, b: Spec) -> None:
         "return [$a; $b].map(Formula($1.value))",
         "return [$a; $b].filter(Formula($1.value=$b))",
         "return [1; 2; 3].reduce(Formula($1.accumulator+$1.value); $a)",
-        '$o:={f: Formula(This.v+$1)}\n$o.v:=$a\nreturn $o.f($b)',
+        "$o:={f: Formula(This.v+$1)}\n$o.v:=$a\nreturn $o.f($b)",
     ):
         twins.check(head + body + "\n", a, b)
 
@@ -300,7 +330,10 @@ def test_for_loops(twins: Twins, a: Spec, b: Spec, step: str) -> None:
         return
     for t in ("Integer", "Real", ""):
         decl = f"var $i : {t}\n" if t else ""
-        body = f"#DECLARE($a : Variant; $b : Variant)\n{decl}$n:=0\nFor ($i; $a; $b{step})\n$n:=$n+1\nIf ($n>200)\nbreak\nEnd if\nEnd for\nreturn [$n; $i]\n"
+        body = (
+            f"#DECLARE($a : Variant; $b : Variant)\n{decl}$n:=0\nFor ($i; $a; $b{step})\n"
+            "$n:=$n+1\nIf ($n>200)\nbreak\nEnd if\nEnd for\nreturn [$n; $i]\n"
+        )
         twins.check(body, a, b)
 
 
@@ -327,7 +360,7 @@ def test_the_general_closures_are_the_ones_compiled(twins: Twins) -> None:
     from differential import fast_paths
     from mini4d.source import Source
 
-    text = "#DECLARE($a : Integer; $b : Real)\n$c:=$a+$b\n$a:=$a+1\n$t:=\"x\"+String($a)+\"y\"\nreturn $c\n"
+    text = '#DECLARE($a : Integer; $b : Real)\n$c:=$a+$b\n$a:=$a+1\n$t:="x"+String($a)+"y"\nreturn $c\n'
     for fast in (True, False):
         interp = twins.runtimes[fast].interp
         with fast_paths(fast):

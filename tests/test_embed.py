@@ -29,7 +29,7 @@ def test_run_returns_python_values() -> None:
 
 def test_arguments_are_converted_to_4d_values() -> None:
     code = "#DECLARE($o : Object; $c : Collection; $d : Date; $n : Integer) : Text\n"
-    code += 'return $o.a+String($c.length)+String(Year of($d))+String($n*2)'
+    code += "return $o.a+String($c.length)+String(Year of($d))+String($n*2)"
     assert mini4d.run(code, {"a": "x"}, [1, 2, 3], dt.date(2020, 5, 17), 21) == "x3202042"
     assert mini4d.run("return $1+$2", 1, 2) == 3.0
     with pytest.raises(TypeError):
@@ -39,7 +39,7 @@ def test_arguments_are_converted_to_4d_values() -> None:
 def test_a_session_keeps_state_and_output_goes_to_its_stream() -> None:
     out = io.StringIO()
     with mini4d.Session(stdout=out) as s:
-        s.run("Use (Storage)\nStorage.count:=New shared object(\"n\"; 1)\nEnd use")
+        s.run('Use (Storage)\nStorage.count:=New shared object("n"; 1)\nEnd use')
         assert s.eval("Storage.count.n+1") == 2.0
         s.run('ALERT("Total:"+Char(13)+"42")')
     assert out.getvalue() == "Total:\n42\n"
@@ -68,6 +68,9 @@ def test_project_methods_and_classes_can_be_called() -> None:
 def test_import_stays_cheap() -> None:
     # what `import mini4d` itself adds (site hooks may have imported typing before it)
     mods = "('mini4d.embed', 'mini4d.runtime', 'lark', 'typing')"
-    code = f"import sys; before = set(sys.modules); import mini4d; print(sorted(m for m in {mods} if m in set(sys.modules) - before))"
+    code = (
+        "import sys; before = set(sys.modules); import mini4d; "
+        f"print(sorted(m for m in {mods} if m in set(sys.modules) - before))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import io
 import os
 import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
-from mini4d.cli import EXIT_INTERRUPTED, main
+from mini4d.cli import EXIT_INTERRUPTED
 from mini4d.errors import Frame4D, format_stack
 from mini4d.project import Project
 from mini4d.repl import Repl
@@ -23,17 +23,6 @@ HANG = 60.0
 def frames(*specs: tuple[str, int]) -> list[Frame4D]:
     src = Source("M.4dm", "\n" * 20)
     return [Frame4D(name, Span(src, line - 1, line)) for name, line in specs]  # offset line-1 is on line `line`
-
-
-def run_cli(args: list[str], cwd: Path) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        rc = main(args, out, err)
-    finally:
-        os.chdir(old)
-    return rc, out.getvalue(), err.getvalue()
 
 
 # ------------------------------------------------------------------ collapsing
@@ -83,10 +72,10 @@ def test_a_long_stack_without_repeats_keeps_its_two_ends() -> None:
     assert out[25] == "  … 50 more lines of the call stack"
 
 
-def test_infinite_recursion_prints_a_few_lines(tmp_path: Path) -> None:
+def test_infinite_recursion_prints_a_few_lines(tmp_path: Path, cli: Any) -> None:
     (tmp_path / "Rec.4dm").write_text("#DECLARE($n : Integer)\nRec($n+1)\n", encoding="utf-8")
     (tmp_path / "main.4dm").write_text("var $x : Integer\nRec(1)\n", encoding="utf-8")
-    rc, _out, err = run_cli(["main.4dm"], tmp_path)
+    rc, _out, err = cli(["main.4dm"], cwd=tmp_path)
     assert rc == 1
     lines = err.splitlines()
     assert lines[0].endswith("Rec.4dm:2:1: error 90070: Stack overflow: more than 2000 nested calls (in Rec)")
@@ -197,14 +186,14 @@ def test_stop_request_in_the_repl_says_which_method_and_line(tmp_path: Path) -> 
         repl.close()
 
 
-def test_an_unreadable_method_or_class_file_is_a_4d_error(tmp_path: Path) -> None:
+def test_an_unreadable_method_or_class_file_is_a_4d_error(tmp_path: Path, cli: Any) -> None:
     (tmp_path / "Classes").mkdir()
     (tmp_path / "BadM.4dm").write_bytes(b'$x:="\xff"\n')
     (tmp_path / "Classes" / "BadC.4dm").write_bytes(b'Function f()\n$x:="\xff"\n')
-    rc, _out, err = run_cli(["-c", "BadM"], tmp_path)
+    rc, _out, err = cli(["-c", "BadM"], cwd=tmp_path)
     assert rc == 65
     assert f"error 90001: {tmp_path / 'BadM.4dm'}: cannot read the file: invalid UTF-8 byte 0xFF" in err
-    rc, _out, err = run_cli(["-c", "$b:=cs.BadC.new()"], tmp_path)
+    rc, _out, err = cli(["-c", "$b:=cs.BadC.new()"], cwd=tmp_path)
     assert rc == 65
     assert f"error 90001: {tmp_path / 'Classes' / 'BadC.4dm'}: cannot read the file: invalid UTF-8" in err
     assert "internal error" not in err

@@ -1,12 +1,12 @@
-"""Every examples/**/*.4dm that has a .out twin runs and prints exactly that text."""
+"""Every examples/**/*.4dm that has a .out twin runs and prints exactly that text: as written,
+tokenized, and with every fast path of the core off (`MINI4D_NO_FASTPATHS=1`)."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
-from mini4d.cli import main
+from helpers import run_cli
 from tokenize4d import tokenize_tree
 
 ROOT = Path(__file__).resolve().parent.parent / "examples"
@@ -21,16 +21,17 @@ def tokenized_examples(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return dst
 
 
-@pytest.mark.parametrize("form", ["plain", "tokenized"])
+@pytest.mark.parametrize("form", ["plain", "tokenized", "general"])
 @pytest.mark.parametrize("path", EXAMPLES, ids=[str(p.relative_to(ROOT)) for p in EXAMPLES])
 def test_example_output(path: Path, form: str, request: pytest.FixtureRequest) -> None:
     expected = path.with_suffix(".out").read_text(encoding="utf-8")
     if form == "tokenized":
         path = request.getfixturevalue("tokenized_examples") / path.relative_to(ROOT)
-    out, err = io.StringIO(), io.StringIO()
-    code = main([str(path)], stdout=out, stderr=err)
-    assert code != 70, err.getvalue()
-    assert out.getvalue() == expected, err.getvalue()
+    if form == "general":
+        request.getfixturevalue("no_fast_paths")
+    code, out, err = run_cli([str(path)])
+    assert code != 70, err
+    assert out == expected, err
 
 
 def test_top_level_examples_are_teaching_programs() -> None:

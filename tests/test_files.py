@@ -6,24 +6,17 @@ Concepts/paths, commands-legacy/document-to-text, text-to-document, get-4d-folde
 
 from __future__ import annotations
 
-import io
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
-from mini4d.cli import main
-
-
-def run4d(folder: Path, code: str, stdin: str | None = None) -> tuple[int, str, str]:
-    script = folder / "script.4dm"
-    script.write_text(code, encoding="utf-8")
-    out, err = io.StringIO(), io.StringIO()
-    rc = main([str(script)], stdout=out, stderr=err, stdin=io.StringIO(stdin) if stdin is not None else None)
-    return rc, out.getvalue(), err.getvalue()
+from helpers import run_cli, write_file
 
 
 def lines(folder: Path, code: str, stdin: str | None = None) -> list[str]:
-    rc, out, err = run4d(folder, code, stdin)
+    """What a script run in `folder` printed (it must succeed)."""
+    rc, out, err = run_cli([str(write_file(folder / "main.4dm", code))], stdin=stdin)
     assert rc == 0, err
     return out.splitlines()
 
@@ -71,7 +64,7 @@ def test_folder_paths_end_with_a_slash_and_filesystems_map_to_the_package(tmp_pa
     ]
 
 
-def test_project_filesystems(tmp_path: Path) -> None:
+def test_project_filesystems(tmp_path: Path, cli: Any) -> None:
     methods = tmp_path / "App" / "Project" / "Sources" / "Methods"
     methods.mkdir(parents=True)
     (methods / "main.4dm").write_text(
@@ -79,10 +72,10 @@ def test_project_filesystems(tmp_path: Path) -> None:
         'ALERT(Folder("/PACKAGE").platformPath)\nALERT(Get 4D folder(Database folder))\n',
         encoding="utf-8",
     )
-    out, err = io.StringIO(), io.StringIO()
-    assert main(["run", str(tmp_path / "App"), "--startup-method", "main"], stdout=out, stderr=err) == 0, err.getvalue()
+    code, out, err = cli(["run", str(tmp_path / "App"), "--startup-method", "main"])
+    assert code == 0, err
     root = tmp_path / "App"
-    assert out.getvalue().splitlines() == [
+    assert out.splitlines() == [
         f"{root}/Project/",
         f"{root}/Project/Sources/",
         f"{root}/",
@@ -184,18 +177,18 @@ def test_folder_delete_options_and_errors(tmp_path: Path) -> None:
     assert got == ["-47", "-120", "False"]
 
 
-def test_path_errors(tmp_path: Path) -> None:
-    rc, out, err = run4d(tmp_path, '$f:=File("notes.txt")\n')
-    assert rc == 1 and "error 90014" in err and "not an absolute path" in err and "script.4dm:1:5" in err
-    rc, out, err = run4d(tmp_path, '$f:=File("/DATA/../../x")\n')
+def test_path_errors(tmp_path: Path, run_script: Any) -> None:
+    rc, out, err = run_script(folder=tmp_path, code='$f:=File("notes.txt")\n')
+    assert rc == 1 and "error 90014" in err and "not an absolute path" in err and "main.4dm:1:5" in err
+    rc, out, err = run_script(folder=tmp_path, code='$f:=File("/DATA/../../x")\n')
     assert rc == 1 and "goes above the DATA filesystem" in err
-    rc, out, err = run4d(tmp_path, '$f:=Folder("/DATA").file("/abs")\n')
+    rc, out, err = run_script(folder=tmp_path, code='$f:=Folder("/DATA").file("/abs")\n')
     assert rc == 1 and "relative to the folder" in err
-    rc, out, err = run4d(tmp_path, '$t:=File("/PACKAGE/missing.txt").getText()\n')
+    rc, out, err = run_script(folder=tmp_path, code='$t:=File("/PACKAGE/missing.txt").getText()\n')
     assert rc == 1 and "error -43" in err
 
 
-def test_document_to_text_and_text_to_document(tmp_path: Path) -> None:
+def test_document_to_text_and_text_to_document(tmp_path: Path, run_script: Any) -> None:
     got = lines(
         tmp_path,
         'TEXT TO DOCUMENT("plain.txt"; "a"+Char(13)+"b")\n'
@@ -206,7 +199,7 @@ def test_document_to_text_and_text_to_document(tmp_path: Path) -> None:
     assert got == ["3", "a", "b"]
     assert (tmp_path / "plain.txt").read_bytes() == b"a\nb"  # UTF-8 without BOM, native breaks
     assert (tmp_path / "crlf.txt").read_bytes() == b"a\r\nb"
-    rc, _, err = run4d(tmp_path, '$t:=Document to text("nothing.txt")\n')
+    rc, _, err = run_script(folder=tmp_path, code='$t:=Document to text("nothing.txt")\n')
     assert rc == 1 and "error -43" in err
 
 
@@ -220,13 +213,13 @@ def test_get_4d_folder(tmp_path: Path) -> None:
     assert (tmp_path / "Resources").is_dir() and (tmp_path / "Data" / "Logs").is_dir()  # created when asked
 
 
-def test_request_and_confirm_read_standard_input(tmp_path: Path) -> None:
+def test_request_and_confirm_read_standard_input(tmp_path: Path, run_script: Any) -> None:
     code = (
         '$n:=Request("Name?"; "Bob")\nALERT("["+$n+"] "+String(OK))\n'
         '$n:=Request("Again?"; "Zed")\nALERT("["+$n+"] "+String(OK))\n'
         'CONFIRM("Sure?")\nALERT(String(OK))\nCONFIRM("Delete?"; "Delete"; "Keep")\nALERT(String(OK))\n'
     )
-    rc, out, err = run4d(tmp_path, code, stdin="Ann\n\nno\nDelete\n")
+    rc, out, err = run_script(folder=tmp_path, code=code, stdin="Ann\n\nno\nDelete\n")
     assert (rc, err) == (0, "")
     assert out.splitlines() == [
         "Name? [Bob] ",
@@ -240,10 +233,12 @@ def test_request_and_confirm_read_standard_input(tmp_path: Path) -> None:
     ]
 
 
-def test_request_without_an_answer_is_a_clear_error(tmp_path: Path) -> None:
-    rc, out, err = run4d(tmp_path, '$n:=Request("Name?")\n', stdin="")
+def test_request_without_an_answer_is_a_clear_error(tmp_path: Path, run_script: Any) -> None:
+    rc, out, err = run_script(folder=tmp_path, code='$n:=Request("Name?")\n', stdin="")
     assert rc == 1 and "standard input has no more lines" in err
-    rc, out, err = run4d(tmp_path, 'CONFIRM("Sure?")\n')  # no standard input at all (embedded, notebook)
+    rc, out, err = run_script(
+        folder=tmp_path, code='CONFIRM("Sure?")\n'
+    )  # no standard input at all (embedded, notebook)
     assert rc == 1 and "error 90060" in err and "has none" in err
 
 

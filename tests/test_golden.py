@@ -1,5 +1,6 @@
-"""Every tests/scripts/**/*.4dm is a golden script (see tests/golden.py), run as written and
-tokenized the way 4D saves it (tests/tokenize4d.py), with the same expected output."""
+"""Every tests/scripts/**/*.4dm is a golden script (see tests/golden.py), run as written,
+tokenized the way 4D saves it (tests/tokenize4d.py), and as written with every fast path of the
+core off (`MINI4D_NO_FASTPATHS=1`), with the same expected output."""
 
 from __future__ import annotations
 
@@ -26,11 +27,13 @@ def tokenized_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return dst
 
 
-@pytest.mark.parametrize("form", ["plain", "tokenized"])
+@pytest.mark.parametrize("form", ["plain", "tokenized", "general"])
 @pytest.mark.parametrize("path", SCRIPTS, ids=[str(p.relative_to(ROOT)) for p in SCRIPTS])
 def test_golden(path: Path, form: str, request: pytest.FixtureRequest) -> None:
     if form == "tokenized":
         path = request.getfixturevalue("tokenized_root") / path.relative_to(ROOT)
+    if form == "general":
+        request.getfixturevalue("no_fast_paths")
     lines, exps, err = run_golden(path)
     assert exps, f"{path} has no // expect: comments"
     problems = compare(lines, exps)

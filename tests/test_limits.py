@@ -2,59 +2,45 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
+from typing import Any
 
 import pytest
-from mini4d.cli import main
 
 
-def run(argv: list[str]) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(argv, stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
-
-
-def write(tmp_path: Path, name: str, text: str | bytes) -> Path:
-    p = tmp_path / name
-    if isinstance(text, bytes):
-        p.write_bytes(text)
-    else:
-        p.write_text(text, encoding="utf-8")
-    return p
-
-
-def test_recursion_100000_deep_is_a_stack_overflow_error(tmp_path: Path) -> None:
+def test_recursion_100000_deep_is_a_stack_overflow_error(tmp_path: Path, cli: Any, write: Any) -> None:
     write(
-        tmp_path, "down.4dm", "#DECLARE($n : Integer) : Integer\nIf ($n<=0)\n\treturn 0\nEnd if\nreturn down($n-1)+1\n"
+        tmp_path / "down.4dm", "#DECLARE($n : Integer) : Integer\nIf ($n<=0)\n\treturn 0\nEnd if\nreturn down($n-1)+1\n"
     )
-    main_file = write(tmp_path, "main.4dm", "ALERT(String(down(100000)))\n")
-    code, out, err = run([str(main_file)])
+    main_file = write(tmp_path / "main.4dm", "ALERT(String(down(100000)))\n")
+    code, out, err = cli([str(main_file)])
     assert code == 1
     assert "error 90070" in err
     assert out == ""
 
 
-def test_recursion_within_the_limit_runs(tmp_path: Path) -> None:
+def test_recursion_within_the_limit_runs(tmp_path: Path, cli: Any, write: Any) -> None:
     write(
-        tmp_path, "down.4dm", "#DECLARE($n : Integer) : Integer\nIf ($n<=0)\n\treturn 0\nEnd if\nreturn down($n-1)+1\n"
+        tmp_path / "down.4dm", "#DECLARE($n : Integer) : Integer\nIf ($n<=0)\n\treturn 0\nEnd if\nreturn down($n-1)+1\n"
     )
-    main_file = write(tmp_path, "main.4dm", "ALERT(String(down(500)))\n")
-    assert run([str(main_file)])[:2] == (0, "500\n")
+    main_file = write(tmp_path / "main.4dm", "ALERT(String(down(500)))\n")
+    assert cli([str(main_file)])[:2] == (0, "500\n")
 
 
-def test_2000_nested_parentheses(tmp_path: Path) -> None:
-    p = write(tmp_path, "p.4dm", "$x:=" + "(" * 2000 + "41+1" + ")" * 2000 + "\nALERT(String($x))\n")
-    assert run([str(p)])[:2] == (0, "42\n")
+def test_2000_nested_parentheses(tmp_path: Path, cli: Any, write: Any) -> None:
+    p = write(tmp_path / "p.4dm", "$x:=" + "(" * 2000 + "41+1" + ")" * 2000 + "\nALERT(String($x))\n")
+    assert cli([str(p)])[:2] == (0, "42\n")
 
 
-def test_2000_nested_blocks(tmp_path: Path) -> None:
+def test_2000_nested_blocks(tmp_path: Path, cli: Any, write: Any) -> None:
     body = "If (True)\n" * 2000 + 'ALERT("deep")\n' + "End if\n" * 2000
-    p = write(tmp_path, "b.4dm", body)
-    assert run([str(p)])[:2] == (0, "deep\n")
+    p = write(tmp_path / "b.4dm", body)
+    assert cli([str(p)])[:2] == (0, "deep\n")
 
 
-def test_nesting_past_the_limit_is_a_syntax_error_even_with_a_high_recursion_limit(tmp_path: Path) -> None:
+def test_nesting_past_the_limit_is_a_syntax_error_even_with_a_high_recursion_limit(
+    tmp_path: Path, cli: Any, write: Any
+) -> None:
     # A run raises the recursion limit; deeper nesting must still be refused before
     # compiling rather than crash the process.
     import sys
@@ -65,8 +51,8 @@ def test_nesting_past_the_limit_is_a_syntax_error_even_with_a_high_recursion_lim
     sys.setrecursionlimit(max(old, 200_000))
     try:
         depth = MAX_NESTING + 1
-        p = write(tmp_path, "d.4dm", "If (True)\n" * depth + 'ALERT("x")\n' + "End if\n" * depth)
-        code, out, err = run([str(p)])
+        p = write(tmp_path / "d.4dm", "If (True)\n" * depth + 'ALERT("x")\n' + "End if\n" * depth)
+        code, out, err = cli([str(p)])
     finally:
         sys.setrecursionlimit(old)
     assert code == 65
@@ -74,60 +60,62 @@ def test_nesting_past_the_limit_is_a_syntax_error_even_with_a_high_recursion_lim
     assert out == ""
 
 
-def test_512_nested_loops_of_4d_limit(tmp_path: Path) -> None:
+def test_512_nested_loops_of_4d_limit(tmp_path: Path, cli: Any, write: Any) -> None:
     # 4D documents 512 levels of nested control structures.
     body = "$n:=0\n" + "For ($i; 1; 1)\n" * 512 + "$n:=$n+1\n" + "End for\n" * 512 + "ALERT(String($n))\n"
-    p = write(tmp_path, "f.4dm", body)
-    assert run([str(p)])[:2] == (0, "1\n")
+    p = write(tmp_path / "f.4dm", body)
+    assert cli([str(p)])[:2] == (0, "1\n")
 
 
-def test_megabyte_text_literal(tmp_path: Path) -> None:
-    p = write(tmp_path, "s.4dm", '$t:="' + "ab" * 500_000 + '"\nALERT(String(Length($t)))\n')
-    assert run([str(p)])[:2] == (0, "1000000\n")
+def test_megabyte_text_literal(tmp_path: Path, cli: Any, write: Any) -> None:
+    p = write(tmp_path / "s.4dm", '$t:="' + "ab" * 500_000 + '"\nALERT(String(Length($t)))\n')
+    assert cli([str(p)])[:2] == (0, "1000000\n")
 
 
-def test_megabyte_comment_and_statements(tmp_path: Path) -> None:
-    p = write(tmp_path, "c.4dm", "/*" + "x\n" * 500_000 + "*/\n$i:=0\n" + "$i:=$i+1\n" * 20_000 + "ALERT(String($i))\n")
-    assert run([str(p)])[:2] == (0, "20000\n")
+def test_megabyte_comment_and_statements(tmp_path: Path, cli: Any, write: Any) -> None:
+    p = write(
+        tmp_path / "c.4dm", "/*" + "x\n" * 500_000 + "*/\n$i:=0\n" + "$i:=$i+1\n" * 20_000 + "ALERT(String($i))\n"
+    )
+    assert cli([str(p)])[:2] == (0, "20000\n")
 
 
-def test_invalid_utf8_reports_the_byte_offset(tmp_path: Path) -> None:
-    p = write(tmp_path, "bad.4dm", b'ALERT("ok")\n$x:="\xff"\n')
-    code, out, err = run([str(p)])
+def test_invalid_utf8_reports_the_byte_offset(tmp_path: Path, cli: Any, write: Any) -> None:
+    p = write(tmp_path / "bad.4dm", b'ALERT("ok")\n$x:="\xff"\n')
+    code, out, err = cli([str(p)])
     assert code == 65
     assert "invalid UTF-8 byte 0xFF at byte offset 17" in err
-    code, out, err = run(["check", str(p)])
+    code, out, err = cli(["check", str(p)])
     assert code == 65
     assert f"{p}:2:6: error 90001: cannot read the file: invalid UTF-8 byte 0xFF at byte offset 17" in out
 
 
-def test_binary_input_is_refused_with_an_offset(tmp_path: Path) -> None:
-    p = write(tmp_path, "bin.4dm", b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8)
-    code, out, err = run([str(p)])
+def test_binary_input_is_refused_with_an_offset(tmp_path: Path, cli: Any, write: Any) -> None:
+    p = write(tmp_path / "bin.4dm", b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8)
+    code, out, err = cli([str(p)])
     assert code == 65
     assert "binary data (NUL byte), not 4D source text at byte offset 7" in err
 
 
-def test_huge_arrays_are_refused_not_allocated(tmp_path: Path) -> None:
-    p = write(tmp_path, "a.4dm", "ARRAY LONGINT($a; 100000; 100000)\n")
-    code, out, err = run([str(p)])
+def test_huge_arrays_are_refused_not_allocated(tmp_path: Path, cli: Any, write: Any) -> None:
+    p = write(tmp_path / "a.4dm", "ARRAY LONGINT($a; 100000; 100000)\n")
+    code, out, err = cli([str(p)])
     assert code == 1
     assert "error 90023: Too many array elements requested (10000000000; at most 10000000)" in err
 
 
 @pytest.mark.slow
-def test_ten_megabyte_files(tmp_path: Path) -> None:
-    s = write(tmp_path, "s.4dm", '$t:="' + "a" * 10_000_000 + '"\nALERT(String(Length($t)))\n')
-    assert run([str(s)])[:2] == (0, "10000000\n")
-    c = write(tmp_path, "c.4dm", "/*" + "x\n" * 5_000_000 + '*/\nALERT("ok")\n')
-    assert run([str(c)])[:2] == (0, "ok\n")
-    lines = write(tmp_path, "l.4dm", "$i:=0\n" + "$i:=$i+1\n" * 1_100_000 + "ALERT(String($i))\n")
-    assert run([str(lines)])[:2] == (0, "1100000\n")
+def test_ten_megabyte_files(tmp_path: Path, cli: Any, write: Any) -> None:
+    s = write(tmp_path / "s.4dm", '$t:="' + "a" * 10_000_000 + '"\nALERT(String(Length($t)))\n')
+    assert cli([str(s)])[:2] == (0, "10000000\n")
+    c = write(tmp_path / "c.4dm", "/*" + "x\n" * 5_000_000 + '*/\nALERT("ok")\n')
+    assert cli([str(c)])[:2] == (0, "ok\n")
+    lines = write(tmp_path / "l.4dm", "$i:=0\n" + "$i:=$i+1\n" * 1_100_000 + "ALERT(String($i))\n")
+    assert cli([str(lines)])[:2] == (0, "1100000\n")
 
 
 @pytest.mark.slow
-def test_100000_nested_blocks_is_a_clear_error(tmp_path: Path) -> None:
-    p = write(tmp_path, "b.4dm", "If (True)\n" * 100_000 + "End if\n" * 100_000)
-    code, out, err = run([str(p)])
+def test_100000_nested_blocks_is_a_clear_error(tmp_path: Path, cli: Any, write: Any) -> None:
+    p = write(tmp_path / "b.4dm", "If (True)\n" * 100_000 + "End if\n" * 100_000)
+    code, out, err = cli([str(p)])
     assert code == 65
     assert "error 90001: The code is nested too deeply" in err

@@ -6,6 +6,7 @@ import io
 import os
 import subprocess
 import sys
+from typing import Any
 
 from mini4d.cli import main
 
@@ -15,10 +16,11 @@ def mini4d(*args: str, env: dict[str, str] | None = None) -> subprocess.Complete
     return subprocess.run([sys.executable, "-m", "mini4d", *args], capture_output=True, env=full_env, timeout=60)
 
 
-def test_4d_line_breaks_become_the_platforms_on_output() -> None:
-    out, err = io.StringIO(), io.StringIO()
-    assert main(["-c", 'ALERT("Total:"+Char(13)+"42")\nALERT("a"+Char(13)+Char(10)+"b")'], out, err) == 0
-    assert out.getvalue() == "Total:\n42\na\nb\n"
+def test_4d_line_breaks_become_the_platforms_on_output(cli: Any) -> None:
+    assert cli(["-c", 'ALERT("Total:"+Char(13)+"42")\nALERT("a"+Char(13)+Char(10)+"b")'])[:2] == (
+        0,
+        "Total:\n42\na\nb\n",
+    )
 
 
 def test_a_lone_surrogate_is_escaped_and_later_lines_print() -> None:

@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+import shutil
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PERF = ROOT / "tests" / "scripts" / "perf"
+from helpers import run_cli
+
+PERF = Path(__file__).resolve().parent / "scripts" / "perf"
 
 
 def _run(tmp_path: Path, text: str) -> str:
-    script = PERF / "_stack_probe.4dm"
-    script.write_text(text, encoding="utf-8")
-    try:
-        env = dict(os.environ, PYTHONPATH=str(ROOT))
-        proc = subprocess.run(
-            [sys.executable, "-m", "mini4d", script.name], cwd=PERF, env=env, capture_output=True, text=True, timeout=60
-        )
-    finally:
-        script.unlink()
-    return proc.stdout + proc.stderr
+    """Run `text` as `_stack_probe.4dm` next to a copy of tests/scripts/perf (the tree stays as it is)."""
+    folder = tmp_path / "perf"
+    if not folder.exists():
+        shutil.copytree(PERF, folder)
+    (folder / "_stack_probe.4dm").write_text(text, encoding="utf-8")
+    _code, out, err = run_cli(["_stack_probe.4dm"], cwd=folder)
+    return out + err
 
 
 def test_class_function_error_stack(tmp_path: Path) -> None:

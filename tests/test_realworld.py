@@ -3,26 +3,19 @@ in a sample of public repositories (tests/data/realworld), run and checked end t
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
+from typing import Any
 
 import mini4d.check as check_mod
 import pytest
 from mini4d.check import check_paths
-from mini4d.cli import main
 
 DATA = Path(__file__).parent / "data" / "realworld"
 
 
-def run(argv: list[str]) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(argv, stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
-
-
-def test_classic_project_runs_until_the_database_is_needed() -> None:
-    code, out, err = run([str(DATA / "main.4dm")])
+def test_classic_project_runs_until_the_database_is_needed(cli: Any) -> None:
+    code, out, err = cli([str(DATA / "main.4dm")])
     assert out.splitlines() == [
         "2 rows: abc[]",  # 2-D array filled through a pointer parameter, rows inserted
         "cleared: 0",  # DELETE FROM ARRAY($1->; Num(Size of array($1->)>0); ...)
@@ -39,26 +32,26 @@ def test_classic_project_runs_until_the_database_is_needed() -> None:
     assert "main.4dm:48:1: error 90060: `QUERY` is not supported by mini4d: it needs the 4D database" in err
 
 
-def test_check_reports_files_lines_and_no_errors() -> None:
-    code, out, err = run(["check", str(DATA)])
+def test_check_reports_files_lines_and_no_errors(cli: Any) -> None:
+    code, out, err = cli(["check", str(DATA)])
     assert code == 0
     lines = out.splitlines()
     assert lines[-1].startswith("4 files, 96 lines, 0 errors, ")
 
 
-def test_check_one_line_per_problem_and_json(tmp_path: Path) -> None:
+def test_check_one_line_per_problem_and_json(tmp_path: Path, cli: Any) -> None:
     (tmp_path / "Methods").mkdir()
     (tmp_path / "Methods" / "good.4dm").write_text('ARRAY TEXT($a; 1)\n$a{1}:="x"\n', encoding="utf-8")
     (tmp_path / "Methods" / "bad.4dm").write_text("If (True)\n$a:=1\n", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("not 4D", encoding="utf-8")
-    code, out, err = run(["check", str(tmp_path)])
+    code, out, err = cli(["check", str(tmp_path)])
     assert code == 65
     assert (
         out.splitlines()[0]
         == f"{tmp_path / 'Methods' / 'bad.4dm'}:1:1: error 90001: `If` at line 1 has no matching `End if`"
     )
     assert out.splitlines()[-1].startswith("2 files, 4 lines, 1 errors, ")
-    code, out, err = run(["check", "--format", "json", str(tmp_path)])
+    code, out, err = cli(["check", "--format", "json", str(tmp_path)])
     report = json.loads(out)
     assert (report["files"], report["lines"], report["errors"]) == (2, 4, 1)
     assert report["diagnostics"][0]["line"] == 1
@@ -76,8 +69,8 @@ def test_parallel_check_matches_serial(tmp_path: Path, monkeypatch: pytest.Monke
     assert serial.errors == 4
 
 
-def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
-    code, out, err = run(["check", str(tmp_path / "nope")])
+def test_missing_path_is_a_usage_error(tmp_path: Path, cli: Any) -> None:
+    code, out, err = cli(["check", str(tmp_path / "nope")])
     assert code == 2
     assert "no such file or folder" in out
 
@@ -104,14 +97,14 @@ def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
         ),
     ],
 )
-def test_classic_snippets(source: str, expected: str) -> None:
-    code, out, err = run(["-c", source])
+def test_classic_snippets(source: str, expected: str, cli: Any) -> None:
+    code, out, err = cli(["-c", source])
     assert (code, out, err) == (0, expected + "\n", "")
 
 
-def test_method_names_with_spaces_and_digits_resolve_ignoring_case(tmp_path: Path) -> None:
+def test_method_names_with_spaces_and_digits_resolve_ignoring_case(tmp_path: Path, cli: Any) -> None:
     (tmp_path / "Say Hello.4dm").write_text('#DECLARE($who : Text) : Text\nreturn "Hello "+$who\n', encoding="utf-8")
     (tmp_path / "00_first.4dm").write_text('ALERT("first")\n', encoding="utf-8")
     main_file = tmp_path / "main.4dm"
     main_file.write_text('ALERT(say  HELLO("you"))\n00_FIRST\n', encoding="utf-8")
-    assert run([str(main_file)])[:2] == (0, "Hello you\nfirst\n")
+    assert cli([str(main_file)])[:2] == (0, "Hello you\nfirst\n")

@@ -122,10 +122,10 @@ def test_suggest_finds_the_nearest_command(registry) -> None:  # type: ignore[no
     assert registry.suggest("zzzzzzzz") == []
 
 
-def test_mini4d_commands_lists_implemented_commands_only(registry) -> None:  # type: ignore[no-untyped-def]
-    out, err = io.StringIO(), io.StringIO()
-    assert main(["commands"], stdout=out, stderr=err) == 0
-    listed = {int(m.group(1)) for m in re.finditer(r"^\s*(\d+)\s", out.getvalue(), re.MULTILINE)}
+def test_mini4d_commands_lists_implemented_commands_only(registry, cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, _err = cli(["commands"])
+    assert code == 0
+    listed = {int(m.group(1)) for m in re.finditer(r"^\s*(\d+)\s", out, re.MULTILINE)}
     implemented = {i.number for i in registry.by_number.values() if i.implemented and i.number > 0}
     assert len(implemented) > 50
     assert listed == implemented

@@ -30,13 +30,6 @@ def repl():
     r.close()
 
 
-def run(r: Repl, *lines: str) -> str:
-    out = ""
-    for line in lines:
-        out += r.push(line)
-    return out
-
-
 # ------------------------------------------------------------------ completeness
 
 
@@ -132,8 +125,8 @@ def test_line_continuation_and_open_parenthesis(repl: Repl) -> None:
     assert repl.push("$t") == "bcd\n"
 
 
-def test_error_keeps_variables(repl: Repl) -> None:
-    run(repl, "$kept:=42", '$o:=New object("k"; 1)')
+def test_error_keeps_variables(repl: Repl, feed: Any) -> None:
+    feed(repl, "$kept:=42", '$o:=New object("k"; 1)')
     out = repl.push("$bad:=Substring(1)")
     assert "<repl>:1:7: error 90013:" in out
     assert "^" in out
@@ -152,20 +145,20 @@ def test_syntax_error_is_reported_in_4d_format(repl: Repl) -> None:
     assert repl.push("1+1") == "2\n"
 
 
-def test_statements_before_the_shown_expression_run_first(repl: Repl) -> None:
-    out = run(repl, "If (True)", "$n:=3", "End if")
+def test_statements_before_the_shown_expression_run_first(repl: Repl, feed: Any) -> None:
+    out = feed(repl, "If (True)", "$n:=3", "End if")
     assert out == ""
     assert repl.push("$n+1") == "4\n"
 
 
-def test_process_and_interprocess_variables_persist(repl: Repl) -> None:
-    run(repl, "counter:=7", '<>shared:="all"')
+def test_process_and_interprocess_variables_persist(repl: Repl, feed: Any) -> None:
+    feed(repl, "counter:=7", '<>shared:="all"')
     assert repl.push("counter") == "7\n"
     assert repl.push("<>shared") == "all\n"
 
 
-def test_storage_and_use_persist_between_entries(repl: Repl) -> None:
-    out = run(
+def test_storage_and_use_persist_between_entries(repl: Repl, feed: Any) -> None:
+    out = feed(
         repl,
         "Use (Storage)",
         '  Storage.config:=New shared object("level"; 1)',
@@ -285,8 +278,8 @@ def test_help_meta_command(repl: Repl) -> None:
     assert "Is text (K8:3): constant = 2" in repl.push("%help is TEXT")
 
 
-def test_vars_reset_and_sessions(repl: Repl) -> None:
-    run(repl, "$x:=1", '$name:="Ann"', "total:=3")
+def test_vars_reset_and_sessions(repl: Repl, feed: Any) -> None:
+    feed(repl, "$x:=1", '$name:="Ann"', "total:=3")
     out = repl.push("%vars")
     assert "$x : Real = 1" in out
     assert "$name : Text = Ann" in out
@@ -324,8 +317,10 @@ def test_completion_of_multi_word_commands_case_insensitive() -> None:
     assert "End if" in complete("End i").matches
 
 
-def test_completion_of_variables_and_keys(repl: Repl) -> None:
-    run(repl, '$order:={id: 1; customer: {name: "A"; city: "B"}}', "$count:=2", "$items:=New collection(1)", "tally:=1")
+def test_completion_of_variables_and_keys(repl: Repl, feed: Any) -> None:
+    feed(
+        repl, '$order:={id: 1; customer: {name: "A"; city: "B"}}', "$count:=2", "$items:=New collection(1)", "tally:=1"
+    )
     assert repl.complete("$o").matches == ["$order"]
     assert repl.complete("ALERT($c").matches == ["$count"]
     assert repl.complete("$order.").matches == ["customer", "id"]
@@ -343,27 +338,23 @@ def test_completion_context_sees_interprocess(repl: Repl) -> None:
 # ------------------------------------------------------------------ piped input and the CLI
 
 
-def test_piped_input_runs_entries() -> None:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(
-        [], stdout=out, stderr=err, stdin=io.StringIO('ALERT("x")\nIf (True)\nALERT("in block")\nEnd if\n1+2\n')
-    )
+def test_piped_input_runs_entries(cli: Any) -> None:
+    code, out, _err = cli([], stdin='ALERT("x")\nIf (True)\nALERT("in block")\nEnd if\n1+2\n')
     assert code == 0
-    assert out.getvalue() == "x\nin block\n3\n"
+    assert out == "x\nin block\n3\n"
 
 
-def test_piped_input_error_sets_exit_code_and_goes_on() -> None:
-    out, err = io.StringIO(), io.StringIO()
-    code = main([], stdout=out, stderr=err, stdin=io.StringIO("$a:=1\n$b:=Substring(1)\nALERT(String($a))\n"))
+def test_piped_input_error_sets_exit_code_and_goes_on(cli: Any) -> None:
+    code, out, err = cli([], stdin="$a:=1\n$b:=Substring(1)\nALERT(String($a))\n")
     assert code == 1
-    assert out.getvalue() == "1\n"
-    assert "error 90013" in err.getvalue()
+    assert out == "1\n"
+    assert "error 90013" in err
 
 
-def test_piped_unfinished_block_is_reported() -> None:
-    out, err = io.StringIO(), io.StringIO()
-    assert main([], stdout=out, stderr=err, stdin=io.StringIO('If (True)\nALERT("x")\n')) == 1
-    assert "If" in err.getvalue() and "End if" in err.getvalue()
+def test_piped_unfinished_block_is_reported(cli: Any) -> None:
+    code, _out, err = cli([], stdin='If (True)\nALERT("x")\n')
+    assert code == 1
+    assert "If" in err and "End if" in err
 
 
 def test_echo_into_mini4d_prints() -> None:
@@ -414,11 +405,11 @@ def test_no_color_is_honoured(monkeypatch: pytest.MonkeyPatch) -> None:
         colored.close()
 
 
-def test_display_of_formulas_pointers_and_arrays(repl: Repl) -> None:
+def test_display_of_formulas_pointers_and_arrays(repl: Repl, feed: Any) -> None:
     assert repl.push("Formula(1+1)") == "Formula(1+1)\n"
-    run(repl, "$x:=1", "$p:=->$x")
+    feed(repl, "$x:=1", "$p:=->$x")
     assert repl.push("$p") == "->$x\n"
-    run(repl, "ARRAY TEXT($names; 2)", '$names{1}:="a"')
+    feed(repl, "ARRAY TEXT($names; 2)", '$names{1}:="a"')
     assert repl.push("$names") == '["a",""]\n'
 
 

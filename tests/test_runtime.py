@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mini4d.cli import EXIT_INTERRUPTED, Streams, execute, main
@@ -22,16 +23,6 @@ from mini4d.source import Source
 from mini4d.values import Coll, Obj, new_shared_group
 
 HANG = 120.0
-
-
-def run_text(tmp_path: Path, text: str, methods: dict[str, str] | None = None) -> tuple[int, str, str]:
-    for name, body in (methods or {}).items():
-        (tmp_path / f"{name}.4dm").write_text(body, encoding="utf-8")
-    script = tmp_path / "main.4dm"
-    script.write_text(text, encoding="utf-8")
-    out, err = io.StringIO(), io.StringIO()
-    rc = main([str(script)], stdout=out, stderr=err)
-    return rc, out.getvalue(), err.getvalue()
 
 
 def test_session_ids_are_32_uppercase_hex_and_unique() -> None:
@@ -65,9 +56,8 @@ def test_parameters_are_copied_unless_shared() -> None:
     assert c["self"] is c  # cycles are kept
 
 
-def test_child_error_is_printed_and_gives_exit_1(tmp_path: Path) -> None:
-    rc, out, err = run_text(
-        tmp_path,
+def test_child_error_is_printed_and_gives_exit_1(tmp_path: Path, run_script: Any) -> None:
+    rc, out, err = run_script(
         '$p:=New process("Boom"; 0; "boom")\nDELAY PROCESS(Current process; 6)\nALERT("main done")\n',
         {"Boom": 'ASSERT(False; "child failure")\nALERT("not reached")\n'},
     )
@@ -77,9 +67,8 @@ def test_child_error_is_printed_and_gives_exit_1(tmp_path: Path) -> None:
     assert re.search(r"\n  in Boom \(.*Boom\.4dm:1\)\n", err)
 
 
-def test_run_waits_for_every_process_even_after_a_main_error(tmp_path: Path) -> None:
-    rc, out, err = run_text(
-        tmp_path,
+def test_run_waits_for_every_process_even_after_a_main_error(tmp_path: Path, run_script: Any) -> None:
+    rc, out, err = run_script(
         '$p:=New process("Late"; 0; "late")\nASSERT(False; "main failure")\n',
         {"Late": 'DELAY PROCESS(Current process; 12)\nALERT("late child done")\n'},
     )
@@ -88,10 +77,10 @@ def test_run_waits_for_every_process_even_after_a_main_error(tmp_path: Path) -> 
     assert "error -10518: Assert failed: main failure" in err
 
 
-def test_output_lines_of_processes_never_interleave(tmp_path: Path) -> None:
+def test_output_lines_of_processes_never_interleave(tmp_path: Path, run_script: Any) -> None:
     body = "#DECLARE($tag : Text)\nvar $i : Integer\nFor ($i; 1; 200)\n\tALERT($tag*40)\nEnd for\n"
     text = '$procs:=New collection\nFor ($i; 1; 4)\n\t$procs.push(New process("Say"; 0; "say"; String($i)))\nEnd for\n'
-    rc, out, err = run_text(tmp_path, text, {"Say": body})
+    rc, out, err = run_script(text, {"Say": body})
     assert (rc, err) == (0, "")
     lines = out.splitlines()
     assert len(lines) == 800
@@ -144,7 +133,7 @@ def test_runtime_examples_print_their_out_files() -> None:
         assert out.getvalue() == (EXAMPLES / topic / "main.out").read_text(encoding="utf-8"), topic
 
 
-def test_processes_get_a_deep_stack(tmp_path: Path) -> None:
+def test_processes_get_a_deep_stack(tmp_path: Path, run_script: Any) -> None:
     rec = "#DECLARE($n : Integer) : Integer\nIf ($n=0)\n\treturn 0\nEnd if\nreturn Rec($n-1)+1\n"
     run = "#DECLARE($out : Object)\nUse ($out)\n\t$out.depth:=Rec(1500)\nEnd use\n"
     text = (
@@ -153,7 +142,7 @@ def test_processes_get_a_deep_stack(tmp_path: Path) -> None:
         "While ($procs.some(Formula(Process state($1.value)>=0)))\n\tDELAY PROCESS(Current process; 1)\nEnd while\n"
         "ALERT(String($out.depth))\n"
     )
-    rc, out, err = run_text(tmp_path, text, {"Rec": rec, "Run": run})
+    rc, out, err = run_script(text, {"Rec": rec, "Run": run})
     assert (rc, out, err) == (0, "1500\n", "")
 
 
@@ -170,7 +159,10 @@ def test_ctrl_c_stops_every_process_with_exit_130(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     # Ctrl-C as a terminal sends it; restore Python's handler in case this test runs with SIGINT ignored.
-    boot = "import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); from mini4d.cli import main; sys.exit(main(['main.4dm']))"
+    boot = (
+        "import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+        "from mini4d.cli import main; sys.exit(main(['main.4dm']))"
+    )
     p = subprocess.Popen(
         [sys.executable, "-c", boot],
         cwd=tmp_path,

@@ -21,7 +21,10 @@ from mini4d.registry import REGISTRY
 from mini4d.source import Source
 
 ROOT = Path(__file__).parent.parent
-CODE = '$o:={a: 1; b: "x"}\nIf ($o.a=Is text)\n\tALERT(String($o.a+2)+Substring:C12("abc"; 2))\nEnd if\n$d:=!2024-02-29!+?01:02:03?\n'
+CODE = (
+    '$o:={a: 1; b: "x"}\nIf ($o.a=Is text)\n\tALERT(String($o.a+2)+Substring:C12("abc"; 2))\nEnd if\n'
+    "$d:=!2024-02-29!+?01:02:03?\n"
+)
 
 
 def _shape(x: object) -> object:

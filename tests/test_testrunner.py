@@ -2,29 +2,20 @@
 
 from __future__ import annotations
 
-import io
 import json
-import os
 from pathlib import Path
 
 import pytest
-from mini4d.cli import main
+from helpers import CliRun, run_cli
 
 DATA = Path(__file__).parent / "data"
 SUITES = DATA / "testsuites"
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
-def run(argv: list[str], cwd: Path | None = None) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    old = Path.cwd()
-    if cwd is not None:
-        os.chdir(cwd)
-    try:
-        code = main(["test", *argv], stdout=out, stderr=err)
-    finally:
-        os.chdir(old)
-    return code, out.getvalue(), err.getvalue()
+def run(argv: list[str], cwd: Path | None = None) -> CliRun:
+    """`mini4d test ARGV`, run in `cwd`."""
+    return run_cli(["test", *argv], cwd=cwd)
 
 
 def statuses(argv: list[str], cwd: Path | None = None) -> dict[str, str]:

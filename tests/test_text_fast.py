@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mini4d import nodes as N
 from mini4d import values as V
-from mini4d.cli import main
 from mini4d.core.expressions import BINARY_OPERATORS
 from mini4d.core.fastops import concat_closure
 from mini4d.errors import FourDError
@@ -114,52 +112,46 @@ def test_chain_without_text_literal_is_left_to_the_arithmetic_closures() -> None
     assert concat_closure(e, lambda x: None, BINARY_OPERATORS["+"], lambda n: 0, _undefined) is None
 
 
-def _run(code: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    rc = main(["-c", code], stdout=out, stderr=err)
-    return rc, out.getvalue(), err.getvalue()
-
-
-def test_concat_errors_point_at_their_own_plus() -> None:
-    rc, _, err = _run('$n:=1\n$t:="a"+"b"+$n+"c"')
+def test_concat_errors_point_at_their_own_plus(cli: Any) -> None:
+    rc, _, err = cli(["-c", '$n:=1\n$t:="a"+"b"+$n+"c"'])
     assert rc == 1
     assert err.splitlines()[:3] == [
         "<string>:2:5: error 90010: Incompatible types: Text + Number",
         '    $t:="a"+"b"+$n+"c"',
         "        ^~~~~~~~~~",
     ]
-    rc, _, err = _run('$t:="a"+$u+"c"')
+    rc, _, err = cli(["-c", '$t:="a"+$u+"c"'])
     assert (
         err.splitlines()[0] == "<string>:1:9: error 90030: The variable $u is not defined (never assigned nor declared)"
     )
-    rc, _, err = _run('$t:="a"+"b"+Uppercase("c")+Num("x")+"d"')
+    rc, _, err = cli(["-c", '$t:="a"+"b"+Uppercase("c")+Num("x")+"d"'])
     assert err.splitlines()[2] == "        ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~"
-    rc, _, err = _run('ALERT(?01:00:00?+"x")')
+    rc, _, err = cli(["-c", 'ALERT(?01:00:00?+"x")'])
     assert err.splitlines()[0] == "<string>:1:7: error 90010: Incompatible types: Time + Text"
 
 
-def test_fixed_arity_command_calls() -> None:
-    assert _run('ALERT("<"+Substring("abcdef"; 2; 3)+">"+String(2)+String(-0.5))')[1] == "<bcd>2-0.5\n"
-    assert _run('ALERT(Replace string("aXbxc"; "x"; "-"; 1))')[1] == "a-bxc\n"
-    assert _run('ALERT(Replace string("aXbxc"; "x"; "-"))')[1] == "a-b-c\n"
-    assert _run('ALERT(Substring("abc"; 1/0; 2))')[1] == "ab\n"  # INF as an integer argument is 0
-    assert _run('ALERT(String(Position("B"; "abc"; *)))')[1] == "0\n"
-    assert _run('ALERT(String(Position("B"; "abc")))')[1] == "2\n"
-    rc, _, err = _run('ALERT(Position(1; "abc"))')
+def test_fixed_arity_command_calls(cli: Any) -> None:
+    assert cli(["-c", 'ALERT("<"+Substring("abcdef"; 2; 3)+">"+String(2)+String(-0.5))'])[1] == "<bcd>2-0.5\n"
+    assert cli(["-c", 'ALERT(Replace string("aXbxc"; "x"; "-"; 1))'])[1] == "a-bxc\n"
+    assert cli(["-c", 'ALERT(Replace string("aXbxc"; "x"; "-"))'])[1] == "a-b-c\n"
+    assert cli(["-c", 'ALERT(Substring("abc"; 1/0; 2))'])[1] == "ab\n"  # INF as an integer argument is 0
+    assert cli(["-c", 'ALERT(String(Position("B"; "abc"; *)))'])[1] == "0\n"
+    assert cli(["-c", 'ALERT(String(Position("B"; "abc")))'])[1] == "2\n"
+    rc, _, err = cli(["-c", 'ALERT(Position(1; "abc"))'])
     assert rc == 1
     assert err.splitlines()[:3] == [
         "<string>:1:7: error 90011: `Position`: Text expected, got Number",
         '    ALERT(Position(1; "abc"))',
         "          ^~~~~~~~~~~~~~~~~~",
     ]
-    rc, _, err = _run('ALERT(Substring("abc"; "x"; 2))')
+    rc, _, err = cli(["-c", 'ALERT(Substring("abc"; "x"; 2))'])
     assert err.splitlines()[0] == "<string>:1:7: error 90011: `Substring`: Number expected, got Text"
 
 
-def test_literal_arguments_converted_once_keep_the_error_order() -> None:
+def test_literal_arguments_converted_once_keep_the_error_order(cli: Any) -> None:
     # a literal that cannot be converted still fails when the call runs, before the next argument
-    rc, _, err = _run("ALERT(Substring(1; $undefined))")
+    rc, _, err = cli(["-c", "ALERT(Substring(1; $undefined))"])
     assert rc == 1 and "error 90011: `Substring`: Text expected, got Number" in err.splitlines()[0]
-    rc, _, err = _run('ALERT(Substring("abc"; $undefined))')
+    rc, _, err = cli(["-c", 'ALERT(Substring("abc"; $undefined))'])
     assert rc == 1 and "error 90030" in err.splitlines()[0]
-    assert _run('ALERT(Substring("abc"; 2))')[1] == "bc\n"
+    assert cli(["-c", 'ALERT(Substring("abc"; 2))'])[1] == "bc\n"
