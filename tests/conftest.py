@@ -1,8 +1,8 @@
 """Fixtures shared by the test modules: running the `mini4d` command, writing files, feeding a REPL,
 and compiling with the fast paths of the core off (their plain functions: tests/helpers.py).
 
-The test session keeps the source tree as it found it: Python's compiled files, hypothesis'
-examples and pytest's cache go to a temporary folder (see `pytest_configure`).
+The test session keeps the source tree as it found it: Python's compiled files and hypothesis'
+examples go to a temporary folder (see `pytest_configure`).
 """
 
 from __future__ import annotations
@@ -29,11 +29,10 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     os.environ["PYTHONPYCACHEPREFIX"] = str(_SESSION_DIR / "pycache")
     sys.pycache_prefix = str(_SESSION_DIR / "pycache")
-    from hypothesis import settings
-    from hypothesis.database import DirectoryBasedExampleDatabase
+    # hypothesis' examples database and its other files
+    from hypothesis.configuration import set_hypothesis_home_dir
 
-    settings.register_profile("mini4d", database=DirectoryBasedExampleDatabase(_SESSION_DIR / "hypothesis"))
-    settings.load_profile("mini4d")
+    set_hypothesis_home_dir(_SESSION_DIR / "hypothesis")
 
 
 @pytest.fixture

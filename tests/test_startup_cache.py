@@ -1,6 +1,9 @@
 """Parsed methods cached by content, and stdlib modules imported only when their commands are used.
 
 Neither may change what a run prints: every comparison here is against a run without cache.
+Fresh processes are what these tests are about, so they are spent where it matters: the runs
+without cache of all the scripts share one process, and cold cache folders start with the parser
+tables (which no test here is about) so that a first run builds only the names index and the parses.
 """
 
 from __future__ import annotations
@@ -8,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -130,17 +134,64 @@ SCRIPTS = [
 ]
 
 
+_EAGER = """
+import io, json, sys
+from mini4d.cli import main
+runs = []
+for code in json.loads(sys.stdin.read()):
+    out, err = io.StringIO(), io.StringIO()
+    runs.append([main(["-c", code], stdout=out, stderr=err), out.getvalue(), err.getvalue()])
+print(json.dumps(runs))
+"""
+
+
+@pytest.fixture(scope="module")
+def eager_runs() -> dict[str, tuple[int, str, str]]:
+    """What each script prints without any cache: one fresh process runs them all, one after the other."""
+    env = dict(os.environ, MINI4D_CACHE_DIR="", PYTHONPATH=str(ROOT))
+    p = subprocess.run(
+        [sys.executable, "-c", _EAGER], input=json.dumps(SCRIPTS), env=env, cwd=ROOT, capture_output=True, text=True
+    )
+    assert p.returncode == 0, p.stderr
+    return {code: tuple(run) for code, run in zip(SCRIPTS, json.loads(p.stdout), strict=True)}  # type: ignore[misc]
+
+
+@pytest.fixture(scope="module")
+def parser_tables(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The parser tables a first run stores in its cache folder (what the tests below do not test)."""
+    cache = tmp_path_factory.mktemp("tables") / "cache"
+    _mini4d(["-c", "ALERT(1)"], str(cache))
+    (tables,) = cache.glob("parser-*.lark")
+    return tables
+
+
+def _cold_cache(folder: Path, tables: Path) -> str:
+    """A cache folder with only the parser tables in it: no names index, no parsed method."""
+    folder.mkdir(mode=0o700)
+    shutil.copyfile(tables, folder / tables.name)
+    (folder / tables.name).chmod(0o600)
+    return str(folder)
+
+
+@pytest.fixture(scope="module")
+def shared_cache(tmp_path_factory: pytest.TempPathFactory, parser_tables: Path) -> Path:
+    """One cache folder for the scripts below: the first script's run builds the names index."""
+    return Path(_cold_cache(tmp_path_factory.mktemp("startup") / "cache", parser_tables))
+
+
 @pytest.mark.parametrize("code", SCRIPTS)
-def test_lazy_run_prints_what_an_eager_run_prints(code: str, tmp_path: Path) -> None:
-    eager = _mini4d(["-c", code], "")
-    cache = str(tmp_path / "cache")
-    first = _mini4d(["-c", code], cache)  # builds the names index, stores the parse
-    second = _mini4d(["-c", code], cache)  # loads both
-    assert first == eager and second == eager
-    assert list((tmp_path / "cache" / "names").iterdir())
+def test_lazy_run_prints_what_an_eager_run_prints(
+    code: str, eager_runs: dict[str, tuple[int, str, str]], shared_cache: Path
+) -> None:
+    # each script in a fresh process: its first run stores the parse (the first of all builds the
+    # names index), the second loads both and imports only the theme modules it uses
+    first = _mini4d(["-c", code], str(shared_cache))
+    second = _mini4d(["-c", code], str(shared_cache))
+    assert first == eager_runs[code] and second == eager_runs[code]
+    assert list((shared_cache / "names").iterdir())
 
 
-def test_script_with_methods_and_classes(tmp_path: Path) -> None:
+def test_script_with_methods_and_classes(tmp_path: Path, parser_tables: Path) -> None:
     (tmp_path / "Classes").mkdir()
     (tmp_path / "Classes" / "Point.4dm").write_text(
         "Class constructor($x : Real)\n\tThis.x:=$x\n\nFunction double() : Real\n\treturn This.x*2\n"
@@ -150,7 +201,7 @@ def test_script_with_methods_and_classes(tmp_path: Path) -> None:
         '$p:=cs.Point.new(4)\nALERT(String($p.double())+" "+String(twice(5))+" "+String(Is text))\n$p.nope()\n'
     )
     eager = _mini4d(["main.4dm"], "", tmp_path)
-    cache = str(tmp_path / "cache")
+    cache = _cold_cache(tmp_path / "cache", parser_tables)
     assert _mini4d(["main.4dm"], cache, tmp_path) == eager
     assert _mini4d(["main.4dm"], cache, tmp_path) == eager
     assert eager[0] == 1 and eager[1] == "8 10 2\n"
@@ -187,16 +238,16 @@ def _probe(code: str, cache: str, full: bool) -> list[str]:
     return p.stdout.splitlines()
 
 
-def test_a_cached_run_imports_neither_lark_nor_unused_theme_modules(tmp_path: Path) -> None:
-    cache = str(tmp_path / "cache")
+def test_a_cached_run_imports_neither_lark_nor_unused_theme_modules(tmp_path: Path, parser_tables: Path) -> None:
+    cache = _cold_cache(tmp_path / "cache", parser_tables)
     _probe('ALERT("x")', cache, False)
     out = _probe('ALERT("x")', cache, False)
     assert out[0] == "x" and json.loads(out[1]) == ["mini4d.stdlib.output"]
 
 
-def test_registry_after_lazy_loading_equals_the_eager_registry(tmp_path: Path) -> None:
+def test_registry_after_lazy_loading_equals_the_eager_registry(tmp_path: Path, parser_tables: Path) -> None:
     code = '$c:=New collection(1)\n$c.push(Is text)\nALERT(String($c.length)+Substring:C12("ab"; 2))'
-    cache = str(tmp_path / "cache")
+    cache = _cold_cache(tmp_path / "cache", parser_tables)
     eager = _probe(code, "", True)
     _probe(code, cache, False)
     lazy = _probe(code, cache, True)
@@ -205,8 +256,8 @@ def test_registry_after_lazy_loading_equals_the_eager_registry(tmp_path: Path) -
     assert json.loads(lazy[2]) == json.loads(eager[2])
 
 
-def test_commands_listing_is_the_same(tmp_path: Path) -> None:
-    cache = str(tmp_path / "cache")
+def test_commands_listing_is_the_same(tmp_path: Path, parser_tables: Path) -> None:
+    cache = _cold_cache(tmp_path / "cache", parser_tables)
     eager = _mini4d(["commands"], "")
     _mini4d(["-c", 'ALERT("x")'], cache)
     assert _mini4d(["commands"], cache) == eager
@@ -330,10 +381,10 @@ def test_another_thread_never_sees_a_command_of_a_module_still_importing(
     sys.modules.pop("lazy_probe_sync", None)
 
 
-def test_damaged_names_index_or_unwritable_cache_only_costs_time(tmp_path: Path) -> None:
+def test_damaged_names_index_or_unwritable_cache_only_costs_time(tmp_path: Path, parser_tables: Path) -> None:
     code = '$c:=New collection(2; 1)\nALERT($c.sort().join(",")+String(Is text))'
     eager = _mini4d(["-c", code], "")
-    cache = tmp_path / "cache"
+    cache = Path(_cold_cache(tmp_path / "cache", parser_tables))
     assert _mini4d(["-c", code], str(cache)) == eager
     (index,) = (cache / "names").iterdir()
     index.write_bytes(pickle.dumps({"format": 1, "by_key": []}))
