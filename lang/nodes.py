@@ -6,12 +6,16 @@ Children first, `span` last. The interpreter never sees lark trees or tokens.
 from __future__ import annotations
 
 from types import FunctionType
-from typing import Any
+from typing import Any, TypeVar
 
+from .records import dataclass_transform
 from .source import Span
 
+_T = TypeVar("_T")
 
-def node(cls: type) -> type:
+
+@dataclass_transform(frozen_default=True)
+def node(cls: type[_T]) -> type[_T]:
     """`@dataclass(frozen=True, slots=True)` for nodes, at a fraction of its import-time cost."""
     names = tuple(cls.__dict__.get("__annotations__", {}))
     ns = {k: v for k, v in cls.__dict__.items() if k not in ("__dict__", "__weakref__")}

@@ -10,9 +10,19 @@ them by position or keyword, `__repr__` and `__eq__` (and, as with dataclasses, 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 __all__ = ["dataclass", "field"]
+
+_T = TypeVar("_T")
+
+if TYPE_CHECKING:
+    from typing_extensions import dataclass_transform
+else:
+
+    def dataclass_transform(**_: Any) -> Callable[[_T], _T]:
+        """What type checkers read (`typing.dataclass_transform`): the decorated function makes dataclasses."""
+        return lambda f: f
 
 
 class _Factory:
@@ -27,7 +37,8 @@ def field(*, default_factory: Callable[[], Any]) -> Any:
     return _Factory(default_factory)
 
 
-def dataclass(cls: type) -> type:
+@dataclass_transform(field_specifiers=(field,))
+def dataclass(cls: type[_T]) -> type[_T]:
     """Give `cls` the `__init__`, `__repr__` and `__eq__` that `@dataclass` would."""
     names = tuple(n for n, t in cls.__dict__.get("__annotations__", {}).items() if not str(t).startswith("ClassVar"))
     defaults: dict[str, Any] = {}

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import FunctionType, MappingProxyType
-from typing import Any
+from typing import Any, TypeGuard
 
 from .core.conversions import ARGUMENT_CONVERTERS
 from .errors import ERR_NOT_SUPPORTED, FourDError
@@ -265,7 +265,7 @@ class Registry:
         self.by_number: dict[int, CommandInfo] = {}
         self.constants: dict[str, ConstantInfo] = {}
         self.constants_by_token: dict[str, ConstantInfo] = {}
-        self.members: dict[str, dict[str, Callable[..., Any]]] = _Members(self)
+        self.members: _Members = _Members(self)
         self._loaded = False
         self._loading = False
         self._load_lock = threading.RLock()
@@ -298,12 +298,13 @@ class Registry:
             if _valid_index(index):
                 # what was registered already (a module imported directly) wins over the index;
                 # the names of lang/data read meanwhile (placeholders without a module) do not
-                for mine, theirs in (
+                tables: tuple[tuple[dict[Any, Any], dict[Any, Any]], ...] = (
                     (self.by_key, index["by_key"]),
                     (self.by_number, index["by_number"]),
                     (self.constants, index["constants"]),
                     (self.constants_by_token, index["constants_by_token"]),
-                ):
+                )
+                for mine, theirs in tables:
                     registered = {k: v for k, v in mine.items() if _registered(v)}
                     mine.update(theirs)
                     mine.update(registered)
@@ -338,7 +339,8 @@ class Registry:
         the fix-ups after the registrations may not be there yet).
         """
         outer = getattr(self._unpublished, "actions", None)
-        self._unpublished.actions = actions = []
+        actions: list[Callable[[], None]] = []
+        self._unpublished.actions = actions
         try:
             importlib.import_module(mod)
         finally:
@@ -478,8 +480,7 @@ class Registry:
             token, name = parts[0], parts[1]
             key = norm(name)
             if key not in self.constants:
-                info = ConstantInfo(name=name, value=None, token=token, defined=False)
-                self.constants[key] = info
+                self.constants[key] = ConstantInfo(name=name, value=None, token=token, defined=False)
             self.constants_by_token.setdefault(token, self.constants[key])
 
     def _index(self, info: CommandInfo) -> None:
@@ -584,7 +585,7 @@ def _registered(info: Any) -> bool:
     return info.func is not None if type(info) is CommandInfo else info.defined
 
 
-def _valid_index(index: Any) -> bool:
+def _valid_index(index: Any) -> TypeGuard[dict[str, Any]]:
     """Whether a names index read from the cache has the expected shape and names only stdlib modules."""
     parts = ("by_key", "by_number", "constants", "constants_by_token", "members")
     if not (type(index) is dict and index.get("format") == _INDEX_FORMAT):
@@ -615,9 +616,9 @@ def _parameters(func: Callable[..., Any]) -> list[tuple[str, str, bool, str]]:
     are read from their code object, as inspect.signature reads them: importing inspect
     costs more than registering every command a run uses.
     """
-    code = getattr(func, "__code__", None)
     if type(func) is not FunctionType or hasattr(func, "__wrapped__") or hasattr(func, "__signature__"):
         return _inspect_parameters(func)
+    code = func.__code__
     anns = func.__annotations__
     npos, nkw = code.co_argcount, code.co_kwonlyargcount
     names = code.co_varnames
@@ -638,7 +639,7 @@ def _inspect_parameters(func: Callable[..., Any]) -> list[tuple[str, str, bool, 
     """`_parameters` of any callable (wrapped functions, partial objects), from inspect.signature."""
     import inspect
 
-    kinds = {
+    kinds: dict[Any, str] = {
         inspect.Parameter.VAR_POSITIONAL: "var",
         inspect.Parameter.KEYWORD_ONLY: "kw",
         inspect.Parameter.VAR_KEYWORD: "varkw",

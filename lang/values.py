@@ -204,6 +204,7 @@ class Obj(dict):
     """
 
     __slots__ = ("group",)
+    group: SharedGroup | None
 
     def __init__(self, *args: Any, **kwargs: Any):
         dict.__init__(self, *args, **kwargs)
@@ -215,7 +216,7 @@ class Obj(dict):
     def __ne__(self, other: object) -> bool:
         return self is not other
 
-    __hash__ = object.__hash__
+    __hash__ = object.__hash__  # type: ignore[assignment]  # by reference: hashable, unlike a dict
 
     def __repr__(self) -> str:
         return f"Obj({dict.__repr__(self)})"
@@ -228,6 +229,7 @@ class Coll(list):
     """
 
     __slots__ = ("group",)
+    group: SharedGroup | None
 
     def __init__(self, *args: Any):
         list.__init__(self, *args)
@@ -239,7 +241,7 @@ class Coll(list):
     def __ne__(self, other: object) -> bool:
         return self is not other
 
-    __hash__ = object.__hash__
+    __hash__ = object.__hash__  # type: ignore[assignment]  # by reference: hashable, unlike a list
 
     def __repr__(self) -> str:
         return f"Coll({list.__repr__(self)})"
@@ -452,6 +454,8 @@ def share_value(container: Obj | Coll, value: Any) -> Any:
     Shared values join the container's group (groups merge, permanently); Storage
     and session storage never form groups. Standard objects are refused with -10721.
     """
+    group = container.group
+    assert group is not None  # only a shared container takes values this way
     t = type(value)
     if (
         t is float
@@ -462,7 +466,7 @@ def share_value(container: Obj | Coll, value: Any) -> Any:
         or t is int
         or isinstance(value, (Time4D, Date4D))
     ):
-        if container.group.strict:
+        if group.strict:
             # docs/commands/storage.md: Storage takes only shared objects and collections.
             raise FourDError(
                 ERR_SHARED_VALUE,
@@ -474,7 +478,7 @@ def share_value(container: Obj | Coll, value: Any) -> Any:
         vg = value.group
         if vg is None:
             raise FourDError(ERR_SHARED_VALUE, "Not supported value type in a shared object or shared collection")
-        cg = container.group.root()
+        cg = group.root()
         if cg.is_storage:
             return value
         vg_root = vg.root()
@@ -744,8 +748,7 @@ def compare(a: Any, b: Any, op: str) -> bool:
         c = text_cmp(a, b)
     elif ta is Date4D and tb is Date4D:
         c = (a.days > b.days) - (a.days < b.days) if not (a.is_null or b.is_null) else _null_date_cmp(a, b)
-    elif (ta is Time4D or tb is Time4D) and _seconds(a) is not None and _seconds(b) is not None:
-        sa, sb = _seconds(a), _seconds(b)
+    elif (ta is Time4D or tb is Time4D) and (sa := _seconds(a)) is not None and (sb := _seconds(b)) is not None:
         c = (sa > sb) - (sa < sb)
     elif a is None or b is None:
         raise FourDError(ERR_TYPE_MISMATCH, f"Null cannot be compared with {op}")

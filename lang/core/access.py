@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import nodes as N
 from .. import values as V
@@ -40,7 +40,13 @@ _VARIABLES = (N.Local, N.Name, N.Interprocess)
 Place = tuple[Callable[[Frame], Any], Callable[[Frame, Any], Any], Callable[[Frame, Any, Any], None]]
 
 
-class Access:
+if TYPE_CHECKING:
+    from .protocol import Core as _Base  # the other concerns of the Interpreter, as seen through self
+else:
+    _Base = object
+
+
+class Access(_Base):
     """Compiling reads and stores of properties, elements and other assignable places."""
 
     place_compilers: dict[type, Callable[..., Place]] = {}  # node type -> place_<Node> (lang/interpreter.py)
@@ -241,7 +247,7 @@ class Access:
 
             return set_process
         if isinstance(target, N.Interprocess):
-            key = target.name.lower()
+            key = interprocess_key(target.name)
             rt = self.runtime
 
             def set_inter(f: Frame, v: Any) -> None:
@@ -287,7 +293,7 @@ class Access:
             raise FourDError(
                 ERR_NOT_SUPPORTED, f"Cannot assign to this kind of expression ({type(target).__name__})", target.span
             )
-        return meth(self, target, scope)  # type: ignore[no-any-return]
+        return meth(self, target, scope)
 
     def place_Local(self, target: N.Local | N.Name | N.Interprocess, scope: Scope) -> Place:
         getter = self.compile_expr(target, scope)

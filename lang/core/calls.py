@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import nodes as N
 from .. import values as V
@@ -30,12 +30,17 @@ from ..values import UNDEFINED, UNSET, Coll, Date4D, Obj, Time4D
 from . import fastops
 from .access import get_index
 from .conversions import convert_parameter, parameter_converter, variable_converter
-from .expressions import command_info, constant_of
+from .expressions import command_info, constant_closure, constant_of
 from .frames import MAX_DEPTH, Code, Fn, Frame, Scope, add_frame, name_key, record_error, take_deferred
 from .hooks import member_call_hook
 
+if TYPE_CHECKING:
+    from .protocol import Core as _Base  # the other concerns of the Interpreter, as seen through self
+else:
+    _Base = object
 
-class Calls:
+
+class Calls(_Base):
     """Compiling and running calls of methods, functions and member functions."""
 
     def expr_MethodCall(self, e: N.MethodCall, scope: Scope) -> Fn:
@@ -46,8 +51,8 @@ class Calls:
         project = self.runtime.project
         cache: list[Code | None] = [None]
         n_args = len(arg_fns)
-        a0 = arg_fns[0] if n_args else None
-        a1 = arg_fns[1] if n_args > 1 else None
+        a0: Any = arg_fns[0] if n_args else None
+        a1: Any = arg_fns[1] if n_args > 1 else None
 
         def call_method(f: Frame) -> Any:
             code = cache[0]
@@ -111,7 +116,10 @@ class Calls:
         call = code.call
         if call is None:
             call = prepare_call(code)
-        return call(caller, args, span, this, process if process is not None else caller.process, initial)
+        if process is None:
+            assert caller is not None, "invoke needs the caller's frame or a process"
+            process = caller.process
+        return call(caller, args, span, this, process, initial)
 
     def expr_MemberCall(self, e: N.MemberCall, scope: Scope) -> Fn:
         obj = self.compile_expr(e.obj, scope)
@@ -310,7 +318,7 @@ class Calls:
                 order = a.ascending
                 if info.wants_order:
                     continue
-                arg_fns.append(lambda f, v=(">" if a.ascending else "<"): v)
+                arg_fns.append(constant_closure(">" if a.ascending else "<"))
                 convs.append(None)
                 continue
             pos = len(arg_fns)
@@ -329,6 +337,7 @@ class Calls:
                     arg_fns[-1], convs[-1] = _converted_literal(a.value, convs[-1], arg_fns[-1])
         n = len(arg_fns)
         name = info.name
+        assert func is not None  # an implemented command
         if star and not info.wants_star:
             raise Syntax4DError(f"`{name}` does not take a `*` argument", span)
         problem = info.count_problem(n)  # `mini4d check` reports the same
@@ -489,10 +498,12 @@ def prepare_call(code: Code) -> Callable[..., Any]:
     steps = tuple((k, slot, conv, _unchanged(conv, t)) for k, slot, conv, t in plan[1])
     nsteps = len(steps)
     legacy = tuple((n, slot) for n, slot in code.legacy_params.items() if n >= 1)
-    body = code.body
+    body: Any = code.body
     # a formula's value straight from its expression: no `f.ret` round trip
-    value = getattr(body, "formula_value", None) if rs is None and fast else None
+    value: Any = getattr(body, "formula_value", None) if rs is None and fast else None
     # a one-statement body runs inside the call, as compile_block's run1 would run it
+    single: Any
+    on_error: Any
     single, single_span, on_error = getattr(body, "single", (None, None, None)) if fast else (None, None, None)
     is_method = code.kind == "method"
     declared = mode == _BIND_DECLARED
@@ -560,9 +571,9 @@ def prepare_call(code: Code) -> Callable[..., Any]:
             proc.depth = depth
         if is_method and len(proc.deferred) > pending:
             # Deferred errors thrown by this method are delivered when it returns (throw.md).
-            err = take_deferred(proc, pending)
-            add_frame(err, code, span)
-            raise err
+            deferred = take_deferred(proc, pending)
+            add_frame(deferred, code, span)
+            raise deferred
         if rs is not None:
             v = loc[rs]
             return UNDEFINED if v is UNSET else v

@@ -253,9 +253,8 @@ def variable_converter(tname: str | None) -> Converter | None:
     """
     if tname is None:
         return None
-    conv = _variable_converters.get(tname, UNDEFINED)
-    if conv is not UNDEFINED:
-        return conv  # type: ignore[no-any-return]
+    if tname in _variable_converters:
+        return _variable_converters[tname]
     if tname.startswith(("cs.", "4d.", "4D.")):
         conv = _variable_converter_of("object")
     else:
@@ -270,10 +269,9 @@ def _variable_converter_of(tname: str) -> Converter | None:
     rule = _VARIABLE_RULES.get(tname)
     if rule is None:
         return None
-    conv = _variable_converters.get(tname, UNDEFINED)
-    if conv is UNDEFINED:
-        conv = _variable_converters[tname] = rule(tname)
-    return conv  # type: ignore[no-any-return]
+    if tname not in _variable_converters:
+        _variable_converters[tname] = rule(tname)
+    return _variable_converters[tname]
 
 
 def norm_type(t: str | None) -> str | None:
@@ -294,7 +292,7 @@ def parameter_converter(t: str) -> Converter | None:
     """
     if not t.startswith("cs."):
         return variable_converter(t)
-    from ..classes import Instance, has_class
+    from ..classes import ClassDef, Instance, has_class
 
     obj = variable_converter(t)
     assert obj is not None
@@ -302,7 +300,7 @@ def parameter_converter(t: str) -> Converter | None:
 
     def conv_class(v: Any) -> Any:
         if type(v) is Instance:  # the common case, has_class without the calls
-            c = v.cls
+            c: ClassDef | None = v.cls
             while c is not None:
                 if c.name == name:
                     return v

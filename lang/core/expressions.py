@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import nodes as N
 from .. import values as V
@@ -14,10 +14,15 @@ from ..values import UNDEFINED, UNSET, Coll, Obj
 from . import fastops
 from .conversions import to_element, to_storable
 from .fastops import binary_closure, concat_closure, inline_read
-from .frames import Fn, Frame, Scope, name_key, record_error, undefined_variable
+from .frames import Fn, Frame, Scope, interprocess_key, name_key, record_error, undefined_variable
+
+if TYPE_CHECKING:
+    from .protocol import Core as _Base  # the other concerns of the Interpreter, as seen through self
+else:
+    _Base = object
 
 
-class Expressions:
+class Expressions(_Base):
     """Compiling expressions."""
 
     expr_compilers: dict[type, Callable[..., Fn]] = {}  # node type -> expr_<Node> (lang/interpreter.py)
@@ -34,7 +39,7 @@ class Expressions:
                 )
 
             return unsupported
-        return meth(self, e, scope)  # type: ignore[no-any-return]
+        return meth(self, e, scope)
 
     def expr_Literal(self, e: N.Literal, scope: Scope) -> Fn:
         return constant_closure(e.value)
@@ -85,7 +90,7 @@ class Expressions:
         return FourDError(ERR_UNKNOWN_NAME, unknown_name_message(name, self.runtime.project.method_names()), span)
 
     def expr_Interprocess(self, e: N.Interprocess, scope: Scope) -> Fn:
-        key = e.name.lower()
+        key = interprocess_key(e.name)
         rt = self.runtime
         span = e.span
         name = e.name

@@ -23,7 +23,7 @@ from __future__ import annotations
 import operator
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeGuard
 
 from .. import nodes as N
 from .. import values as V
@@ -89,23 +89,28 @@ def binary_closure(
     """A closure for `e` when `op` is an arithmetic or comparison operator, else None."""
     slow = _slow(impl, e.span)
     lhs, rhs = e.left, e.right
-    local_const = isinstance(lhs, N.Local) and _number_literal(rhs)
-    local_local = isinstance(lhs, N.Local) and isinstance(rhs, N.Local)
+    lhs_local = lhs if isinstance(lhs, N.Local) else None
+    rhs_local = rhs if isinstance(rhs, N.Local) else None
+    rhs_number = rhs if _number_literal(rhs) else None
     if op in _ARITH or op == "/":
         return arith_closure(
             op, _operand(lhs, left, slot_of, undefined), _operand(rhs, right, slot_of, undefined), slow, _NO_STORE
         )
     if op in _ORDER:
         pyop = _ORDER[op]
-        if local_const:
-            return _order_lc(pyop, slot_of(lhs.name), rhs.value, slow, lambda: undefined(lhs.name, lhs.span))
-        if local_local:
-            return _order_ll(pyop, slot_of(lhs.name), slot_of(rhs.name), left, right, slow)
+        if lhs_local is not None and rhs_number is not None:
+            where = lhs_local
+            return _order_lc(
+                pyop, slot_of(where.name), rhs_number.value, slow, lambda: undefined(where.name, where.span)
+            )
+        if lhs_local is not None and rhs_local is not None:
+            return _order_ll(pyop, slot_of(lhs_local.name), slot_of(rhs_local.name), left, right, slow)
         return _order(pyop, left, right, slow)
     if op == "=" or op == "#":
         eq_slow = slow if op == "=" else _slow(V.equal, e.span)
-        if local_const:
-            eq = _equal_lc(slot_of(lhs.name), rhs.value, eq_slow, lambda: undefined(lhs.name, lhs.span))
+        if lhs_local is not None and rhs_number is not None:
+            where = lhs_local
+            eq = _equal_lc(slot_of(where.name), rhs_number.value, eq_slow, lambda: undefined(where.name, where.span))
         else:
             eq = _equal(left, right, eq_slow)
         if op == "=":
@@ -118,12 +123,12 @@ def binary_closure(
     return None
 
 
-def _number_literal(e: N.Expr) -> bool:
+def _number_literal(e: N.Expr) -> TypeGuard[N.Literal]:
     return isinstance(e, N.Literal) and type(e.value) is float and e.value == e.value
 
 
 def _operand(
-    e: N.Expr, fn: Fn, slot_of: Callable[[str], int], undefined: Callable[[str, Span], FourDError]
+    e: N.Expr, fn: Fn | None, slot_of: Callable[[str], int], undefined: Callable[[str, Span], FourDError]
 ) -> tuple[Any, ...]:
     """How a closure reads an operand inline: (slot, constant, closure, error if unassigned).
 
@@ -548,7 +553,7 @@ def _modulo(opa: tuple[Any, ...], opb: tuple[Any, ...], slow: Any, store: tuple[
         ):
             na = int(a)
             nb = int(b)
-            r = (na if na >= 0 else -na) % (nb if nb >= 0 else -nb)
+            r: Any = (na if na >= 0 else -na) % (nb if nb >= 0 else -nb)
             if na < 0:
                 r = -r
             if not as_int:

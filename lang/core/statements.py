@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import nodes as N
 from .. import values as V
@@ -20,10 +20,15 @@ from . import fastops
 from .conversions import norm_type, to_number, variable_converter
 from .expressions import command_info, constant_of
 from .fastops import assign_closure, store_plan
-from .frames import BRK, CONT, RET, Fn, Frame, Scope, record_error, take_deferred, undefined_variable
+from .frames import BRK, CONT, RET, Fn, Frame, Scope, name_key, record_error, take_deferred, undefined_variable
+
+if TYPE_CHECKING:
+    from .protocol import Core as _Base  # the other concerns of the Interpreter, as seen through self
+else:
+    _Base = object
 
 
-class Statements:
+class Statements(_Base):
     """Compiling statements."""
 
     stmt_compilers: dict[type, Callable[..., Fn]] = {}  # node type -> stmt_<Node> (lang/interpreter.py)
@@ -578,9 +583,16 @@ class Statements:
                 actions.append(declare_local)
             elif isinstance(n, (N.Interprocess, N.ParamIndirect)):  # `var <>x : T`, `var ${2} : T`
                 ref, tn = self.compile_ref(n, scope), t or "variant"
-                actions.append(lambda f, ref=ref, tn=tn: (r := ref(f)).declare and r.declare(tn))
+
+                def declare_place(f: Frame, ref: Fn = ref, tn: str = tn) -> None:
+                    r = ref(f)
+                    if r.declare:
+                        r.declare(tn)
+
+                actions.append(declare_place)
             else:
-                key = n.name.lower()
+                assert isinstance(n, N.Name)  # a process variable
+                key = name_key(n.name)
 
                 def declare_process(f: Frame, key: str = key, t: str | None = t) -> None:
                     proc = f.process
