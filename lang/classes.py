@@ -45,6 +45,9 @@ from .values import (
 
 # 4D classes a user class may name in `Class extends` without leaving the user store.
 _OBJECT_NAMES = ("Object", "4D.Object")
+# ORDA classes of the project extend these (docs/ORDA/ordaClasses.md): their instances are made
+# by the datastore (lang/datastore/orda.py), which runs the user functions with This bound to them.
+_ORDA_PARENTS = ("DataStoreImplementation", "DataClass", "Entity", "EntitySelection")
 
 # Built-in classes of the `4D` store (docs/API) and the parents the docs give them
 # (ClassClass.md: 4D.File.superclass is Document, 4D.Document.superclass is Object).
@@ -661,6 +664,9 @@ def class_of(runtime: Any, v: Any) -> ClassDef | None:
     if isinstance(v, Obj) and not getattr(v, "is_4d_object", False):
         return store.builtins.object
     if getattr(v, "is_4d_object", False):  # 4D.Signal (a shared Obj), 4D.Session, ...
+        user = getattr(v, "cls", None)  # an ORDA object of a project class (cs.DataStore, cs.<T>Entity...)
+        if isinstance(user, ClassDef):
+            return user
         return store.builtins.get(getattr(v, "class_name", "Object"))
     return None
 
@@ -707,6 +713,8 @@ def load_class(store: ClassStore, name: str, path: Any) -> ClassDef:
         pn = parent_name.removeprefix("cs.")
         if pn in _OBJECT_NAMES or parent_name in _OBJECT_NAMES:
             parent = store.builtins.object
+        elif pn.removeprefix("4D.") in _ORDA_PARENTS:
+            parent = store.builtins.get(pn.removeprefix("4D."))
         elif pn == name:
             raise FourDError(ERR_CLASS, f'Class "{name}" cannot extend itself', parent_span)
         elif parent_name.startswith(("4D.", "4d.")):

@@ -50,6 +50,8 @@ STDLIB_MODULES = (
     "mini4d.stdlib.compiler",
     "mini4d.stdlib.formulas",
     "mini4d.stdlib.classes",
+    "mini4d.stdlib.orda",
+    "mini4d.stdlib.database",
 )
 
 _SPACES = re.compile(r"\s+")

@@ -338,6 +338,7 @@ class Runtime:
         self.interrupted = False
         self.child_errors: list[FourDError] = []
         self.extensions: dict[str, Any] = {}
+        self.end_hooks: list[Callable[[Process], None]] = []  # run when a process ends (datastore)
         from .interpreter import Interpreter
 
         self.interp = Interpreter(self)
@@ -543,6 +544,8 @@ class Runtime:
             for name in [n for n, owner in self.semaphores.items() if owner is proc]:
                 del self.semaphores[name]  # a semaphore lives until its creating process ends
             self.cond.notify_all()
+        for hook in self.end_hooks:
+            hook(proc)  # e.g. its open transaction cancelled, its record locks freed
 
     _closing = False
 

@@ -1,0 +1,1 @@
+"""Classic database commands (filled below)."""
