@@ -25,7 +25,7 @@ _INSERT_META = "INSERT INTO __m4d_schema (uuid, kind, tbl, number, name, code, c
 class Conn:
     """The connection of one 4D process, with its transaction depth."""
 
-    __slots__ = ("raw", "depth", "proc", "cursor", "locks_in_tx", "closed")
+    __slots__ = ("raw", "depth", "proc", "cursor", "locks_in_tx", "closed", "writing")
 
     def __init__(self, raw: Any, proc: Any):
         self.raw = raw
@@ -34,6 +34,7 @@ class Conn:
         self.cursor = raw.cursor()
         self.locks_in_tx: list[tuple[str, int]] = []
         self.closed = False
+        self.writing = False  # inside Engine.write (nested writes join it)
 
 
 class LockTable:
@@ -186,7 +187,7 @@ class Engine:
                 for f in t.fields:
                     if f.unique or (t.pk is f):
                         col = self.shadow(f) if f.is_text else f.col
-                        kind = "UNIQUE INDEX" if f.unique else "INDEX"
+                        kind = "UNIQUE INDEX"  # a primary key is unique too
                         ex(f"CREATE {kind} IF NOT EXISTS u_{f.uuid}_{f.code} ON {t.sql} ({col})")
             for idx in self.schema.indexes:
                 if idx.kind != "regular" or not idx.fields:
@@ -270,13 +271,16 @@ class Engine:
         """Run fn(conn) as one atomic write: its own transaction, or a savepoint inside the process's."""
         c = self.conn(proc)
         pg = self.backend.name == "postgresql"
-        if c.depth == 0:
+        if c.depth == 0 and not c.writing:
             self.execute(c, "BEGIN" if pg else "BEGIN IMMEDIATE")
+            c.writing = True
             try:
                 r = fn(c)
             except BaseException:
+                c.writing = False
                 self._rollback(c)
                 raise
+            c.writing = False
             self.execute(c, "COMMIT")
             self.write_count += 1
             return r
@@ -361,6 +365,25 @@ class Engine:
             return n
 
         return self.write(proc, take)
+
+    def bump_sequence(self, c: Conn, t: Table, at_least: int) -> None:
+        """After an explicit value in an autoincrement field: later numbers come after it (inside a write)."""
+        if self.backend.name == "postgresql":
+            self.execute(
+                c,
+                f"SELECT setval('q_{t.uuid}', GREATEST(?, (SELECT CASE WHEN is_called THEN last_value + 1 "
+                f"ELSE last_value END FROM q_{t.uuid})), false)",
+                (at_least,),
+            )
+            return
+        with self.seq_lock:
+            if self.seq_floor.get(t.uuid, 1) < at_least:
+                self.seq_floor[t.uuid] = at_least
+        row = self.execute(c, "SELECT next FROM __m4d_seq WHERE tbl = ?", (t.uuid,)).fetchone()
+        if row is None:
+            self.execute(c, "INSERT INTO __m4d_seq (tbl, next) VALUES (?, ?)", (t.uuid, at_least))
+        elif int(row[0]) < at_least:
+            self.execute(c, "UPDATE __m4d_seq SET next = ? WHERE tbl = ?", (at_least, t.uuid))
 
     def peek_sequence(self, proc: Any, t: Table) -> int:
         if self.backend.name == "postgresql":

@@ -176,7 +176,12 @@ class DataStore:
             owner = eng.locks.owner((t.uuid, r.rec))
             if owner is not None and owner is not proc:
                 return SaveResult(STATUS_LOCKED, locker=owner)
+        explicit = 0
         if r.is_new:
+            for f in t.fields:
+                v = r.values[f.index]
+                if f.autosequence and v:
+                    explicit = max(explicit, int(v) + 1)
             self.fill_auto(proc, r)
         for f in t.fields:
             v = r.values[f.index]
@@ -197,8 +202,14 @@ class DataStore:
                         FourDError(int(code), f"The trigger of table {t.name} refused the save ({code})"),
                     )
         if r.is_new:
+
+            def ins(c: Conn) -> int:
+                if explicit:
+                    eng.bump_sequence(c, t, explicit)
+                return eng.insert(c, t, r.values)
+
             try:
-                rec = eng.write(proc, lambda c: eng.insert(c, t, r.values))
+                rec = eng.write(proc, ins)
             except FourDError as err:
                 return SaveResult(STATUS_SERIOUS, err)
             r.rec = rec

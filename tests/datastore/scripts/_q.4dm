@@ -1,0 +1,2 @@
+$r:=ds.Employee.get(1).drop()
+ALERT(JSON Stringify($r))
