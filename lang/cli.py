@@ -35,6 +35,9 @@ options:
   --version       show the version
   --debug         show Python tracebacks for internal errors
   --no-color      no colours (NO_COLOR is honoured too)
+  --data FILE     the project's data: an SQLite file, :memory:, or postgresql://... (default:
+                  Data/<project>.sqlite beside Project/; MINI4D_DATA is honoured too)
+  --seed FILE     load {"Table": [{...}, ...]} into the data first (a fresh :memory: one without --data)
 """
 
 
@@ -53,9 +56,17 @@ def main(
     argv = list(sys.argv[1:] if argv is None else argv)
     io = Streams(stdout, stderr)
     debug = False
-    while argv and argv[0] in ("--debug", "--no-color"):
-        if argv.pop(0) == "--debug":
+    while argv and argv[0] in ("--debug", "--no-color", "--data", "--seed"):
+        opt = argv.pop(0)
+        if opt == "--debug":
             debug = True
+        elif opt in ("--data", "--seed"):
+            if not argv:
+                io.err.write(f"mini4d: {opt} needs a value\n" + USAGE)
+                return EXIT_USAGE
+            from .datastore import DEFAULTS
+
+            DEFAULTS[opt[2:]] = argv.pop(0)  # the data file (or :memory:, postgresql://...) / seed JSON
         else:
             os.environ["NO_COLOR"] = "1"
     try:
@@ -313,12 +324,13 @@ def _cmd_run(argv: list[str], io: Streams, debug: bool) -> int:
     parser.add_argument("--startup-method", dest="startup", default="")
     parser.add_argument("--user-param", dest="user_param", default="")
     parser.add_argument("--skip-onstartup", action="store_true")
-    # tool4d options with no effect here: there is no data file and no interface
+    # tool4d options with no effect here (no interface); --data chooses the data file
     parser.add_argument("--dataless", action="store_true")
     parser.add_argument("--headless", action="store_true")
     parser.add_argument("--create-data", action="store_true")
     parser.add_argument("--utility", action="store_true")
     parser.add_argument("--data", default="")
+    parser.add_argument("--seed", default="")
     parser.add_argument("--opening-mode", default="")
     parser.add_argument("args", nargs="*")
     try:
@@ -356,6 +368,10 @@ def _cmd_run(argv: list[str], io: Streams, debug: bool) -> int:
         return EXIT_USAGE
     runtime = Runtime(project, stdout=io.out, stderr=io.err)
     runtime.user_param = ns.user_param
+    if ns.data:
+        runtime.extensions["data"] = ns.data
+    if ns.seed:
+        runtime.extensions["seed"] = ns.seed
     from .cache import parse_cached
 
     codes = []

@@ -463,9 +463,11 @@ class Interpreter:
         REGISTRY.ensure_commands()  # theme modules are imported when their commands are first compiled
         self.members = REGISTRY.members
         self.hooks: dict[str, Any] = {}  # extension points (classes, formulas, pointers)
+        from .datastore.hooks import install as install_datastore
         from .pointers import install as install_pointers
 
         install_pointers(self)
+        install_datastore(self)
 
     # ---------------------------------------------------------------- compiling units
     def compile_unit(
@@ -1762,6 +1764,9 @@ class Interpreter:
         raise Syntax4DError("`*` is only allowed as a command argument", e.span)
 
     def expr_Table(self, e: N.Table, scope: Scope) -> Fn:
+        hook = self.hooks.get("table")
+        if hook is not None:
+            return hook(self, e, scope)
         span = e.span
         text = e.text
 

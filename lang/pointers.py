@@ -211,6 +211,16 @@ def compile_make_pointer(interp: Any, e: N.MakePointer, scope: Any) -> Callable[
         return lambda f: interprocess_pointer(f.runtime, name)
     if isinstance(t, N.Table):
         text = t.text
+        hook = interp.hooks.get("table_pointer")
+        if hook is not None:
+
+            def db_pointer(f: Any) -> Any:
+                try:
+                    return hook(text, span, f.runtime, Pointer4D)
+                except FourDError as err:
+                    raise err.with_span(span)
+
+            return db_pointer
         return lambda f: table_pointer(text, span)
     if isinstance(t, N.Deref):
         inner = interp.compile_expr(t.ptr, scope)
@@ -335,6 +345,9 @@ def compile_place(interp: Any, target: N.Expr, scope: Any) -> Any:
 
         return (prep_ptr, get, put)
     if isinstance(target, N.Table):
+        hook = interp.hooks.get("table_place")
+        if hook is not None:
+            return hook(interp, target, scope)
         text = target.text
         span = target.span
 

@@ -12,7 +12,9 @@ sys.path.insert(0, str(Path(__file__).parent / "datastore"))
 from golden import compare, expectations  # noqa: E402
 from harness import PG_DSN, drop_pg_schema, pg_schema_dsn, run_script  # noqa: E402
 
-SCRIPTS = sorted(p for p in (Path(__file__).parent / "datastore" / "scripts").glob("*.4dm") if not p.name.startswith("_"))
+SCRIPTS = sorted(
+    p for p in (Path(__file__).parent / "datastore" / "scripts").glob("*.4dm") if not p.name.startswith("_")
+)
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_DSN else [])
 
 

@@ -21,3 +21,4 @@ ERR_ORDA = 90123  # unknown attribute, wrong dataclass, index out of range ...
 ERR_NO_RECORD = 90124  # a field used with no current record
 ERR_TRANSACTION = 90125
 ERR_TRIGGER = 90126
+ERR_NO_SET = 90128  # a set or named selection that does not exist

@@ -597,9 +597,7 @@ class Compiler:
             )
         if op in ("=", "==="):
             fv = fold(value)
-            return Cond(
-                f"{sh} = ?", [fv], True, lambda row: row.values[i] is not None and fold(row.values[i]) == fv
-            )
+            return Cond(f"{sh} = ?", [fv], True, lambda row: row.values[i] is not None and fold(row.values[i]) == fv)
         if op in ("<", ">", "<=", ">="):
 
             def test(row: Any) -> bool:
@@ -612,11 +610,9 @@ class Compiler:
             return Cond(f"{sh} {op} ?", [fold(value)], True, test)
         return FALSE
 
-    def object_path(
-        self, f: Field, bracket: str | None, rest: list[str], op: str, value: Any, is_null: bool
-    ) -> Cond:
+    def object_path(self, f: Field, bracket: str | None, rest: list[str], op: str, value: Any, is_null: bool) -> Cond:
         """A criterion inside an object attribute: decided in Python (the language's collection-query rules)."""
-        from ..stdlib.query import _match_one, _NEGATED
+        from ..stdlib.query import _NEGATED, _match_one
 
         i = f.index
         parts: list[tuple[str, str | None]] = []
@@ -776,7 +772,9 @@ def _order_expr(store: Any, dc: Any, steps: list[str]) -> str | None:
         if inner is None:
             return None
         rt = related.table
-        return f"(SELECT {inner} FROM {rt.sql} AS o{id(rel) % 9973} WHERE {rel.dest.column} = {dc.table.sql}.{rel.source.column})"
+        alias = f"o{id(rel) % 9973}"
+        outer = f"{dc.table.sql}.{rel.source.column}"
+        return f"(SELECT {inner} FROM {rt.sql} AS {alias} WHERE {alias}.{rel.dest.column} = {outer})"
     return None
 
 
@@ -885,7 +883,9 @@ def query_dataclass(f: Any, dc: Any, args: list[Any], span: Any, within: list[in
         values = rest
     recs, ordered = run_query(f, dc, text, values, settings, within)
     es = EntitySelection4D(dc, recs, ordered=ordered)
-    if isinstance(settings, Obj) and (dict.get(settings, "queryPlan") is True or dict.get(settings, "queryPath") is True):
+    if isinstance(settings, Obj) and (
+        dict.get(settings, "queryPlan") is True or dict.get(settings, "queryPath") is True
+    ):
         plan = Obj()
         plan.update({"item": text, "subquery": Coll()})
         es.query_plan = plan
@@ -893,3 +893,103 @@ def query_dataclass(f: Any, dc: Any, args: list[Any], span: Any, within: list[in
         path.update({"steps": Coll(), "description": text, "recordsfounds": float(len(recs))})
         es.query_path = path
     return es
+
+
+# ------------------------------------------------------------------ classic QUERY and ORDER BY
+
+
+class TableOnly:
+    """What the compiler needs of a dataclass when a classic command queries any table."""
+
+    def __init__(self, table: Table):
+        self.table = table
+        self.name = table.name
+        self.attrs: dict[str, Any] = {}
+
+    def related_dc(self, t: Table) -> TableOnly:
+        return TableOnly(t)
+
+
+def relation_path(start: Table, target: Table) -> list[tuple[Any, bool]]:
+    """Relations leading from `start` to `target` (many-to-one first, then one-to-many): (relation, to_one)."""
+    if start is target:
+        return []
+    seen = {start.uuid}
+    frontier: list[tuple[Table, list[tuple[Any, bool]]]] = [(start, [])]
+    while frontier:
+        nxt = []
+        for t, path in frontier:
+            steps = [(rel, True, rel.dest.table) for rel in t.many_to_one] + [
+                (rel, False, rel.source.table) for rel in t.one_to_many
+            ]
+            for rel, to_one, other in steps:
+                if other is None or other.uuid in seen:
+                    continue
+                p = path + [(rel, to_one)]
+                if other is target:
+                    return p
+                seen.add(other.uuid)
+                nxt.append((other, p))
+        frontier = nxt
+    raise FourDError(
+        ERR_QUERY, f"[{target.name}] is not related to [{start.name}]: its fields cannot be searched from it"
+    )
+
+
+def classic_criterion(comp: Compiler, table: Table, f: Field, op: str, value: Any) -> Cond:
+    """`[T]F op value` for a query on `table` (F may be in a table related to it)."""
+    assert f.table is not None
+    if op == "!=":
+        op = "#"
+    is_null = value is None
+    if type(value) is int:
+        value = float(value)
+    cond = comp.storage(f, op, value, is_null)
+    path = relation_path(table, f.table)
+    for rel, to_one in reversed(path):
+        outer_t = rel.source.table if to_one else rel.dest.table
+        inner_t = rel.dest.table if to_one else rel.source.table
+        outer_col = rel.source.column if to_one else rel.dest.column
+        inner_col = rel.dest.column if to_one else rel.source.column
+        if cond.exact:
+            sql = f"{outer_col} IN (SELECT {inner_col} FROM {inner_t.sql} WHERE {cond.sql})"
+            cond = comp._subquery_cond(TableOnly(outer_t), sql, cond.params)
+        else:
+            keys = comp.run_keys(TableOnly(inner_t), cond, inner_col)
+            cond = comp._subquery_cond(
+                TableOnly(outer_t), comp.backend.in_list(outer_col), [comp.backend.list_param(keys)]
+            )
+    return cond
+
+
+def classic_order(store: Any, proc: Any, table: Table, recs: list[int], levels: list[tuple[Field, bool]]) -> list[int]:
+    """ORDER BY: record numbers sorted by fields of the table or of tables it has a many-to-one path to."""
+    if len(recs) < 2 or not levels:
+        return list(recs)
+    eng = store.need_engine()
+    exprs = []
+    for f, asc in levels:
+        assert f.table is not None
+        col = eng.shadow(f) if f.is_text else f.column
+        path = relation_path(table, f.table)
+        if any(not to_one for _, to_one in path):
+            raise FourDError(ERR_QUERY, f"ORDER BY: [{f.table.name}] is not on the one side of [{table.name}]")
+        expr = col
+        for k, (rel, _) in enumerate(reversed(path)):
+            alias = f"o{len(path) - k}"
+            outer = rel.source.table.sql if k == len(path) - 1 else f"o{len(path) - k - 1}"
+            where = f"{alias}.{rel.dest.column} = {outer}.{rel.source.column}"
+            expr = f"(SELECT {expr} FROM {rel.dest.table.sql} AS {alias} WHERE {where})"
+        expr += "" if asc else " DESC"
+        if eng.backend.name == "postgresql":
+            expr += " NULLS FIRST" if asc else " NULLS LAST"
+        exprs.append(expr)
+    if len(set(recs)) != len(recs):
+        order = classic_order(store, proc, table, list(dict.fromkeys(recs)), levels)
+        return order
+    rows = eng.query(
+        proc,
+        f"SELECT __rec FROM {table.sql} WHERE {eng.backend.in_list('__rec')} ORDER BY {', '.join(exprs)}, __rec",
+        (eng.backend.list_param(recs),),
+    )
+    return [int(r[0]) for r in rows]

@@ -17,7 +17,9 @@ def _same_dc(es: EntitySelection4D, other: Any, what: str) -> None:
     if dc is None:
         raise FourDError(ERR_ORDA, f".{what}() needs an entity or an entity selection")
     if dc.table is not es.dc.table:
-        raise FourDError(ERR_OTHER_DATACLASS, f".{what}(): the entity selection and the argument belong to different dataclasses")
+        raise FourDError(
+            ERR_OTHER_DATACLASS, f".{what}(): the entity selection and the argument belong to different dataclasses"
+        )
 
 
 def _new(es: EntitySelection4D, recs: list[int], ordered: bool, alterable: bool = False) -> EntitySelection4D:
@@ -52,7 +54,11 @@ def _values(es: EntitySelection4D, proc: Any, path: Any, what: str) -> list[Any]
         for s in steps:
             if v is None or v is UNDEFINED:
                 break
-            v = v.get_4d_property(s) if hasattr(v, "get_4d_property") else (dict.get(v, s, UNDEFINED) if isinstance(v, Obj) else UNDEFINED)
+            v = (
+                v.get_4d_property(s)
+                if hasattr(v, "get_4d_property")
+                else (dict.get(v, s, UNDEFINED) if isinstance(v, Obj) else UNDEFINED)
+            )
         if isinstance(v, EntitySelection4D):
             for x in _values(v, proc, ".".join(steps[steps.index(s) + 1 :]) or s, what):
                 out.append(x)
@@ -94,7 +100,11 @@ def m_sum(es: EntitySelection4D, f: Any, proc: Any, args: list[Any], span: Any) 
                 (eng.backend.list_param(es.recs),),
             )
             return float(row[0][0] or 0)
-    if a is not None and a.kind in ("storage",) and a.field.kind not in ("int16", "int32", "int64", "real", "time", "object"):
+    if (
+        a is not None
+        and a.kind in ("storage",)
+        and a.field.kind not in ("int16", "int32", "int64", "real", "time", "object")
+    ):
         raise FourDError(ERR_ORDA, f'.sum(): "{path}" is not a numeric attribute')
     vals = _values(es, proc, path, "sum")
     return float(sum(_numeric(vals, "sum", not _is_object_path(es, path))))
