@@ -31,7 +31,7 @@ from mini4d.datastore.classic import (
 from mini4d.datastore.dbargs import Arg, compile_args
 from mini4d.datastore.errors import ERR_NO_RECORD, ERR_NO_SET, ERR_NO_TABLE, ERR_RECORD_DELETED
 from mini4d.datastore.records import Record
-from mini4d.errors import ERR_ARG_TYPE, ERR_NOT_SUPPORTED, FourDError
+from mini4d.errors import ERR_ARG_TYPE, ERR_ARG_VALUE, ERR_NOT_SUPPORTED, FourDError
 from mini4d.registry import command, constant
 from mini4d.values import UNDEFINED, Coll, Date4D, Obj, Time4D
 
@@ -54,6 +54,8 @@ def _db_compile(interp: Any, node: Any, scope: Any, info: Any) -> Any:
             return impl(f, _state(f), args)
         except FourDError as err:
             raise err.with_span(span) from None
+        except OverflowError:  # a number too large for a record number or a count
+            raise FourDError(ERR_ARG_VALUE, f"{name}: a number is out of range", span) from None
 
     call.command_name = name  # type: ignore[attr-defined]
     return call
@@ -120,7 +122,10 @@ def _number(a: Arg) -> float:
     v = _value(a)
     if type(v) not in (float, int):
         raise FourDError(ERR_ARG_TYPE, "A number was expected")
-    return float(v)
+    v = float(v)
+    if v != v or v in (float("inf"), float("-inf")):
+        raise FourDError(ERR_ARG_VALUE, "A finite number was expected")
+    return v
 
 
 def _ok(f: Any, v: int = 1) -> None:
@@ -1228,7 +1233,7 @@ def table_(f: Any, st: ProcState, args: list[Arg]) -> Any:
     if getattr(v, "kind", None) in ("table", "field"):
         return float(v.table)
     if type(v) in (float, int):
-        t = _store(st).table_number(int(v))
+        t = _store(st).table_number(int(_number(a)))
         return _table_pointer(f, t)
     raise FourDError(ERR_ARG_TYPE, "Table needs a table number or a pointer")
 

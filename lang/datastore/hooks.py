@@ -118,8 +118,16 @@ def compile_table_place(interp: Any, target: Any, scope: Any) -> Any:
 
 
 def make_pointer(text: str, span: Any, runtime: Any, base: Any) -> Any:
-    """A dereferenceable pointer to `[Table]` or `[Table]Field` (`base` makes the Pointer4D)."""
-    ref = Resolved(text).resolve(runtime)
+    """A dereferenceable pointer to `[Table]` or `[Table]Field` (`base` makes the Pointer4D).
+
+    Without the table in the catalog the pointer can still be made and compared (its numbers come
+    from a tokenized reference); dereferencing it gives the unknown-table error.
+    """
+    ref = Resolved(text)
+    try:
+        ref.resolve(runtime)
+    except FourDError as err:
+        return _unresolved_pointer(text, err, base)
     from .classic import TableRef, field_value, set_field, state_of
     from .values_proc import running_process
 
@@ -138,6 +146,18 @@ def make_pointer(text: str, span: Any, runtime: Any, base: Any) -> Any:
     p = base("field", f"[{ref.table.name}]{ref.field.name}", ("field", ref.field.uuid), get, put)
     p.table = ref.table.number
     p.field = ref.field.number
+    return p
+
+
+def _unresolved_pointer(text: str, err: FourDError, base: Any) -> Any:
+    tname, tnum, fname, fnum = parse_ref(text)
+
+    def fail(*_args: Any) -> Any:
+        raise FourDError(err.code, err.message)
+
+    p = base("field" if fname or fnum else "table", text, ("table", text.lower()), fail, fail)
+    p.table = tnum
+    p.field = fnum
     return p
 
 
