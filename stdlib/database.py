@@ -662,11 +662,11 @@ def locked(f: Any, st: ProcState, args: list[Arg]) -> bool:
 
 @db_command("LOCKED BY", 353, "Record Locking")
 def locked_by(f: Any, st: ProcState, args: list[Arg]) -> None:
-    """The process that locks the current record (0 if none, -1 if deleted), with user and machine names."""
+    """The process locking the current record (0 if none, -1 if deleted), its 4D user, session user and process name."""
     t, rest = _table_arg(st, args)
     ts = _ts(st, t)
     r = ts.record
-    out: list[Any] = [0.0, "", "", "", ""]
+    out: list[Any] = [0.0, "", "", ""]
     if r is not None and not r.is_new:
         eng = _store(st).need_engine()
         if not eng.exists(f.process, t, r.rec):
@@ -674,7 +674,7 @@ def locked_by(f: Any, st: ProcState, args: list[Arg]) -> None:
         else:
             owner = eng.locks.owner((t.uuid, r.rec))
             if owner is not None and owner is not f.process:
-                out = [float(owner.number), "designer", "", "localhost", owner.name]
+                out = [float(owner.number), "Designer", owner.session.user_name, owner.name]
     for a, v in zip(rest, out, strict=False):
         if a.ref is not None:
             a.ref.set(v)

@@ -25,4 +25,7 @@ def get_store(runtime: Any) -> Any:
             if store is None:
                 store = open_store(runtime)
                 runtime.extensions["datastore"] = store
+                seed = runtime.extensions.get("seed") or DEFAULTS.get("seed")
+                if seed and store.engine is not None:
+                    store.seed_file(seed)  # triggers run during seeding see this store
     return store

@@ -89,9 +89,6 @@ def open_store(runtime: Any) -> DataStore:
     hooks = getattr(runtime, "end_hooks", None)
     if hooks is not None:
         hooks.append(store.end_process)
-    seed = runtime.extensions.get("seed") or DEFAULTS.get("seed")
-    if seed and store.engine is not None:
-        store.seed_file(seed)
     return store
 
 
