@@ -85,3 +85,19 @@ def run_script(path: Path, data: str) -> tuple[list[str], str]:
     if lines and lines[-1] == "":
         lines.pop()
     return lines, err.getvalue()
+
+
+def run_code(code: str, data: str, seed: bool = True, name: str = "probe") -> tuple[int, str, str]:
+    """Run 4D code as a method of the company project; (exit code, stdout, stderr)."""
+    from mini4d.source import Source
+
+    out, err = io.StringIO(), io.StringIO()
+    rt = company_runtime(out, err, data, seed=seed, script_dir=ROOT / "scripts")
+    try:
+        compiled = rt.interp.compile_unit(name, parse_source(Source(name, code)), Source(name, code))
+        rc = execute(rt, compiled, [], Streams(out, err))
+    finally:
+        store = rt.extensions.get("datastore")
+        if store is not None:
+            store.close()
+    return rc, out.getvalue(), err.getvalue()
