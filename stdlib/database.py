@@ -203,7 +203,8 @@ def _combine(a: Any, b: Any, conj: str) -> Any:
         return Cond(f"({a.sql} OR {b.sql})", a.params + b.params, a.exact and b.exact, lambda r: ta(r) or tb(r))
     if conj == "#":
         if b.exact:
-            return Cond(f"({a.sql} AND NOT {b.sql})", a.params + b.params, a.exact, lambda r: ta(r) and not tb(r))
+            sql = f"({a.sql} AND NOT COALESCE({b.sql}, FALSE))"
+            return Cond(sql, a.params + b.params, a.exact, lambda r: ta(r) and not tb(r))
         return Cond(a.sql, a.params, False, lambda r: ta(r) and not tb(r))
     return Cond(f"({a.sql} AND {b.sql})", a.params + b.params, a.exact and b.exact, lambda r: ta(r) and tb(r))
 

@@ -362,7 +362,8 @@ class Compiler:
             ta = a.test
             test = lambda row: not ta(row)  # noqa: E731
             if a.exact:
-                return Cond(f"(NOT {a.sql})", a.params, True, test)
+                # SQL's NULL is "unknown"; in 4D a comparison with a Null value is simply false
+                return Cond(f"(NOT COALESCE({a.sql}, FALSE))", a.params, True, test)
             return Cond("1=1", [], False, test)  # the negation of a superset is no superset
         if kind == "formula":
             return self.formula(node[1], dc)
