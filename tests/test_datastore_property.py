@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).parent / "datastore"))
 
 from harness import PG_DSN, company_runtime, drop_pg_schema, pg_schema_dsn  # noqa: E402
-
 from mini4d.datastore import get_store  # noqa: E402
 from mini4d.datastore.orda import datastore_object  # noqa: E402
 from mini4d.datastore.query import run_query  # noqa: E402

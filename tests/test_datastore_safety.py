@@ -186,7 +186,8 @@ def test_hostile_names_in_the_catalog_never_reach_sql(tmp_path: Path) -> None:
     (project / "Project" / "Sources" / "catalog.4DCatalog").write_text(HOSTILE_CATALOG, encoding="utf-8")
     script = project / "Project" / "Sources" / "probe.4dm"
     script.write_text(
-        'var $dc : Object\n$dc:=ds["Robert\'); DROP TABLE t;--"]\n$e:=$dc.new()\n$e["na\\"me"]:="Bobby"\n$r:=$e.save()\n'
+        'var $dc : Object\n$dc:=ds["Robert\'); DROP TABLE t;--"]\n$e:=$dc.new()\n'
+        '$e["na\\"me"]:="Bobby"\n$r:=$e.save()\n'
         'ALERT(String($r.success)+" "+String($dc.getCount())+" "+$dc.all().first()["na\\"me"])\n',
         encoding="utf-8",
     )
