@@ -686,7 +686,12 @@ def load_class(store: ClassStore, name: str, path: Any) -> ClassDef:
     parent_span: Span | None = None
     props: list[N.ClassProperty] = []
     bodies: list[tuple[N.Stmt, list[N.Stmt]]] = []
+    aliases: dict[str, str] = {}
     for s in stmts:
+        alias = _orda_alias(s)
+        if alias is not None:
+            aliases[alias[0]] = alias[1]  # `{exposed} Alias name path` (ORDA entity classes)
+            continue
         if isinstance(s, (N.ClassConstructor, N.ClassFunction)):
             bodies.append((s, []))
         elif isinstance(s, N.ClassExtends):
@@ -729,6 +734,8 @@ def load_class(store: ClassStore, name: str, path: Any) -> ClassDef:
                 )
 
     cls = ClassDef(store, name, parent)
+    cls.aliases = aliases  # type: ignore[attr-defined]
+    cls.orda_functions = {}  # type: ignore[attr-defined]  # ("query" | "orderby", attribute) -> function
     own_names: dict[str, str] = {}
 
     def claim(member: str, kind: str, span: Span) -> None:
@@ -780,6 +787,18 @@ def load_class(store: ClassStore, name: str, path: Any) -> ClassDef:
         mods = set(node.modifiers)
         text = node.span.text().strip()
         kind = node.kind
+        if kind in ("query", "orderby"):
+            code = interp.compile_unit(
+                f"{name}.{kind} {node.name}",
+                tuple(body),
+                mt.source,
+                kind="function",
+                params=node.params,
+                result=node.result,
+            )
+            code.owner = cls
+            cls.orda_functions[(kind, node.name)] = ClassFunction4D(cls, node.name, code, text, False)  # type: ignore[attr-defined]
+            continue
         claim(node.name, f"computed {kind}" if kind else "function", node.span)
         code = interp.compile_unit(
             f"{name}.{node.name}", tuple(body), mt.source, kind="function", params=node.params, result=node.result
@@ -801,6 +820,22 @@ def load_class(store: ClassStore, name: str, path: Any) -> ClassDef:
         if fn.owner is cls:
             fn.shared = fn.shared and cls.shared
     return cls
+
+
+_ALIAS_RX = None
+
+
+def _orda_alias(s: N.Stmt) -> tuple[str, str] | None:
+    """(name, path) of an ORDA `{exposed} Alias name path` line (parsed as an expression statement)."""
+    if not isinstance(s, N.ExprStmt):
+        return None
+    global _ALIAS_RX
+    if _ALIAS_RX is None:
+        import re
+
+        _ALIAS_RX = re.compile(r"\s*(?:exposed\s+)?alias\s+([^\W\d]\w*)\s+([^\W\d][\w.]*)\s*$", re.I)
+    m = _ALIAS_RX.match(s.span.text())
+    return (m.group(1), m.group(2)) if m else None
 
 
 def _ctor_body(body: list[N.Stmt]) -> list[N.Stmt]:
@@ -927,4 +962,3 @@ def compile_cs(interp: Any, node: N.Command, scope: Any, info: Any) -> Any:
         return interp.compile_command_call(info, node.args, node.span, scope)  # its parameter-count error
     store = class_store(interp.runtime)
     return lambda f: store
-

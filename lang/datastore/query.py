@@ -236,6 +236,7 @@ def parse(text: str) -> tuple[tuple, tuple[tuple[str, bool], ...], tuple[str, ..
 # ------------------------------------------------------------------ compiling
 
 _NEG = {"#": "=", "!==": "==="}
+_EVENT_OPS = {"=": "==", "#": "!="}  # $event.operator of a query function
 
 
 class Cond:
@@ -659,9 +660,15 @@ class Compiler:
         return Cond(f"{f.column} IS NOT NULL", [], False, test)
 
     def calculated(self, dc: Any, a: Any, rest: list[str], op: str, value: Any, is_null: bool) -> Cond:
-        """A computed attribute: its `Function query` when it has one (not parsed yet), else a sequential search."""
+        """A computed attribute: its `Function query` when it has one, else a sequential search calling `get`."""
         from ..stdlib.query import _NEGATED, _match_one
 
+        ec = getattr(dc, "entity_cls", None)
+        qfn = getattr(ec, "orda_functions", {}).get(("query", a.name)) if ec is not None and not rest else None
+        if qfn is not None:
+            cond = self._query_function(dc, a, qfn, op, value)
+            if cond is not None:
+                return cond
         positive = _NEGATED.get(op)
 
         def test(row: Any) -> bool:
@@ -677,6 +684,41 @@ class Compiler:
             return _match_one(v, op, value)
 
         return Cond("1=1", [], False, test)
+
+    def _query_function(self, dc: Any, a: Any, qfn: Any, op: str, value: Any) -> Cond | None:
+        """`Function query <attr>($event)`: a query string, {query; parameters}, or $event.result."""
+        from .orda import EntitySelection4D
+
+        ev = Obj()
+        ev.update(
+            {
+                "attributeName": a.name,
+                "dataClassName": dc.name,
+                "kind": "query",
+                "value": value,
+                "operator": _EVENT_OPS.get(op, op),
+                "result": UNDEFINED,
+            }
+        )
+        r = qfn.invoke(self.b.f, [ev], this=None)
+        res = dict.get(ev, "result", UNDEFINED)
+        if isinstance(res, EntitySelection4D):
+            recs = res.recs
+            return self._subquery_cond(dc, self.backend.in_list("__rec"), [self.backend.list_param(recs)])
+        text, values = None, []
+        if type(r) is str:
+            text = r
+        elif isinstance(r, Obj) and type(dict.get(r, "query")) is str:
+            text = r["query"]
+            params = dict.get(r, "parameters", None)
+            values = list(params) if isinstance(params, Coll) else []
+        if text is None:
+            return None
+        tree, order, evals = parse(text)
+        if order:
+            raise FourDError(ERR_QUERY, f'"order by" is not allowed in the query function of {a.name}')
+        sub = Compiler(self.store, self.proc, Binder(text, values, None, self.b.f, evals))
+        return sub.compile(tree, dc)
 
     def formula(self, spec: tuple, dc: Any) -> Cond:
         if not self.b.allow_formulas:
@@ -726,10 +768,44 @@ def run_cond(comp: Compiler, dc: Any, cond: Cond, within: list[int] | None = Non
 # ------------------------------------------------------------------ ordering
 
 
+def expand_keys(dc: Any, keys: list[tuple[list[str], bool]]) -> list[tuple[list[str], bool]]:
+    """Sort keys with computed attributes replaced by what their `Function orderBy` returns."""
+    ec = getattr(dc, "entity_cls", None)
+    fns = getattr(ec, "orda_functions", None) if ec is not None else None
+    if not fns:
+        return keys
+    out: list[tuple[list[str], bool]] = []
+    for steps, desc in keys:
+        fn = fns.get(("orderby", steps[0])) if len(steps) == 1 else None
+        if fn is None:
+            out.append((steps, desc))
+            continue
+        ev = Obj()
+        ev.update(
+            {
+                "attributeName": steps[0],
+                "dataClassName": dc.name,
+                "kind": "orderBy",
+                "operator": "desc" if desc else "asc",
+                "descending": desc,
+                "result": UNDEFINED,
+            }
+        )
+        r = fn.invoke(None, [ev], this=None)
+        if type(r) is not str:
+            r = dict.get(ev, "result", UNDEFINED)
+        if type(r) is not str:
+            out.append((steps, desc))
+            continue
+        out.extend(parse_order_string(r))
+    return out
+
+
 def order_recs(store: Any, proc: Any, dc: Any, recs: list[int], keys: list[tuple[list[str], bool]]) -> list[int]:
     """Record numbers sorted by attribute paths (ascending: Null first); ties keep their order."""
     if len(recs) < 2 or not keys:
         return list(recs)
+    keys = expand_keys(dc, keys)
     eng = store.need_engine()
     t = dc.table
     exprs: list[str] = []

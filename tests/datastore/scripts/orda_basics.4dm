@@ -27,7 +27,8 @@ ALERT(ds.Employee.query("department.location = Paris order by salary desc").firs
 ALERT(String(ds.Department.query("employees.salary > 5000").name))  // expect: ["Research"]
 ALERT(String(ds.Employee.query("departmentID = null").length))  // expect: 1
 ALERT(String(ds.Employee.query("departmentID # 1").length))  // expect: 4
-ALERT(String(ds.Employee.query("not(departmentID = 1)").length))  // expect: 4
+ALERT(String(ds.Employee.query("not(departmentID = 1)").length))  // expect: 5
+// (not() is the complement: it includes the Null departmentID that # leaves out)
 ALERT(String(ds.Employee.query("firstName in :1"; New collection("alice"; "Bruno"; "zed")).length))  // expect: 2
 ALERT(String(ds.Employee.query("birthDate < :1"; !1985-01-01!).length))  // expect: 3
 ALERT(String(ds.Employee.query("birthDate >= '1990-01-01'").length))  // expect: 3
