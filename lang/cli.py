@@ -56,6 +56,9 @@ def main(
     argv = list(sys.argv[1:] if argv is None else argv)
     io = Streams(stdout, stderr)
     debug = False
+    from .datastore import DEFAULTS
+
+    DEFAULTS.clear()  # --data/--seed of this call only
     while argv and argv[0] in ("--debug", "--no-color", "--data", "--seed"):
         opt = argv.pop(0)
         if opt == "--debug":
@@ -64,8 +67,6 @@ def main(
             if not argv:
                 io.err.write(f"mini4d: {opt} needs a value\n" + USAGE)
                 return EXIT_USAGE
-            from .datastore import DEFAULTS
-
             DEFAULTS[opt[2:]] = argv.pop(0)  # the data file (or :memory:, postgresql://...) / seed JSON
         else:
             os.environ["NO_COLOR"] = "1"
