@@ -3,6 +3,7 @@
     python3 -m bench                 # everything, full sizes, 5 runs of each program
     python3 -m bench --quick         # small sizes, 3 runs (a minute or so)
     python3 -m bench --only fib,sieve --sections programs --repeat 1 --json out.json
+    python3 -m bench --sections web  # the web server against a bare app on the same library
 
 Each `bench/programs/NAME.4dm` with a `NAME.py` twin is a program. The first line of the
 4D file gives its sizes (`// bench: n=300000 quick=20000`); the 4D method receives n as
@@ -361,7 +362,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=None, help="runs of each program (median is reported)")
     ap.add_argument("--only", default="", help="comma-separated program names")
     ap.add_argument(
-        "--sections", default="programs,startup,parse,memory,use", help="any of programs,startup,parse,memory,use"
+        "--sections",
+        default="programs,startup,parse,memory,use,web",
+        help="any of programs,startup,parse,memory,use,web",
     )
     ap.add_argument("--json", default="", help="also write the results to this JSON file")
     args = ap.parse_args(argv)
@@ -411,6 +414,18 @@ def main(argv: list[str] | None = None) -> int:
         if u is not None:
             report["use"] = u
             out.write("bench_use:\n" + u["output"] + "\n")
+    if "web" in sections:
+        try:
+            import cheroot  # noqa: F401
+        except ImportError:
+            out.write("web: skipped (pip install 'mini4d[web]')\n")
+        else:
+            from bench.web import bench_web
+            from bench.web import report as web_report
+
+            w = bench_web(args.quick)
+            report["web"] = w
+            web_report(w, out)
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2), encoding="utf-8")
     return code

@@ -19,6 +19,7 @@ EXIT_USAGE = 2
 EXIT_SYNTAX = 65
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell sees from a tool whose reader went away
 
 THREAD_STACK = 256 * 1024 * 1024
 
@@ -26,8 +27,10 @@ USAGE = """\
 usage: mini4d [options] FILE.4dm [ARG ...]     run a script (ARGs fill its #DECLARE parameters)
        mini4d [options] -c CODE                 run a line of 4D code
        mini4d run PROJECT_DIR --startup-method NAME [--user-param TEXT]
+       mini4d serve PROJECT_DIR [--port N] [--host H]   serve a project over HTTP
        mini4d check [--format text|json] PATH ...  check syntax of .4dm files and folders
        mini4d commands [--theme THEME] [NAME]   list the supported 4D commands
+       mini4d test [PATH ...] [--junit FILE]    run the 4D tests of a project or folder
        mini4d                                   start the interactive REPL
 
 options:
@@ -42,9 +45,10 @@ options:
 
 
 class Streams:
-    def __init__(self, out: TextIO | None, err: TextIO | None):
+    def __init__(self, out: TextIO | None, err: TextIO | None, inp: TextIO | None = None):
         self.out = out or sys.stdout
         self.err = err or sys.stderr
+        self.inp = inp  # standard input for Request and CONFIRM (None: they report an error)
 
 
 def main(
@@ -54,7 +58,7 @@ def main(
     stdin: TextIO | None = None,
 ) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    io = Streams(stdout, stderr)
+    io = Streams(stdout, stderr, stdin if stdin is not None else (sys.stdin if stdout is None else None))
     debug = False
     from .datastore import DEFAULTS
 
@@ -87,12 +91,20 @@ def main(
             return run_text(argv[1], "<string>", argv[2:], io, debug)
         if first == "run" and not first.endswith(".4dm"):
             return _cmd_run(argv[1:], io, debug)
+        if first == "serve":
+            from .web.serve import serve_main
+
+            return serve_main(argv[1:], io, debug)
         if first == "check":
             return _cmd_check(argv[1:], io)
         if first == "commands":
             return _cmd_commands(argv[1:], io)
         if first == "kernel":
             return _cmd_kernel(argv[1:], io)
+        if first == "test":
+            from .testrunner import test_main
+
+            return test_main(argv[1:], io.out, io.err)
         if first.startswith("-"):
             io.err.write(f"mini4d: unknown option {first}\n" + USAGE)
             return EXIT_USAGE
@@ -163,6 +175,7 @@ def run_source(
         return EXIT_SYNTAX
     runtime = Runtime(project, stdout=io.out, stderr=io.err)
     runtime.user_param = user_param
+    runtime.stdin = io.inp
     try:
         code = runtime.interp.compile_unit(name, stmts, source)
     except FourDError as err:
@@ -281,6 +294,9 @@ def execute(runtime: Any, code: Any, args: list[Any], io: Streams, debug: bool =
                 thread.join(0.05)
             break
     _flush(io)
+    if getattr(runtime, "broken_pipe", False):
+        _silence_stdout(io)
+        return EXIT_BROKEN_PIPE
     if interrupted or runtime.interrupted:
         io.err.write("Interrupted\n")
         return EXIT_INTERRUPTED
@@ -303,6 +319,17 @@ def execute(runtime: Any, code: Any, args: list[Any], io: Streams, debug: bool =
     if getattr(runtime, "child_errors", None):
         return EXIT_RUNTIME  # another process stopped on an unhandled error (already printed)
     return EXIT_OK
+
+
+def _silence_stdout(io: Streams) -> None:
+    """After the reader of stdout went away: point it at /dev/null so that exiting flushes nothing into the pipe."""
+    if io.out is not sys.stdout:
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _flush(io: Streams) -> None:
@@ -373,6 +400,7 @@ def _cmd_run(argv: list[str], io: Streams, debug: bool) -> int:
         runtime.extensions["data"] = ns.data
     if ns.seed:
         runtime.extensions["seed"] = ns.seed
+    runtime.stdin = io.inp
     from .cache import parse_cached
 
     codes = []
@@ -502,4 +530,9 @@ def _repl(io: Streams, stdin: TextIO | None, debug: bool) -> int:
 
 def entry() -> None:
     """Console-script entry point."""
+    for stream in (sys.stdout, sys.stderr):
+        try:  # text the terminal cannot encode is escaped, never lost (lone surrogates, é in ASCII)
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
     sys.exit(main())

@@ -2,7 +2,7 @@
 
 Codes documented by 4D are used as is (-10518 ASSERT, -10721 shared values, ...).
 Situations whose 4D number is not documented use mini4d's own range 90000-90999,
-listed in the README, so that no 4D number is invented.
+listed in docs/language.md, so that no 4D number is invented.
 """
 
 from __future__ import annotations

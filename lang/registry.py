@@ -35,6 +35,7 @@ _DATA = Path(__file__).with_name("data")
 # Modules of stdlib/, imported once when the registry is first needed.
 STDLIB_MODULES = (
     "mini4d.stdlib.output",
+    "mini4d.stdlib.files",
     "mini4d.stdlib.text",
     "mini4d.stdlib.arithmetic",
     "mini4d.stdlib.dates",
@@ -52,6 +53,7 @@ STDLIB_MODULES = (
     "mini4d.stdlib.classes",
     "mini4d.stdlib.orda",
     "mini4d.stdlib.database",
+    "mini4d.stdlib.web",
 )
 
 _SPACES = re.compile(r"\s+")

@@ -19,8 +19,11 @@ from typing import Any, TextIO
 from .errors import ERR_INTERRUPTED, FourDError, format_error
 from .values import IS_OBJECT, UNDEFINED, Coll, Obj, SharedGroup, set_current_process
 
+
 # what secrets.token_hex does, without importing secrets (hashlib, hmac: start-up time)
-_UUID_SOURCE: Callable[[], str] = lambda: os.urandom(16).hex().upper()
+def _UUID_SOURCE() -> str:  # noqa: N802 - a replaceable source, named as a constant
+    return os.urandom(16).hex().upper()
+
 
 # Process states (docs/commands-legacy/process-state.md).
 DOES_NOT_EXIST = -100
@@ -34,11 +37,21 @@ PAUSED = 5
 TYPE_MAIN = -1
 TYPE_OTHER_USER = 4
 TYPE_WORKER = 5
+TYPE_WEB = -13  # Web server process
 
 _STACK_LOCK = threading.Lock()
 TICK = 1 / 60  # DELAY PROCESS and Semaphore count in ticks
 POLL = 0.05  # seconds between checks of stop requests while a process waits
 STARTED = time.monotonic()  # start-up, for `Milliseconds` and `Tickcount`
+
+
+def escape_unencodable(text: str, encoding: str | None) -> str:
+    """Text with the characters `encoding` cannot write as backslash escapes (lone surrogates, é in ASCII)."""
+    enc = encoding or "utf-8"
+    try:
+        return text.encode(enc, "backslashreplace").decode(enc, "replace")
+    except LookupError:
+        return text.encode("ascii", "backslashreplace").decode("ascii")
 
 
 def new_uuid() -> str:
@@ -187,6 +200,163 @@ class Session:
         return o
 
 
+WEB_MIN_IDLE = 60  # minutes: the default and the minimum of Session.idleTimeout (SessionClass.md)
+
+
+class WebSession(Session):
+    """A scalable web session (kind "web", or "rest" when a REST request opened it).
+
+    Opened by the web server for a client without a valid session cookie; closed when the
+    server stops or after `idleTimeout` minutes without a request. Privileges are names
+    declared in roles.json (`runtime.extensions["web_roles"]`), expanded through roles and
+    `includes`; a session is Guest until `setPrivileges()` is called.
+    """
+
+    def __init__(self, runtime: Runtime, kind: str = "web", ip: str = ""):
+        super().__init__(runtime, user_name="", kind=kind)
+        self.idle_timeout = WEB_MIN_IDLE
+        self.last_access = time.time()
+        self.privileges: list[str] = []
+        self.guest = True
+        self.ip = ip
+        self.closed = False
+
+    def __repr__(self) -> str:
+        return f"<WebSession {self.id} {self.user_name!r}>"
+
+    def touch(self) -> None:
+        self.last_access = time.time()
+
+    def expires_at(self) -> float:
+        return self.last_access + self.idle_timeout * 60
+
+    def expired(self, now: float | None = None) -> bool:
+        return self.closed or (time.time() if now is None else now) >= self.expires_at()
+
+    def info(self) -> Obj:
+        o = super().info()
+        o.update(
+            {
+                "machineName": "",
+                "systemUserName": "",
+                "IPAddress": self.ip,
+                "hostType": "browser",
+            }
+        )
+        return o
+
+    def get_4d_property(self, name: str) -> Any:
+        if name == "expirationDate":
+            return iso_ms(self.expires_at())
+        if name == "idleTimeout":
+            return self.idle_timeout
+        return super().get_4d_property(name)
+
+    def set_4d_property(self, name: str, value: Any) -> None:
+        if name == "idleTimeout":
+            if type(value) not in (int, float) or type(value) is bool:
+                from .errors import ERR_ARG_TYPE
+
+                raise FourDError(ERR_ARG_TYPE, "idleTimeout must be a number of minutes")
+            self.idle_timeout = max(WEB_MIN_IDLE, int(value))
+            return
+        super().set_4d_property(name, value)
+
+    # privileges (versioned_docs/version-21/API/SessionClass.md)
+    def _roles(self) -> Any:
+        return self.runtime.extensions.get("web_roles")
+
+    def set_privileges(self, arg: Any, span: Any = None) -> bool:
+        from .errors import ERR_ARG_TYPE
+
+        privs: list[str] = []
+        roles: list[str] = []
+        user: str | None = None
+
+        def names(v: Any, what: str) -> list[str]:
+            if type(v) is str:
+                return [n.strip() for n in v.split(",") if n.strip()]
+            if isinstance(v, Coll) and all(type(x) is str for x in v):
+                return [x.strip() for x in v if x.strip()]
+            raise FourDError(ERR_ARG_TYPE, f"setPrivileges: {what} must be a text or a collection of texts", span)
+
+        if isinstance(arg, Obj) and not getattr(arg, "is_4d_object", False):
+            if arg.get("privileges", UNDEFINED) not in (UNDEFINED, None):
+                privs = names(arg["privileges"], "privileges")
+            if arg.get("roles", UNDEFINED) not in (UNDEFINED, None):
+                roles = names(arg["roles"], "roles")
+            u = arg.get("userName", UNDEFINED)
+            if u not in (UNDEFINED, None):
+                if type(u) is not str:
+                    raise FourDError(ERR_ARG_TYPE, "setPrivileges: userName must be a text", span)
+                user = u
+        else:
+            privs = names(arg, "the privileges")
+        r = self._roles()
+        self.privileges = r.expand(privs, roles) if r is not None else []
+        if user is not None:
+            self.user_name = user
+        self.guest = False
+        return True
+
+    def has_privilege(self, name: str, proc: Any = None) -> bool:
+        key = name.lower()
+        if any(p.lower() == key for p in self.privileges):
+            return True
+        promoted = getattr(proc, "promoted", None)
+        return bool(promoted) and any(p.lower() == key for _i, p in promoted)
+
+    def call_4d_member(self, f: Any, name: str, args: list[Any], span: Any) -> Any:
+        from .errors import ERR_ARG_COUNT, ERR_ARG_TYPE
+
+        proc = f.process if f is not None else None
+        if name == "setPrivileges":
+            if len(args) != 1:
+                raise FourDError(ERR_ARG_COUNT, ".setPrivileges() takes one parameter", span)
+            return self.set_privileges(args[0], span)
+        if name == "hasPrivilege":
+            if len(args) != 1 or type(args[0]) is not str:
+                raise FourDError(ERR_ARG_TYPE, ".hasPrivilege() takes a privilege name (Text)", span)
+            return self.has_privilege(args[0], proc)
+        if name == "getPrivileges":
+            return Coll(self.privileges)
+        if name == "clearPrivileges":
+            self.privileges = []
+            r = self._roles()
+            if r is None or not r.force_login:
+                self.guest = True  # in force login mode the session only loses its privileges
+            return True
+        if name == "isGuest":
+            return self.guest
+        if name == "createOTP":
+            lifespan = float(self.idle_timeout * 60)
+            if args and args[0] is not UNDEFINED:
+                if type(args[0]) not in (int, float) or type(args[0]) is bool:
+                    raise FourDError(ERR_ARG_TYPE, ".createOTP() takes a lifespan in seconds (Integer)", span)
+                lifespan = float(args[0])
+            return self.runtime.create_otp(self, lifespan)
+        if name == "restore":
+            if len(args) != 1 or type(args[0]) is not str:
+                raise FourDError(ERR_ARG_TYPE, ".restore() takes a token (Text)", span)
+            return self.runtime.restore_otp(proc, args[0])
+        if name == "promote":
+            if len(args) != 1 or type(args[0]) is not str:
+                raise FourDError(ERR_ARG_TYPE, ".promote() takes a privilege name (Text)", span)
+            r = self._roles()
+            if proc is None or r is None or not r.declared(args[0]) or self.has_privilege(args[0], proc):
+                return 0
+            return self.runtime.promote(proc, r.canonical(args[0]))
+        if name == "demote":
+            if len(args) != 1 or type(args[0]) not in (int, float) or type(args[0]) is bool:
+                raise FourDError(ERR_ARG_TYPE, ".demote() takes a promotion id (Integer)", span)
+            promoted = getattr(proc, "promoted", None)
+            if promoted:
+                wanted = int(args[0])
+                proc.promoted = [(i, p) for i, p in promoted if i != wanted]
+            return UNDEFINED
+        return super().call_4d_member(f, name, args, span)
+
+
 class Process:
     """A 4D process: its own process variables, error handler, error stack, state."""
 
@@ -229,6 +399,8 @@ class Process:
         self.busy = False
         self.killed = False
         self.startup: Any = None
+        self.promoted: list[tuple[int, str]] = []  # Session.promote() privileges of this process
+        self.web: Any = None  # the HTTP request a web process answers
 
     def __repr__(self) -> str:
         return f"<Process {self.number} {self.name!r}>"
@@ -321,6 +493,8 @@ class Runtime:
         self.stderr = stderr
         self.out_lock = threading.Lock()
         self.output_closed = False
+        self.broken_pipe = False  # stdout's reader went away: the CLI exits 141 (SIGPIPE)
+        self.stdin: TextIO | None = None  # where Request and CONFIRM read answers (None: nowhere)
         # docs/commands/storage.md: Storage holds only shared objects and collections.
         self.storage = make_storage_object(strict=True)
         self.interprocess: dict[str, Any] = {}
@@ -339,6 +513,10 @@ class Runtime:
         self.child_errors: list[FourDError] = []
         self.extensions: dict[str, Any] = {}
         self.end_hooks: list[Callable[[Process], None]] = []  # run when a process ends (datastore)
+        # services that keep a run alive while they run (the web server), by name
+        self.services: set[str] = set()
+        self.otp_tokens: dict[str, tuple[str, float]] = {}  # token -> (session ID, expiry time)
+        self._promote_ids = itertools.count(1)
         from .interpreter import Interpreter
 
         self.interp = Interpreter(self)
@@ -348,16 +526,43 @@ class Runtime:
 
     # ---------------------------------------------------------------- output
     def write(self, text: str, err: bool = False) -> None:
-        """Write text to stdout (or stderr) as one piece: lines of processes never interleave."""
+        """Write text to stdout (or stderr) as one piece: lines of processes never interleave.
+
+        4D line breaks (CR, CR LF) become the platform's; characters the stream cannot
+        encode are escaped (`\\ud800`, `caf\\xe9`) so that later lines still print. When the
+        reader of stdout has gone (`| head`), the run stops as if interrupted and the
+        command exits as a tool killed by SIGPIPE does.
+        """
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
         stream = (self.stderr or sys.stderr) if err else (self.stdout or sys.stdout)
         with self.out_lock:
             if self.output_closed:
+                if not err:
+                    self._stop_for_closed_output()
                 return
             try:
-                stream.write(text)
+                try:
+                    stream.write(text)
+                except UnicodeEncodeError:
+                    stream.write(escape_unencodable(text, getattr(stream, "encoding", None)))
                 stream.flush()
-            except (BrokenPipeError, ValueError):
-                self.output_closed = True  # the reader went away (e.g. `| head`): stop writing
+            except (BrokenPipeError, ConnectionResetError):
+                self.output_closed = True  # the reader went away (e.g. `| head`)
+                self.broken_pipe = True
+            except (OSError, ValueError):
+                self.output_closed = True  # the stream was closed under us: stop writing
+                return
+            else:
+                return
+        self._stop_for_closed_output()
+
+    def _stop_for_closed_output(self) -> None:
+        """Stop every process of the run once nobody reads the output any more."""
+        if self.interrupted:
+            raise FourDError(ERR_INTERRUPTED, "Program interrupted: the output was closed")
+        self.stop_all()
+        raise FourDError(ERR_INTERRUPTED, "Program interrupted: the output was closed")
 
     # ---------------------------------------------------------------- sessions
     def new_session(self, user_name: str = "") -> Session:
@@ -365,6 +570,118 @@ class Runtime:
         with self.proc_lock:
             self.sessions[s.id] = s
         return s
+
+    def session(self, session_id: str) -> Session | None:
+        """The open session with this UUID (an expired web session is closed on the way); None if none."""
+        s = self.sessions.get(session_id)
+        if s is not None and isinstance(s, WebSession) and s.expired():
+            self.close_session(s)
+            return None
+        return s
+
+    def open_sessions(self) -> list[Session]:
+        """Every open session, expired web sessions closed first."""
+        self.sweep_sessions()
+        with self.proc_lock:
+            return list(self.sessions.values())
+
+    def open_web_session(self, kind: str = "web", ip: str = "") -> WebSession:
+        """A new Guest web session (the web server opens one for a client without a valid cookie)."""
+        s = WebSession(self, kind, ip)
+        with self.proc_lock:
+            self.sessions[s.id] = s
+        return s
+
+    def close_session(self, s: Session) -> None:
+        """Close a web session: its storage, singletons and one-time passcodes go with it."""
+        if s is self.default_session:
+            return
+        with self.proc_lock:
+            if isinstance(s, WebSession):
+                s.closed = True
+            self.sessions.pop(s.id, None)
+            for token in [t for t, (sid, _e) in self.otp_tokens.items() if sid == s.id]:
+                del self.otp_tokens[token]
+        store = self.extensions.get("class_store")
+        if store is not None:
+            store.session_singletons.pop(s.id, None)
+
+    def sweep_sessions(self) -> int:
+        """Close the web sessions idle past their timeout and drop expired passcodes; returns how many closed."""
+        now = time.time()
+        with self.proc_lock:
+            gone = [s for s in self.sessions.values() if isinstance(s, WebSession) and s.expired(now)]
+            for token in [t for t, (_sid, exp) in self.otp_tokens.items() if exp <= now]:
+                del self.otp_tokens[token]
+        for s in gone:
+            self.close_session(s)
+        return len(gone)
+
+    def close_web_sessions(self) -> None:
+        """The web server stops: every web session closes."""
+        with self.proc_lock:
+            web = [s for s in self.sessions.values() if isinstance(s, WebSession)]
+        for s in web:
+            self.close_session(s)
+
+    # ---------------------------------------------------------------- one-time passcodes, promotions
+    def create_otp(self, session: Session, lifespan: float) -> str:
+        """A new single-use token bound to `session` (Session.createOTP), valid `lifespan` seconds."""
+        token = new_uuid()
+        with self.proc_lock:
+            self.otp_tokens[token] = (session.id, time.time() + max(0.0, lifespan))
+        return token
+
+    def take_otp(self, token: str) -> WebSession | None:
+        """The session a token restores, or None; the token is used up whether or not it was valid."""
+        with self.proc_lock:
+            entry = self.otp_tokens.pop(token, None)
+        if entry is None or entry[1] <= time.time():
+            return None
+        s = self.session(entry[0])
+        return s if isinstance(s, WebSession) else None
+
+    def restore_otp(self, proc: Any, token: str) -> bool:
+        """`Session.restore(token)`: the web process continues in the token's session (False: nothing changes)."""
+        if proc is None or not isinstance(proc.session, WebSession) or proc.web is None:
+            return False
+        target = self.take_otp(token)
+        if target is None:
+            return False
+        proc.session = target
+        target.touch()
+        return True
+
+    def promote(self, proc: Any, privilege: str) -> int:
+        """Add a privilege to one process (Session.promote); returns the promotion id."""
+        pid = next(self._promote_ids)
+        proc.promoted = [*proc.promoted, (pid, privilege)]
+        return pid
+
+    def run_in_web_process(self, session: Session, name: str, body: Callable[[Process], Any], request: Any) -> Any:
+        """Run `body(process)` on the calling thread as a new 4D process of `session` answering `request`.
+
+        The process record leaves the table when the request is answered (web processes are
+        not kept: `Process state` of its number is then "does not exist").
+        """
+        proc = self.new_process_record(name, session)
+        proc.type = TYPE_WEB
+        proc.preemptive = True
+        proc.thread = threading.current_thread()
+        proc.web = request
+        if self.interrupted:
+            proc.stop_requested = True
+        set_current_process(proc)
+        try:
+            return body(proc)
+        finally:
+            set_current_process(None)
+            with self.proc_lock:
+                proc.ended = True
+                for sem in [n for n, owner in self.semaphores.items() if owner is proc]:
+                    del self.semaphores[sem]
+                self.processes.pop(proc.number, None)
+                self.cond.notify_all()
 
     # ---------------------------------------------------------------- processes
     def new_process_record(self, name: str, session: Session) -> Process:
@@ -589,8 +906,8 @@ class Runtime:
         main = self.main
         while True:
             with self.proc_lock:
-                while not self._idle() and not main.mailbox and not self.interrupted:
-                    self.cond.wait(POLL)
+                while (not self._idle() or self.services) and not main.mailbox and not self.interrupted:
+                    self.cond.wait(POLL)  # a running web server counts as pending work
                 if self.interrupted:
                     break
                 if main.mailbox:

@@ -146,6 +146,8 @@ def get_path(v: Any, parts: list[str]) -> Any:
         if isinstance(v, Obj):
             getter = getattr(v, "get_4d_property", None)
             v = getter(name) if getter is not None else dict.get(v, name, UNDEFINED)
+        elif getattr(v, "is_4d_object", False) and hasattr(v, "get_4d_property"):
+            v = v.get_4d_property(name)  # 4D.File, 4D.Folder, 4D.Session...: their properties
         else:
             return UNDEFINED
     return v

@@ -10,7 +10,7 @@ from mini4d.registry import command, constant
 from mini4d.values import UNDEFINED, Coll, Obj, check_writable, new_shared_group, share_value
 
 # ck shared is 16 in public 4D code ("constante ck shared (entier 16)"); ck resolve pointers
-# (token K85:26) is documented without a value: 32 is assumed (listed in the README).
+# (token K85:26) is documented without a value: 32 is assumed (listed in docs/differences.md).
 constant("ck shared", 16, token="K85:29", theme="Objects and collections")
 constant("ck resolve pointers", 32, token="K85:26", theme="Objects and collections")
 constant("ck ascending", 0, theme="Objects and collections")

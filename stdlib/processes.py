@@ -134,11 +134,11 @@ def process_activity(ctx: Any, *args: Any) -> Any:
             )
     if len(args) > 2:
         raise FourDError(ERR_ARG_COUNT, "Process activity takes at most a session ID and an option")
+    sessions = rt.open_sessions()
     with rt.proc_lock:
-        sessions = list(rt.sessions.values())
         procs = [p for p in rt.processes.values() if not p.ended]
     if session_id is not None:
-        wanted = rt.sessions.get(session_id)
+        wanted = rt.session(session_id)
         if wanted is None:
             return None  # an unknown session ID gives null
         sessions = [wanted]

@@ -315,6 +315,8 @@ def _get(v: Any, name: str) -> Any:
     if isinstance(v, Obj):
         getter = getattr(v, "get_4d_property", None)
         return getter(name) if getter is not None else dict.get(v, name, UNDEFINED)
+    if getattr(v, "is_4d_object", False) and hasattr(v, "get_4d_property"):
+        return v.get_4d_property(name)  # 4D.File, 4D.Folder...: orderBy("size"), query("name = :1")
     return UNDEFINED
 
 

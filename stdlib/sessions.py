@@ -18,14 +18,14 @@ def session(ctx: Any) -> Any:
 @command("Session storage", 1839, "Sessions", aliases=("Session storage by ID",))
 def session_storage(ctx: Any, session_id: str) -> Any:
     """Shared storage of the session with this UUID; Null when none exists."""
-    s = ctx.runtime.sessions.get(session_id)
+    s = ctx.runtime.session(session_id)
     return s.storage if s is not None else None
 
 
 @command("Session info", 1844, "Sessions")
 def session_info(ctx: Any, session_id: str) -> Any:
     """Description of the session with this UUID ({type; userName; ID; ...}); Null when none exists."""
-    s = ctx.runtime.sessions.get(session_id)
+    s = ctx.runtime.session(session_id)
     return s.info() if s is not None else None
 
 

@@ -236,11 +236,22 @@ def test_commands_lists_implemented_commands() -> None:
         assert re.search(rf"\b{re.escape(name)}\b", names)
 
 
-def test_every_mini4d_error_code_is_listed_in_the_readme() -> None:
+def test_every_mini4d_error_code_is_listed_in_the_language_doc() -> None:
     from mini4d import errors
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Error numbers", 1)[1].split("\n## ", 1)[0]
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "language.md").read_text(encoding="utf-8")
+    section = doc.split("## Error numbers", 1)[1].split("\n## ", 1)[0]
     listed = {int(m) for m in re.findall(r"^\| (9\d{4}) \|", section, re.MULTILINE)}
     defined = {v for k, v in vars(errors).items() if k.startswith("ERR_") and 90000 <= v < 91000}
     assert defined == listed
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sh\n(.*?)\n```", readme, re.S)
+    test_command = next(b for b in blocks if "pytest" in b)
+    if not (root / ".ci" / "run").is_file():
+        pytest.skip("an unpacked sdist has no .ci folder")
+    ci = (root / ".ci" / "run").read_text(encoding="utf-8").rstrip("\n").split("\n")
+    assert ci[-1] == test_command

@@ -1,0 +1,4 @@
+Class extends DataStoreImplementation
+
+exposed Function hello($name : Text) : Text
+	return "hello "+$name

@@ -1,0 +1,2 @@
+//%attributes = {"publishedWeb":true}
+WEB SEND TEXT("hello"; "text/plain")

@@ -1,0 +1,3 @@
+Function test_never_runs()
+	If (True
+	End if

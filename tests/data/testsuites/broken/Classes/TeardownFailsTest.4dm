@@ -1,0 +1,5 @@
+Function test_ok()
+	ALERT("ok")
+
+Function teardown()
+	throw(7; "teardown failed")

@@ -1,0 +1,3 @@
+var $o : Object
+$o:=Null
+$o.x:=1

@@ -1,0 +1,2 @@
+#DECLARE($n : Integer) : Integer
+return Recurse_forever($n+1)

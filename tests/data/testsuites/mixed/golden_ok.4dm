@@ -1,0 +1,2 @@
+ALERT("golden")
+ALERT("Two"+Char(13)+"lines")

@@ -1,0 +1,2 @@
+// #tags: method
+ASSERT(Length("abc")=4; "abc has three characters")

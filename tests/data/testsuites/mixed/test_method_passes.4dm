@@ -1,0 +1,3 @@
+// #tags: method
+ASSERT(Length("abc")=3)
+ALERT("method ran")
