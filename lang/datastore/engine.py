@@ -25,7 +25,7 @@ _INSERT_META = "INSERT INTO __m4d_schema (uuid, kind, tbl, number, name, code, c
 class Conn:
     """The connection of one 4D process, with its transaction depth."""
 
-    __slots__ = ("raw", "depth", "proc", "cursor", "locks_in_tx", "closed", "writing")
+    __slots__ = ("raw", "depth", "proc", "cursor", "locks_in_tx", "closed", "writing", "outer")
 
     def __init__(self, raw: Any, proc: Any):
         self.raw = raw
@@ -35,6 +35,7 @@ class Conn:
         self.locks_in_tx: list[tuple[str, int]] = []
         self.closed = False
         self.writing = False  # inside Engine.write (nested writes join it)
+        self.outer = False  # the outermost transaction level is a savepoint of a write (a trigger started it)
 
 
 class LockTable:
@@ -304,15 +305,24 @@ class Engine:
             pass
 
     # ---------------------------------------------------------------- transactions
+    def snapshot(self, proc: Any) -> Any:
+        """What must not change for a query's WHERE clause to still select the same records (SQLite only)."""
+        if self.backend.name != "sqlite":
+            return None
+        c = self.conn(proc)
+        return (self.write_count, id(c), c.cursor.execute("PRAGMA data_version").fetchone()[0])
+
     def level(self, proc: Any) -> int:
         c = self.conns.get(id(proc))
         return c.depth if c is not None and c.proc is proc else 0
 
     def start(self, proc: Any) -> None:
         c = self.conn(proc)
-        if c.depth == 0:
+        if c.depth == 0 and not c.writing:
             self.execute(c, "BEGIN" if self.backend.name == "postgresql" else "BEGIN IMMEDIATE")
         else:
+            if c.depth == 0:
+                c.outer = True
             self.execute(c, f"SAVEPOINT tx{c.depth}")
         c.depth += 1
 
@@ -321,25 +331,27 @@ class Engine:
         if c.depth == 0:
             raise FourDError(ERR_TRANSACTION, "VALIDATE TRANSACTION: no transaction is open in this process")
         c.depth -= 1
-        if c.depth == 0:
+        if c.depth == 0 and not c.outer:
             self.execute(c, "COMMIT")
             self.write_count += 1
             self._end_tx_locks(c)
         else:
             self.execute(c, f"RELEASE SAVEPOINT tx{c.depth}")
+            c.outer = c.outer and c.depth > 0
 
     def cancel(self, proc: Any) -> None:
         c = self.conn(proc)
         if c.depth == 0:
             raise FourDError(ERR_TRANSACTION, "CANCEL TRANSACTION: no transaction is open in this process")
         c.depth -= 1
-        if c.depth == 0:
+        if c.depth == 0 and not c.outer:
             self.execute(c, "ROLLBACK")
             self.write_count += 1
             self._end_tx_locks(c)
         else:
             self.execute(c, f"ROLLBACK TO SAVEPOINT tx{c.depth}")
             self.execute(c, f"RELEASE SAVEPOINT tx{c.depth}")
+            c.outer = c.outer and c.depth > 0
 
     def _end_tx_locks(self, c: Conn) -> None:
         """Locks kept because of the transaction end with it (UNLOAD RECORD inside one keeps them)."""
@@ -464,22 +476,58 @@ class Engine:
                 params.append(codec.shadow(ev))
         return cols, params
 
+    def insert_plan(self, t: Table) -> tuple[str, list[tuple[int, Any, bool]]]:
+        """The INSERT statement of a table and how each field value becomes its parameters."""
+        key = ("insert", t.uuid)
+        plan = self._sql_cache.get(key)
+        if plan is None:
+            cols: list[str] = []
+            steps: list[tuple[int, Any, bool]] = []
+            for f in t.fields:
+                cols.append(f.column)
+                if f.is_text:
+                    cols.append(self.shadow(f))
+                enc = None if f.kind == "text" else (lambda v, f=f: codec.encode(f, v))
+                steps.append((f.index, enc, f.is_text))
+            marks = "".join(", ?" for _ in cols)
+            names = "".join(", " + c for c in cols)
+            if self.backend.name == "postgresql":
+                sql = f"INSERT INTO {t.sql} (__stamp{names}) VALUES (1{marks}) RETURNING __rec"
+            else:
+                sql = (
+                    f"INSERT INTO {t.sql} (__rec, __stamp{names}) VALUES "
+                    f"((SELECT COALESCE(MAX(__rec) + 1, 0) FROM {t.sql}), 1{marks})"
+                )
+            plan = (self.backend.sql(sql), steps)
+            self._sql_cache[key] = plan  # type: ignore[assignment]
+        return plan  # type: ignore[return-value]
+
+    def insert_params(self, steps: list[tuple[int, Any, bool]], values: list[Any]) -> list[Any]:
+        params: list[Any] = []
+        fold = codec.shadow
+        for i, enc, text in steps:
+            v = values[i]
+            if enc is not None and v is not None:
+                v = enc(v)
+            params.append(v)
+            if text:
+                params.append(fold(v))
+        return params
+
     def insert(self, c: Conn, t: Table, values: list[Any]) -> int:
         """Insert a record (inside a write); returns its record number. The stamp starts at 1."""
-        cols, params = self._values_sql(t, t.fields, values)
-        marks = ", ".join("?" for _ in cols)
-        names = ", ".join(cols)
+        sql, steps = self.insert_plan(t)
+        params = self.insert_params(steps, values)
+        try:
+            cur = c.cursor
+            cur.execute(sql, params)
+        except Exception as exc:  # noqa: BLE001 - the backend's own errors become 4D errors
+            err = self.backend.translate(exc)
+            if err is None:
+                raise
+            raise err from None
         if self.backend.name == "postgresql":
-            sql = (
-                f"INSERT INTO {t.sql} (__stamp{', ' + names if names else ''}) "
-                f"VALUES (1{', ' + marks if marks else ''}) RETURNING __rec"
-            )
-            return int(self.execute(c, sql, params).fetchone()[0])
-        sql = (
-            f"INSERT INTO {t.sql} (__rec, __stamp{', ' + names if names else ''}) VALUES "
-            f"((SELECT COALESCE(MAX(__rec) + 1, 0) FROM {t.sql}), 1{', ' + marks if marks else ''})"
-        )
-        cur = self.execute(c, sql, params)
+            return int(cur.fetchone()[0])
         return int(cur.lastrowid)
 
     def update(self, c: Conn, t: Table, rec: int, fields: list[Field], values: list[Any]) -> int:

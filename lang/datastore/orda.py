@@ -348,7 +348,11 @@ class DataClass4D:
 
     # engine-level helpers
     def all(self, proc: Any) -> EntitySelection4D:
-        return EntitySelection4D(self, self.engine.all_recs(proc, self.table), ordered=False)
+        eng = self.engine
+        es = EntitySelection4D(self, eng.all_recs(proc, self.table), ordered=False)
+        if len(es.recs) >= 500:
+            es.origin = ("1=1", [], eng.snapshot(proc))
+        return es
 
     def get(self, proc: Any, key: Any) -> Entity4D | None:
         pk = self.pk
@@ -991,6 +995,17 @@ class EntitySelection4D:
         self.alterable = alterable
         self.query_plan: Obj | None = None
         self.query_path: Obj | None = None
+        # (WHERE clause, parameters, data snapshot) that selected exactly these records, when known:
+        # while the data has not changed, aggregates and sorts run on it instead of a list of numbers
+        self.origin: tuple[str, list[Any], Any] | None = None
+
+    def where(self, proc: Any) -> tuple[str, list[Any]]:
+        """A WHERE clause selecting the records of this selection."""
+        o = self.origin
+        if o is not None and o[2] is not None and o[2] == self.dc.engine.snapshot(proc):
+            return o[0], list(o[1])
+        eng = self.dc.engine
+        return eng.backend.in_list("__rec"), [eng.backend.list_param(self.recs)]
 
     @property
     def cls(self) -> Any:
@@ -1093,11 +1108,8 @@ class EntitySelection4D:
             return []
         eng = self.dc.engine
         t = self.dc.table
-        rows = eng.query(
-            proc,
-            f"SELECT __rec, {fld.column} FROM {t.sql} WHERE {eng.backend.in_list('__rec')}",
-            (eng.backend.list_param(self.recs),),
-        )
+        where, params = self.where(proc)
+        rows = eng.query(proc, f"SELECT __rec, {fld.column} FROM {t.sql} WHERE {where}", params)
         dec = codec.decoder(fld)
         by = {int(r[0]): (dec(r[1]) if dec else r[1]) for r in rows}
         return [by[r] for r in self.recs if r in by]
@@ -1121,6 +1133,21 @@ def from_collection(f: Any, dc: DataClass4D, items: Any, settings: Any, proc: An
     """`dataClass.fromCollection()`: create or update one entity per object (DataClassClass.md)."""
     proc = proc if proc is not None else _proc(f)
     recs: list[int] = []
+    failure: list[FourDError] = []
+
+    def fill(c: Any) -> None:
+        try:
+            _from_collection(f, dc, items, proc, recs)
+        except FourDError as err:
+            failure.append(err)  # the entities made before the failing one stay saved
+
+    dc.engine.write(proc, fill)
+    if failure:
+        raise failure[0]
+    return EntitySelection4D(dc, recs, ordered=True)
+
+
+def _from_collection(f: Any, dc: DataClass4D, items: Any, proc: Any, recs: list[int]) -> None:
     pk = dc.pk
     assert pk is not None
     for item in items:
@@ -1156,7 +1183,6 @@ def from_collection(f: Any, dc: DataClass4D, items: Any, settings: Any, proc: An
             if res.status != OK:
                 raise res.error or FourDError(ERR_ORDA, f".fromCollection(): {STATUS_TEXT.get(res.status)}")
         recs.append(r.rec)
-    return EntitySelection4D(dc, recs, ordered=True)
 
 
 def fold_key(v: Any) -> Any:

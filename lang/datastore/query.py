@@ -37,7 +37,9 @@ from .catalog import Field, Table
 from .errors import ERR_FORMULAS_OFF, ERR_NULL_FORMULA, ERR_ORDA
 
 _ISO = re.compile(r"\s*(\d{1,5})-(\d{1,2})-(\d{1,2})(?:T[0-9:.]*Z?)?\s*$")
-EPS_MARGIN = 2e-6  # SQL range around a real: wider than 4D's epsilon, Python decides exactly
+EPS_MARGIN = 2e-6
+# from this many records, a selection remembers its WHERE clause (see EntitySelection4D.origin)
+ORIGIN_MIN = 500  # SQL range around a real: wider than 4D's epsilon, Python decides exactly
 
 
 def parse_date(s: str) -> Date4D | None:
@@ -323,6 +325,21 @@ class Binder:
         return _split_path(p)
 
 
+@lru_cache(maxsize=1024)
+def _step(step: str) -> tuple[str, str | None]:
+    """(attribute name, bracket letter or None) of a path step: `rel{2}` (an independent join:
+    each criterion has its own here), `coll[]`, `coll[a]`."""
+    if "{" in step:
+        m = re.fullmatch(r"(.+?)\{(\d+)\}", step)
+        if m:
+            step = m.group(1)
+    if "[" in step:
+        m2 = re.fullmatch(r"(.+?)\[([A-Za-z]?)\]", step)
+        if m2:
+            return m2.group(1), m2.group(2)
+    return step, None
+
+
 def _split_path(p: str) -> list[str]:
     return [s for s in p.split(".")]
 
@@ -387,13 +404,7 @@ class Compiler:
     # ---------------------------------------------------------------- one criterion
     def criterion(self, dc: Any, steps: list[str], op: str, value: Any, is_null: bool) -> Cond:
         name = steps[0]
-        m = re.fullmatch(r"(.+?)\{(\d+)\}", name)
-        if m:
-            name = m.group(1)  # `rel{x}`: an independent join; each criterion has its own here
-        bracket = None
-        m2 = re.fullmatch(r"(.+?)\[([A-Za-z]?)\]", name)
-        if m2:
-            name, bracket = m2.group(1), m2.group(2)
+        name, bracket = _step(name)
         a = dc.attrs.get(name)
         if a is None:
             raise FourDError(ERR_QUERY, f'Invalid query "{self.b.text}": {dc.name} has no attribute "{name}"')
@@ -743,13 +754,18 @@ class Compiler:
         return Cond("1=1", [], False, test)
 
 
-def run_cond(comp: Compiler, dc: Any, cond: Cond, within: list[int] | None = None) -> list[int]:
+def run_cond(
+    comp: Compiler, dc: Any, cond: Cond, within: list[int] | None = None, within_where: Any = None
+) -> list[int]:
     """Record numbers matching a compiled criterion, in record-number order."""
     eng = comp.engine
     t: Table = dc.table
     where = cond.sql
     params = list(cond.params)
-    if within is not None:
+    if within_where is not None:
+        where = f"({where}) AND ({within_where[0]})"
+        params.extend(within_where[1])
+    elif within is not None:
         where = f"({where}) AND {eng.backend.in_list('__rec')}"
         params.append(eng.backend.list_param(within))
     if cond.exact:
@@ -801,7 +817,14 @@ def expand_keys(dc: Any, keys: list[tuple[list[str], bool]]) -> list[tuple[list[
     return out
 
 
-def order_recs(store: Any, proc: Any, dc: Any, recs: list[int], keys: list[tuple[list[str], bool]]) -> list[int]:
+def order_recs(
+    store: Any,
+    proc: Any,
+    dc: Any,
+    recs: list[int],
+    keys: list[tuple[list[str], bool]],
+    where: tuple[str, list[Any]] | None = None,
+) -> list[int]:
     """Record numbers sorted by attribute paths (ascending: Null first); ties keep their order."""
     if len(recs) < 2 or not keys:
         return list(recs)
@@ -820,11 +843,8 @@ def order_recs(store: Any, proc: Any, dc: Any, recs: list[int], keys: list[tuple
     del pyk
     unique = len(set(recs)) == len(recs)
     if unique:
-        rows = eng.query(
-            proc,
-            f"SELECT __rec FROM {t.sql} WHERE {eng.backend.in_list('__rec')} ORDER BY {', '.join(exprs)}, __rec",
-            (eng.backend.list_param(recs),),
-        )
+        w, params = where if where is not None else (eng.backend.in_list("__rec"), [eng.backend.list_param(recs)])
+        rows = eng.query(proc, f"SELECT __rec FROM {t.sql} WHERE {w} ORDER BY {', '.join(exprs)}, __rec", params)
         return [int(r[0]) for r in rows]
     return _order_python(store, proc, dc, recs, keys)
 
@@ -927,19 +947,39 @@ def run_query(
     within: list[int] | None = None,
 ) -> tuple[list[int], bool]:
     """Record numbers for a query string (and whether an `order by` made them ordered)."""
+    recs, ordered, _ = run_query_origin(f, dc, text, values, settings, within)
+    return recs, ordered
+
+
+def run_query_origin(
+    f: Any,
+    dc: Any,
+    text: str,
+    values: list[Any],
+    settings: Obj | None,
+    within: list[int] | None = None,
+    within_where: Any = None,
+) -> tuple[list[int], bool, Any]:
+    """run_query, and the WHERE clause that selected the records when it is exact (else None)."""
     store = dc.store
     proc = f.process if f is not None else store.runtime.main
     tree, order, evals = parse(text)
     comp = Compiler(store, proc, Binder(text, values, settings, f, evals))
     cond = comp.compile(tree, dc)
-    recs = run_cond(comp, dc, cond, within)
+    recs = run_cond(comp, dc, cond, within, within_where)
+    origin = None
+    if cond.exact and within is None and within_where is None and len(recs) >= ORIGIN_MIN:
+        origin = (cond.sql, list(cond.params), comp.engine.snapshot(proc))
     if order:
-        recs = order_recs(store, proc, dc, recs, [(_split_path(p), d) for p, d in order])
-        return recs, True
-    return recs, False
+        where = (origin[0], origin[1]) if origin is not None else None
+        recs = order_recs(store, proc, dc, recs, [(_split_path(p), d) for p, d in order], where)
+        return recs, True, origin
+    return recs, False, origin
 
 
-def query_dataclass(f: Any, dc: Any, args: list[Any], span: Any, within: list[int] | None = None) -> Any:
+def query_dataclass(
+    f: Any, dc: Any, args: list[Any], span: Any, within: list[int] | None = None, within_es: Any = None
+) -> Any:
     """`dataClass.query(...)` / `entitySelection.query(...)`."""
     from .orda import EntitySelection4D
 
@@ -958,8 +998,15 @@ def query_dataclass(f: Any, dc: Any, args: list[Any], span: Any, within: list[in
     else:
         text = first
         values = rest
-    recs, ordered = run_query(f, dc, text, values, settings, within)
+    within_where = None
+    if within is not None and isinstance(within_es, EntitySelection4D) and within_es.origin is not None:
+        proc = f.process if f is not None else dc.store.runtime.main
+        w = within_es.where(proc)
+        if within_es.origin[0] == w[0]:
+            within_where, within = w, None
+    recs, ordered, origin = run_query_origin(f, dc, text, values, settings, within, within_where)
     es = EntitySelection4D(dc, recs, ordered=ordered)
+    es.origin = origin
     if isinstance(settings, Obj) and (
         dict.get(settings, "queryPlan") is True or dict.get(settings, "queryPath") is True
     ):

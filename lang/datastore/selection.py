@@ -92,13 +92,10 @@ def m_sum(es: EntitySelection4D, f: Any, proc: Any, args: list[Any], span: Any) 
     if a is not None and a.kind == "storage" and a.field.kind in ("int16", "int32", "int64", "real", "time"):
         if not es.recs:
             return 0.0
-        if len(set(es.recs)) == len(es.recs):
+        if es.origin is not None or len(set(es.recs)) == len(es.recs):
             eng = es.dc.engine
-            row = eng.query(
-                proc,
-                f"SELECT SUM({a.field.column}) FROM {es.dc.table.sql} WHERE {eng.backend.in_list('__rec')}",
-                (eng.backend.list_param(es.recs),),
-            )
+            where, params = es.where(proc)
+            row = eng.query(proc, f"SELECT SUM({a.field.column}) FROM {es.dc.table.sql} WHERE {where}", params)
             return float(row[0][0] or 0)
     if (
         a is not None
@@ -206,7 +203,9 @@ def m_order_by(es: EntitySelection4D, f: Any, proc: Any, args: list[Any], span: 
     for steps, _ in keys:
         if steps[0] not in es.dc.attrs:
             return _new(es, [], True)  # an invalid path gives an empty selection (EntitySelectionClass.md)
-    return _new(es, order_recs(es.dc.store, proc, es.dc, es.recs, keys), True)
+    out = _new(es, order_recs(es.dc.store, proc, es.dc, es.recs, keys, es.where(proc)), True)
+    out.origin = es.origin
+    return out
 
 
 def m_order_by_formula(es: EntitySelection4D, f: Any, proc: Any, args: list[Any], span: Any) -> EntitySelection4D:
@@ -233,7 +232,7 @@ def m_order_by_formula(es: EntitySelection4D, f: Any, proc: Any, args: list[Any]
 
 
 def m_query(es: EntitySelection4D, f: Any, proc: Any, args: list[Any], span: Any) -> EntitySelection4D:
-    return query_dataclass(f, es.dc, args, span, within=sorted(set(es.recs)))
+    return query_dataclass(f, es.dc, args, span, within=sorted(set(es.recs)), within_es=es)
 
 
 def m_to_collection(es: EntitySelection4D, f: Any, proc: Any, args: list[Any], span: Any) -> Coll:

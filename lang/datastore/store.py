@@ -165,8 +165,19 @@ class DataStore:
 
         `expected_stamp` (ORDA optimistic locking): the save fails with status 2 when the stored
         stamp changed since the entity was loaded. A record locked by another process is not saved
-        (status 3).
+        (status 3). Automatic values, the trigger and the write happen in one database write.
         """
+        eng = self.need_engine()
+        out: list[SaveResult] = []
+        try:
+            eng.write(proc, lambda c: out.append(self._save(proc, r, expected_stamp, fire_trigger, fields)))
+        except FourDError as err:
+            return SaveResult(STATUS_SERIOUS, err)
+        return out[0]
+
+    def _save(
+        self, proc: Any, r: Record, expected_stamp: int | None, fire_trigger: bool, fields: list[int] | None
+    ) -> SaveResult:
         eng = self.need_engine()
         t = r.table
         if not r.is_new:
