@@ -37,9 +37,9 @@ from .catalog import Field, Table
 from .errors import ERR_FORMULAS_OFF, ERR_NULL_FORMULA, ERR_ORDA
 
 _ISO = re.compile(r"\s*(\d{1,5})-(\d{1,2})-(\d{1,2})(?:T[0-9:.]*Z?)?\s*$")
-EPS_MARGIN = 2e-6
+EPS_MARGIN = 2e-6  # SQL range around a real: wider than 4D's epsilon, Python decides exactly
 # from this many records, a selection remembers its WHERE clause (see EntitySelection4D.origin)
-ORIGIN_MIN = 500  # SQL range around a real: wider than 4D's epsilon, Python decides exactly
+ORIGIN_MIN = 500
 
 
 def parse_date(s: str) -> Date4D | None:
