@@ -64,8 +64,12 @@ def make_backend(loc: str) -> Any:
     if loc.startswith(("postgresql://", "postgres://")) or loc.startswith("host=") or loc.startswith("dbname="):
         return PostgresBackend(loc)
     if loc == ":memory:":
+        import atexit
+
         folder = tempfile.mkdtemp(prefix="mini4d-data-")
-        return SQLiteBackend(os.path.join(folder, "memory.sqlite"), temporary=True)
+        backend = SQLiteBackend(os.path.join(folder, "memory.sqlite"), temporary=True)
+        atexit.register(backend.close)  # the temporary file goes away with the run
+        return backend
     path = Path(loc)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
