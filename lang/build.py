@@ -442,10 +442,13 @@ class Builder(Transformer):
         span = Span(_src(), target.span.start, end + 1)
         for a in args:
             if isinstance(a, N.AssignArg) and not (
-                isinstance(target, N.Command) and target.number == 1597 and not target.has_parens
+                # the code of Formula(...) and of APPLY TO SELECTION([T]; [T]f:=...)
+                isinstance(target, N.Command) and target.number in (1597, 70) and not target.has_parens
             ):
                 raise Syntax4DError(
-                    "An assignment cannot be passed as a parameter (only as the code of Formula(...))", a.span
+                    "An assignment cannot be passed as a parameter "
+                    "(only as the code of Formula(...) or APPLY TO SELECTION)",
+                    a.span,
                 )
         if isinstance(target, N.Command):
             if target.has_parens:

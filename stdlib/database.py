@@ -8,7 +8,6 @@ compiled by lang/datastore/dbargs.py. The state lives in lang/datastore/classic.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from typing import Any
 
@@ -33,7 +32,7 @@ from mini4d.datastore.errors import ERR_NO_RECORD, ERR_NO_SET, ERR_NO_TABLE, ERR
 from mini4d.datastore.records import Record
 from mini4d.errors import ERR_ARG_TYPE, ERR_ARG_VALUE, ERR_NOT_SUPPORTED, FourDError
 from mini4d.registry import command, constant
-from mini4d.values import UNDEFINED, Coll, Date4D, Obj, Time4D
+from mini4d.values import UNDEFINED, Coll, Date4D, Time4D
 
 # ------------------------------------------------------------------ compiling the calls
 
@@ -229,6 +228,8 @@ def _query(f: Any, st: ProcState, args: list[Arg], selection: bool) -> None:
 
 def _deliver(f: Any, st: ProcState, ts: TableState, recs: list[int]) -> None:
     """The result of a query: into the current selection, or where SET QUERY DESTINATION says."""
+    if st.query_limit > 0:
+        recs = recs[: st.query_limit]
     kind, name, ref = st.query_dest
     _ok(f)
     if kind == 1:
@@ -260,10 +261,6 @@ def query(f: Any, st: ProcState, args: list[Arg]) -> None:
 def query_selection(f: Any, st: ProcState, args: list[Arg]) -> None:
     """Search the current selection with QUERY's criteria."""
     _query(f, st, args, selection=True)
-
-
-def _by_formula(f: Any, st: ProcState, args: list[Arg], selection: bool) -> None:
-    raise FourDError(ERR_NOT_SUPPORTED, 'QUERY BY FORMULA: use QUERY, or ds.<Table>.query("eval(...)")')
 
 
 @db_command("SET QUERY DESTINATION", 396, "Queries")
@@ -1379,10 +1376,379 @@ def use_entity_selection(f: Any, st: ProcState, args: list[Arg]) -> None:
     set_selection(st, ts, list(es.recs), load_first=False)
 
 
-@db_command("QUERY BY FORMULA", 48, "Queries")
-def query_by_formula(f: Any, st: ProcState, args: list[Arg]) -> None:
-    """Not supported: use QUERY, or ds.<Table>.query("eval(...)")."""
-    _by_formula(f, st, args, False)
+# ------------------------------------------------------------------ formulas applied to records
+
+_FORMULA_IMPLS: dict[int, Callable[..., Any]] = {}
 
 
-__all__ = ["Coll", "Obj", "UNDEFINED", "os"]
+def _formula_compile(interp: Any, node: Any, scope: Any, info: Any) -> Any:
+    """A command whose last argument is code run for each record (QUERY BY FORMULA, APPLY TO SELECTION)."""
+    from mini4d import nodes as N
+
+    impl = _FORMULA_IMPLS[info.number]
+    args = node.args
+    span = node.span
+    if not args:
+
+        def missing(f: Any) -> Any:
+            raise FourDError(ERR_NOT_SUPPORTED, f"{info.name} without a formula opens a 4D editor: not supported", span)
+
+        return missing
+    table_fns = compile_args(interp, args[:-1], scope)
+    code = args[-1]
+    if isinstance(code, N.AssignArg):
+        value = interp.compile_expr(code.value, scope)
+        store = interp.compile_store_fn(code.target, scope)
+
+        def run_code(f: Any) -> Any:
+            store(f, value(f))
+            return None
+
+    else:
+        run_code = interp.compile_expr(code, scope)
+
+    def call(f: Any) -> Any:
+        targs = [a(f) for a in table_fns]
+        f.span = span
+        try:
+            return impl(f, _state(f), targs, run_code)
+        except FourDError as err:
+            raise err.with_span(span) from None
+
+    return call
+
+
+def formula_command(name: str, number: int, theme: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def deco(impl: Callable[..., Any]) -> Callable[..., Any]:
+        _FORMULA_IMPLS[number] = impl
+
+        def documented(ctx: Any, table: Any = None, formula: Any = None) -> Any:
+            raise AssertionError("compiled by _formula_compile")
+
+        documented.__doc__ = impl.__doc__
+        documented.__name__ = impl.__name__
+        documented.__module__ = impl.__module__
+        command(name, number, theme, compile=_formula_compile)(documented)
+        return impl
+
+    return deco
+
+
+def _each_record(f: Any, st: ProcState, ts: TableState, recs: list[int], fn: Callable[[Record], None]) -> None:
+    """Make each record current in turn (loaded as the table's read/write state says) and call fn."""
+    saved_sel, saved_pos = ts.selection, ts.pos
+    unload(st, ts)
+    try:
+        for i, rec in enumerate(recs):
+            ts.selection = recs
+            ts.pos = i
+            r = load(st, ts, rec)
+            if r is None:
+                continue
+            fn(r)
+            unload(st, ts)
+    finally:
+        unload(st, ts)
+        ts.selection, ts.pos = saved_sel, saved_pos
+
+
+def _by_formula(f: Any, st: ProcState, args: list[Arg], run_code: Any, selection: bool) -> None:
+    from mini4d.values import condition
+
+    t = _opt_table(st, args)
+    ts = _ts(st, t)
+    recs = list(ts.selection) if selection else _store(st).need_engine().all_recs(f.process, t)
+    found: list[int] = []
+
+    def test(r: Record) -> None:
+        v = run_code(f)
+        if v is True or (v is not False and v is not UNDEFINED and condition(v)):
+            found.append(r.rec)
+
+    _each_record(f, st, ts, recs, test)
+    _deliver(f, st, ts, found)
+
+
+@formula_command("QUERY BY FORMULA", 48, "Queries")
+def query_by_formula(f: Any, st: ProcState, args: list[Arg], run_code: Any) -> None:
+    """The records of the table for which the formula is True (each one current while it is evaluated)."""
+    _by_formula(f, st, args, run_code, selection=False)
+
+
+@formula_command("QUERY SELECTION BY FORMULA", 207, "Queries")
+def query_selection_by_formula(f: Any, st: ProcState, args: list[Arg], run_code: Any) -> None:
+    """The records of the current selection for which the formula is True."""
+    _by_formula(f, st, args, run_code, selection=True)
+
+
+@formula_command("APPLY TO SELECTION", 70, "Selection")
+def apply_to_selection(f: Any, st: ProcState, args: list[Arg], run_code: Any) -> None:
+    """Run the statement for each record of the selection; records it changed are saved."""
+    t = _opt_table(st, args)
+    ts = _ts(st, t)
+    store = _store(st)
+    locked: set[int] = set()
+
+    def apply(r: Record) -> None:
+        run_code(f)
+        if r.touched:
+            if r.read_only:
+                locked.add(r.rec)
+                return
+            res = store.save(f.process, r)
+            if res.status != 0:
+                locked.add(r.rec)
+
+    _each_record(f, st, ts, list(ts.selection), apply)
+    st.sets["LockedSet"] = SetData(t, locked)
+    goto_pos(st, ts, 0 if ts.selection else -1)
+
+
+@formula_command("ORDER BY FORMULA", 300, "Selection")
+def order_by_formula(f: Any, st: ProcState, args: list[Arg], run_code: Any) -> None:
+    """Sort the selection by the value of an expression (ascending)."""
+    from functools import cmp_to_key
+
+    from mini4d.datastore.query import _cmp_values
+
+    t = _opt_table(st, args)
+    ts = _ts(st, t)
+    keys: list[tuple[int, Any]] = []
+    _each_record(f, st, ts, list(ts.selection), lambda r: keys.append((r.rec, run_code(f))))
+    keys.sort(key=cmp_to_key(lambda a, b: _cmp_values(a[1], b[1])))
+    set_selection(st, ts, [r for r, _ in keys])
+
+
+# ------------------------------------------------------------------ more queries and relations
+
+
+def _with_array(f: Any, st: ProcState, args: list[Arg], selection: bool) -> None:
+    from mini4d.datastore.query import Binder, Compiler, TableOnly, run_cond
+
+    if not args or args[0].kind != "field":
+        raise FourDError(ERR_ARG_TYPE, "QUERY WITH ARRAY needs a field and an array")
+    t, fld = args[0].value
+    arr = _value(args[1])
+    if type(arr) is not Array4D:
+        raise FourDError(ERR_ARG_TYPE, "QUERY WITH ARRAY needs an array of values")
+    ts = _ts(st, t)
+    store = _store(st)
+    comp = Compiler(store, f.process, Binder("QUERY WITH ARRAY", [], None, f, ()))
+    values = [v for v in arr.elements()]
+    if not values:
+        recs: list[int] = []
+    else:
+        cond = comp.storage(fld, "IN", Coll(values), False)
+        recs = run_cond(comp, TableOnly(t), cond, list(ts.selection) if selection else None)
+    _deliver(f, st, ts, recs)
+
+
+@db_command("QUERY WITH ARRAY", 644, "Queries")
+def query_with_array(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """The records whose field equals one of the values of the array."""
+    _with_array(f, st, args, selection=False)
+
+
+@db_command("QUERY SELECTION WITH ARRAY", 1050, "Queries")
+def query_selection_with_array(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """The records of the selection whose field equals one of the values of the array."""
+    _with_array(f, st, args, selection=True)
+
+
+@db_command("Find in field", 653, "Queries")
+def find_in_field(f: Any, st: ProcState, args: list[Arg]) -> float:
+    """Record number of the first record whose field equals the value; -1 when there is none."""
+    from mini4d.datastore.query import Binder, Compiler, TableOnly, run_cond
+
+    if not args or args[0].kind != "field":
+        raise FourDError(ERR_ARG_TYPE, "Find in field needs a field and a value")
+    t, fld = args[0].value
+    v = args[1].value if len(args) > 1 else None
+    comp = Compiler(_store(st), f.process, Binder("Find in field", [], None, f, ()))
+    recs = run_cond(comp, TableOnly(t), comp.storage(fld, "=", float(v) if type(v) is int else v, v is None))
+    return float(recs[0]) if recs else -1.0
+
+
+@db_command("SET QUERY LIMIT", 395, "Queries")
+def set_query_limit(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """Queries stop after this many records (0: no limit)."""
+    st.query_limit = int(_number(args[0])) if args else 0
+
+
+@db_command("SET INDEX", 344, "Structure Access")
+def set_index(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """Accepted: the indexes come from the catalog (every primary key, unique field and catalog index)."""
+    return None
+
+
+@db_command("FLUSH CACHE", 297, "Data Access")
+def flush_cache(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """Accepted: every saved record is already written (SQLite WAL, PostgreSQL)."""
+    return None
+
+
+@db_command("Data file", 490, "Data Access")
+def data_file(f: Any, st: ProcState, args: list[Arg]) -> str:
+    """Where the data lives: the SQLite file, or the PostgreSQL connection string."""
+    return _store(st).location
+
+
+@db_command("Get last query plan", 1046, "Queries")
+def get_last_query_plan(f: Any, st: ProcState, args: list[Arg]) -> str:
+    """The plan of the last query: mini4d keeps none (empty text)."""
+    return ""
+
+
+@db_command("Get last query path", 1045, "Queries")
+def get_last_query_path(f: Any, st: ProcState, args: list[Arg]) -> str:
+    """The path of the last query: mini4d keeps none (empty text)."""
+    return ""
+
+
+def _rel_many_to_one(t: Table, fld: Field | None = None) -> list[Any]:
+    return [r for r in t.many_to_one if fld is None or r.source is fld]
+
+
+@db_command("RELATE ONE", 42, "Relations")
+def relate_one(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """Load the records related to the current record of a many table (or through one of its fields)."""
+    if args and args[0].kind == "field":
+        t, fld = args[0].value
+        rels = _rel_many_to_one(t, fld)
+    else:
+        t = _opt_table(st, args[:1])
+        rels = _rel_many_to_one(t)
+    r = _ts(st, t).record
+    eng = _store(st).need_engine()
+    for rel in rels:
+        one = rel.dest.table
+        key = r.values[rel.source.index] if r is not None else None
+        recs = eng.keys_to_recs(f.process, one, rel.dest, [key]) if key is not None else []
+        set_selection(st, _ts(st, one), recs[:1])
+
+
+@db_command("RELATE MANY", 262, "Relations")
+def relate_many(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """The records of the many tables related to the current record of a one table become their selections."""
+    if args and args[0].kind == "field":
+        t, fld = args[0].value
+        rels = [r for r in t.one_to_many if r.dest is fld]
+    else:
+        t = _opt_table(st, args[:1])
+        rels = list(t.one_to_many)
+    r = _ts(st, t).record
+    eng = _store(st).need_engine()
+    for rel in rels:
+        many = rel.source.table
+        key = r.values[rel.dest.index] if r is not None else None
+        recs = eng.keys_to_recs(f.process, many, rel.source, [key]) if key is not None else []
+        set_selection(st, _ts(st, many), recs)
+
+
+@db_command("RELATE ONE SELECTION", 349, "Relations")
+def relate_one_selection(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """The one table's selection becomes the records related to the many table's selection."""
+    many = args[0].value if args and args[0].kind == "table" else None
+    one = args[1].value if len(args) > 1 and args[1].kind == "table" else None
+    if many is None or one is None:
+        raise FourDError(ERR_ARG_TYPE, "RELATE ONE SELECTION needs the many table and the one table")
+    eng = _store(st).need_engine()
+    rel = next((r for r in many.many_to_one if r.dest.table is one), None)
+    if rel is None:
+        raise FourDError(ERR_NO_TABLE, f"[{many.name}] has no relation to [{one.name}]")
+    rows = eng.fetch(f.process, many, _ts(st, many).selection)
+    keys = list(dict.fromkeys(v[1][rel.source.index] for v in rows.values() if v[1][rel.source.index] is not None))
+    set_selection(st, _ts(st, one), eng.keys_to_recs(f.process, one, rel.dest, keys))
+
+
+@db_command("RELATE MANY SELECTION", 340, "Relations")
+def relate_many_selection(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """The many table's selection becomes the records related to the one table's selection (give the many field)."""
+    if not args or args[0].kind != "field":
+        raise FourDError(ERR_ARG_TYPE, "RELATE MANY SELECTION needs the related field of the many table")
+    many, fld = args[0].value
+    rel = next((r for r in many.many_to_one if r.source is fld), None)
+    if rel is None:
+        raise FourDError(ERR_NO_TABLE, f"[{many.name}]{fld.name} is not the N side of a relation")
+    one = rel.dest.table
+    eng = _store(st).need_engine()
+    rows = eng.fetch(f.process, one, _ts(st, one).selection)
+    keys = list(dict.fromkeys(v[1][rel.dest.index] for v in rows.values() if v[1][rel.dest.index] is not None))
+    set_selection(st, _ts(st, many), eng.keys_to_recs(f.process, many, fld, keys))
+
+
+@db_command("DUPLICATE RECORD", 225, "Records")
+def duplicate_record(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """A new record with the values of the current record (automatic values assigned again at save)."""
+    t = _opt_table(st, args)
+    ts = _ts(st, t)
+    r = ts.record
+    if r is None:
+        raise FourDError(ERR_NO_RECORD, f"There is no current record in [{t.name}] to duplicate")
+    values = list(r.values)
+    nr = new_record(st, t)
+    for fld in t.fields:
+        if not (fld.autosequence or fld.autogenerate):
+            nr.values[fld.index] = values[fld.index]
+            nr.touched.add(fld.index)
+
+
+@db_command("PUSH RECORD", 176, "Records")
+def push_record(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """Put a copy of the current record on the table's record stack."""
+    t = _opt_table(st, args)
+    r = _ts(st, t).record
+    if r is None:
+        return
+    copy = Record(t, r.rec, r.stamp, list(r.values))
+    copy.old, copy.touched, copy.is_new, copy.modified = list(r.old), set(r.touched), r.is_new, r.modified
+    st.pushed.setdefault(t.uuid, []).append(copy)
+
+
+@db_command("POP RECORD", 177, "Records")
+def pop_record(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """The last record pushed becomes the current record again (not saved)."""
+    t = _opt_table(st, args)
+    stack = st.pushed.get(t.uuid)
+    if not stack:
+        return
+    ts = _ts(st, t)
+    unload(st, ts)
+    ts.record = stack.pop()
+    ts.record.locked_by_me = False
+    ts.record.read_only = False
+
+
+@db_command("TRUNCATE TABLE", 1051, "Records")
+def truncate_table(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """Delete every record of the table at once (no trigger, no relation integrity); OK is 1."""
+    t = _opt_table(st, args)
+    eng = _store(st).need_engine()
+    ts = _ts(st, t)
+    unload(st, ts)
+    for key, e in list(eng.locks.locks.items()):
+        if key[0] == t.uuid and e[0] is not f.process and not getattr(e[0], "ended", False):
+            _ok(f, 0)
+            return
+    eng.write(f.process, lambda c: eng.execute(c, f"DELETE FROM {t.sql}"))
+    set_selection(st, ts, [])
+    _ok(f)
+
+
+@db_command("CREATE SET FROM ARRAY", 641, "Sets")
+def create_set_from_array(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """A set of the records whose numbers are in the array (or, with a Boolean array, by position)."""
+    t, rest = _table_arg(st, args)
+    arr = _value(rest[0])
+    name = _set_name(rest[1]) if len(rest) > 1 else "UserSet"
+    if type(arr) is not Array4D:
+        raise FourDError(ERR_ARG_TYPE, "CREATE SET FROM ARRAY needs an array")
+    elems = arr.elements()
+    if arr.kind == "boolean":
+        sel = _ts(st, t).selection
+        recs = {sel[i] for i, v in enumerate(elems) if v and i < len(sel)}
+    else:
+        eng = _store(st).need_engine()
+        nums = [int(v) for v in elems]
+        recs = set(eng.fetch(f.process, t, nums)) if nums else set()
+    st.set_store(name)[name] = SetData(t, recs)

@@ -86,6 +86,8 @@ class ProcState:
         self.pending_s2a: list[Any] = []
         self.pending_a2s: list[Any] = []
         self.query_and_lock = False
+        self.query_limit = 0
+        self.pushed: dict[str, list[Record]] = {}
 
     def table(self, t: Table) -> TableState:
         ts = self.tables.get(t.uuid)
