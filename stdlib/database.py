@@ -32,7 +32,7 @@ from mini4d.datastore.errors import ERR_NO_RECORD, ERR_NO_SET, ERR_NO_TABLE, ERR
 from mini4d.datastore.records import Record
 from mini4d.errors import ERR_ARG_TYPE, ERR_ARG_VALUE, ERR_NOT_SUPPORTED, FourDError
 from mini4d.registry import command, constant
-from mini4d.values import UNDEFINED, Coll, Date4D, Time4D
+from mini4d.values import UNDEFINED, Coll, Date4D, Obj, Time4D
 
 # ------------------------------------------------------------------ compiling the calls
 
@@ -1752,3 +1752,85 @@ def create_set_from_array(f: Any, st: ProcState, args: list[Arg]) -> None:
         nums = [int(v) for v in elems]
         recs = set(eng.fetch(f.process, t, nums)) if nums else set()
     st.set_store(name)[name] = SetData(t, recs)
+
+
+# ------------------------------------------------------------------ JSON
+
+
+@db_command("Selection to JSON", 1234, "JSON")
+def selection_to_json(f: Any, st: ProcState, args: list[Arg]) -> str:
+    """A JSON array with one object per record of the selection (the given fields, else every field but pictures and BLOBs)."""
+    from mini4d.jsonfmt import stringify
+
+    t, rest = _table_arg(st, args)
+    fields = [a.value[1] for a in rest if a.kind == "field"]
+    if not fields:
+        fields = [fld for fld in t.fields if fld.kind not in ("picture", "blob")]
+    ts = _ts(st, t)
+    rows = _store(st).need_engine().fetch(f.process, t, ts.selection) if ts.selection else {}
+    out = Coll()
+    for rec in ts.selection:
+        row = rows.get(rec)
+        if row is None:
+            continue
+        o = Obj()
+        for fld in fields:
+            v = row[1][fld.index]
+            o[fld.name] = float(v.s) if isinstance(v, Time4D) else v
+        out.append(o)
+    unload(st, ts)
+    return stringify(out)
+
+
+@db_command("JSON TO SELECTION", 1235, "JSON")
+def json_to_selection(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """Write a JSON array of objects into the records of the selection, creating records for the extra objects."""
+    from mini4d.datastore import codec
+    from mini4d.jsonfmt import parse
+
+    t, rest = _table_arg(st, args)
+    text = _text(rest[0]) if rest else "[]"
+    data = parse(text)
+    if not isinstance(data, Coll):
+        raise FourDError(ERR_ARG_TYPE, "JSON TO SELECTION needs a JSON array of objects")
+    ts = _ts(st, t)
+    unload(st, ts)
+    store = _store(st)
+    eng = store.need_engine()
+    recs = list(ts.selection)
+    rows = eng.fetch(f.process, t, recs[: len(data)]) if recs else {}
+    out: list[int] = []
+    locked: set[int] = set()
+    for i, item in enumerate(data):
+        if not isinstance(item, Obj):
+            continue
+        if i < len(recs) and recs[i] in rows:
+            row = rows[recs[i]]
+            r = Record(t, recs[i], row[0], row[1])
+        else:
+            r = Record(t)
+            for fld in t.fields:
+                r.values[fld.index] = codec.blank(fld.kind)
+        for k, v in dict.items(item):
+            fld = t.field_named(k)
+            if fld is None:
+                continue
+            if fld.kind == "time" and type(v) in (float, int):
+                v = Time4D(v)
+            elif fld.kind == "date" and type(v) is str:
+                from mini4d.datastore.query import parse_date
+
+                v = parse_date(v) or v
+            try:
+                r.set(fld.index, codec.to_field(fld, v))
+            except FourDError:
+                continue
+        res = store.save(f.process, r)
+        if res.status != 0:
+            if r.rec >= 0:
+                locked.add(r.rec)
+            continue
+        out.append(r.rec)
+    st.sets["LockedSet"] = SetData(t, locked)
+    set_selection(st, ts, out + recs[len(data) :], load_first=False)
+    ts.pos = -1

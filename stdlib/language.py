@@ -202,6 +202,11 @@ def type_(ctx: Any, variable: Ref) -> float:
             return float(value_type(v))
         if declared.startswith("element:"):
             return float(_ELEMENT.get(declared[8:], value_type(v)))
+    elif isinstance(node, N.Table):
+        from mini4d.datastore.hooks import Resolved
+
+        r = Resolved(node.text).resolve(ctx.runtime)  # `Type([T]f)`: the field's type (Is alpha field 0, ...)
+        return float(r.field.type_number if r.field is not None else IS_VARIANT)
     else:
         raise FourDError(ERR_ARG_TYPE, "Type applies to a variable; use Value type for an expression")
     if declared.startswith(("cs.", "4D.", "4d.")):

@@ -262,7 +262,7 @@ def m_extract(es: EntitySelection4D, f: Any, proc: Any, args: list[Any], span: A
                     o[target] = _plain(v)
             out.append(o)
         return out
-    keep_null = len(args) > 1 and type(args[1]) in (float, int) and int(args[1]) == 1
+    keep_null = len(args) > 1 and type(args[1]) in (float, int) and bool(int(args[1]) & 64)  # ck keep null
     a = es.dc.attrs.get(args[0]) if type(args[0]) is str else None
     if a is not None and a.kind in ("relatedEntity", "relatedEntities"):
         out = Coll()

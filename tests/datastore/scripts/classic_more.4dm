@@ -53,3 +53,10 @@ ALERT(String(Records in table([Mission]))+" "+String(OK))  // expect: 0 1
 ALERT(String(Length(Data file)>0))  // expect: True
 SET INDEX([Employee]lastName;True)
 ALERT("ok")  // expect: ok
+// JSON
+QUERY([Department];[Department]ID<3)
+ORDER BY([Department];[Department]ID)
+ALERT(Selection to JSON([Department];[Department]name;[Department]location))  // expect: [{"name":"Research","location":"Paris"},{"name":"Sales","location":"Lyon"}]
+REDUCE SELECTION([Department];0)
+JSON TO SELECTION([Department];"[{\"name\":\"Audit\",\"budget\":12},{\"name\":\"Quality\"}]")
+ALERT(String(Records in table([Department]))+" "+ds.Department.query("name = Audit").first().name+" "+String(ds.Department.query("name = Audit").first().budget))  // expect: 6 Audit 12
