@@ -1759,7 +1759,7 @@ def create_set_from_array(f: Any, st: ProcState, args: list[Arg]) -> None:
 
 @db_command("Selection to JSON", 1234, "JSON")
 def selection_to_json(f: Any, st: ProcState, args: list[Arg]) -> str:
-    """A JSON array with one object per record of the selection (the given fields, else every field but pictures and BLOBs)."""
+    """A JSON array with one object per record of the selection (given fields, else all but pictures and BLOBs)."""
     from mini4d.jsonfmt import stringify
 
     t, rest = _table_arg(st, args)
