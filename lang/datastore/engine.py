@@ -378,6 +378,19 @@ class Engine:
 
         return self.write(proc, take)
 
+    def take_sequences(self, proc: Any, t: Table, n: int) -> int:
+        """n consecutive sequence numbers (inside a write, SQLite); the first one."""
+        c = self.conn(proc)
+        row = self.execute(c, "SELECT next FROM __m4d_seq WHERE tbl = ?", (t.uuid,)).fetchone()
+        with self.seq_lock:
+            start = max(int(row[0]) if row else 1, self.seq_floor.get(t.uuid, 1))
+            self.seq_floor[t.uuid] = start + n
+        if row:
+            self.execute(c, "UPDATE __m4d_seq SET next = ? WHERE tbl = ?", (start + n, t.uuid))
+        else:
+            self.execute(c, "INSERT INTO __m4d_seq (tbl, next) VALUES (?, ?)", (t.uuid, start + n))
+        return start
+
     def bump_sequence(self, c: Conn, t: Table, at_least: int) -> None:
         """After an explicit value in an autoincrement field: later numbers come after it (inside a write)."""
         if self.backend.name == "postgresql":

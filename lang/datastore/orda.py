@@ -10,6 +10,7 @@ cs.<Table>Selection add functions and computed attributes (`Function get/set`).
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from ..errors import ERR_NOT_A_FUNCTION, ERR_READONLY, FourDError
@@ -1150,6 +1151,7 @@ def from_collection(f: Any, dc: DataClass4D, items: Any, settings: Any, proc: An
 def _from_collection(f: Any, dc: DataClass4D, items: Any, proc: Any, recs: list[int]) -> None:
     pk = dc.pk
     assert pk is not None
+    bulk = _Bulk(dc, proc) if _Bulk.possible(dc) else None
     for item in items:
         if not isinstance(item, (Obj, dict)):
             raise FourDError(ERR_ORDA, ".fromCollection() needs a collection of objects")
@@ -1157,6 +1159,13 @@ def _from_collection(f: Any, dc: DataClass4D, items: Any, proc: Any, recs: list[
         key = dict.get(item, "__KEY", UNDEFINED)
         if key is UNDEFINED:
             key = dict.get(item, pk.name, UNDEFINED)
+        if bulk is not None and dict.get(item, "__STAMP", UNDEFINED) is UNDEFINED:
+            if (key is UNDEFINED or key is None or new_flag is True or not bulk.exists(key, items)) and bulk.add(
+                item, key, recs
+            ):
+                continue
+        if bulk is not None:
+            bulk.flush(recs)
         e: Entity4D | None = None
         if key is not UNDEFINED and key is not None and new_flag is not True:
             e = dc.get(proc, key)
@@ -1183,6 +1192,144 @@ def _from_collection(f: Any, dc: DataClass4D, items: Any, proc: Any, recs: list[
             if res.status != OK:
                 raise res.error or FourDError(ERR_ORDA, f".fromCollection(): {STATUS_TEXT.get(res.status)}")
         recs.append(r.rec)
+    if bulk is not None:
+        bulk.flush(recs)
+
+
+class _Bulk:
+    """fromCollection's new entities written many at a time (SQLite, no insert trigger, no entity
+    constructor): the values are built as `_from_object` would set them, automatic values are
+    taken as one block of sequence numbers, and the rows go in with one executemany."""
+
+    def __init__(self, dc: DataClass4D, proc: Any):
+        self.dc = dc
+        self.proc = proc
+        self.t = dc.table
+        self.eng = dc.engine
+        self.rows: list[list[Any]] = []
+        self._existing: set[Any] | None = None
+
+    @staticmethod
+    def possible(dc: DataClass4D) -> bool:
+        t = dc.table
+        if dc.engine.backend.name != "sqlite":
+            return False
+        if t.trigger_insert and dc.store.has_trigger(t):
+            return False
+        ec = dc.entity_cls
+        return ec is None or (ec._setup or ec.setup())[1] is None
+
+    def exists(self, key: Any, items: Any) -> bool:
+        """True when an entity already has this primary key (all the keys of the collection looked up at once)."""
+        if self._existing is None:
+            pk = self.dc.pk
+            assert pk is not None
+            keys = []
+            for it in items:
+                if isinstance(it, (Obj, dict)):
+                    k = dict.get(it, "__KEY", UNDEFINED)
+                    k = dict.get(it, pk.name, UNDEFINED) if k is UNDEFINED else k
+                    if k is not UNDEFINED and k is not None:
+                        try:
+                            keys.append(codec.encode(pk, codec.to_field(pk, k)))
+                        except FourDError:
+                            continue
+            self._existing = set()
+            for i in range(0, len(keys), 5000):
+                chunk = keys[i : i + 5000]
+                rows = self.eng.query(
+                    self.proc,
+                    f"SELECT {pk.column} FROM {self.t.sql} WHERE {self.eng.backend.in_list(pk.column)}",
+                    (self.eng.backend.list_param(chunk),),
+                )
+                self._existing.update(fold_key(r[0]) for r in rows)
+        pk = self.dc.pk
+        assert pk is not None
+        try:
+            return fold_key(codec.encode(pk, codec.to_field(pk, key))) in self._existing
+        except FourDError:
+            return True  # let the general path report it
+
+    def add(self, item: Any, key: Any, recs: list[int]) -> bool:
+        t = self.t
+        dc = self.dc
+        values: list[Any] = [codec.blank(fld.kind) if fld.never_null else None for fld in t.fields]
+        for k, v in dict.items(item):
+            if k == "__KEY":
+                k = dc.pk.name  # type: ignore[union-attr]
+            a = dc.attrs.get(k)
+            if a is None:
+                continue
+            if a.kind == "storage":
+                fld = a.field
+                try:
+                    values[fld.index] = codec.to_field(fld, _convert_for(fld, v))  # type: ignore[union-attr]
+                except FourDError:
+                    continue
+            elif a.kind == "relatedEntity":
+                rel = a.relation
+                assert rel is not None
+                if isinstance(v, Obj):
+                    rk = dict.get(v, "__KEY", UNDEFINED)
+                    if rk is UNDEFINED and a.related is not None and a.related.pk is not None:
+                        rk = dict.get(v, a.related.pk.name, UNDEFINED)
+                    v = rk
+                if v is UNDEFINED or v is None or isinstance(v, (Obj, Coll)):
+                    continue
+                try:
+                    values[rel.source.index] = codec.to_field(rel.source, v)
+                except FourDError:
+                    continue
+            else:
+                return False  # computed attributes run user code: the general path
+        for fld in t.fields:
+            if values[fld.index] is None and fld.not_null and not (fld.autosequence or fld.autogenerate):
+                return False  # the general path reports it
+        self.rows.append(values)
+        return True
+
+    def flush(self, recs: list[int]) -> None:
+        if not self.rows:
+            return
+        rows, self.rows = self.rows, []
+        t = self.t
+        eng = self.eng
+        proc = self.proc
+        c = eng.conn(proc)
+        for fld in t.fields:
+            if fld.autosequence:
+                explicit = [int(r[fld.index]) for r in rows if r[fld.index]]
+                if explicit:
+                    eng.bump_sequence(c, t, max(explicit) + 1)
+                need = [r for r in rows if not r[fld.index]]
+                if need:
+                    start = eng.take_sequences(proc, t, len(need))
+                    for i, r in enumerate(need):
+                        r[fld.index] = float(start + i)
+            elif fld.autogenerate and fld.is_uuid:
+                for r in rows:
+                    if not r[fld.index]:
+                        r[fld.index] = os.urandom(16).hex().upper()
+        sql, steps = eng.insert_plan(t)
+        first = int(eng.execute(c, f"SELECT COALESCE(MAX(__rec) + 1, 0) FROM {t.sql}").fetchone()[0])
+        bulk_sql = eng.backend.sql(sql.replace("(SELECT COALESCE(MAX(__rec) + 1, 0) FROM " + t.sql + ")", "?", 1))
+        params = [[first + i] + eng.insert_params(steps, r) for i, r in enumerate(rows)]
+        try:
+            c.cursor.executemany(bulk_sql, params)
+        except Exception as exc:  # noqa: BLE001 - a duplicate key: row by row, to keep the rows before it
+            err = eng.backend.translate(exc)
+            if err is None:
+                raise
+            for values in rows:
+                r = Record(t)
+                r.values = values
+                res = self.dc.store.save(proc, r, fire_trigger=False)
+                if res.status != OK:
+                    raise res.error or err from None
+                recs.append(r.rec)
+            return
+        eng.write_count += 1
+        recs.extend(range(first, first + len(rows)))
 
 
 def fold_key(v: Any) -> Any:

@@ -114,3 +114,20 @@ For each ($d; ds.Department.all())
 	$n:=$n+$d.budget
 End for each
 ALERT(String($n))  // expect: 370011.5
+// fromCollection stops at a failing object; the objects before it stay saved
+$before:=ds.Employee.getCount()
+$c:=New collection(New object("firstName"; "P1"; "email"; "p1@x.test"); New object("firstName"; "P2"; "email"; "BRUNO@acme.test"); New object("firstName"; "P3"))
+$sel:=ds.Employee.fromCollection($c)  // expect error: -9998
+ALERT(String(ds.Employee.getCount()-$before))  // expect: 1
+$sel:=ds.Employee.fromCollection(New collection(New object("__KEY"; 2; "lastName"; "Updated"); New object("ID"; 500; "firstName"; "New key")))
+ALERT(ds.Employee.get(2).lastName+" "+ds.Employee.get(500).firstName+" "+String($sel.length))  // expect: Updated New key 2
+$e:=ds.Employee.new()
+$e.firstName:="After 500"
+$r:=$e.save()
+ALERT(String($e.ID))  // expect: 501
+// the same through the many-at-a-time path (no trigger on Department)
+$before:=ds.Department.getCount()
+$sel:=ds.Department.fromCollection(New collection(New object("name"; "D1"); New object("name"; "D2"; "ID"; 1); New object("name"; "D3")))
+ALERT(String(ds.Department.getCount()-$before)+" "+ds.Department.get(1).name)  // expect: 2 D2
+$sel:=ds.Department.fromCollection(New collection(New object("name"; "E1"); New object("name"; "E2"; "ID"; 1; "__NEW"; True); New object("name"; "E3")))  // expect error: -9998
+ALERT(String(ds.Department.getCount()-$before))  // expect: 3
