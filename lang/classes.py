@@ -796,6 +796,14 @@ def load_class(store: ClassStore, name: str, path: Any) -> ClassDef:
         mods = set(node.modifiers)
         text = node.span.text().strip()
         kind = node.kind
+        if kind.startswith("event"):
+            # ORDA entity events: kept with their event (and attribute) name; the datastore refuses
+            # to save or drop entities of a class that has them (not supported yet)
+            words = kind.split()
+            event = words[1] if len(words) > 1 else node.name.lower()
+            attr = node.name if len(words) > 1 else ""
+            cls.orda_functions[("event", event, attr)] = text  # type: ignore[attr-defined]
+            continue
         if kind in ("query", "orderby"):
             code = interp.compile_unit(
                 f"{name}.{kind} {node.name}",

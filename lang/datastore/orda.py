@@ -694,7 +694,23 @@ def _result(res: SaveResult, extra: dict[str, Any] | None = None) -> Obj:
     return o
 
 
+def _no_events(e: Entity4D, what: str) -> None:
+    """Entity events (validateSave, saving, touched...) are not run yet: refuse rather than skip them."""
+    ec = e.dc.entity_cls
+    fns = getattr(ec, "orda_functions", None) if ec is not None else None
+    events = sorted({k[1] for k in fns if k[0] == "event"}) if fns else []
+    if events:
+        from ..errors import ERR_NOT_SUPPORTED
+
+        raise FourDError(
+            ERR_NOT_SUPPORTED,
+            f"cs.{ec.name} defines entity events ({', '.join(events)}): {what} with entity events "
+            "is not supported by mini4d yet",
+        )
+
+
 def _save(e: Entity4D, f: Any, proc: Any, args: list[Any]) -> Obj:
+    _no_events(e, "save()")
     r = e.rec()
     store = e.dc.store
     if r.rec == -1:
@@ -735,6 +751,7 @@ def _save(e: Entity4D, f: Any, proc: Any, args: list[Any]) -> Obj:
 
 
 def _drop(e: Entity4D, f: Any, proc: Any, args: list[Any]) -> Obj:
+    _no_events(e, "drop()")
     r = e.rec()
     store = e.dc.store
     if r.is_new or r.rec < 0:
