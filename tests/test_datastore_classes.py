@@ -12,7 +12,6 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "datastore"))
 
 from harness import COMPANY  # noqa: E402
-
 from mini4d import nodes as N  # noqa: E402
 from mini4d.cli import main  # noqa: E402
 from mini4d.parser import parse_source  # noqa: E402

@@ -1363,3 +1363,14 @@ __all__ = [
     "STATUS_SERIOUS",
     "ERR_NOT_ALTERABLE",
 ]
+
+
+def _install_property_hooks() -> None:
+    """Property reads of ORDA objects go straight to their get_4d_property (the interpreter's fast path)."""
+    from ..interpreter import PROPERTY_HOOKS
+
+    for cls in (DataStore4D, DataClass4D, Entity4D, EntitySelection4D):
+        PROPERTY_HOOKS[cls] = cls.get_4d_property
+
+
+_install_property_hooks()
