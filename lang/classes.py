@@ -358,6 +358,7 @@ class ClassDef:
         self.lock = threading.RLock()
         self._new_fn: NativeFunction4D | None = None
         self._setup: tuple[Any, ...] | None = None  # see setup()
+        self.source: Any = None  # the Source of a user class, for a session that follows edits
 
     # chain
     def user_parent(self) -> ClassDef | None:
@@ -540,6 +541,7 @@ class ClassStore:
     def __init__(self, runtime: Any):
         self.runtime = runtime
         self.classes: dict[str, ClassDef] = {}
+        self.previous: dict[str, ClassDef] = {}  # classes being redefined (lang/reload.py)
         self.loading: set[str] = set()
         self.lock = threading.RLock()
         self.shared_singletons: dict[int, Any] = {}
@@ -554,16 +556,21 @@ class ClassStore:
             c = self.classes.get(name)
             if c is not None:
                 return c
-            path = self.runtime.project.class_path(name)
-            if path is None:
-                return None
             if name in self.loading:
                 raise FourDError(ERR_CLASS, f'Class "{name}" extends itself (circular Class extends)', span)
+            mt = self.runtime.project.load_class(name)
+            if mt is None:
+                return None
             self.loading.add(name)
             try:
-                c = load_class(self, name, path)
+                c = load_class(self, name, mt)
             finally:
                 self.loading.discard(name)
+            previous = self.previous.pop(name, None)
+            if previous is not None:  # a class edited in a session: its class object stays, with the new definition
+                from .reload import adopt_class
+
+                c = adopt_class(previous, c)
             self.classes[name] = c
             return c
 
@@ -683,12 +690,10 @@ def class_of(runtime: Any, v: Any) -> ClassDef | None:
 # ------------------------------------------------------------------ compiling class files
 
 
-def load_class(store: ClassStore, name: str, path: Any) -> ClassDef:
-    """Parse and compile `Classes/<name>.4dm`."""
+def load_class(store: ClassStore, name: str, mt: Any) -> ClassDef:
+    """Parse and compile the text of a class (`Classes/<name>.4dm`, a `MethodText`)."""
     from .cache import parse_cached
-    from .project import load_file
 
-    mt = load_file(path, name)
     stmts = parse_cached(mt.source)
     interp = store.runtime.interp
     parent_name: str | None = None
@@ -743,6 +748,7 @@ def load_class(store: ClassStore, name: str, path: Any) -> ClassDef:
                 )
 
     cls = ClassDef(store, name, parent)
+    cls.source = mt.source
     cls.aliases = aliases  # type: ignore[attr-defined]
     cls.orda_functions = {}  # type: ignore[attr-defined]  # ("query" | "orderby", attribute) -> function
     own_names: dict[str, str] = {}

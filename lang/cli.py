@@ -37,6 +37,7 @@ options:
   -h, --help      show this help
   --version       show the version
   --debug         show Python tracebacks for internal errors
+  --trace         print each line to standard error as it runs (file:line method: code)
   --no-color      no colours (NO_COLOR is honoured too)
   --data FILE     the project's data: an SQLite file, :memory:, or postgresql://... (default:
                   Data/<project>.sqlite beside Project/; MINI4D_DATA is honoured too)
@@ -49,6 +50,18 @@ class Streams:
         self.out = out or sys.stdout
         self.err = err or sys.stderr
         self.inp = inp  # standard input for Request and CONFIRM (None: they report an error)
+        self.trace = False  # --trace: runtimes made for this command trace their lines
+
+
+def _new_runtime(project: Any, io: Streams) -> Any:
+    from .runtime import Runtime
+
+    runtime = Runtime(project, stdout=io.out, stderr=io.err)
+    if io.trace:
+        from .debugger import install_trace
+
+        install_trace(runtime)  # before anything is compiled: a run without --trace has no hook
+    return runtime
 
 
 def main(
@@ -63,15 +76,17 @@ def main(
     from .datastore import DEFAULTS
 
     DEFAULTS.clear()  # --data/--seed of this call only
-    while argv and argv[0] in ("--debug", "--no-color", "--data", "--seed"):
-        opt = argv.pop(0)
-        if opt == "--debug":
+    while argv and argv[0] in ("--debug", "--no-color", "--trace", "--data", "--seed"):
+        option = argv.pop(0)
+        if option == "--debug":
             debug = True
-        elif opt in ("--data", "--seed"):
+        elif option == "--trace":
+            io.trace = True
+        elif option in ("--data", "--seed"):
             if not argv:
-                io.err.write(f"mini4d: {opt} needs a value\n" + USAGE)
+                io.err.write(f"mini4d: {option} needs a value\n" + USAGE)
                 return EXIT_USAGE
-            DEFAULTS[opt[2:]] = argv.pop(0)  # the data file (or :memory:, postgresql://...) / seed JSON
+            DEFAULTS[option[2:]] = argv.pop(0)  # the data file (or :memory:, postgresql://...) / seed JSON
         else:
             os.environ["NO_COLOR"] = "1"
     try:
@@ -166,14 +181,13 @@ def run_source(
     user_param: str = "",
 ) -> int:
     from .cache import parse_cached
-    from .runtime import Runtime
 
     try:
         stmts = parse_cached(source)
     except Syntax4DError as err:
         io.err.write(format_error(err) + "\n")
         return EXIT_SYNTAX
-    runtime = Runtime(project, stdout=io.out, stderr=io.err)
+    runtime = _new_runtime(project, io)
     runtime.user_param = user_param
     runtime.stdin = io.inp
     try:
@@ -261,6 +275,10 @@ def execute(runtime: Any, code: Any, args: list[Any], io: Streams, debug: bool =
 
             outcome["internal"] = exc
             outcome["trace"] = traceback.format_exc()
+        finally:
+            done.set()
+
+    done = threading.Event()  # waited on rather than join(): a join cut by Ctrl-C can report a live thread as ended
 
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old_limit, 200000))
@@ -270,35 +288,38 @@ def execute(runtime: Any, code: Any, args: list[Any], io: Streams, debug: bool =
     except (ValueError, RuntimeError):
         pass
     thread = threading.Thread(target=target, name="4D Main", daemon=True)
-    try:
-        thread.start()
-    finally:
-        try:
-            threading.stack_size(old_stack)
-        except (ValueError, RuntimeError):
-            pass
     interrupted = False
-    while thread.is_alive():
+    try:
         try:
-            thread.join(0.05)
-        except KeyboardInterrupt:
-            interrupted = True
-            runtime.interrupted = True
-            stop_all = getattr(runtime, "stop_all", None)
-            if stop_all is not None:
-                stop_all()  # wakes processes waiting in Use, signals, delays, mailboxes
-            for proc in list(runtime.processes.values()):
-                proc.stop_requested = True
-            deadline = time.monotonic() + 2.0
-            while thread.is_alive() and time.monotonic() < deadline:
-                thread.join(0.05)
-            break
+            thread.start()
+        finally:
+            try:
+                threading.stack_size(old_stack)
+            except (ValueError, RuntimeError):
+                pass
+        while not done.is_set():
+            done.wait(0.05)
+    except KeyboardInterrupt:  # Ctrl-C, wherever this thread was since the start
+        interrupted = True
+        runtime.interrupted = True
+        stop_all = getattr(runtime, "stop_all", None)
+        if stop_all is not None:
+            stop_all()  # wakes processes waiting in Use, signals, delays, mailboxes
+        for proc in list(runtime.processes.values()):
+            proc.stop_requested = True
+        deadline = time.monotonic() + 2.0
+        while thread.ident is not None and not done.is_set() and time.monotonic() < deadline:
+            done.wait(0.05)
     _flush(io)
     if getattr(runtime, "broken_pipe", False):
         _silence_stdout(io)
         return EXIT_BROKEN_PIPE
     if interrupted or runtime.interrupted:
-        io.err.write("Interrupted\n")
+        from .errors import ERR_INTERRUPTED, format_interrupt
+
+        err = outcome.get("error")
+        stopped = err if getattr(err, "code", None) == ERR_INTERRUPTED else None
+        io.err.write(format_interrupt(stopped) + "\n")  # where the main process stopped
         return EXIT_INTERRUPTED
     if "internal" in outcome:
         exc = outcome["internal"]
@@ -312,7 +333,9 @@ def execute(runtime: Any, code: Any, args: list[Any], io: Streams, debug: bool =
     if "error" in outcome:
         err = outcome["error"]
         if getattr(err, "code", None) == 1006 and runtime.interrupted:
-            io.err.write("Interrupted\n")
+            from .errors import format_interrupt
+
+            io.err.write(format_interrupt(err) + "\n")
             return EXIT_INTERRUPTED
         io.err.write(format_error(err) + "\n")
         return EXIT_SYNTAX if isinstance(err, Syntax4DError) else EXIT_RUNTIME
@@ -366,7 +389,6 @@ def _cmd_run(argv: list[str], io: Streams, debug: bool) -> int:
     except SystemExit as exc:
         return EXIT_USAGE if exc.code else EXIT_OK
     from .project import Project, load_file
-    from .runtime import Runtime
 
     if not (ns.project or ns.project_opt):
         io.err.write("mini4d run: give the project folder (or its .4DProject file)\n")
@@ -394,7 +416,7 @@ def _cmd_run(argv: list[str], io: Streams, debug: bool) -> int:
     elif not paths:
         io.err.write("mini4d run: give --startup-method NAME (the project has no On Startup database method)\n")
         return EXIT_USAGE
-    runtime = Runtime(project, stdout=io.out, stderr=io.err)
+    runtime = _new_runtime(project, io)
     runtime.user_param = ns.user_param
     if ns.data:
         runtime.extensions["data"] = ns.data
@@ -523,7 +545,7 @@ def _repl(io: Streams, stdin: TextIO | None, debug: bool) -> int:
     except ImportError:
         repl_main = None
     if repl_main is not None:
-        return repl_main(io.out, io.err, stdin)
+        return repl_main(io.out, io.err, stdin, trace=io.trace)
     data = (stdin or sys.stdin).read()
     return run_text(data, "<stdin>", [], io, debug)
 

@@ -127,7 +127,7 @@ class SyntaxReport:
 
 
 def format_error(err: FourDError, *, color: bool = False) -> str:
-    """`file:line:col: error N: message`, the source line, a caret, then the 4D call stack."""
+    """`file:line:col: error N: message`, the source line, a caret, then the 4D call stack (repeats collapsed)."""
     lines = []
     span = err.span
     if span is not None:
@@ -147,9 +147,76 @@ def format_error(err: FourDError, *, color: bool = False) -> str:
     hint = getattr(err, "hint", None)
     if hint:
         lines.append(f"    hint: {hint}")
-    for frame in err.stack:
-        lines.append("  " + frame.describe())
+    lines.extend(format_stack(err.stack))
     out = "\n".join(lines)
     if color:
         out = "\x1b[31m" + out + "\x1b[0m"
     return out
+
+
+def format_interrupt(err: FourDError | None, *, color: bool = False) -> str:
+    """What Ctrl-C shows: `Interrupted in METHOD at file:line`, the line it stopped at, the call stack."""
+    if err is None or err.span is None:
+        return "Interrupted"
+    span = err.span
+    line, _col = span.source.line_col(span.start)
+    method = err.stack[0].method if err.stack else None
+    lines = [f"Interrupted{f' in {method}' if method else ''} at {span.source.name}:{line}"]
+    text = span.source.line_text(line)
+    if text.strip():
+        lines.append("    " + text.replace("\t", " ").strip())
+    lines.extend(format_stack(err.stack))
+    out = "\n".join(lines)
+    if color:
+        out = "\x1b[33m" + out + "\x1b[0m"
+    return out
+
+
+# Longest run of frames recognised as repeating (a cycle of that many methods calling each other).
+MAX_CYCLE = 8
+# A stack still this long once repeats are collapsed shows its first and last STACK_EDGE lines.
+MAX_STACK_LINES = 60
+STACK_EDGE = 25
+
+
+def format_stack(stack: list[Frame4D]) -> list[str]:
+    """The `  in METHOD (file:line)` lines of a call stack; a repeating run is shown once, then counted."""
+    texts = [frame.describe() for frame in stack]
+    out: list[str] = []
+    i = 0
+    n = len(texts)
+    while i < n:
+        best = (0, 0, 0)  # (frames hidden, cycle length, repetitions)
+        for period in range(1, MAX_CYCLE + 1):
+            if i + 2 * period > n:
+                break
+            block = texts[i : i + period]
+            reps = 1
+            while texts[i + reps * period : i + (reps + 1) * period] == block:
+                reps += 1
+            hidden = (reps - 1) * period
+            if hidden > best[0]:
+                best = (hidden, period, reps)
+        hidden, period, reps = best
+        if hidden >= 3:
+            out.extend("  " + t for t in texts[i : i + period])
+            out.append("  " + _repeat_line(stack[i : i + period], hidden, reps - 1))
+            i += reps * period
+        else:
+            out.append("  " + texts[i])
+            i += 1
+    if len(out) > MAX_STACK_LINES:
+        skipped = len(out) - 2 * STACK_EDGE
+        out = [*out[:STACK_EDGE], f"  … {skipped:,} more lines of the call stack", *out[-STACK_EDGE:]]
+    return out
+
+
+def _repeat_line(cycle: list[Frame4D], hidden: int, times: int) -> str:
+    if len(cycle) == 1:
+        return f"… {hidden:,} more calls of {cycle[0].method}"
+    names: list[str] = []
+    for frame in cycle:
+        if frame.method not in names:
+            names.append(frame.method)
+    who = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+    return f"… {hidden:,} more calls of {who} (the {len(cycle)} lines above, {times:,} more times)"

@@ -457,6 +457,9 @@ def _fixed_call(
 
 
 class Interpreter:
+    # Wraps each statement's closure when it is compiled (--trace, the REPL's debugger); None adds nothing.
+    stmt_hook: Callable[[Fn, N.Stmt, Scope], Fn] | None = None
+
     def __init__(self, runtime: Any):
         self.runtime = runtime
         self.codes: dict[str, Code] = {}
@@ -641,6 +644,8 @@ class Interpreter:
         if meth is None:
             raise Syntax4DError(f"{type(s).__name__} statements are not supported here", s.span)
         fn = meth(s, scope)
+        if self.stmt_hook is not None:  # a compile-time choice: a run without the hook runs the closure as is
+            fn = self.stmt_hook(fn, s, scope)
         return _with_span(fn, s.span)
 
     def stmt_ExprStmt(self, s: N.ExprStmt, scope: Scope) -> Fn:

@@ -1,7 +1,9 @@
 """A Jupyter kernel for 4D (`pip install 'mini4d[jupyter]'`, then `mini4d kernel install`).
 
 One session runtime per kernel: variables, Storage, sessions and processes persist
-between cells. Completion and `is_complete` are the REPL's (lang/completion.py).
+between cells; method and class files edited on disk are compiled again before the next cell,
+and a `%%method NAME` or `%%class NAME` cell defines one. Completion and `is_complete` are the
+REPL's (lang/completion.py).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from ipykernel.kernelbase import Kernel
 
 from . import __version__
 from .completion import INCOMPLETE, indent_for, is_complete
-from .repl import Outcome, Repl, help_text
+from .repl import Outcome, Repl, help_text, is_definition_complete
 
 KERNEL_NAME = "mini4d"
 DISPLAY_NAME = "4D (mini4d)"
@@ -118,7 +120,9 @@ class FourDKernel(Kernel):
                 self.iopub_socket, "stream", {"name": "stdout", "text": outcome.meta.rstrip("\n") + "\n"}
             )
         if outcome.interrupted:
-            return self._error("Interrupted", "Program interrupted by user", ["Interrupted"])
+            return self._error(
+                "Interrupted", "Program interrupted by user", (outcome.error_text or "Interrupted").split("\n")
+            )
         if outcome.error is not None:
             err = outcome.error
             lines = (outcome.error_text or "").split("\n")
@@ -147,6 +151,8 @@ class FourDKernel(Kernel):
         }
 
     def do_is_complete(self, code: str) -> dict[str, Any]:
+        if code.lstrip().startswith("%%"):  # a console types %%method/%%class blocks up to %%end
+            return {"status": "complete"} if is_definition_complete(code) else {"status": "incomplete", "indent": ""}
         status = is_complete(code)
         if status == INCOMPLETE:
             return {"status": "incomplete", "indent": indent_for(code)}

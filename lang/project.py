@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,10 @@ from .records import dataclass, field
 from .source import Source, SourceDecodeError, decode_source
 
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
+# A file or folder modified less than this ago (ns) may change again within the same clock tick
+# without a new modification time: it is compared again at the next check.
+RACY_NS = 2_000_000_000
+MISSING = -1  # the stamp of a folder that does not exist
 
 
 @dataclass
@@ -64,7 +70,10 @@ class Project:
         self._methods: dict[str, Path] | None = None
         self._classes: dict[str, Path] | None = None
         self._lock = threading.Lock()
-        self.inline_methods: dict[str, MethodText] = {}
+        self.inline_methods: dict[str, MethodText] = {}  # methods defined from a REPL entry or notebook cell
+        self.inline_classes: dict[str, MethodText] = {}  # classes defined from a notebook cell (%%class)
+        # modification time of each folder at its last listing (MISSING, or None: changed too recently to tell)
+        self._dir_stamps: dict[Path, int | None] = {}
 
     @classmethod
     def for_script(cls, script: Path) -> Project:
@@ -90,7 +99,15 @@ class Project:
     def _scan(self, dirs: list[Path], fold: bool) -> dict[str, Path]:
         found: dict[str, Path] = {}
         for d in dirs:
-            if not d.is_dir():
+            try:
+                st = os.stat(d)
+            except OSError:
+                self._dir_stamps[d] = MISSING
+                continue
+            # a folder changed in the last seconds may change again within the same clock tick: listed again
+            recent = time.time_ns() - st.st_mtime_ns < RACY_NS
+            self._dir_stamps[d] = None if recent else st.st_mtime_ns
+            if not stat.S_ISDIR(st.st_mode):
                 continue
             for entry in sorted(os.listdir(d)):
                 if entry.lower().endswith(".4dm"):
@@ -107,10 +124,13 @@ class Project:
         return self._methods
 
     def class_names(self) -> dict[str, Path]:
+        """Class files by class name (case-sensitive); classes defined in cells are listed too."""
         if self._classes is None:
             with self._lock:
                 if self._classes is None:
                     self._classes = self._scan(self.class_dirs, fold=False)
+        if self.inline_classes:
+            return {**self._classes, **{n: Path(mt.source.name) for n, mt in self.inline_classes.items()}}
         return self._classes
 
     def has_method(self, name: str) -> bool:
@@ -127,14 +147,57 @@ class Project:
         path = self.method_path(name)
         if path is None:
             return None
-        return load_file(path, path.stem)
+        return _load_or_fail(path, path.stem)
 
     def class_path(self, name: str) -> Path | None:
-        return self.class_names().get(name)
+        """The file of class `name` (None for a class defined in a cell, or an unknown one)."""
+        if self._classes is None:
+            self.class_names()
+        return self._classes.get(name) if self._classes is not None else None
+
+    def load_class(self, name: str) -> MethodText | None:
+        """The text of class `name`: a cell's definition, else its file (None if there is none)."""
+        mt = self.inline_classes.get(name)
+        if mt is not None:
+            return mt
+        path = self.class_path(name)
+        return _load_or_fail(path, name) if path is not None else None
 
     def invalidate(self) -> None:
         self._methods = None
         self._classes = None
+
+    def refresh_listing(self) -> bool:
+        """Forget the method and class listings if a folder was changed since (one stat per folder).
+
+        Creating, deleting or renaming a file changes its folder's modification time; the
+        listings are then made again at the next lookup. True when they were forgotten.
+        """
+        for d, stamp in list(self._dir_stamps.items()):
+            if stamp is None or _dir_stamp(d) != stamp:
+                self._dir_stamps.clear()
+                self.invalidate()
+                return True
+        return False
+
+
+def _dir_stamp(d: Path) -> int:
+    try:
+        return os.stat(d).st_mtime_ns
+    except OSError:
+        return MISSING
+
+
+def _load_or_fail(path: Path, name: str) -> MethodText:
+    """`load_file` for a method or class found by name: a file that cannot be read is a 4D error."""
+    from .errors import Syntax4DError
+
+    try:
+        return load_file(path, name)
+    except SourceDecodeError as exc:
+        raise Syntax4DError(f"{path}: cannot read the file: {exc.reason} at byte offset {exc.offset}", None) from None
+    except OSError as exc:
+        raise Syntax4DError(f"{path}: cannot read the file: {exc.strerror or exc}", None) from None
 
 
 def load_file(path: Path, name: str | None = None) -> MethodText:

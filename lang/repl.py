@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import queue
+import re
 import sys
 import threading
 import time
@@ -19,12 +20,14 @@ from typing import Any, TextIO
 from . import __version__
 from . import nodes as N
 from .completion import INCOMPLETE, Completion, CompletionContext, complete, indent_for, is_complete, join_open_lines
-from .errors import ERR_INTERRUPTED, ERR_STACK_OVERFLOW, FourDError, format_error
+from .errors import ERR_INTERRUPTED, ERR_STACK_OVERFLOW, FourDError, format_error, format_interrupt
+from .reload import EditFollower
 
-__all__ = ["META_HELP", "Outcome", "Repl", "history_path", "repl_main"]
+__all__ = ["META_HELP", "Outcome", "Repl", "history_path", "is_definition_complete", "repl_main"]
 
 PROMPT = "4D> "
 CONTINUATION = "... "
+_CLASS_NAME = re.compile(r"[^\W\d]\w*")
 SYSTEM_VARS = frozenset({"ok", "error", "error method", "error line", "error formula", "document"})
 # Seconds to wait for a stopped statement to end before its thread is given up.
 STOP_GRACE = 3.0
@@ -33,10 +36,14 @@ META_HELP = """\
 Meta commands:
   %help [command]   signature, number, theme and summary of a 4D command (%help alone: this text)
   %vars             local, process and interprocess variables of the session
-  %reset            start a new session runtime (variables, Storage, processes are dropped)
+  %reset            start a new session runtime (variables, Storage, processes, %% definitions are dropped)
   %load FILE        run a .4dm file in the session (its locals stay defined)
+  %%method NAME     the lines below (up to %%end) are project method NAME, in place of its file
+  %%class NAME      the lines below (up to %%end) are class cs.NAME, in place of its file
   %sessions         sessions and processes of the runtime
+  %debug            after an error (terminal): locals and call stack of the methods it stopped
   %quit             leave (Ctrl-D does too)
+Method and class files edited on disk are compiled again before the next entry runs.
 Keys: Enter runs a complete entry (a block, `(` or `\\` line continues it), Esc Enter runs it anyway,
 Tab completes, Ctrl-R searches the history, Ctrl-C cancels the input or stops a running statement."""
 
@@ -159,7 +166,7 @@ class _Executor:
 
 
 class _StopOnSigint:
-    """On the main thread, SIGINT calls `on_stop` instead of raising KeyboardInterrupt (an ignored SIGINT stays ignored)."""
+    """On the main thread, SIGINT calls `on_stop`, not KeyboardInterrupt (an ignored SIGINT stays ignored)."""
 
     def __init__(self, on_stop: Callable[[], None]):
         self.on_stop = on_stop
@@ -198,8 +205,15 @@ class Repl:
         project: Any = None,
         color: bool = False,
         tick: Callable[[], None] | None = None,
+        trace: bool = False,
+        ask: Callable[[str], str] | None = None,
     ):
         self.tick = tick  # called on the caller's thread while an entry runs (notebook output)
+        self.trace = trace  # --trace: every statement writes its line to standard error
+        # Reads one line of the terminal for the debugger's prompt (raises EOFError at the end); with
+        # it, code is compiled with the stop points that TRACE arms. Called on the caller's thread.
+        self.ask = ask
+        self._asks: queue.Queue[tuple[str, str, dict[str, Any], threading.Event]] = queue.Queue()
         self.collected: list[str] = []
         self.out = _Sink(stdout, self.collected)
         self.err = _Sink(stderr, self.collected)
@@ -208,6 +222,7 @@ class Repl:
         self.buffer: list[str] = []
         self.errors = 0
         self.entries = 0
+        self.last_error: FourDError | None = None  # for %debug
         self._stopping = False
         self._start()
 
@@ -219,18 +234,29 @@ class Repl:
 
         project = self.project if self.project is not None else Project([Path.cwd()], [Path.cwd() / "Classes"])
         self.runtime = Runtime(project, stdout=self.out, stderr=self.err)  # type: ignore[arg-type]
+        if self.trace:
+            from .debugger import install_trace
+
+            install_trace(self.runtime)
+        if self.ask is not None:
+            from .debugger import install_debugger
+
+            install_debugger(self.runtime, self._ask_from_executor)
         self.code = Code("<repl>", None)
         self.frame = Frame(self.code, self.runtime.main, [])
         self.executor = _Executor(self.runtime)
+        self.follower = EditFollower(self.runtime)
 
     def reset(self) -> None:
-        """Drop every variable, Storage, sessions and processes: a fresh runtime."""
+        """Drop every variable, Storage, sessions and processes (and %%method/%%class definitions): a fresh runtime."""
         old = self.runtime
         old.interrupted = True
         for p in list(old.processes.values()):
             p.stop_requested = True
         self.executor.close()
         self.buffer.clear()
+        old.project.inline_methods.clear()
+        old.project.inline_classes.clear()
         self._start()
 
     def close(self) -> None:
@@ -249,11 +275,12 @@ class Repl:
         """Add one line; run the entry when it is complete. Returns the output when collecting."""
         self.buffer.append(line)
         text = "\n".join(self.buffer)
-        if len(self.buffer) == 1 and line.lstrip().startswith("%"):
-            self.buffer.clear()
-            self.show(self.run_cell(text))
-            return self.take_output()
-        if is_complete(text) == INCOMPLETE:
+        if self.buffer[0].lstrip().startswith("%%"):
+            if not is_definition_complete(text):
+                return ""  # a %%method or %%class block runs at its %%end line
+        elif len(self.buffer) == 1 and line.lstrip().startswith("%"):
+            pass  # a meta command is one line
+        elif is_complete(text) == INCOMPLETE:
             return ""
         self.buffer.clear()
         self.show(self.run_cell(text))
@@ -280,7 +307,7 @@ class Repl:
         if outcome.value is not None:
             self.runtime.write(outcome.value + "\n")
         if outcome.interrupted:
-            self.runtime.write("Interrupted\n", err=True)
+            self.runtime.write((outcome.error_text or "Interrupted") + "\n", err=True)
         elif outcome.error_text is not None:
             self.runtime.write(outcome.error_text + "\n", err=True)
 
@@ -300,6 +327,8 @@ class Repl:
 
     def _run_cell(self, text: str) -> Outcome:
         stripped = text.strip()
+        if stripped.startswith("%%"):
+            return self.define(text)
         if stripped.startswith("%"):
             return self.meta(stripped)
         if not stripped:
@@ -309,18 +338,43 @@ class Repl:
         self.entries += 1
         return self.run_source(Source("<repl>", join_open_lines(normalize_newlines(text))))
 
+    def follow_edits(self) -> None:
+        """Compile again the methods and classes whose files changed; say which ones no longer compile."""
+        try:
+            notes = self.follower.check()
+        except OSError as exc:  # a folder that cannot be read: the entry runs with what was compiled
+            notes = []
+            self.runtime.write(f"note: the project's files could not be checked for edits: {exc}\n", err=True)
+        for what, err in notes:
+            if what.startswith("class "):
+                effect = f"cs.{what[6:]} fails with this error until it is fixed (instances keep their functions)"
+            else:
+                effect = "its calls fail with this error until it is fixed"
+            self.runtime.write(
+                f"note: {what} was changed on disk and does not compile; {effect}:\n"
+                + format_error(err, color=self.color)
+                + "\n",
+                err=True,
+            )
+
     def run_source(self, source: Any) -> Outcome:
         from .parser import parse_source
 
+        self.follow_edits()
         interp = self.runtime.interp
         try:
             stmts = parse_source(source)
             display: N.Expr | None = None
-            if stmts and isinstance(stmts[-1], N.ExprStmt):
-                display = stmts[-1].expr
+            last = stmts[-1] if stmts else None
+            if isinstance(last, N.ExprStmt):
+                display = last.expr
                 stmts = stmts[:-1]
             body = interp.compile_into(self.code, stmts)
             expr = interp.compile_expr_into(self.code, display) if display is not None else None
+            if expr is not None and last is not None and interp.stmt_hook is not None:
+                from .interpreter import Scope
+
+                expr = interp.stmt_hook(expr, last, Scope(self.code, interp))  # traced like a statement
         except FourDError as err:
             return self._failed(err)
         interp.grow_frame(self.frame)
@@ -351,7 +405,7 @@ class Repl:
             self.runtime.settle()
             return result
 
-        finished, box = self.executor.run(job, self.interrupt, lambda: self._stopping, self.tick)
+        finished, box = self.executor.run(job, self.interrupt, lambda: self._stopping, self._between_waits)
         stopped = self._stopping
         if not finished:
             # The statement ignored the stop request: give its thread up and start afresh.
@@ -363,7 +417,7 @@ class Repl:
         if exc is not None:
             if isinstance(exc, FourDError):
                 if exc.code == ERR_INTERRUPTED:
-                    return Outcome(interrupted=True)
+                    return Outcome(interrupted=True, error_text=format_interrupt(exc, color=self.color))
                 return self._failed(exc)
             if isinstance(exc, RecursionError):
                 return self._failed(FourDError(ERR_STACK_OVERFLOW, "Stack overflow: the code is nested too deeply"))
@@ -372,7 +426,8 @@ class Repl:
             return self._failed(
                 FourDError(
                     0,
-                    f"internal error ({type(exc).__name__}: {exc}); please report this bug with the entry that caused it",
+                    f"internal error ({type(exc).__name__}: {exc}); "
+                    "please report this bug with the entry that caused it",
                 )
             )
         if stopped:
@@ -382,8 +437,53 @@ class Repl:
             return Outcome()
         return Outcome(value=display_value(value))
 
+    def _between_waits(self) -> None:
+        """On the caller's thread while an entry runs: notebook output, the debugger's questions."""
+        if self.tick is not None:
+            self.tick()
+        while not self._asks.empty():
+            text, prompt, box, done = self._asks.get_nowait()
+            try:
+                if text:
+                    self.runtime.write(text.rstrip("\n") + "\n")
+                box["line"] = self.ask(prompt) if self.ask is not None else None
+            except EOFError:
+                box["line"] = None
+            except KeyboardInterrupt:
+                box["line"] = "abort"
+            finally:
+                done.set()
+
+    def _ask_from_executor(self, text: str, prompt: str) -> str | None:
+        """The debugger (on the entry's thread): show text, read a line on the caller's thread."""
+        box: dict[str, Any] = {}
+        done = threading.Event()
+        self._asks.put((text, prompt, box, done))
+        main = self.runtime.main
+        while not done.wait(0.05):
+            if main.stop_requested is True:
+                raise FourDError(ERR_INTERRUPTED, "Program interrupted by user")
+        return box.get("line")
+
+    def _post_mortem(self) -> Outcome:
+        """`%debug`: the debugger's prompt over the methods running when the last error stopped an entry."""
+        debugger = self.runtime.extensions.get("debugger")
+        if debugger is None:
+            return Outcome(meta="%debug opens a prompt in the REPL on a terminal only")
+        err = self.last_error
+        if err is None or not err.__dict__.get("debug_frames"):
+            return Outcome(meta="No error to look at: %debug shows the methods running when the last error stopped")
+        finished, box = self.executor.run(
+            lambda: debugger.post_mortem(err), self.interrupt, lambda: self._stopping, self._between_waits
+        )
+        self._clear_stop()
+        if not finished:
+            self.executor = _Executor(self.runtime)
+        return Outcome()
+
     def _failed(self, err: FourDError) -> Outcome:
         self.errors += 1
+        self.last_error = err
         return Outcome(error=err, error_text=format_error(err, color=self.color))
 
     def interrupt(self) -> None:
@@ -483,9 +583,47 @@ class Repl:
             return self._load(arg)
         if name == "sessions":
             return Outcome(meta=self._sessions_text())
+        if name == "debug":
+            return self._post_mortem()
         if name in ("quit", "exit"):
             return Outcome(quit=True)
         return Outcome(meta=f"Unknown meta command %{name}; %help lists them.")
+
+    def define(self, text: str) -> Outcome:
+        """A `%%method NAME` or `%%class NAME` block: the method or class is its text from now on."""
+        from .source import Source, normalize_newlines
+
+        text = normalize_newlines(text)
+        body_start = len(text) - len(text.lstrip())
+        header, _, body = text[body_start:].partition("\n")
+        kind, _, name = header[2:].strip().partition(" ")
+        kind = kind.lower()
+        name = " ".join(name.split())
+        if kind not in ("method", "class"):
+            return Outcome(meta=f"Unknown cell command %%{kind}; %help lists them.")
+        if not name:
+            return Outcome(meta=f"usage: %%{kind} NAME, then its code on the lines below")
+        if kind == "class" and not _CLASS_NAME.fullmatch(name):
+            return Outcome(meta=f'%%class: "{name}" is not a class name (letters, digits and _, not first a digit)')
+        lines = body.split("\n")
+        while lines and not lines[-1].strip():
+            lines.pop()
+        if lines and lines[-1].strip().lower() == "%%end":
+            lines.pop()
+        # the header line stays as an empty line: line numbers in errors are those of the cell
+        source = Source(f"<{kind} {name}>", "\n" * (text.count("\n", 0, body_start) + 1) + "\n".join(lines) + "\n")
+        self.follow_edits()
+        self.entries += 1
+        define = self.follower.define_class if kind == "class" else self.follower.define_method
+        try:
+            err = define(name, source)
+        except RecursionError:
+            err = FourDError(ERR_STACK_OVERFLOW, "Stack overflow: the code is nested too deeply")
+        if err is not None:
+            return self._failed(err)
+        if kind == "class":
+            return Outcome(meta=f"Class cs.{name} defined.")
+        return Outcome(meta=f"Method {name} defined.")
 
     def _vars_text(self) -> str:
         from .values import type_name
@@ -542,6 +680,12 @@ class Repl:
             return Outcome(meta=f"%load: {path}: cannot read the file: {exc.reason} at byte offset {exc.offset}")
         self.entries += 1
         return self.run_source(Source(str(path), text, str(path)))
+
+
+def is_definition_complete(text: str) -> bool:
+    """A `%%method`/`%%class` block typed line by line is complete at its `%%end` line."""
+    lines = text.rstrip().split("\n")
+    return len(lines) > 1 and lines[-1].strip().lower() == "%%end"
 
 
 # ------------------------------------------------------------------ display
@@ -655,7 +799,9 @@ def _use_color() -> bool:
     return not os.environ.get("NO_COLOR")
 
 
-def repl_main(out: TextIO | None = None, err: TextIO | None = None, stdin: TextIO | None = None) -> int:
+def repl_main(
+    out: TextIO | None = None, err: TextIO | None = None, stdin: TextIO | None = None, trace: bool = False
+) -> int:
     """`mini4d` without arguments: a terminal REPL, or line reading when input is not a terminal."""
     out = out or sys.stdout
     err = err or sys.stderr
@@ -663,10 +809,10 @@ def repl_main(out: TextIO | None = None, err: TextIO | None = None, stdin: TextI
     interactive = stdin is None and _isatty(sys.stdin) and _isatty(out)
     if interactive:
         try:
-            return _terminal(out, err)
+            return _terminal(out, err, trace)
         except ImportError:
             pass
-    return _piped(out, err, source)
+    return _piped(out, err, source, trace)
 
 
 def _isatty(stream: Any) -> bool:
@@ -676,13 +822,13 @@ def _isatty(stream: Any) -> bool:
         return False
 
 
-def _piped(out: TextIO, err: TextIO, stdin: TextIO) -> int:
+def _piped(out: TextIO, err: TextIO, stdin: TextIO, trace: bool = False) -> int:
     """Read lines; run each entry as soon as it is complete (same rule as the terminal)."""
-    repl = Repl(stdout=out, stderr=err)
+    repl = Repl(stdout=out, stderr=err, trace=trace)
     try:
         for raw in stdin:
             line = raw.rstrip("\n").rstrip("\r")
-            if repl.buffer or not line.lstrip().startswith("%"):
+            if repl.buffer or not line.lstrip().startswith("%") or line.lstrip().startswith("%%"):
                 repl.push(line)
                 continue
             outcome = repl.run_cell(line)
@@ -695,7 +841,7 @@ def _piped(out: TextIO, err: TextIO, stdin: TextIO) -> int:
     return 1 if repl.errors else 0
 
 
-def _terminal(out: TextIO, err: TextIO) -> int:
+def _terminal(out: TextIO, err: TextIO, trace: bool = False) -> int:
     import signal
 
     import prompt_toolkit  # noqa: F401 - ImportError: repl_main falls back to line reading
@@ -708,13 +854,13 @@ def _terminal(out: TextIO, err: TextIO) -> int:
     if ignored:
         signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
-        return _prompt_loop(out, err)
+        return _prompt_loop(out, err, trace)
     finally:
         if ignored:
             signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _prompt_loop(out: TextIO, err: TextIO) -> int:
+def _prompt_loop(out: TextIO, err: TextIO, trace: bool = False) -> int:
     from prompt_toolkit import PromptSession
     from prompt_toolkit.completion import Completer
     from prompt_toolkit.completion import Completion as PTCompletion
@@ -727,7 +873,15 @@ def _prompt_loop(out: TextIO, err: TextIO) -> int:
     color = _use_color()
     # The session runtime (interpreter, command registry, parser tables) is built while the
     # prompt already shows; the first entry, Tab or highlighted word waits for it.
-    warm = _Deferred(lambda: Repl(stdout=out, stderr=err, color=color))
+    debug_sessions: list[Any] = []
+
+    def debug_ask(prompt: str) -> str:
+        """A line for TRACE's prompt (its own history); Ctrl-C raises KeyboardInterrupt, Ctrl-D EOFError."""
+        if not debug_sessions:
+            debug_sessions.append(PromptSession(history=InMemoryHistory(), enable_history_search=False))
+        return str(debug_sessions[0].prompt(prompt))
+
+    warm = _Deferred(lambda: Repl(stdout=out, stderr=err, color=color, trace=trace, ask=debug_ask))
 
     class _Completer(Completer):
         def get_completions(self, document: Any, complete_event: Any) -> Any:
@@ -745,7 +899,9 @@ def _prompt_loop(out: TextIO, err: TextIO) -> int:
             buf.complete_state = None  # Enter in the completion menu takes the chosen name
             return
         text = buf.text
-        if not text.lstrip().startswith("%") and is_complete(text) == INCOMPLETE:
+        if text.lstrip().startswith("%%") and not is_definition_complete(text):
+            buf.insert_text("\n")
+        elif not text.lstrip().startswith("%") and is_complete(text) == INCOMPLETE:
             buf.insert_text("\n" + indent_for(text[: buf.cursor_position]))
         else:
             buf.validate_and_handle()

@@ -161,8 +161,11 @@ def application_info(ctx: Any) -> Obj:
 
 
 @command("TRACE", 157, "Language", thread_safe=False)
-def trace() -> None:
-    """Open the debugger; mini4d has none, so this does nothing."""
+def trace(ctx: Any) -> None:
+    """Open the debugger before the next line (the REPL on a terminal); elsewhere nothing, as in compiled code."""
+    from mini4d.debugger import trace_command
+
+    trace_command(ctx)
 
 
 @command("BEEP", 151, "User Interface")

@@ -137,8 +137,45 @@ def test_interrupt_stops_a_runaway_loop(kernel: Any) -> None:
         reply = kc.get_shell_msg(timeout=TIMEOUT)
     assert reply["content"]["status"] == "error"
     assert reply["content"]["ename"] == "Interrupted"
+    assert reply["content"]["traceback"] == ["Interrupted at <repl>:3", "    While (True)"]  # where the cell stopped
     reply, msgs = execute(kc, "$n>0")
     assert msgs and msgs[-1][1].get("data") == {"text/plain": "True"}, (reply, msgs)
+
+
+def test_cells_define_classes_and_methods_and_edited_files_are_followed(jupyter_path: Path, tmp_path: Path) -> None:
+    (tmp_path / "Area.4dm").write_text("#DECLARE($w : Real; $h : Real) -> $r : Real\n$r:=$w*$h\n", encoding="utf-8")
+    km, kc = start_new_kernel(kernel_name="mini4d", startup_timeout=TIMEOUT, cwd=str(tmp_path))
+    try:
+        reply, msgs = execute(
+            kc,
+            "%%class Rect\nClass constructor($w : Real; $h : Real)\nThis.w:=$w\nThis.h:=$h\n"
+            "Function area() : Real\nreturn Area(This.w; This.h)",
+        )
+        assert reply["status"] == "ok"
+        assert msgs == [("stream", {"name": "stdout", "text": "Class cs.Rect defined.\n"})]
+        _, msgs = execute(kc, "$r:=cs.Rect.new(2; 3)\n$r.area()")
+        assert msgs == [("execute_result", {"data": {"text/plain": "6"}, "metadata": {}, "execution_count": 2})]
+        # the method file is edited between two cells: the next cell runs the new text
+        (tmp_path / "Area.4dm").write_text(
+            "#DECLARE($w : Real; $h : Real) -> $r : Real\n$r:=$w*$h*10\n", encoding="utf-8"
+        )
+        _, msgs = execute(kc, "$r.area()")
+        assert msgs[-1][1]["data"] == {"text/plain": "60"}
+        # a class cell with an error: its traceback has the cell's line numbers; the class is unchanged
+        reply, msgs = execute(kc, "%%class Rect\nFunction area() : Real\nreturn 1 +")
+        assert reply["status"] == "error"
+        assert msgs[-1][1]["traceback"][0].startswith("<class Rect>:3:")
+        _, msgs = execute(kc, "%%method Half\n#DECLARE($x : Real) -> $r : Real\n$r:=$x/2")
+        assert msgs == [("stream", {"name": "stdout", "text": "Method Half defined.\n"})]
+        _, msgs = execute(kc, "Half($r.area())")
+        assert msgs[-1][1]["data"] == {"text/plain": "30"}
+        kc.is_complete("%%class A\nFunction f()")
+        assert kc.get_shell_msg(timeout=TIMEOUT)["content"]["status"] == "incomplete"
+        kc.is_complete("%%class A\nFunction f()\n%%end")
+        assert kc.get_shell_msg(timeout=TIMEOUT)["content"]["status"] == "complete"
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
 
 
 @pytest.fixture

@@ -212,7 +212,7 @@ def test_runaway_loop_stopped_by_stop_request_keeps_session(repl: Repl) -> None:
     assert repl.push("While (True)") == ""
     assert repl.push("  $i:=$i+1") == ""
     out = repl.push("End while")
-    assert out == "Interrupted\n"
+    assert out == "Interrupted at <repl>:1\n    While (True)\n"  # where the entry stopped
     assert main_proc.stop_requested is False
     assert repl.push("$i>0") == "True\n"
     assert repl.push('ALERT("still here")') == "still here\n"
@@ -221,7 +221,7 @@ def test_runaway_loop_stopped_by_stop_request_keeps_session(repl: Repl) -> None:
 def test_interrupt_stops_a_for_loop(repl: Repl) -> None:
     _when(_above(repl, "$k", 1), repl.interrupt)
     out = repl.push("For ($k; 1; 1000000000)\nEnd for")
-    assert out == "Interrupted\n"
+    assert out == "Interrupted at <repl>:1\n    For ($k; 1; 1000000000)\n"
     assert repl.push("$k>1") == "True\n"
 
 
@@ -267,7 +267,7 @@ def test_ctrl_c_while_an_entry_runs_stops_only_that_entry(repl: Repl) -> None:
         out = repl.push("$n:=0\nWhile (True)\n\t$n:=$n+1\nEnd while")
     finally:
         signal.signal(signal.SIGINT, old)
-    assert out == "Interrupted\n"
+    assert out == "Interrupted at <repl>:2\n    While (True)\n"
     assert repl.push("$m:=0\nFor ($i; 1; 1000)\n\t$m:=$m+1\nEnd for\n$m") == "1000\n"
 
 

@@ -170,7 +170,8 @@ def _stop_a_runaway_loop(terminal: Terminal) -> None:
     terminal.send("End if\r")
     terminal.expect(r"^looping\s*$")  # the entry runs: the loop starts right after
     terminal.send("\x03")
-    terminal.expect(r"Interrupted\s*$")
+    terminal.expect(r"Interrupted at <repl>:3\s*$")  # the loop is the entry's third line
+    terminal.expect(r"^ *While \(True\)\s*$")
     terminal.expect(r"4D>")
     terminal.send("$n>0\r")
     terminal.expect(r"^True\s*$")
@@ -237,4 +238,59 @@ def test_enter_in_the_completion_menu_takes_the_name(terminal: Terminal) -> None
     terminal.expect(r'^\["a",1\]\s*$')
     terminal.expect(r"4D>")
     terminal.send("\x04")
+    assert terminal.close() == 0
+
+
+def test_trace_opens_the_debugger_prompt(terminal: Terminal) -> None:
+    terminal.expect(r"4D>")
+    terminal.send("$a:=5\r")
+    terminal.expect(r"\$a:=5\r?\n4D>")
+    terminal.send("If (True)\r")
+    terminal.expect(r"\.\.\.")
+    terminal.send("TRACE\r")
+    terminal.send("$b:=$a*2\r")
+    terminal.send('ALERT("b="+String($b))\r')
+    terminal.send("End if\r")
+    terminal.expect(r"^TRACE: <repl>:3 in the REPL entry\s*$")
+    terminal.expect(r"debug>")
+    terminal.send("l\r")
+    terminal.expect(r"^\s*\$a : Real = 5\s*$")
+    terminal.expect(r"debug>")
+    terminal.send("s\r")
+    terminal.expect(r"^TRACE: <repl>:4 in the REPL entry\s*$")
+    terminal.expect(r"debug>")
+    terminal.send("p $b+1\r")
+    terminal.expect(r"^11\s*$")
+    terminal.expect(r"debug>")
+    terminal.send("c\r")
+    terminal.expect(r"^b=10\s*$")
+    terminal.expect(r"4D>")
+    # TRACE stays on for the process: the next entry stops at its first line; Ctrl-C there stops it
+    terminal.send("TRACE\r")
+    terminal.expect(r"4D>")
+    terminal.send('ALERT("never")\r')
+    terminal.expect(r"^TRACE: <repl>:1 in the REPL entry\s*$")
+    terminal.expect(r"debug>")
+    terminal.send("\x03")
+    terminal.expect(r"^Interrupted at <repl>:1\s*$")
+    terminal.expect(r"4D>")
+    terminal.send('ALERT("after")\r')
+    terminal.expect(r"^after\s*$")
+    terminal.expect(r"4D>")
+    terminal.send("%quit\r")
+    assert terminal.close() == 0
+
+
+def test_a_class_block_typed_in_a_terminal(terminal: Terminal) -> None:
+    terminal.expect(r"4D>")
+    terminal.send("%%class Greeter\r")
+    terminal.send("Function hi() : Text\r")
+    terminal.send('return "hi from a block"\r')
+    terminal.send("%%end\r")
+    terminal.expect(r"^Class cs\.Greeter defined\.\s*$")
+    terminal.expect(r"4D>")
+    terminal.send("cs.Greeter.new().hi()\r")
+    terminal.expect(r"^hi from a block\s*$")
+    terminal.expect(r"4D>")
+    terminal.send("%quit\r")
     assert terminal.close() == 0

@@ -186,4 +186,5 @@ def test_ctrl_c_stops_every_process_with_exit_130(tmp_path: Path) -> None:
         if p.poll() is None:
             p.kill()
     assert p.returncode == EXIT_INTERRUPTED
-    assert err.decode().strip().endswith("Interrupted")
+    # where the main process stopped: method, line, and the call stack
+    assert err.decode().splitlines() == ["Interrupted in main at main.4dm:9", "    $s.wait()", "  in main (main.4dm:9)"]

@@ -36,7 +36,7 @@ def statuses(argv: list[str], cwd: Path | None = None) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def mixed() -> dict:
-    code, out, err = run(["--json", "--timeout", "1", "mixed"], SUITES)
+    code, out, err = run(["--json", "--timeout", "5", "mixed"], SUITES)
     assert code == 1 and err == ""
     data = json.loads(out)
     data["by_id"] = {t["id"]: t for s in data["suites"] for t in s["tests"]}
@@ -122,14 +122,14 @@ def test_an_error_in_a_process_the_test_started_fails_it(mixed: dict) -> None:
 
 
 def test_a_hung_test_is_stopped_by_the_timeout_and_the_next_tests_run(mixed: dict) -> None:
-    assert mixed["by_id"]["CounterTest.test_hangs"]["message"] == "timed out after 1 s"
+    assert mixed["by_id"]["CounterTest.test_hangs"]["message"] == "timed out after 5 s"
     assert mixed["by_id"]["CounterTest.test_fatal_stops"]["status"] == "failed"  # the class goes on after it
 
 
 def test_deep_recursion_is_a_stack_overflow_error_and_the_run_goes_on(mixed: dict) -> None:
     t = mixed["by_id"]["CounterTest.test_stack_overflow"]
     assert t["error"]["code"] == 90070
-    assert "more lines" in t["details"]  # the long call stack is shortened
+    assert "  … 1,998 more calls of Recurse_forever\n" in t["details"]  # the repeated call-stack lines are collapsed
     assert mixed["by_id"]["DerivedTest.test_own"]["status"] == "passed"
 
 
@@ -240,7 +240,7 @@ def test_junit_report_is_valid_against_the_common_schema(tmp_path: Path) -> None
     from lxml import etree
 
     report = tmp_path / "junit.xml"
-    code, out, err = run(["--timeout", "1", "--junit", str(report), "mixed", "broken"], SUITES)
+    code, out, err = run(["--timeout", "5", "--junit", str(report), "mixed", "broken"], SUITES)
     assert code == 1
     schema = etree.XMLSchema(etree.parse(str(DATA / "junit-10.xsd")))
     doc = etree.parse(str(report))
