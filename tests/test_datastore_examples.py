@@ -11,7 +11,6 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "datastore"))
 
 from harness import COMPANY, PG_DSN, drop_pg_schema, pg_schema_dsn  # noqa: E402
-
 from mini4d.cli import main  # noqa: E402
 
 METHODS = sorted(p.stem for p in COMPANY.glob("*.out"))
@@ -47,7 +46,7 @@ def test_default_data_file_is_beside_the_project(tmp_path: Path) -> None:
     project = tmp_path / "company"
     shutil.copytree(COMPANY / "Project", project / "Project")
     (project / "Project" / "Sources" / "Methods" / "count.4dm").write_text(
-        "$d:=ds.Department.new()\n$d.name:=\"one more\"\n$r:=$d.save()\nALERT(String(ds.Department.getCount()))\n",
+        '$d:=ds.Department.new()\n$d.name:="one more"\n$r:=$d.save()\nALERT(String(ds.Department.getCount()))\n',
         encoding="utf-8",
     )
     for expected in ("1", "2"):
