@@ -152,16 +152,24 @@ def _criteria(st: ProcState, t: Table, args: list[Arg]) -> list[tuple[str, Arg]]
         if a.kind == "star":
             i += 1
             continue
-        if a.kind == "value" and type(a.value) is str and a.value.strip() in ("&", "|", "#") and i + 1 < len(args):
-            conj = a.value.strip()
+        if a.kind == "op" and a.value in ("&", "|", "#"):  # a conjunction before a criterion
+            conj = a.value
             i += 1
+            continue
+        if a.kind == "field" and i + 2 < len(args) and args[i + 1].kind in ("op", "order"):
+            b = args[i + 1]
+            op = b.value if b.kind == "op" else (">" if b.value else "<")
+            c = Arg("crit", _value(args[i + 2]), op=op, target=a.value)
+            out.append((conj, c))
+            conj = "&"
+            i += 3
             continue
         if a.kind == "crit":
             out.append((conj, a))
             conj = "&"
             i += 1
             continue
-        if a.kind == "field" and i + 2 < len(args) + 0 and i + 2 <= len(args) - 1:
+        if a.kind == "field" and i + 2 < len(args):
             op = _value(args[i + 1])
             if type(op) is not str or op.strip() not in ("=", "#", "<", ">", "<=", ">=", "%", "!="):
                 raise FourDError(ERR_ARG_TYPE, f"QUERY: unknown comparator {op!r}")

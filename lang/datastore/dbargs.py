@@ -25,7 +25,7 @@ class Arg:
     def __init__(
         self, kind: str, value: Any = None, ref: Any = None, op: str = "", node: Any = None, target: Any = None
     ):
-        self.kind = kind  # table field crit star order value
+        self.kind = kind  # table field crit star order op value
         self.value = value  # Table, (Table, Field), criterion value, bool (order), any value
         self.ref = ref  # a Ref to the argument's place (output arrays)
         self.op = op
@@ -117,6 +117,9 @@ def _compile_arg(interp: Any, a: Any, scope: Any) -> Any:
     if isinstance(a, N.SortOrder):
         o = Arg("order", a.ascending)
         return lambda f: o
+    if type(a).__name__ == "OperatorArg":  # `QUERY([T]; & ;[T]f=1)`, `QUERY([T];[T]f;=;1)` (tokenized grammar)
+        op = Arg("op", a.op)
+        return lambda f: op
     if isinstance(a, N.Table):
         res = _resolve_node(interp, a, scope)
         span = a.span
