@@ -47,9 +47,9 @@ def test_bare_operators_as_query_arguments() -> None:
     set_current_process(rt.main)
     get_store(rt)
     span = _expr("1").span
-    tref = N.Table("[Employee]", span)
-    last = N.Table("[Employee]lastName", span)
-    salary = N.Table("[Employee]salary", span)
+    tref = _expr("[Employee]")  # Table nodes as the parser builds them
+    last = _expr("[Employee]lastName")
+    salary = _expr("[Employee]salary")
     args = (
         tref,
         last,
