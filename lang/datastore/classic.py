@@ -105,10 +105,12 @@ class ProcState:
 
 
 def state_of(proc: Any, store: Any) -> ProcState:
-    st = getattr(proc, "db_state", None)
-    if st is None or st.store is not store:
+    """The database state of a process (kept by the store, dropped when the process ends)."""
+    states = store.proc_states
+    st = states.get(id(proc))
+    if st is None or st.proc is not proc:
         st = ProcState(proc, store)
-        proc.db_state = st
+        states[id(proc)] = st
     return st
 
 

@@ -109,6 +109,7 @@ class DataStore:
         self.ds: Any = None  # the `ds` object (orda.py)
         self.interprocess_sets: dict[str, Any] = {}
         self.interprocess_named: dict[str, Any] = {}
+        self.proc_states: dict[int, Any] = {}  # id(process) -> classic.ProcState
 
     # ---------------------------------------------------------------- lookups
     def need_engine(self) -> Engine:
@@ -138,6 +139,9 @@ class DataStore:
         return ""
 
     def end_process(self, proc: Any) -> None:
+        st = self.proc_states.get(id(proc))
+        if st is not None and st.proc is proc:
+            del self.proc_states[id(proc)]  # process sets and named selections die with it
         if self.engine is not None:
             self.engine.end_process(proc)
 
