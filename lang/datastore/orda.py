@@ -1041,6 +1041,10 @@ class EntitySelection4D:
     def is_null_value(self) -> bool:
         return False
 
+    def shareable_4d(self) -> bool:
+        """Shareable selections (queries, all(), relations...) can be stored in shared objects; alterable ones cannot."""
+        return not self.alterable
+
     # elements
     def entity(self, proc: Any, i: int) -> Entity4D | None:
         e = self.dc.entity_at(proc, self.recs[i])

@@ -47,3 +47,12 @@ ALERT(String(Records in selection([Employee])))  // expect: 2
 // drop a selection
 $gone:=ds.Mission.all().drop()
 ALERT(String($gone.length)+" "+String(ds.Mission.getCount()))  // expect: 0 0
+// shareable entity selections can go into shared objects; alterable ones and entities cannot
+Use (Storage)
+	Storage.departments:=ds.Department.all()
+End use
+ALERT(String(Storage.departments.length))  // expect: 3
+$alterable:=ds.Department.newSelection()
+Use (Storage)
+	Storage.other:=$alterable  // expect error: -10721
+End use
