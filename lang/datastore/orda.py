@@ -1042,7 +1042,7 @@ class EntitySelection4D:
         return False
 
     def shareable_4d(self) -> bool:
-        """Shareable selections (queries, all(), relations...) can be stored in shared objects; alterable ones cannot."""
+        """Shareable selections (query, all, relations...) can go into shared objects; alterable ones cannot."""
         return not self.alterable
 
     # elements
