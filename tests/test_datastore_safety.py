@@ -307,3 +307,41 @@ def test_no_dtd_is_fetched(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect", no_network)
     s = parse_catalog((COMPANY / "Project" / "Sources" / "catalog.4DCatalog").read_text(encoding="utf-8"))
     assert [t.name for t in s.tables] == ["Department", "Employee", "Mission", "Journal"]
+
+
+# ------------------------------------------------------------------ misuse gives 4D errors, never a crash
+
+MISUSE = [
+    "QUERY([Employee])",
+    "QUERY([Employee];1)",
+    'QUERY([Employee];[Employee]salary;"~";1)',
+    "ORDER BY([Employee];1)",
+    "SELECTION TO ARRAY([Employee]lastName)",
+    'GOTO RECORD([Employee];"a")',
+    'USE SET("nope")',
+    "Table(999)",
+    "$x:=ds.Employee.query(1)",
+    '$x:=ds.Employee.query("nope = 1")',
+    '$x:=ds.Employee.query("(lastName = 1")',
+    '$x:=ds.Employee.query("lastName = :3"; 1)',
+    '$x:=ds.Employee.query("eval(")',
+    '$x:=ds.Employee.all().sum("lastName")',
+    '$x:=ds.Employee.all().slice("a")',
+    '$x:=ds.Employee.all()["a"]',
+    "$x:=ds.Employee.fromCollection(New collection(1))",
+    '$e:=ds.Employee.new()\n$e.salary:="abc"',
+    "$e:=ds.Employee.new()\n$e.department:=ds.Mission.new()",
+    "$x:=[Nope]field",
+    "[Employee]nope:=1",
+    "APPLY TO SELECTION([Employee];1/0)",
+    'JSON TO SELECTION([Employee];"{not json")',
+    "VALIDATE TRANSACTION\nds.validateTransaction()",
+]
+
+
+@pytest.mark.parametrize("code", MISUSE)
+def test_misuse_gives_a_4d_error(code: str) -> None:
+    rc, out, err = run_code(code + "\n", ":memory:")
+    assert rc in (0, 1), err
+    assert "internal error" not in err and "Traceback" not in err
+    assert rc == 0 or "error " in err

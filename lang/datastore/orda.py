@@ -573,7 +573,10 @@ class Entity4D:
         proc = _proc(f)
         m = _ENTITY_MEMBERS.get(name)
         if m is not None:
-            return m(self, f, proc, args)
+            try:
+                return m(self, f, proc, args)
+            except (ValueError, TypeError, OverflowError):
+                raise _bad_parameters(name) from None
         return _call_user(self, self.dc.entity_cls, f, name, args, span)
 
     def touched_names(self) -> list[str]:
@@ -634,6 +637,11 @@ class Entity4D:
             else:
                 o[aname] = _plain(v)
         return o
+
+
+def _bad_parameters(name: str) -> FourDError:
+    """A member function given a parameter of the wrong type (a text where a number is needed...)."""
+    return FourDError(ERR_ORDA, f".{name}(): a parameter has the wrong type or is out of range")
 
 
 def _key_obj(e: Entity4D) -> Obj:
@@ -1141,7 +1149,10 @@ class EntitySelection4D:
 
         m = SELECTION_MEMBERS.get(name)
         if m is not None:
-            return m(self, f, _proc(f), args, span)
+            try:
+                return m(self, f, _proc(f), args, span)
+            except (ValueError, TypeError, OverflowError):
+                raise _bad_parameters(name) from None
         return _call_user(self, self.dc.sel_cls, f, name, args, span)
 
     def to_collection(self, filt: Any, options: int, proc: Any, begin: int = 0, count: int | None = None) -> Coll:
