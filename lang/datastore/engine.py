@@ -99,6 +99,10 @@ class Engine:
         self._sql_cache: dict[Any, str] = {}
         self.opened = False
         self.hooks: Any = None  # the datastore layer: triggers, integrity (set by the DataStore)
+        import weakref
+
+        # entity selections of all() whose record numbers are not read yet: read before any write
+        self.lazy: weakref.WeakSet[Any] = weakref.WeakSet()
 
     # ---------------------------------------------------------------- opening
     def open(self) -> None:
@@ -270,6 +274,10 @@ class Engine:
 
     def write(self, proc: Any, fn: Any) -> Any:
         """Run fn(conn) as one atomic write: its own transaction, or a savepoint inside the process's."""
+        if self.lazy:
+            for es in list(self.lazy):
+                es.materialize()  # what all() found stays what it found
+            self.lazy.clear()
         c = self.conn(proc)
         pg = self.backend.name == "postgresql"
         if c.depth == 0 and not c.writing:

@@ -350,9 +350,15 @@ class DataClass4D:
     # engine-level helpers
     def all(self, proc: Any) -> EntitySelection4D:
         eng = self.engine
-        es = EntitySelection4D(self, eng.all_recs(proc, self.table), ordered=False)
-        if len(es.recs) >= 500:
-            es.origin = ("1=1", [], eng.snapshot(proc))
+        snap = eng.snapshot(proc)
+        if snap is None:
+            return EntitySelection4D(self, eng.all_recs(proc, self.table), ordered=False)
+        # the record numbers are read when first needed (before any write of the runtime at the
+        # latest): `ds.T.all().sum("x")` never lists them
+        es = EntitySelection4D(self, None, ordered=False)  # type: ignore[arg-type]
+        es.origin = ("1=1", [], snap)
+        es.lazy_proc = proc
+        eng.lazy.add(es)
         return es
 
     def get(self, proc: Any, key: Any) -> Entity4D | None:
@@ -1016,7 +1022,8 @@ class EntitySelection4D:
 
     def __init__(self, dc: DataClass4D, recs: list[int], ordered: bool = False, alterable: bool = False):
         self.dc = dc
-        self.recs = recs
+        self._recs = recs
+        self.lazy_proc: Any = None
         self.ordered = ordered
         self.alterable = alterable
         self.query_plan: Obj | None = None
@@ -1036,6 +1043,32 @@ class EntitySelection4D:
     @property
     def cls(self) -> Any:
         return self.dc.sel_cls
+
+    @property
+    def recs(self) -> list[int]:
+        r = self._recs
+        if r is None:
+            r = self.materialize()
+        return r
+
+    @recs.setter
+    def recs(self, value: list[int]) -> None:
+        self._recs = value
+
+    def materialize(self) -> list[int]:
+        """The record numbers of a selection made by all(), read from its WHERE clause."""
+        if self._recs is None:
+            assert self.origin is not None
+            eng = self.dc.engine
+            sql = f"SELECT __rec FROM {self.dc.table.sql} WHERE {self.origin[0]} ORDER BY __rec"
+            c = eng.conns.get(id(self.lazy_proc))
+            if c is not None and c.proc is self.lazy_proc and not c.closed:
+                rows = c.raw.execute(sql).fetchall()  # what the process that called all() sees
+            else:
+                rows = eng.query(current_process() or self.lazy_proc, sql)
+            self._recs = [r[0] for r in rows]
+            self.lazy_proc = None
+        return self._recs
 
     def describe(self) -> str:
         return f"an entity selection of {self.dc.name}"

@@ -56,3 +56,11 @@ $alterable:=ds.Department.newSelection()
 Use (Storage)
 	Storage.other:=$alterable  // expect error: -10721
 End use
+// all() keeps the entities it found, even when records are created or dropped afterwards
+$everyone:=ds.Employee.all()
+$d:=ds.Employee.new()
+$d.firstName:="Later"
+$r:=$d.save()
+$r:=ds.Employee.get(8).drop()
+ALERT(String($everyone.length)+" "+String(ds.Employee.all().length))  // expect: 8 8
+ALERT(String($everyone.sum("salary"))+" "+String($everyone[7]=Null))  // expect: 27200.5 True
