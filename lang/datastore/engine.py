@@ -275,9 +275,11 @@ class Engine:
     def write(self, proc: Any, fn: Any) -> Any:
         """Run fn(conn) as one atomic write: its own transaction, or a savepoint inside the process's."""
         if self.lazy:
-            for es in list(self.lazy):
+            with self.conn_lock:
+                pending = list(self.lazy)
+                self.lazy.clear()
+            for es in pending:
                 es.materialize()  # what all() found stays what it found
-            self.lazy.clear()
         c = self.conn(proc)
         pg = self.backend.name == "postgresql"
         if c.depth == 0 and not c.writing:

@@ -358,7 +358,8 @@ class DataClass4D:
         es = EntitySelection4D(self, None, ordered=False)  # type: ignore[arg-type]
         es.origin = ("1=1", [], snap)
         es.lazy_proc = proc
-        eng.lazy.add(es)
+        with eng.conn_lock:
+            eng.lazy.add(es)
         return es
 
     def get(self, proc: Any, key: Any) -> Entity4D | None:
