@@ -90,7 +90,7 @@ def m_sum(es: EntitySelection4D, f: Any, proc: Any, args: list[Any], span: Any) 
     path = args[0] if args else None
     a = es.dc.attrs.get(path) if type(path) is str else None
     if a is not None and a.kind == "storage" and a.field.kind in ("int16", "int32", "int64", "real", "time"):
-        if not es.recs:
+        if es.origin is None and not es.recs:
             return 0.0
         if es.origin is not None or len(set(es.recs)) == len(es.recs):
             eng = es.dc.engine
