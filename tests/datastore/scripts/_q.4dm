@@ -1,2 +1,0 @@
-$r:=ds.Employee.get(1).drop()
-ALERT(JSON Stringify($r))
