@@ -30,9 +30,9 @@ MAX_ELEMENTS = 10_000_000
 
 
 def _converter(elem: str) -> Callable[[Any], Any] | None:
-    from .interpreter import make_converter
+    from .core.conversions import variable_converter
 
-    return make_converter(elem)
+    return variable_converter(elem)
 
 
 class Array4D:
@@ -156,7 +156,8 @@ class Array4D:
         try:
             self.items[i] = self.coerce(v)
         except FourDError as err:
-            raise err.with_span(span) if span is not None else err
+            err.with_span(span)
+            raise
 
     def elements(self) -> list[Any]:
         """Elements 1..n (element 0 excluded)."""

@@ -130,10 +130,16 @@ _TYPES = frozenset(
 )
 
 
+def _class_path(text: str) -> str:
+    """`cs.Foo` or `4D.File` from a class store path as written, tokenized or not (`cs:C1710.Foo`)."""
+    store, _, rest = text.partition(".")
+    return f"{store.partition(':')[0]}.{rest}" if rest else text
+
+
 def _type_name(tok: Token | None) -> str | None:
     if tok is None:
         return None
-    t = str(tok)
+    t = _class_path(str(tok))
     if t.lower().startswith(("cs.", "4d.")):
         return t
     if t.lower() not in _TYPES:
@@ -287,12 +293,9 @@ class Builder(Transformer):
         return N.Continue(span_of(*items))
 
     def var_decl(self, items: list[Any]) -> N.VarDecl:
-        names = tuple(i for i in items if isinstance(i, (N.Local, N.Name)))
+        names = tuple(i for i in items if isinstance(i, _VAR_NAMES))
         type_tok = next((i for i in items if _is_tok(i, "TYPE")), None)
-        init = next((i for i in items[1:] if isinstance(i, N.Expr) and i not in names), None)
-        if init is not None and names and init is names[-1]:
-            init = None
-        # the initialiser is the last Expr after the names
+        # the initialiser is the Expr after the names
         exprs = [i for i in items[1:] if isinstance(i, N.Expr)]
         init = exprs[len(names)] if len(exprs) > len(names) else None
         if init is not None and len(names) > 1:
@@ -303,7 +306,12 @@ class Builder(Transformer):
         (tok,) = items
         if tok.type == "LOCAL":
             return N.Local(str(tok), _tspan(tok))
+        if tok.type == "INTERPROCESS":
+            return self.interprocess(items)
         return N.Name(str(tok), _tspan(tok))
+
+    def var_param_indirect(self, items: list[Any]) -> N.ParamIndirect:
+        return self.param_indirect(items)
 
     def declare(self, items: list[Any]) -> N.Declare:
         params: tuple[N.ParamDecl, ...] = ()
@@ -341,7 +349,7 @@ class Builder(Transformer):
         return N.SqlBlock(str(tok), _tspan(tok))
 
     def class_extends(self, items: list[Any]) -> N.ClassExtends:
-        return N.ClassExtends(str(items[1]), span_of(*items))
+        return N.ClassExtends(_class_path(str(items[1])), span_of(*items))
 
     def class_ctor(self, items: list[Any]) -> N.ClassConstructor:
         mods: tuple[str, ...] = ()
@@ -424,30 +432,44 @@ class Builder(Transformer):
         return N.MakePointer(target, span_of(arrow, target))
 
     def args(self, items: list[Any]) -> tuple[N.Expr, ...]:
+        if any(type(i) is tuple for i in items):  # a conjunction with its criterion: two arguments
+            return tuple(x for i in items for x in (i if type(i) is tuple else (i,)))
         return tuple(items)
 
     def star(self, items: list[Any]) -> N.Star:
         return N.Star(Span(_src(), 0, 0))
 
-    def sort_asc(self, items: list[Any]) -> N.SortOrder:
-        return N.SortOrder(True, Span(_src(), 0, 0))
+    def operator_arg(self, items: list[Any]) -> N.SortOrder | N.OperatorArg:
+        (tok,) = items
+        if tok.value in "<>":
+            return N.SortOrder(tok.value == ">", _tspan(tok))
+        return N.OperatorArg(tok.value, _tspan(tok))
 
-    def sort_desc(self, items: list[Any]) -> N.SortOrder:
-        return N.SortOrder(False, Span(_src(), 0, 0))
+    def conjunction_arg(self, items: list[Any]) -> tuple[N.Expr, N.Expr]:
+        tok, criterion = items
+        if tok.value not in _CONJUNCTIONS:
+            raise Syntax4DError(f"`{tok.value}` must be followed by `;`", _tspan(tok))
+        return (N.OperatorArg(tok.value, _tspan(tok)), criterion)
 
     def call(self, items: list[Any]) -> N.Expr:
         target = items[0]
         args: tuple[N.Expr, ...] = items[1] if len(items) > 1 else ()
         end = _end(args) if args else target.span.end
         span = Span(_src(), target.span.start, end + 1)
+        direct = isinstance(target, N.Command) and not target.has_parens
+        # a command whose number no table knows (a newer 4D, a plug-in): its syntax is its own
+        unknown = direct and REGISTRY.by_number.get(target.number) is None
         for a in args:
-            if isinstance(a, N.AssignArg) and not (
-                # the code of Formula(...) and of APPLY TO SELECTION([T]; [T]f:=...)
-                isinstance(target, N.Command) and target.number in (1597, 70) and not target.has_parens
-            ):
+            if isinstance(a, N.AssignArg) and not (unknown or direct and target.number in _STATEMENT_ARG_COMMANDS):
                 raise Syntax4DError(
-                    "An assignment cannot be passed as a parameter "
-                    "(only as the code of Formula(...) or APPLY TO SELECTION)",
+                    "An assignment cannot be passed as a parameter (only as the code of Formula(...) "
+                    "or the statement of APPLY TO SELECTION)",
+                    a.span,
+                )
+            if isinstance(a, N.OperatorArg) and not (unknown or direct and target.number in _OPERATOR_ARG_COMMANDS):
+                what = f"`{target.name}`" if isinstance(target, N.Command) else "A method or formula"
+                raise Syntax4DError(
+                    f"{what} does not take an operator (`{a.op}`) as a parameter; only QUERY-like commands do",
                     a.span,
                 )
         if isinstance(target, N.Command):
@@ -499,6 +521,21 @@ class Builder(Transformer):
         name = t[2:] if t.startswith("<>") else t[1:]
         return N.Interprocess(name, _tspan(tok))
 
+    def digit_name(self, items: list[Any]) -> N.Expr:
+        """A name starting with a digit: a command or constant (`4D`, `4D Server`) or a method or variable."""
+        (tok,) = items
+        text = str(tok)
+        key = norm(text)
+        if key in REGISTRY.by_key or key in REGISTRY.constants:
+            return builtin_node(text, _tspan(tok))
+        m = _NUMBER_THEN_WORD.match(text)
+        if m is not None:
+            raise Syntax4DError(
+                f"Unexpected `{m.group(2)}` after the number {m.group(1)}",
+                Span(_src(), tok.start_pos + m.start(2), tok.start_pos + m.end(2)),
+            )
+        return N.Name(text, _tspan(tok))
+
     def name(self, items: list[Any]) -> N.Name:
         (tok,) = items
         opener = _CLOSERS.get(norm(str(tok)))
@@ -548,7 +585,10 @@ class Builder(Transformer):
                 start = tok.start_pos + m.start(1)
                 inner = builtin_node(m.group(1), Span(_src(), start, start + len(m.group(1))))
                 return N.CollectionLit((inner,), _tspan(tok))
-        return N.Table(text, _tspan(tok))
+        table, _, field = text[1:].partition("]")
+        table, table_number = _numbered(table)
+        field, field_number = _numbered(field)
+        return N.Table(text, table, table_number, field, field_number, _tspan(tok))
 
     def paren(self, items: list[Any]) -> N.Expr:
         return items[0]
@@ -575,6 +615,22 @@ class Builder(Transformer):
 
 # `[Name]` with nothing after the bracket: a table, or a collection of one command or constant
 _BRACKETED_NAME = re.compile(r"\[\s*([^\W\d][\w ]*?)\s*\]$")
+_NUMBERED = re.compile(r"(.*?):(\d+)$", re.S)
+# `1 abc`: a number, blanks, then a word (no name starts that way)
+_NUMBER_THEN_WORD = re.compile(r"(\d+)[ \t]+(\S+)")
+# Commands whose parameter is a statement: an assignment argument is their code (by number:
+# Formula, APPLY TO SELECTION, _O_APPLY TO SUBSELECTION).
+_STATEMENT_ARG_COMMANDS = frozenset((1597, 70, 73))
+# Commands that take a bare conjunction or comparator (by number: QUERY, QUERY SELECTION,
+# QUERY BY ATTRIBUTE, QUERY SELECTION BY ATTRIBUTE).
+_OPERATOR_ARG_COMMANDS = frozenset((277, 341, 1331, 1424))
+_CONJUNCTIONS = ("&", "|", "#")
+
+
+def _numbered(part: str) -> tuple[str, int]:
+    """`Name:3` -> ("Name", 3); a name without a number -> (name, 0)."""
+    m = _NUMBERED.match(part)
+    return (m.group(1), int(m.group(2))) if m else (part, 0)
 
 
 def builtin_node(text: str, span: Span) -> N.Expr:
@@ -587,6 +643,7 @@ def builtin_node(text: str, span: Span) -> N.Expr:
 
 
 _LOOPS = (N.While, N.Repeat, N.For, N.ForEach)
+_VAR_NAMES = (N.Local, N.Name, N.Interprocess, N.ParamIndirect)
 
 
 def _check_loop_exits(stmts: tuple[N.Stmt, ...], in_loop: bool) -> None:

@@ -15,6 +15,9 @@ from dataclasses import replace
 from typing import Any
 
 from . import nodes as N
+from .core.calls import prepare_call
+from .core.conversions import to_storable
+from .core.hooks import MEMBER_CALL_HOOKS, PROPERTY_HOOKS, STORE_HOOKS
 from .errors import (
     ERR_ARG_COUNT,
     ERR_CLASS,
@@ -28,7 +31,6 @@ from .errors import (
     Syntax4DError,
 )
 from .formulas import Formula4D, compile_formula_code
-from .interpreter import MEMBER_CALL_HOOKS, PROPERTY_HOOKS, STORE_HOOKS, prepare_call, to_storable
 from .source import Span
 from .values import (
     IS_OBJECT,
@@ -645,13 +647,13 @@ PROPERTY_HOOKS[BuiltinStore] = BuiltinStore.get_4d_property
 
 def class_store(runtime: Any) -> ClassStore:
     """The runtime's `cs` store (one per run)."""
-    store = runtime.extensions.get("class_store")
+    interp = runtime.interp
+    store = interp.class_store
     if store is None:
         with runtime.proc_lock:
-            store = runtime.extensions.get("class_store")
+            store = interp.class_store
             if store is None:
-                store = ClassStore(runtime)
-                runtime.extensions["class_store"] = store
+                store = interp.class_store = ClassStore(runtime)
     return store
 
 
@@ -899,7 +901,8 @@ def _wrap_constructor(cls: ClassDef, code: Any, span: Span) -> None:
         if st.needs_super and not st.super_called:
             raise FourDError(
                 ERR_SUPER_NOT_CALLED,
-                f"Not all class constructors of the inheritance chain were called: {cls.name} constructor must call Super()",
+                "Not all class constructors of the inheritance chain were called: "
+                f"{cls.name} constructor must call Super()",
                 span,
             )
         return r

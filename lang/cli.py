@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from . import __version__
 from .errors import FourDError, Syntax4DError, format_error
+from .limits import THREAD_STACK
 from .source import Source, SourceDecodeError
 
 EXIT_OK = 0
@@ -21,7 +22,6 @@ EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell sees from a tool whose reader went away
 
-THREAD_STACK = 256 * 1024 * 1024
 
 USAGE = """\
 usage: mini4d [options] FILE.4dm [ARG ...]     run a script (ARGs fill its #DECLARE parameters)

@@ -149,7 +149,7 @@ class Session:
         return self._invoke(unit, args)
 
     def _invoke(self, unit: Any, args: tuple[Any, ...]) -> Any:
-        from .cli import THREAD_STACK
+        from .limits import THREAD_STACK
 
         runtime = self.runtime
         values = [from_python(a) for a in args]

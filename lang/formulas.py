@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from . import nodes as N
+from .core.calls import prepare_call
+from .core.frames import RET, Code, Scope
+from .core.hooks import MEMBER_CALL_HOOKS
 from .errors import ERR_NOT_A_FUNCTION, ERR_TYPE_MISMATCH, FourDError
-from .interpreter import MEMBER_CALL_HOOKS, prepare_call
 from .source import Span
 from .values import IS_OBJECT, UNDEFINED, UNSET, Coll
 
@@ -79,8 +81,6 @@ MEMBER_CALL_HOOKS[Formula4D] = _formula_member_call  # exactly Formula4D: class 
 
 def compile_formula_code(interp: Any, expr: N.Expr, source: Any, name: str = "Formula") -> Any:
     """A code unit whose body evaluates `expr` and returns its value."""
-    from .interpreter import RET, Code, Scope
-
     code = Code(name, source, kind="formula")
     scope = Scope(code, interp)
     fn = interp.compile_expr(expr, scope)
@@ -101,8 +101,6 @@ def compile_formula_code(interp: Any, expr: N.Expr, source: Any, name: str = "Fo
 
 def compile_formula_statement(interp: Any, stmt: N.Stmt, source: Any, name: str = "Formula") -> Any:
     """A code unit running one assignment (`This.total:=This.price*This.quantity`); no result."""
-    from .interpreter import RET, Code, Scope
-
     code = Code(name, source, kind="formula")
     scope = Scope(code, interp)
     fn = interp.compile_stmt(stmt, scope)

@@ -281,9 +281,18 @@ class MakePointer(Expr):
 
 @node
 class Table(Expr):
-    """`[Table]` or `[Table]Field`: database references (parse only)."""
+    """`[Table]` or `[Table]Field`, tokenized `[Table:2]Field:3`: a database table or field reference.
+
+    `table` and `field` are the names as written (`field` is "" for a table); `table_number` and
+    `field_number` are the numbers a tokenized reference carries (0 when it carries none), which
+    name the table and field even after they are renamed in the structure.
+    """
 
     text: str
+    table: str
+    table_number: int
+    field: str
+    field_number: int
     span: Span
 
 
@@ -336,15 +345,35 @@ class Star(Expr):
 
 @node
 class SortOrder(Expr):
-    """The bare `>` / `<` argument of SORT ARRAY and friends."""
+    """The bare `>` / `<` argument of SORT ARRAY and ORDER BY; in a QUERY, the comparator `>` / `<`."""
 
     ascending: bool
     span: Span
 
 
 @node
+class OperatorArg(Expr):
+    """A bare operator as an argument of QUERY, QUERY SELECTION and the QUERY BY ATTRIBUTE commands.
+
+    `op` is the symbol as written: a conjunction (`&` AND, `|` OR, `#` Except) or a comparator
+    (`=`, `#`, `<=`, `>=`, `%` contains keyword; `<` and `>` arrive as SortOrder). Which one is
+    meant follows from the position (QUERY's `{conjunction;} field; comparator; value`): `#`
+    right after the table (or first) is Except, after a field it is "not equal to". A conjunction
+    written with its criterion and no `;` (`QUERY([T]; & [T]f=1)`) arrives as two arguments, as
+    if the `;` were there. Evaluating one outside such a command is a "not supported" error.
+    """
+
+    op: str
+    span: Span
+
+
+@node
 class AssignArg(Expr):
-    """`Formula(This.total:=This.price*This.quantity)`: an assignment as the code of a formula."""
+    """An assignment passed as an argument: the code of `Formula(This.total:=This.price*2)` or the
+    statement `APPLY TO SELECTION` runs for each record (`APPLY TO SELECTION([T]; [T]f:=1)`).
+
+    `target += value` arrives as `target := target + value`.
+    """
 
     target: Expr
     value: Expr
@@ -458,7 +487,11 @@ class Continue(Stmt):
 
 @node
 class VarDecl(Stmt):
-    """`var $a; $b : Type := init` — names as written; type lower-cased or `cs.X`."""
+    """`var $a; $b : Type := init` — names as written; type lower-cased or `cs.X`.
+
+    Names are Local, Name (process), Interprocess (`var <>x : Boolean`) or ParamIndirect
+    (`var ${2} : Text`, the type of the parameters from 2 on).
+    """
 
     names: tuple[Expr, ...]
     type: str | None

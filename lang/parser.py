@@ -202,7 +202,7 @@ _BLOCKS = [
         "End for",
     ),
     (
-        re.compile(r"use\b(?!\s+(set|named|character))", re.IGNORECASE),
+        re.compile(r"use\b(?!\s+(set|named|character|entity))", re.IGNORECASE),
         re.compile(r"end\s*use\b", re.IGNORECASE),
         "Use",
         "End use",
@@ -357,11 +357,6 @@ def _friendly(exc: UnexpectedInput, source: Source, text: str) -> Syntax4DError:
             return Syntax4DError(
                 f"Unexpected name `{tok_val}` (a statement is one assignment or one call per line)", span
             )
-    line_start = text.rfind("\n", 0, pos) + 1
-    m = re.match(r"\s*var\s+(<>|\u25ca)", text[line_start:], re.IGNORECASE)
-    if m:
-        ip = Span(source, line_start + m.start(1), line_start + m.end(1))
-        return Syntax4DError("`var` cannot declare an interprocess variable (`<>name`)", ip)
     if tok_val == ",":
         return Syntax4DError("4D separates arguments and elements with `;`, not `,`", span)
     if tok_type == "COLON" and tok_val == ":":

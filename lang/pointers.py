@@ -1,18 +1,24 @@
 """4D pointers (`->x`, `$p->`, `$p->{i}`, `$p->prop`) and array elements (`arr{i}`).
 
-Installed into the interpreter through its extension points: `expr_ArrayElem`,
-`expr_Deref`, `expr_MakePointer` and the `place` hook for assignments.
+`Pointers` is the part of the Interpreter that compiles their nodes (`expr_MakePointer`,
+`expr_Deref`, `expr_ArrayElem`, and `place_ArrayElem`, `place_Deref`, `place_Table` for
+assignments), dispatched like every other node; `->target` is made by the `pointer_<Node>`
+method of the target's node type.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import nodes as N
-from .arrays import Array4D
+from .core.conversions import variable_converter
+from .core.frames import interprocess_key, name_key, undefined_variable
 from .errors import ERR_NIL_POINTER, ERR_NOT_SUPPORTED, ERR_TYPE_MISMATCH, FourDError
 from .values import IS_POINTER, UNDEFINED, UNSET
+
+if TYPE_CHECKING:
+    from .arrays import Array4D
 
 
 class Pointer4D:
@@ -103,19 +109,17 @@ def _table_unsupported(text: str, span: Any) -> FourDError:
 
 def local_pointer(frame: Any, slot: int, name: str) -> Pointer4D:
     """A pointer to a local variable of a running method."""
-    from .interpreter import make_converter
-
     loc = frame.locals
     code = frame.code
 
     def get() -> Any:
         v = loc[slot]
         if v is UNSET:
-            raise FourDError(90030, f"The variable {name} is not defined (never assigned nor declared)")
+            raise undefined_variable(name, None)
         return v
 
     def put(v: Any) -> None:
-        c = make_converter(code.slot_types.get(slot))
+        c = variable_converter(code.slot_types.get(slot))
         loc[slot] = c(v) if c else v
 
     p = Pointer4D("variable", name, ("local", id(loc), slot), get, put)
@@ -125,19 +129,17 @@ def local_pointer(frame: Any, slot: int, name: str) -> Pointer4D:
 
 def process_pointer(process: Any, name: str) -> Pointer4D:
     """A pointer to a process variable (of the process that made it)."""
-    from .interpreter import make_converter
-
-    key = " ".join(name.split()).lower()
+    key = name_key(name)
     vars_ = process.vars
 
     def get() -> Any:
         v = vars_.get(key, UNSET)
         if v is UNSET:
-            raise FourDError(90030, f"The variable {name} is not defined (never assigned nor declared)")
+            raise undefined_variable(name, None)
         return v
 
     def put(v: Any) -> None:
-        c = make_converter(process.var_types.get(key))
+        c = variable_converter(process.var_types.get(key))
         vars_[key] = c(v) if c else v
 
     p = Pointer4D("variable", name, ("process", id(vars_), key), get, put)
@@ -146,18 +148,16 @@ def process_pointer(process: Any, name: str) -> Pointer4D:
 
 
 def interprocess_pointer(runtime: Any, name: str) -> Pointer4D:
-    from .interpreter import make_converter
-
-    key = name.lower()
+    key = interprocess_key(name)
 
     def get() -> Any:
         v = runtime.interprocess.get(key, UNSET)
         if v is UNSET:
-            raise FourDError(90030, f"The variable <>{name} is not defined (never assigned nor declared)")
+            raise undefined_variable("<>" + name, None)
         return v
 
     def put(v: Any) -> None:
-        c = make_converter(runtime.interprocess_types.get(key))
+        c = variable_converter(runtime.interprocess_types.get(key))
         runtime.interprocess[key] = c(v) if c else v
 
     p = Pointer4D("variable", "<>" + name, ("inter", key), get, put)
@@ -196,34 +196,48 @@ def table_pointer(text: str, span: Any) -> Pointer4D:
 # ------------------------------------------------------------------ compiling the nodes
 
 
-def compile_make_pointer(interp: Any, e: N.MakePointer, scope: Any) -> Callable[[Any], Any]:
-    t = e.target
-    span = e.span
-    if isinstance(t, N.Local):
+class Pointers:
+    """Compiling `->x`, `$p->`, `arr{i}` and their assignments (a part of the Interpreter)."""
+
+    pointer_compilers: dict[type, Callable[..., Any]] = {}  # target node type -> pointer_<Node> (lang/interpreter.py)
+
+    def expr_MakePointer(self, e: N.MakePointer, scope: Any) -> Callable[[Any], Any]:
+        """`->target`: the `pointer_<Node>` method of the target's node type makes the pointer."""
+        t = e.target
+        span = e.span
+        meth = self.pointer_compilers.get(type(t))
+        if meth is not None:
+            return meth(self, t, span, scope)  # type: ignore[no-any-return]
+
+        def cannot(f: Any) -> Any:
+            raise FourDError(
+                ERR_TYPE_MISMATCH,
+                "A pointer can only point to a variable, an array, an array element, a table or a field",
+                span,
+            )
+
+        return cannot
+
+    def pointer_Local(self, t: N.Local, span: Any, scope: Any) -> Callable[[Any], Any]:
         slot = scope.slot(t.name)
         name = t.name
         return lambda f: local_pointer(f, slot, name)
-    if isinstance(t, N.Name):
+
+    def pointer_Name(self, t: N.Name, span: Any, scope: Any) -> Callable[[Any], Any]:
         name = t.name
         return lambda f: process_pointer(f.process, name)
-    if isinstance(t, N.Interprocess):
+
+    def pointer_Interprocess(self, t: N.Interprocess, span: Any, scope: Any) -> Callable[[Any], Any]:
         name = t.name
         return lambda f: interprocess_pointer(f.runtime, name)
-    if isinstance(t, N.Table):
+
+    def pointer_Table(self, t: N.Table, span: Any, scope: Any) -> Callable[[Any], Any]:
         text = t.text
-        hook = interp.hooks.get("table_pointer")
-        if hook is not None:
-
-            def db_pointer(f: Any) -> Any:
-                try:
-                    return hook(text, span, f.runtime, Pointer4D)
-                except FourDError as err:
-                    raise err.with_span(span)
-
-            return db_pointer
         return lambda f: table_pointer(text, span)
-    if isinstance(t, N.Deref):
-        inner = interp.compile_expr(t.ptr, scope)
+
+    def pointer_Deref(self, t: N.Deref, span: Any, scope: Any) -> Callable[[Any], Any]:
+        """`->$p->`: the pointer itself."""
+        inner = self.compile_expr(t.ptr, scope)
 
         def same_pointer(f: Any) -> Any:
             p = inner(f)
@@ -234,11 +248,15 @@ def compile_make_pointer(interp: Any, e: N.MakePointer, scope: Any) -> Callable[
             return p
 
         return same_pointer
-    if isinstance(t, N.ArrayElem):
+
+    def pointer_ArrayElem(self, t: N.ArrayElem, span: Any, scope: Any) -> Callable[[Any], Any]:
+        """`->arr{i}` and `->arr{i}{j}`: a pointer to the element."""
+        from .arrays import Array4D  # (arrays are imported by the first code that uses them)
+
         if isinstance(t.obj, N.ArrayElem):
-            outer_fn = interp.compile_expr(t.obj.obj, scope)
-            row_fn = interp.compile_expr(t.obj.index, scope)
-            col_fn = interp.compile_expr(t.index, scope)
+            outer_fn = self.compile_expr(t.obj.obj, scope)
+            row_fn = self.compile_expr(t.obj.index, scope)
+            col_fn = self.compile_expr(t.index, scope)
 
             def elem2_pointer(f: Any) -> Any:
                 outer = outer_fn(f)
@@ -251,8 +269,8 @@ def compile_make_pointer(interp: Any, e: N.MakePointer, scope: Any) -> Callable[
                 return element_pointer(row, c, outer, r)
 
             return elem2_pointer
-        arr_fn = interp.compile_expr(t.obj, scope)
-        idx_fn = interp.compile_expr(t.index, scope)
+        arr_fn = self.compile_expr(t.obj, scope)
+        idx_fn = self.compile_expr(t.index, scope)
 
         def elem_pointer(f: Any) -> Any:
             arr = arr_fn(f)
@@ -263,53 +281,45 @@ def compile_make_pointer(interp: Any, e: N.MakePointer, scope: Any) -> Callable[
 
         return elem_pointer
 
-    def cannot(f: Any) -> Any:
-        raise FourDError(
-            ERR_TYPE_MISMATCH,
-            "A pointer can only point to a variable, an array, an array element, a table or a field",
-            span,
-        )
+    def expr_Deref(self, e: N.Deref, scope: Any) -> Callable[[Any], Any]:
+        ptr_fn = self.compile_expr(e.ptr, scope)
+        span = e.span
 
-    return cannot
+        def deref(f: Any) -> Any:
+            p = ptr_fn(f)
+            if type(p) is not Pointer4D:
+                if p is None or p is UNDEFINED:
+                    raise _nil(span)
+                raise _not_pointer(p, span)
+            try:
+                return p.get()
+            except FourDError as err:
+                err.with_span(span)
+                raise
 
+        return deref
 
-def compile_deref(interp: Any, e: N.Deref, scope: Any) -> Callable[[Any], Any]:
-    ptr_fn = interp.compile_expr(e.ptr, scope)
-    span = e.span
+    def expr_ArrayElem(self, e: N.ArrayElem, scope: Any) -> Callable[[Any], Any]:
+        from .arrays import Array4D
 
-    def deref(f: Any) -> Any:
-        p = ptr_fn(f)
-        if type(p) is not Pointer4D:
-            if p is None or p is UNDEFINED:
-                raise _nil(span)
-            raise _not_pointer(p, span)
-        try:
-            return p.get()
-        except FourDError as err:
-            raise err.with_span(span)
+        arr_fn = self.compile_expr(e.obj, scope)
+        idx_fn = self.compile_expr(e.index, scope)
+        span = e.span
 
-    return deref
+        def array_elem(f: Any) -> Any:
+            arr = arr_fn(f)
+            if type(arr) is not Array4D:
+                raise _not_array(arr, span)
+            return arr.get(idx_fn(f), span)
 
+        return array_elem
 
-def compile_array_elem(interp: Any, e: N.ArrayElem, scope: Any) -> Callable[[Any], Any]:
-    arr_fn = interp.compile_expr(e.obj, scope)
-    idx_fn = interp.compile_expr(e.index, scope)
-    span = e.span
+    def place_ArrayElem(self, target: N.ArrayElem, scope: Any) -> Any:
+        """`arr{i}:=v`: the array and the checked index evaluated once."""
+        from .arrays import Array4D
 
-    def array_elem(f: Any) -> Any:
-        arr = arr_fn(f)
-        if type(arr) is not Array4D:
-            raise _not_array(arr, span)
-        return arr.get(idx_fn(f), span)
-
-    return array_elem
-
-
-def compile_place(interp: Any, target: N.Expr, scope: Any) -> Any:
-    """(prepare, get, put) for `arr{i}` and `ptr->`; None for other targets."""
-    if isinstance(target, N.ArrayElem):
-        arr_fn = interp.compile_expr(target.obj, scope)
-        idx_fn = interp.compile_expr(target.index, scope)
+        arr_fn = self.compile_expr(target.obj, scope)
+        idx_fn = self.compile_expr(target.index, scope)
         span = target.span
 
         def prep(f: Any) -> Any:
@@ -319,8 +329,10 @@ def compile_place(interp: Any, target: N.Expr, scope: Any) -> Any:
             return (arr, arr._check(idx_fn(f), span))
 
         return (prep, lambda f, st: st[0].get(st[1], span), lambda f, st, v: st[0].set(st[1], v, span))
-    if isinstance(target, N.Deref):
-        ptr_fn = interp.compile_expr(target.ptr, scope)
+
+    def place_Deref(self, target: N.Deref, scope: Any) -> Any:
+        """`$p->:=v`: the pointer evaluated once."""
+        ptr_fn = self.compile_expr(target.ptr, scope)
         span = target.span
 
         def prep_ptr(f: Any) -> Any:
@@ -335,19 +347,20 @@ def compile_place(interp: Any, target: N.Expr, scope: Any) -> Any:
             try:
                 return p.get()
             except FourDError as err:
-                raise err.with_span(span)
+                err.with_span(span)
+                raise
 
         def put(f: Any, p: Pointer4D, v: Any) -> None:
             try:
                 p.set(v)
             except FourDError as err:
-                raise err.with_span(span)
+                err.with_span(span)
+                raise
 
         return (prep_ptr, get, put)
-    if isinstance(target, N.Table):
-        hook = interp.hooks.get("table_place")
-        if hook is not None:
-            return hook(interp, target, scope)
+
+    def place_Table(self, target: N.Table, scope: Any) -> Any:
+        """`[Table]Field:=v`: mini4d has no database."""
         text = target.text
         span = target.span
 
@@ -355,21 +368,3 @@ def compile_place(interp: Any, target: N.Expr, scope: Any) -> Any:
             raise _table_unsupported(text, span)
 
         return (no_database, lambda f, st: None, lambda f, st, v: None)
-    return None
-
-
-def install(interp: Any) -> None:
-    """Register the pointer and array-element extension points on an interpreter."""
-    hooks = interp.hooks
-    hooks.setdefault("expr_MakePointer", compile_make_pointer)
-    hooks.setdefault("expr_Deref", compile_deref)
-    hooks.setdefault("expr_ArrayElem", compile_array_elem)
-    previous = hooks.get("place")
-    if previous is None:
-        hooks["place"] = compile_place
-    else:
-
-        def chained(it: Any, target: N.Expr, scope: Any) -> Any:
-            return compile_place(it, target, scope) or previous(it, target, scope)
-
-        hooks["place"] = chained

@@ -52,6 +52,12 @@ def prepare(source: Source) -> str:
             if end < 0:
                 end = n
             cstart = start if tok == "//" else m.end() - 1
+            # A comment whose line ends with `\` goes on over the next line (4D joins the lines
+            # first: a multi-line statement commented out by its first line is all comment).
+            # Only a `\` that is the very last character: `// C:\ ` with a blank after it ends there.
+            while end < n and end > cstart and text[end - 1] == "\\":
+                nxt = text.find("\n", end + 1)
+                end = n if nxt < 0 else nxt
             _blank(chars, cstart, end)
             # `\` then a comment: still a continuation (only blanks separate them).
             back = cstart - 1

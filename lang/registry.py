@@ -13,12 +13,12 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from types import FunctionType
+from types import FunctionType, MappingProxyType
 from typing import Any
 
-from .errors import ERR_ARG_TYPE, ERR_NOT_SUPPORTED, FourDError
+from .core.conversions import ARGUMENT_CONVERTERS
+from .errors import ERR_NOT_SUPPORTED, FourDError
 from .records import dataclass, field
-from .values import NULL_DATE, UNDEFINED, Coll, Date4D, Obj, Time4D, type_name
 
 __all__ = [
     "command",
@@ -56,7 +56,7 @@ STDLIB_MODULES = (
     "mini4d.stdlib.web",
 )
 
-_SPACES = re.compile(r"\s+")
+_SPACES = r"\s+"  # compiled by `re` at its first use, not at start-up
 _INDEX_FORMAT = 2  # of the names index kept in the user cache
 
 
@@ -65,7 +65,11 @@ def norm(name: str) -> str:
     s = name.strip()
     if "  " not in s and s.isprintable():  # no whitespace but single ASCII spaces: nothing to fold
         return s.lower()
-    return _SPACES.sub(" ", s).lower()
+    return re.sub(_SPACES, " ", s).lower()
+
+
+def _no_declared_type() -> str | None:
+    return None
 
 
 class Ref:
@@ -73,9 +77,14 @@ class Ref:
 
     Commands that declare (`C_TEXT`), fill (`ARRAY TEXT`) or return through a
     parameter (`Position(...; lenFound)`) receive one of these instead of a value.
+    `kind` says what the place is: "local", "process" or "interprocess" (a variable; `name`
+    as written, `key` as looked up), "element" (`arr{i}`), "target" (`ptr->`), "place" (a
+    property, element or character) or "value" (an expression: `set` raises). `declared()`
+    is the declared type name of a variable, or of what an element or a pointer designates
+    (`element:KIND` for an array element); None when it has none.
     """
 
-    __slots__ = ("get", "set", "name", "declare", "node")
+    __slots__ = ("get", "set", "name", "declare", "kind", "key", "declared")
 
     def __init__(
         self,
@@ -83,115 +92,17 @@ class Ref:
         set: Callable[[Any], None],
         name: str,
         declare: Callable[[str], None] | None = None,
-        node: Any = None,
+        kind: str = "value",
+        key: str = "",
+        declared: Callable[[], str | None] | None = None,
     ):
         self.get = get
         self.set = set
         self.name = name
         self.declare = declare
-        self.node = node
-
-
-# ------------------------------------------------------------------ argument conversion
-
-
-def _conv_text(v: Any) -> Any:
-    if type(v) is str:
-        return v
-    if v is UNDEFINED:
-        return ""
-    raise _bad_arg("Text", v)
-
-
-def _conv_real(v: Any) -> Any:
-    t = type(v)
-    if t is float or t is int:
-        return v
-    if v is UNDEFINED:
-        return 0.0
-    if t is Time4D:
-        return v.s
-    raise _bad_arg("Number", v)
-
-
-def _conv_int(v: Any) -> Any:
-    t = type(v)
-    if t is int:
-        return v
-    if t is float:
-        if v != v or v in (float("inf"), float("-inf")):
-            return 0
-        return int(v)
-    if v is UNDEFINED:
-        return 0
-    if t is Time4D:
-        return int(v.s)
-    raise _bad_arg("Number", v)
-
-
-def _conv_bool(v: Any) -> Any:
-    if type(v) is bool:
-        return v
-    if v is UNDEFINED:
-        return False
-    raise _bad_arg("Boolean", v)
-
-
-def _conv_date(v: Any) -> Any:
-    if type(v) is Date4D:
-        return v
-    if v is UNDEFINED:
-        return NULL_DATE
-    raise _bad_arg("Date", v)
-
-
-def _conv_time(v: Any) -> Any:
-    t = type(v)
-    if t is Time4D:
-        return v
-    if t is float or t is int:
-        return Time4D(v)
-    if v is UNDEFINED:
-        return Time4D(0)
-    raise _bad_arg("Time", v)
-
-
-def _conv_obj(v: Any) -> Any:
-    if isinstance(v, Obj) or v is None:
-        return v
-    if v is UNDEFINED:
-        return None
-    if getattr(v, "is_4d_object", False):
-        return v
-    raise _bad_arg("Object", v)
-
-
-def _conv_coll(v: Any) -> Any:
-    if isinstance(v, Coll) or v is None:
-        return v
-    if v is UNDEFINED:
-        return None
-    raise _bad_arg("Collection", v)
-
-
-def _bad_arg(expected: str, v: Any) -> FourDError:
-    return FourDError(ERR_ARG_TYPE, f"{expected} expected, got {type_name(v)}")
-
-
-CONVERTERS: dict[str, Callable[[Any], Any] | None] = {
-    "str": _conv_text,
-    "float": _conv_real,
-    "int": _conv_int,
-    "bool": _conv_bool,
-    "Date4D": _conv_date,
-    "Time4D": _conv_time,
-    "Obj": _conv_obj,
-    "Obj | None": _conv_obj,
-    "Coll": _conv_coll,
-    "Coll | None": _conv_coll,
-    "Any": None,
-    "": None,
-}
+        self.kind = kind
+        self.key = key
+        self.declared = declared or _no_declared_type
 
 
 @dataclass
@@ -230,8 +141,15 @@ class CommandInfo:
     forms: dict[int, Callable[..., Any]] = field(default_factory=dict)
     module: str = ""  # the stdlib module that registers it, not imported yet (from the names index)
     # how a call compiles when its arguments are not plain values (`Formula(expr)`, `This`,
-    # `Super`, `cs`): fn(interp, node, scope, info) -> closure; None for an ordinary call
+    # `Super`, `cs`) or it is a constant (`True`): fn(interp, node, scope, info) -> closure;
+    # None for an ordinary call
     compile: Callable[..., Any] | None = None
+    # the type it declares its variables with (`C_TEXT`: "text", `ARRAY TEXT`: "array"): locals given
+    # to it are typed when their method is compiled, before any statement runs
+    declares: str | None = None
+    # the type of its result when always the same (`True`: "boolean", `New object`: "object"):
+    # `var $v:=Command(...)` declares $v with it
+    returns: str | None = None
 
     @property
     def implemented(self) -> bool:
@@ -256,6 +174,22 @@ class CommandInfo:
         if position in self.ref_positions:
             return True
         return self.ref_all_from is not None and position >= self.ref_all_from
+
+
+# What a placeholder does not hold is read from the class: a placeholder has no parameters,
+# no function, and nothing else than its names, number, theme and module.
+CommandInfo.params = ()  # type: ignore[assignment]
+CommandInfo.forms = MappingProxyType({})  # type: ignore[assignment]
+
+
+def _placeholder(info: CommandInfo, module: str) -> CommandInfo:
+    """The names-index entry of a command: only what `ensure_commands` needs before its module is
+    imported (a small pickle: the names index is read at every start-up)."""
+    p = CommandInfo.__new__(CommandInfo)
+    p.__dict__.update(
+        name=info.name, number=info.number, theme=info.theme, aliases=info.aliases, uses=info.uses, module=module
+    )
+    return p
 
 
 _TYPE_LABEL = {
@@ -486,14 +420,7 @@ class Registry:
         placeholders: dict[int, CommandInfo] = {}
         for number, info in self.by_number.items():
             if number in origins:
-                placeholders[id(info)] = CommandInfo(
-                    name=info.name,
-                    number=number,
-                    theme=info.theme,
-                    aliases=info.aliases,
-                    uses=info.uses,
-                    module=origins[number],
-                )
+                placeholders[id(info)] = _placeholder(info, origins[number])
         consts: dict[int, ConstantInfo] = {}
         for key, cinfo in self.constants.items():
             if key in const_origins:
@@ -710,6 +637,8 @@ def command(
     aliases: tuple[str, ...] = (),
     forms: dict[int, Callable[..., Any]] | None = None,
     compile: Callable[..., Any] | None = None,
+    declares: str | None = None,
+    returns: str | None = None,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register a 4D command implemented by the decorated function.
 
@@ -718,9 +647,12 @@ def command(
     parameter optional, `*args` takes the rest, a first parameter `ctx` receives
     the calling frame, a keyword `star` is True when a `*` argument was given.
     `forms` maps a number of arguments to a shorter function with the same result.
-    `compile` is for commands whose arguments are not plain values: the interpreter calls
-    `compile(interp, node, scope, info)` for each call site instead of compiling a call of the
-    function (which then only documents the command).
+    `compile` is for commands whose arguments are not plain values, or constants: the
+    interpreter calls `compile(interp, node, scope, info)` for each call site instead of
+    compiling a call of the function (which then only documents the command).
+    `declares` is the type a declaration command gives the variables passed to it (`C_TEXT`),
+    known when a method is compiled; `returns` the type of a result that is always the same
+    (`var $b:=True` declares a Boolean).
     """
 
     def deco(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -757,8 +689,8 @@ def command(
                     ref_all_from = pos
                 else:
                     refs.add(pos)
-            conv = None if is_ref else CONVERTERS.get(ann)
-            if ann and not is_ref and ann not in CONVERTERS:
+            conv = None if is_ref else ARGUMENT_CONVERTERS.get(ann)
+            if ann and not is_ref and ann not in ARGUMENT_CONVERTERS:
                 raise TypeError(f"{func.__name__}: unsupported annotation {ann!r}")
             params.append(Param(pname, conv, optional, variadic, is_ref, ann))
             if variadic:
@@ -789,6 +721,8 @@ def command(
             ref_all_from=ref_all_from,
             forms=dict(forms or {}),
             compile=compile,
+            declares=declares,
+            returns=returns,
         )
         REGISTRY.add_command(info)
         func.command_info = info  # type: ignore[attr-defined]

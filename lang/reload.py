@@ -41,7 +41,7 @@ def replace_code(old: Any, new: Any) -> None:
 
 def _raising_code(name: str, source: Source | None, make_error: Any) -> Any:
     """A unit whose every call fails with a fresh `make_error()` (a file that no longer compiles, or is gone)."""
-    from .interpreter import Code
+    from .core.frames import Code
 
     code = Code(name, source)
 
@@ -106,7 +106,7 @@ class EditFollower:
         project.refresh_listing()
         notes: list[tuple[str, FourDError]] = []
         self._check_methods(project, notes)
-        store = self.runtime.extensions.get("class_store")
+        store = self.runtime.interp.class_store
         if store is not None:
             self._check_classes(project, store, notes)
         return notes

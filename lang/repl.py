@@ -86,7 +86,7 @@ class _Executor:
     """One thread with a deep stack that runs every entry as the runtime's main process."""
 
     def __init__(self, runtime: Any):
-        from .cli import THREAD_STACK
+        from .limits import THREAD_STACK
 
         self.runtime = runtime
         self.busy = False  # a job is running or queued
@@ -228,7 +228,7 @@ class Repl:
 
     # ---------------------------------------------------------------- session
     def _start(self) -> None:
-        from .interpreter import Code, Frame
+        from .core.frames import Code, Frame
         from .project import Project
         from .runtime import Runtime
 
@@ -372,7 +372,7 @@ class Repl:
             body = interp.compile_into(self.code, stmts)
             expr = interp.compile_expr_into(self.code, display) if display is not None else None
             if expr is not None and last is not None and interp.stmt_hook is not None:
-                from .interpreter import Scope
+                from .core.frames import Scope
 
                 expr = interp.stmt_hook(expr, last, Scope(self.code, interp))  # traced like a statement
         except FourDError as err:
@@ -382,7 +382,7 @@ class Repl:
         main = self.runtime.main
 
         def job() -> Any:
-            from .interpreter import RET
+            from .core.frames import RET
             from .values import UNDEFINED
 
             result: Any = UNDEFINED

@@ -520,6 +520,9 @@ class Runtime:
         from .interpreter import Interpreter
 
         self.interp = Interpreter(self)
+        from .datastore.hooks import install as install_datastore
+
+        install_datastore()  # [Table]Field reads, assignments and pointers (the core knows no database)
         self.main = self.new_process_record("Main", self.default_session)
         self.main.type = TYPE_MAIN
         self.main.is_worker = True
@@ -602,7 +605,7 @@ class Runtime:
             self.sessions.pop(s.id, None)
             for token in [t for t, (sid, _e) in self.otp_tokens.items() if sid == s.id]:
                 del self.otp_tokens[token]
-        store = self.extensions.get("class_store")
+        store = self.interp.class_store
         if store is not None:
             store.session_singletons.pop(s.id, None)
 
@@ -820,7 +823,7 @@ class Runtime:
             finally:
                 self._end_process(proc)
 
-        from .cli import THREAD_STACK
+        from .limits import THREAD_STACK
 
         # threading.stack_size is global: one launch at a time sets it, starts, restores.
         with _STACK_LOCK:

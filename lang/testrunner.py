@@ -368,7 +368,7 @@ class _Outcome:
 
 def _run_process(runtime: Any, proc: Any, body: Any, timeout: float | None) -> _Outcome:
     """Run `body()` in a thread bound to the 4D process `proc`; stop it after `timeout` seconds."""
-    from .cli import THREAD_STACK
+    from .limits import THREAD_STACK
 
     outcome = _Outcome()
 

@@ -14,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from .core.hooks import LOCKING
 from .errors import (
     ERR_DEADLOCK,
     ERR_DIV_ZERO,
@@ -289,8 +290,9 @@ class SharedGroup:
         return g.owner is process and g.count > 0
 
     def acquire(self, process: Any) -> None:
-        if _lock_hooks is not None:
-            _lock_hooks.acquire(self, process)
+        hooks = LOCKING.hooks
+        if hooks is not None:
+            hooks.acquire(self, process)
             return
         g = self
         while g.merged_into is not None:
@@ -311,8 +313,9 @@ class SharedGroup:
         _acquire_slow(self, process)
 
     def release(self, process: Any) -> None:
-        if _lock_hooks is not None:
-            _lock_hooks.release(self, process)
+        hooks = LOCKING.hooks
+        if hooks is not None:
+            hooks.release(self, process)
             return
         g = self
         while g.merged_into is not None:
@@ -426,15 +429,6 @@ def _acquire_slow(group: SharedGroup, process: Any) -> None:
             process.state = previous_state
 
 
-_lock_hooks: Any = None
-
-
-def install_lock_hooks(hooks: Any) -> None:
-    """Let the runtime take over shared-group locking (instrumentation, tests)."""
-    global _lock_hooks
-    _lock_hooks = hooks
-
-
 def check_writable(target: Obj | Coll) -> None:
     """Raise unless a shared object/collection is inside a Use of the current process."""
     group = target.group
@@ -472,7 +466,8 @@ def share_value(container: Obj | Coll, value: Any) -> Any:
             # docs/commands/storage.md: Storage takes only shared objects and collections.
             raise FourDError(
                 ERR_SHARED_VALUE,
-                f"Not supported value type in a shared object or shared collection: Storage accepts only shared objects and shared collections, not {type_name(value)}",
+                "Not supported value type in a shared object or shared collection: Storage accepts only shared "
+                f"objects and shared collections, not {type_name(value)}",
             )
         return float(value) if t is int else value
     if isinstance(value, (Obj, Coll)):
@@ -957,7 +952,8 @@ def bit_test(a: Any, b: Any) -> Any:
 
 # Words for `%`: numbers keep their decimal separators ("12.5" is one word) and an
 # apostrophe inside a word is part of it ("Today's"), as with ICU word boundaries.
-_WORD_RX = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:['\u2019]\w+)*", re.UNICODE)
+# (compiled by `re` at the first `%`, not at start-up)
+_WORD = r"\d+(?:[.,]\d+)+|\w+(?:['\u2019]\w+)*"
 
 
 def keyword_match(text: str, word: str) -> bool:
@@ -965,10 +961,10 @@ def keyword_match(text: str, word: str) -> bool:
     w = word.strip()
     prefix = w.endswith("@")
     core = w[:-1] if prefix else w
-    if not core or _WORD_RX.fullmatch(core) is None:
+    if not core or re.fullmatch(_WORD, core) is None:
         return False
     target = fold(core)
-    words = [fold(x) for x in _WORD_RX.findall(text)]
+    words = [fold(x) for x in re.findall(_WORD, text)]
     if prefix:
         return any(x.startswith(target) for x in words)
     return target in words
@@ -1004,7 +1000,7 @@ def format_number(x: float | int) -> str:
         return "-INF"
     if x == int(x) and abs(x) < 1e15:
         return str(int(x))
-    s = "%.13g" % x
+    s = f"{x:.13g}"
     if "e" in s:
         mant, exp = s.split("e")
         sign = exp[0]
@@ -1050,8 +1046,12 @@ def to_text(v: Any) -> str:
     return stringify(v)
 
 
-def default_for(type_name_: str) -> Any:
-    """Default value of a declared type (spec/values.md §2)."""
+def default_for(type_name_: str | None) -> Any:
+    """Default value of a declared type (spec/values.md §2): a class type starts as Null, no type as Undefined."""
+    if type_name_ is None:
+        return UNDEFINED
+    if type_name_.startswith(("cs.", "4d.", "4D.")):
+        return None
     return DEFAULTS.get(type_name_, UNDEFINED)
 
 

@@ -6,9 +6,16 @@ import functools
 from typing import Any
 
 from mini4d import values as V
-from mini4d.arrays import Array4D, check_size
+from mini4d.core.api import (
+    Array4D,
+    Pointer4D,
+    check_size,
+    element_pointer,
+    interprocess_pointer,
+    local_pointer,
+    process_pointer,
+)
 from mini4d.errors import ERR_ARG_TYPE, ERR_TYPE_MISMATCH, FourDError
-from mini4d.pointers import Pointer4D, interprocess_pointer, local_pointer, process_pointer
 from mini4d.registry import Ref, command
 from mini4d.values import UNDEFINED, Coll, Obj
 
@@ -41,7 +48,7 @@ def _make(kind: str, number: int, cmd: str) -> None:
 
     array_cmd.__doc__ = f"Create or resize a {kind.capitalize()} array (1-D, or 2-D with a column count)."
     array_cmd.__name__ = "array_" + kind
-    command(cmd, number, "Arrays")(array_cmd)
+    command(cmd, number, "Arrays", declares="array")(array_cmd)
 
 
 for _kind, _number, _cmd in [
@@ -60,7 +67,7 @@ for _kind, _number, _cmd in [
     _make(_kind, _number, _cmd)
 
 
-@command("_O_ARRAY STRING", 218, "Arrays")
+@command("_O_ARRAY STRING", 218, "Arrays", declares="array")
 def array_string(length: float, array: Ref, size: float, cols: Any = None) -> None:
     """Obsolete fixed-length string array: a Text array since 4D v11."""
     _declare(array, "string", size, cols)
@@ -294,8 +301,6 @@ def resolve_pointer(pointer: Any, var_name: Ref, table_num: Ref, field_num: Ref)
 def get_pointer(ctx: Any, name: str) -> Any:
     """Pointer to the variable named by a text (`"v"`, `"<>v"`, `"$v"`, `"arr{3}"`)."""
     import re
-
-    from mini4d.pointers import element_pointer
 
     text = name.strip()
     m = re.fullmatch(r"(.+?)\{(\d+)\}", text)

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from mini4d.core.api import Formula4D, call_method, prepared_call
 from mini4d.errors import ERR_ARG_TYPE, FourDError
-from mini4d.formulas import Formula4D
-from mini4d.interpreter import prepare_call
 from mini4d.values import UNDEFINED, Obj, type_name
 
 
@@ -19,7 +18,7 @@ def call_callback(ctx: Any, callback: Any, param: Obj, extra: list[Any] | tuple[
     if getattr(callback, "is_formula", False):
         r = callback.invoke(ctx, [param, *extra], this=None, span=ctx.span)
     elif type(callback) is str:
-        r = ctx.interp.call_method_by_name(ctx, callback, [param, *extra], ctx.span)
+        r = call_method(ctx, callback, [param, *extra])
     else:
         raise FourDError(
             ERR_ARG_TYPE,
@@ -39,7 +38,7 @@ def callback_runner(ctx: Any, callback: Any, extra: list[Any] | tuple[Any, ...] 
     if type(callback) is not Formula4D:  # exactly: class functions have their own invoke
         return lambda param: call_callback(ctx, callback, param, extra)
     code = callback.code
-    call = code.call or prepare_call(code)
+    call = prepared_call(code)
     span = ctx.span
     proc = ctx.process
     captured = callback.captured

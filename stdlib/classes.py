@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mini4d.classes import ClassDef, class_of, class_store, compile_cs, compile_super, compile_this
+from mini4d.core.api import ClassDef, class_of, class_store, compile_cs, compile_super, compile_this
 from mini4d.errors import FourDError
 from mini4d.registry import Ref, command, constant
 from mini4d.values import UNDEFINED

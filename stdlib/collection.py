@@ -8,8 +8,8 @@ import math
 from collections.abc import Callable
 from typing import Any
 
+from mini4d.core.api import MAX_GROWTH, to_element
 from mini4d.errors import ERR_ARG_COUNT, ERR_ARG_TYPE, ERR_INDEX_RANGE, FourDError
-from mini4d.interpreter import MAX_GROWTH, to_storable
 from mini4d.registry import member
 from mini4d.values import (
     UNDEFINED,
@@ -64,7 +64,7 @@ def coll_member(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]
 
 
 def _store(c: Coll, v: Any) -> Any:
-    v = None if v is UNDEFINED else to_storable(v)
+    v = to_element(v)
     if c.group is not None:
         v = share_value(c, v)
     return v
@@ -412,7 +412,7 @@ def concat(ctx: Any, c: Coll, *values: Any) -> Coll:
         if isinstance(v, Coll):
             out.extend(v)
         else:
-            out.append(None if v is UNDEFINED else to_storable(v))
+            out.append(to_element(v))
     return out
 
 
@@ -641,7 +641,7 @@ def distinct(ctx: Any, c: Coll, *args: Any) -> Coll:
 def deep_equal(a: Any, b: Any, strict: bool) -> bool:
     """Deep comparison of .equal(): texts without wildcard, case-insensitive unless strict."""
     if isinstance(a, Coll) and isinstance(b, Coll):
-        return len(a) == len(b) and all(deep_equal(x, y, strict) for x, y in zip(a, b))
+        return len(a) == len(b) and all(deep_equal(x, y, strict) for x, y in zip(a, b, strict=True))
     if isinstance(a, Obj) and isinstance(b, Obj):
         if set(dict.keys(a)) != set(dict.keys(b)):
             return False
@@ -755,7 +755,7 @@ def map_(ctx: Any, c: Coll, *args: Any) -> Coll:
     for v in list(c):
         p = param_object(v)
         r = run(p)
-        out.append(None if r is UNDEFINED else to_storable(r))
+        out.append(to_element(r))
         if stopped(p):
             break
     return out

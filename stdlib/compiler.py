@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from mini4d import nodes as N
 from mini4d.registry import Ref, command
 
 
 def _declare_all(ctx: Any, tname: str, refs: tuple[Any, ...]) -> None:
     """Give each variable its declared type (a variable already holding a value keeps it)."""
-    if refs and isinstance(refs[0], Ref) and isinstance(refs[0].node, N.Name):
+    if refs and isinstance(refs[0], Ref) and refs[0].kind == "process":
         # `C_TEXT(MyMethod; $1)` types another method's parameters for the compiler;
         # the interpreter ignores it.
-        if ctx.runtime.project.has_method(refs[0].node.name):
+        if ctx.runtime.project.has_method(refs[0].name):
             return
     for ref in refs:
         if isinstance(ref, Ref) and ref.declare is not None:
@@ -26,7 +25,7 @@ def _make(name: str, number: int, tname: str) -> None:
 
     declare.__doc__ = f"Declare variables as {tname.capitalize()} (legacy syntax; `var` is the current one)."
     declare.__name__ = "c_" + tname
-    command(name, number, "Compiler")(declare)
+    command(name, number, "Compiler", declares=tname)(declare)
 
 
 for _name, _number, _tname in [
@@ -47,7 +46,7 @@ for _name, _number, _tname in [
     _make(_name, _number, _tname)
 
 
-@command("_O_C_STRING", 293, "Compiler")
+@command("_O_C_STRING", 293, "Compiler", declares="text")
 def c_string(ctx: Any, length: Any, *variables: Ref) -> None:
     """Obsolete fixed-length string declaration: a Text variable since 4D v11."""
     _declare_all(ctx, "text", variables)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from mini4d.arrays import Array4D
+from mini4d.core.api import Array4D
 from mini4d.datastore import get_store
 from mini4d.datastore.catalog import Field, Table
 from mini4d.datastore.classic import (
@@ -1219,11 +1219,10 @@ def current_default_table(f: Any, st: ProcState, args: list[Arg]) -> Any:
 
 
 def _table_pointer(f: Any, t: Table, fld: Field | None = None) -> Any:
-    from mini4d.pointers import Pointer4D
+    from mini4d.datastore.hooks import pointer_to
 
-    hook = f.runtime.interp.hooks["table_pointer"]
     text = f"[{t.name}:{t.number}]" + (f"{fld.name}:{fld.number}" if fld is not None else "")
-    return hook(text, None, f.runtime, Pointer4D)
+    return pointer_to(f.runtime, text)
 
 
 @db_command("Table", 252, "Structure Access")
@@ -1391,8 +1390,6 @@ _FORMULA_IMPLS: dict[int, Callable[..., Any]] = {}
 
 def _formula_compile(interp: Any, node: Any, scope: Any, info: Any) -> Any:
     """A command whose last argument is code run for each record (QUERY BY FORMULA, APPLY TO SELECTION)."""
-    from mini4d import nodes as N
-
     impl = _FORMULA_IMPLS[info.number]
     args = node.args
     span = node.span
@@ -1404,7 +1401,7 @@ def _formula_compile(interp: Any, node: Any, scope: Any, info: Any) -> Any:
         return missing
     table_fns = compile_args(interp, args[:-1], scope)
     code = args[-1]
-    if isinstance(code, N.AssignArg):
+    if type(code).__name__ == "AssignArg":  # `[T]f:=value`: a statement run for each record
         value = interp.compile_expr(code.value, scope)
         store = interp.compile_store_fn(code.target, scope)
 
@@ -1768,7 +1765,7 @@ def create_set_from_array(f: Any, st: ProcState, args: list[Arg]) -> None:
 @db_command("Selection to JSON", 1234, "JSON")
 def selection_to_json(f: Any, st: ProcState, args: list[Arg]) -> str:
     """A JSON array with one object per record of the selection (given fields, else all but pictures and BLOBs)."""
-    from mini4d.jsonfmt import stringify
+    from mini4d.core.api import stringify_json as stringify
 
     t, rest = _table_arg(st, args)
     fields = [a.value[1] for a in rest if a.kind == "field"]
@@ -1793,8 +1790,8 @@ def selection_to_json(f: Any, st: ProcState, args: list[Arg]) -> str:
 @db_command("JSON TO SELECTION", 1235, "JSON")
 def json_to_selection(f: Any, st: ProcState, args: list[Arg]) -> None:
     """Write a JSON array of objects into the records of the selection, creating records for the extra objects."""
+    from mini4d.core.api import parse_json as parse
     from mini4d.datastore import codec
-    from mini4d.jsonfmt import parse
 
     t, rest = _table_arg(st, args)
     text = _text(rest[0]) if rest else "[]"

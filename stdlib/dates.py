@@ -7,9 +7,9 @@ import time
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+from mini4d.core.api import STARTED as _START  # this module is imported when its commands are first used
 from mini4d.errors import ERR_ARG_TYPE, ERR_ARG_VALUE, ERR_NOT_SUPPORTED, FourDError
 from mini4d.registry import Ref, command, constant
-from mini4d.runtime import STARTED as _START  # this module is imported when its commands are first used
 from mini4d.values import NULL_DATE, UNDEFINED, Date4D, Time4D, days_in_month, make_date
 
 # Date Display Formats (docs/commands-legacy/string.md); tokens K1:n differ from values.

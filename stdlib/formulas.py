@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mini4d.formulas import compile_formula_command, formula_from_string
+from mini4d.core.api import compile_formula_command, formula_from_string
 from mini4d.registry import command
 
 
@@ -17,4 +17,4 @@ def formula(ctx: Any, expression: Any = None) -> Any:
 @command("Formula from string", 1601, "Formulas")
 def formula_from_string_(ctx: Any, text: str, context: Any = None) -> Any:
     """A 4D.Function object made from the text of an expression."""
-    return formula_from_string(ctx.interp, text, ctx.span)
+    return formula_from_string(ctx, text)

@@ -6,8 +6,10 @@ import math
 import re
 from typing import Any
 
+from mini4d.core.api import json_symbols as symbols
+from mini4d.core.api import parse_json as parse
+from mini4d.core.api import stringify_json as stringify
 from mini4d.errors import ERR_ARG_TYPE, ERR_JSON, ERR_NOT_SUPPORTED, FourDError
-from mini4d.jsonfmt import parse, stringify, symbols
 from mini4d.registry import Ref, command
 from mini4d.values import UNDEFINED, Coll, Date4D, Obj, Time4D, equal
 
@@ -173,7 +175,8 @@ class _Validator:
                 self.err(
                     19,
                     path,
-                    f"Error while validating against 'enum' key. \"{_show(v)}\" does not match any enum element in the schema.",
+                    f"Error while validating against 'enum' key. \"{_show(v)}\" does not match any enum element "
+                    "in the schema.",
                     spath + "/enum",
                 )
         if "const" in s and not _same(v, s["const"]):
@@ -301,7 +304,8 @@ class _Validator:
                     self.err(
                         13,
                         f"{path}[{i}]",
-                        f'Error while validating an array. Elements are not unique. Another instance of "{_show(v[i])}" is already in the array.',
+                        "Error while validating an array. Elements are not unique. "
+                        f'Another instance of "{_show(v[i])}" is already in the array.',
                         spath + "/uniqueItems",
                     )
                     break
@@ -339,14 +343,16 @@ class _Validator:
                 self.err(
                     30,
                     path,
-                    f"Array must contain at least {_show(float(lo))} items matching the 'contains' schema, but only {n} were found.",
+                    f"Array must contain at least {_show(float(lo))} items matching the 'contains' schema, "
+                    f"but only {n} were found.",
                     spath + "/minContains",
                 )
             if type(hi) in (float, int) and n > hi:
                 self.err(
                     31,
                     path,
-                    f"Array must contain at most {_show(float(hi))} items matching the 'contains' schema, but {n} were found.",
+                    f"Array must contain at most {_show(float(hi))} items matching the 'contains' schema, "
+                    f"but {n} were found.",
                     spath + "/maxContains",
                 )
 
@@ -387,7 +393,8 @@ class _Validator:
             self.err(
                 17,
                 path,
-                f"No additional properties allowed by the schema. The property(ies) {', '.join(extra)} should be removed.",
+                "No additional properties allowed by the schema. "
+                f"The property(ies) {', '.join(extra)} should be removed.",
                 spath + "/additionalProperties",
             )
         elif isinstance(add, Obj):
@@ -427,7 +434,7 @@ def _same(a: Any, b: Any) -> bool:
     if type(a) is str and type(b) is str:
         return a == b
     if isinstance(a, Coll) and isinstance(b, Coll):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, Obj) and isinstance(b, Obj):
         return set(dict.keys(a)) == set(dict.keys(b)) and all(_same(a[k], b[k]) for k in dict.keys(a))
     if type(a) is bool or type(b) is bool:

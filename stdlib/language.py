@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mini4d.core.api import call_method, constant_command, execute_text
 from mini4d.errors import ERR_ARG_COUNT, ERR_ARG_TYPE, FourDError
 from mini4d.registry import Ref, command, constant
 from mini4d.values import (
@@ -95,48 +96,13 @@ _ELEMENT = {
 }
 
 
-def _variable_value(ctx: Any, node: Any) -> Any:
-    """Current value of a variable node (local, process, interprocess); None for other expressions."""
-    from mini4d import nodes as N
-
-    if isinstance(node, N.Local):
-        slot = ctx.code.slots.get(node.name.lower())
-        return ctx.locals[slot] if slot is not None else None
-    if isinstance(node, N.Name):
-        return ctx.process.vars.get(" ".join(node.name.split()).lower())
-    if isinstance(node, N.Interprocess):
-        return ctx.runtime.interprocess.get(node.name.lower())
-    return None
-
-
-def _designated_type(ctx: Any, node: Any) -> str | None:
-    """Declared type name of the target of `ptr->` or `arr{i}` ("element:KIND" for elements)."""
-    from mini4d import nodes as N
-
-    if isinstance(node, N.Deref):
-        p = _variable_value(ctx, node.ptr)
-        fn = getattr(p, "declared", None) if getattr(p, "is_pointer", False) else None
-        return fn() if fn is not None else None
-    target = node.obj
-    arr = _variable_value(ctx, target) if not isinstance(target, N.Deref) else None
-    if isinstance(target, N.Deref):
-        p = _variable_value(ctx, target.ptr)
-        if getattr(p, "is_pointer", False):
-            try:
-                arr = p.get()
-            except FourDError:
-                arr = None
-    kind = getattr(arr, "kind", None)
-    return "element:" + kind if getattr(arr, "array_type", None) is not None and kind else None
-
-
-@command("True", 214, "Boolean")
+@command("True", 214, "Boolean", compile=constant_command(True), returns="boolean")
 def true_() -> bool:
     """The Boolean value True."""
     return True
 
 
-@command("False", 215, "Boolean")
+@command("False", 215, "Boolean", compile=constant_command(False), returns="boolean")
 def false_() -> bool:
     """The Boolean value False."""
     return False
@@ -167,46 +133,28 @@ def value_type_(expression: Ref) -> float:
 
 
 @command("Type", 295, "Language")
-def type_(ctx: Any, variable: Ref) -> float:
+def type_(variable: Ref) -> float:
     """Declared type of a variable (Is variant for an untyped one)."""
-    node = variable.node
-    from mini4d import nodes as N
-
-    declared = None
-    if isinstance(node, N.Local):
-        code = ctx.code
-        slot = code.slots.get(node.name.lower())
-        declared = code.slot_types.get(slot) if slot is not None else None
-        if declared is None:
-            v = variable.get()
-            if v is UNDEFINED:
-                return float(IS_VARIANT)
-            return float(IS_VARIANT)
-    elif isinstance(node, N.Name):
-        declared = ctx.process.var_types.get(" ".join(node.name.split()).lower())
+    kind = variable.kind
+    if kind in ("local", "process", "interprocess"):
+        declared = variable.declared()
         if declared is None:
             return float(IS_VARIANT)
-    elif isinstance(node, N.Interprocess):
-        declared = ctx.runtime.interprocess_types.get(node.name.lower())
-        if declared is None:
-            return float(IS_VARIANT)
-    elif isinstance(node, (N.Deref, N.ArrayElem)):
+    elif kind in ("target", "element"):
         # `Type($ptr->)`: the declared type of what the pointer designates (an array gives its
         # array type); `Type(arr{i})`: the element type of the array.
         v = variable.get()
         arr = getattr(v, "array_type", None)
         if arr is not None:
             return float(arr)
-        declared = _designated_type(ctx, node)
+        declared = variable.declared()
         if declared is None:
             return float(value_type(v))
         if declared.startswith("element:"):
             return float(_ELEMENT.get(declared[8:], value_type(v)))
-    elif isinstance(node, N.Table):
-        from mini4d.datastore.hooks import Resolved
-
-        r = Resolved(node.text).resolve(ctx.runtime)  # `Type([T]f)`: the field's type (Is alpha field 0, ...)
-        return float(r.field.type_number if r.field is not None else IS_VARIANT)
+    elif kind == "field":  # `Type([Table]Field)`: the field's type (Is alpha field 0 for an Alpha field)
+        declared = variable.declared()
+        return float(declared[6:]) if declared else float(IS_VARIANT)
     else:
         raise FourDError(ERR_ARG_TYPE, "Type applies to a variable; use Value type for an expression")
     if declared.startswith(("cs.", "4D.", "4d.")):
@@ -285,28 +233,19 @@ def execute_formula(ctx: Any, statement: str) -> None:
     """Run one line of 4D code given as text (tokens allowed); locals of the caller are not visible."""
     if statement.strip() == "":
         return
-    from mini4d.parser import parse_source
-    from mini4d.source import Source
-
-    src = Source("<formula>", statement)
-    stmts = parse_source(src)
-    code = ctx.interp.compile_unit("EXECUTE FORMULA", tuple(stmts), src, kind="formula")
-    ctx.interp.invoke(code, [], ctx, ctx.span)
+    execute_text(ctx, statement)
 
 
 @command("EXECUTE METHOD", 1007, "Language")
 def execute_method(ctx: Any, name: str, result: Any = None, *params: Any, star: bool = False) -> None:
     """Call a project method by name; `result` (a variable, or `*` for none) receives its result."""
-    from mini4d.registry import Ref as _Ref
-
     args = list(params)
     if star and result is not None:
         # EXECUTE METHOD(name; *; params): the star takes the place of the result.
-        args.insert(0, result.get() if isinstance(result, _Ref) else result)
+        args.insert(0, result.get() if isinstance(result, Ref) else result)
         result = None
-    code = ctx.interp.get_method(name, ctx.span)
-    value = ctx.interp.invoke(code, args, ctx, ctx.span)
-    if isinstance(result, _Ref) and result.node is not None:
+    value = call_method(ctx, name, args)
+    if isinstance(result, Ref):
         result.set(value)
 
 
@@ -338,8 +277,19 @@ def application_type() -> float:
     return 0.0
 
 
-constant("4D Local mode", 0.0, theme="4D Environment")
-constant("4D Volume Desktop", 1.0, theme="4D Environment")
+# docs/commands/application-type.md and version-type.md
+for _name, _value in [
+    ("4D Local mode", 0),
+    ("4D Volume desktop", 1),
+    ("4D Desktop", 3),
+    ("4D Remote mode", 4),
+    ("4D Server", 5),
+    ("tool4d", 6),
+    ("Demo version", 0),
+    ("64 bit version", 1),
+    ("Merged application", 2),
+]:
+    constant(_name, float(_value), theme="4D Environment")
 
 
 @command("Version type", 495, "4D Environment")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from mini4d.core.api import set_property, to_element, to_storable
 from mini4d.errors import ERR_ARG_COUNT, ERR_ARG_TYPE, FourDError
-from mini4d.interpreter import to_storable
 from mini4d.registry import command, constant
 from mini4d.values import UNDEFINED, Coll, Obj, check_writable, new_shared_group, share_value
 
@@ -33,7 +33,7 @@ def _pairs(args: tuple[Any, ...]) -> list[tuple[str, Any]]:
     return out
 
 
-@command("New object", 1471, "Objects (Language)")
+@command("New object", 1471, "Objects (Language)", returns="object")
 def new_object(*pairs: Any) -> Obj:
     """A new object, optionally filled with name; value pairs."""
     o = Obj()
@@ -53,11 +53,11 @@ def make_shared_collection(items: list[Any] | None = None) -> Coll:
     c = Coll()
     c.group = new_shared_group()
     for v in items or ():
-        c.append(share_value(c, None if v is UNDEFINED else to_storable(v)))
+        c.append(share_value(c, to_element(v)))
     return c
 
 
-@command("New shared object", 1526, "Objects (Language)")
+@command("New shared object", 1526, "Objects (Language)", returns="object")
 def new_shared_object(*pairs: Any) -> Obj:
     """A new shared object (writable only inside Use...End use)."""
     o = make_shared_object()
@@ -67,13 +67,13 @@ def new_shared_object(*pairs: Any) -> Obj:
     return o
 
 
-@command("New collection", 1472, "Collections")
+@command("New collection", 1472, "Collections", returns="collection")
 def new_collection(*values: Any) -> Coll:
     """A new collection, optionally filled with values."""
-    return Coll([None if v is UNDEFINED else to_storable(v) for v in values])
+    return Coll([to_element(v) for v in values])
 
 
-@command("New shared collection", 1527, "Collections")
+@command("New shared collection", 1527, "Collections", returns="collection")
 def new_shared_collection(*values: Any) -> Coll:
     """A new shared collection (writable only inside Use...End use)."""
     return make_shared_collection(list(values))
@@ -278,7 +278,7 @@ def ob_set(ctx: Any, obj: Any, *pairs: Any) -> None:
     if not isinstance(o, Obj) and not getattr(o, "is_4d_object", False):
         raise FourDError(ERR_ARG_TYPE, "OB SET: an object was expected")
     for k, v in _pairs(pairs):
-        ctx.interp.set_property(o, k, v, ctx.span)
+        set_property(o, k, v, ctx.span)
 
 
 ob_set.command_info.ref_positions = frozenset({0})  # type: ignore[attr-defined]
@@ -378,7 +378,7 @@ def ob_set_null(ctx: Any, obj: Any, name: str) -> None:
             obj.set(o)
     if not isinstance(o, Obj):
         raise FourDError(ERR_ARG_TYPE, "OB SET NULL: an object was expected")
-    ctx.interp.set_property(o, name, None, ctx.span)
+    set_property(o, name, None, ctx.span)
 
 
 ob_set_null.command_info.ref_positions = frozenset({0})  # type: ignore[attr-defined]
@@ -407,7 +407,7 @@ def ob_set_array(ctx: Any, obj: Any, name: str, array: Any) -> None:
     if not isinstance(o, Obj):
         raise FourDError(ERR_ARG_TYPE, "OB SET ARRAY: an object was expected")
     arr = _array_arg(array, "OB SET ARRAY")
-    ctx.interp.set_property(o, name, Coll(to_storable(v) for v in arr.items[1:]), ctx.span)
+    set_property(o, name, Coll(to_storable(v) for v in arr.items[1:]), ctx.span)
 
 
 ob_set_array.command_info.ref_positions = frozenset({0, 2})  # type: ignore[attr-defined]

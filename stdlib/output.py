@@ -163,7 +163,7 @@ def application_info(ctx: Any) -> Obj:
 @command("TRACE", 157, "Language", thread_safe=False)
 def trace(ctx: Any) -> None:
     """Open the debugger before the next line (the REPL on a terminal); elsewhere nothing, as in compiled code."""
-    from mini4d.debugger import trace_command
+    from mini4d.core.api import trace_command
 
     trace_command(ctx)
 

@@ -6,9 +6,9 @@ import threading
 import time
 from typing import Any
 
+from mini4d.core.api import POLL, WAITING_FOR_INTERNAL_FLAG, Process, copy_for_process, variable_converter
 from mini4d.errors import ERR_ARG_COUNT, ERR_ARG_TYPE, ERR_INTERRUPTED, ERR_NOT_SUPPORTED, ERR_READONLY, FourDError
 from mini4d.registry import Ref, command, constant
-from mini4d.runtime import POLL, WAITING_FOR_INTERNAL_FLAG, Process
 from mini4d.values import UNDEFINED, Coll, Obj, check_writable, new_shared_group, share_value
 
 constant("Does not exist", -100, "K13:3", theme="Process state")
@@ -293,14 +293,10 @@ def new_signal(description: str = "") -> Signal:
 
 def _process_var(ref: Any, role: str) -> tuple[str, str]:
     """("process" | "interprocess", key) of a variable named in GET/SET PROCESS VARIABLE."""
-    from mini4d import nodes as N
-
-    node = getattr(ref, "node", None)
-    if isinstance(node, N.Name):
-        return "process", " ".join(node.name.split()).lower()
-    if isinstance(node, N.Interprocess):
-        return "interprocess", node.name.lower()
-    if isinstance(node, N.Local):
+    kind = getattr(ref, "kind", "value")
+    if kind in ("process", "interprocess"):
+        return kind, ref.key
+    if kind == "local":
         raise FourDError(ERR_ARG_TYPE, f"The {role} variable cannot be a local variable")
     raise FourDError(ERR_NOT_SUPPORTED, f"Only whole process or interprocess variables are supported as {role} yet")
 
@@ -312,8 +308,6 @@ def _pairs_of(refs: tuple[Any, ...], command_name: str) -> list[tuple[Any, Any]]
 
 
 def _transfer(v: Any) -> Any:
-    from mini4d.runtime import copy_for_process
-
     if getattr(v, "is_4d_array", False):
         raise FourDError(ERR_NOT_SUPPORTED, "Arrays cannot be copied between processes yet")
     return copy_for_process(v)
@@ -345,9 +339,7 @@ def set_process_variable(ctx: Any, process: int, *refs: Ref) -> None:
         if kind == "process":
             declared = target.var_types.get(key)
             if declared is not None:
-                from mini4d.interpreter import make_converter
-
-                convert = make_converter(declared)
+                convert = variable_converter(declared)
                 value = convert(value) if convert else value
             target.vars[key] = value
         else:

@@ -332,7 +332,7 @@ web_set_http_header.command_info.ref_positions = frozenset({0, 1})  # type: igno
 
 
 def _text_array(ref: Any, cmd: str) -> Any:
-    from mini4d.arrays import Array4D
+    from mini4d.core.api import Array4D
 
     arr = ref.get() if isinstance(ref, Ref) else ref
     if not getattr(arr, "is_4d_array", False):
@@ -403,7 +403,7 @@ web_get_http_body.command_info.ref_positions = frozenset({0})  # type: ignore[at
 @command("WEB Get current session ID", 1162, "Web Server")
 def web_get_current_session_id(ctx: Any) -> str:
     """UUID of the web session of the calling web process; "" outside one."""
-    from mini4d.runtime import WebSession
+    from mini4d.core.api import WebSession
 
     s = ctx.process.session
     return s.id if isinstance(s, WebSession) else ""

@@ -1,4 +1,4 @@
-"""The specialised operator closures (lang/fastops.py) give exactly what values.py gives."""
+"""The specialised operator closures (lang/core/fastops.py) give exactly what values.py gives."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from mini4d import nodes as N
 from mini4d import values as V
+from mini4d.core.expressions import BINARY_OPERATORS
+from mini4d.core.fastops import binary_closure
 from mini4d.errors import FourDError
-from mini4d.fastops import binary_closure
-from mini4d.interpreter import _BINARY
 from mini4d.source import Source, Span
 from mini4d.values import UNDEFINED, UNSET
 
@@ -55,14 +55,14 @@ def _closures(op: str, a: Any, b: Any) -> list[Any]:
     lit = N.Literal(b, SPAN) if type(b) is float else None
     out = []
     e = N.Binary(op, N.Literal(a, SPAN), N.Literal(b, SPAN), SPAN)
-    out.append((binary_closure(op, e, lambda f: a, lambda f: b, _BINARY[op], lambda n: 0, _undefined), [a, b]))
+    out.append((binary_closure(op, e, lambda f: a, lambda f: b, BINARY_OPERATORS[op], lambda n: 0, _undefined), [a, b]))
     la, lb = N.Local("$a", SPAN), N.Local("$b", SPAN)
     slots = {"$a": 0, "$b": 1}
     e = N.Binary(op, la, lb, SPAN)
     out.append(
         (
             binary_closure(
-                op, e, lambda f: f.locals[0], lambda f: f.locals[1], _BINARY[op], slots.__getitem__, _undefined
+                op, e, lambda f: f.locals[0], lambda f: f.locals[1], BINARY_OPERATORS[op], slots.__getitem__, _undefined
             ),
             [a, b],
         )
@@ -71,7 +71,9 @@ def _closures(op: str, a: Any, b: Any) -> list[Any]:
         e = N.Binary(op, la, lit, SPAN)
         out.append(
             (
-                binary_closure(op, e, lambda f: f.locals[0], lambda f: b, _BINARY[op], slots.__getitem__, _undefined),
+                binary_closure(
+                    op, e, lambda f: f.locals[0], lambda f: b, BINARY_OPERATORS[op], slots.__getitem__, _undefined
+                ),
                 [a, b],
             )
         )
@@ -86,7 +88,10 @@ def _closures(op: str, a: Any, b: Any) -> list[Any]:
     for lhs, rhs in shapes:
         e = N.Binary(op, lhs, rhs, SPAN)
         out.append(
-            (binary_closure(op, e, lambda f: a, lambda f: b, _BINARY[op], slots.__getitem__, _undefined), [a, b])
+            (
+                binary_closure(op, e, lambda f: a, lambda f: b, BINARY_OPERATORS[op], slots.__getitem__, _undefined),
+                [a, b],
+            )
         )
     return out
 
@@ -97,7 +102,7 @@ def _closures(op: str, a: Any, b: Any) -> list[Any]:
 def test_same_as_values(op: str, a: Any, b: Any) -> None:
     # Text * Number repeats the text: keep the repeat count small.
     assume(not (op == "*" and isinstance(a, str) and type(b) in (int, float) and not (b < 100)))
-    expected = _outcome(_BINARY[op], a, b)
+    expected = _outcome(BINARY_OPERATORS[op], a, b)
     for fn, locs in _closures(op, a, b):
         assert fn is not None
         assert _outcome(fn, _F(list(locs))) == expected, (op, a, b)
@@ -105,7 +110,7 @@ def test_same_as_values(op: str, a: Any, b: Any) -> None:
 
 def test_integer_results_stay_exact_then_become_real() -> None:
     e = N.Binary("+", N.Local("$a", SPAN), N.Local("$b", SPAN), SPAN)
-    fn = binary_closure("+", e, None, None, _BINARY["+"], {"$a": 0, "$b": 1}.__getitem__, _undefined)  # type: ignore[arg-type]
+    fn = binary_closure("+", e, None, None, BINARY_OPERATORS["+"], {"$a": 0, "$b": 1}.__getitem__, _undefined)  # type: ignore[arg-type]
     assert fn(_F([2, 3])) == 5 and type(fn(_F([2, 3]))) is int
     big = fn(_F([2**53, 2**53]))
     assert type(big) is float and big == 2.0**54
@@ -113,7 +118,7 @@ def test_integer_results_stay_exact_then_become_real() -> None:
 
 def test_unset_local_raises_undefined_variable() -> None:
     e = N.Binary("<", N.Local("$a", SPAN), N.Literal(2.0, SPAN), SPAN)
-    fn = binary_closure("<", e, None, None, _BINARY["<"], lambda n: 0, _undefined)  # type: ignore[arg-type]
+    fn = binary_closure("<", e, None, None, BINARY_OPERATORS["<"], lambda n: 0, _undefined)  # type: ignore[arg-type]
     with pytest.raises(FourDError) as info:
         fn(_F([UNSET]))
     assert info.value.code == 90030
@@ -121,7 +126,7 @@ def test_unset_local_raises_undefined_variable() -> None:
 
 def test_modulo_sign_follows_the_dividend() -> None:
     e = N.Binary("%", N.Literal(-7.0, SPAN), N.Literal(3.0, SPAN), SPAN)
-    fn = binary_closure("%", e, lambda f: -7.0, lambda f: 3.0, _BINARY["%"], lambda n: 0, _undefined)
+    fn = binary_closure("%", e, lambda f: -7.0, lambda f: 3.0, BINARY_OPERATORS["%"], lambda n: 0, _undefined)
     assert fn(_F([])) == -1.0 == V.mod(-7.0, 3.0)
 
 
@@ -131,11 +136,11 @@ def test_modulo_sign_follows_the_dividend() -> None:
 @given(b=values, c=values)
 def test_fused_assignment_same_as_general(op: str, typed: str | None, b: Any, c: Any) -> None:
     """`$a:=x op y` stores what the general closure computes, for every shape of operands."""
-    from mini4d.fastops import assign_closure
-    from mini4d.interpreter import make_converter
+    from mini4d.core.conversions import variable_converter
+    from mini4d.core.fastops import assign_closure
 
     assume(not (op == "*" and isinstance(b, str) and type(c) in (int, float) and not (c < 100)))
-    conv = make_converter(typed)
+    conv = variable_converter(typed)
     slots = {"$a": 0, "$b": 1, "$c": 2}
     lb, lc = N.Local("$b", SPAN), N.Local("$c", SPAN)
     xb, xc = N.Neg(lb, SPAN), N.Neg(lc, SPAN)  # nodes computed by their closure
@@ -151,14 +156,14 @@ def test_fused_assignment_same_as_general(op: str, typed: str | None, b: Any, c:
     for left, right, rv in shapes:
         e = N.Binary(op, left, right, SPAN)
         lv = (lambda f: f.locals[1]) if left is lb or left is xb else (lambda f, v=left.value: v)
-        general = binary_closure(op, e, lv, lambda f, rv=rv: rv, _BINARY[op], slots.__getitem__, _undefined)
+        general = binary_closure(op, e, lv, lambda f, rv=rv: rv, BINARY_OPERATORS[op], slots.__getitem__, _undefined)
         operand = {id(left): lv, id(right): lambda f, rv=rv: rv}
         fused = assign_closure(
             0, conv, e, lambda node, operand=operand: operand[id(node)], slots.__getitem__, _undefined
         )
         assert fused is not None
 
-        def store_general(f: Any) -> None:
+        def store_general(f: Any, general: Any = general) -> None:
             v = general(f)
             f.locals[0] = conv(v) if conv else v
 

@@ -59,7 +59,7 @@ def test_nesting_past_the_limit_is_a_syntax_error_even_with_a_high_recursion_lim
     # compiling rather than crash the process.
     import sys
 
-    from mini4d.interpreter import MAX_NESTING
+    from mini4d.core.statements import MAX_NESTING
 
     old = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old, 200_000))

@@ -69,7 +69,12 @@ CASES = [
     ('Case of\n\tALERT("x")\nEnd case\n', "Each branch of `Case of` starts with `: (condition)`", 2, 2),
     ('ALERT("a", "b")\n', "4D separates arguments and elements with `;`, not `,`", 1, 10),
     ("$c:=[1,2]\n", "4D separates arguments and elements with `;`, not `,`", 1, 7),
-    ("var <>x : Integer\n", "`var` cannot declare an interprocess variable (`<>name`)", 1, 5),
+    # operators and assignments as arguments: only where 4D's commands take them
+    ("ALERT(&)\n", "`ALERT` does not take an operator (`&`) as a parameter; only QUERY-like commands do", 1, 7),
+    ("My method(#; 1)\n", "A method or formula does not take an operator (`#`) as a parameter", 1, 11),
+    ("QUERY([T]; = [T]f=1)\n", "`=` must be followed by `;`", 1, 12),
+    ("ALERT($t:=1)\n", "An assignment cannot be passed as a parameter (only as the code of Formula(...)", 1, 7),
+    ("$x:=1 abc\n", "Unexpected `abc` after the number 1", 1, 7),
 ]
 
 

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from mini4d import nodes as N
 from mini4d import values as V
 from mini4d.cli import main
+from mini4d.core.expressions import BINARY_OPERATORS
+from mini4d.core.fastops import concat_closure
 from mini4d.errors import FourDError
-from mini4d.fastops import concat_closure
-from mini4d.interpreter import _BINARY
 from mini4d.source import Source, Span
 from mini4d.values import UNDEFINED, UNSET
 
@@ -48,7 +48,8 @@ def _nested(values: list[Any], spans: list[Span], reads: list[int]) -> Any:
         try:
             a = V.add(a, b)
         except FourDError as err:
-            raise err.with_span(spans[len(values) + k])
+            err.with_span(spans[len(values) + k])
+            raise
     return a
 
 
@@ -71,10 +72,10 @@ def test_concat_chain_same_as_one_plus_at_a_time(values: list[Any], kinds: list[
     values = [*values[:at], "t", *values[at:]]  # a text literal makes the chain
     kinds = [*kinds[:at], "literal", *kinds[at:]]
     n = len(values)
-    kinds = ["local" if k == "literal" and v is UNSET else k for k, v in zip(kinds, values)]
+    kinds = ["local" if k == "literal" and v is UNSET else k for k, v in zip(kinds, values, strict=False)]
     spans = _spans(2 * n)
     leaves: list[N.Expr] = []
-    for k, (v, kind) in enumerate(zip(values, kinds)):
+    for k, (v, kind) in enumerate(zip(values, kinds, strict=False)):
         if kind == "literal":
             leaves.append(N.Literal(v, spans[k]))
         elif kind == "local":
@@ -97,7 +98,7 @@ def test_concat_chain_same_as_one_plus_at_a_time(values: list[Any], kinds: list[
 
         return operand
 
-    fn = concat_closure(e, compile_expr, _BINARY["+"], lambda name: int(name[2:]), _undefined)
+    fn = concat_closure(e, compile_expr, BINARY_OPERATORS["+"], lambda name: int(name[2:]), _undefined)
     assert fn is not None
     reads: list[int] = []
     assert _outcome(lambda: fn(_F(list(values)))) == _outcome(lambda: _nested(values, spans, reads))
@@ -110,7 +111,7 @@ def test_concat_chain_same_as_one_plus_at_a_time(values: list[Any], kinds: list[
 def test_chain_without_text_literal_is_left_to_the_arithmetic_closures() -> None:
     s = _spans(4)
     e = N.Binary("+", N.Binary("+", N.Local("$a", s[0]), N.Literal(1.0, s[1]), s[2]), N.Local("$b", s[3]), s[3])
-    assert concat_closure(e, lambda x: None, _BINARY["+"], lambda n: 0, _undefined) is None
+    assert concat_closure(e, lambda x: None, BINARY_OPERATORS["+"], lambda n: 0, _undefined) is None
 
 
 def _run(code: str) -> tuple[int, str, str]:

@@ -59,13 +59,25 @@ def browser(tmp_path: Path):
         driver.quit()
 
 
+def _follow(browser, element_id: str) -> None:
+    """Click a link or button and wait until the next page has replaced this one."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    page = browser.find_element(By.TAG_NAME, "html")
+    browser.find_element(By.ID, element_id).click()
+    WebDriverWait(browser, 60).until(expected_conditions.staleness_of(page))
+    WebDriverWait(browser, 60).until(lambda b: b.execute_script("return document.readyState") == "complete")
+
+
 def test_a_browser_signs_in_keeps_its_session_and_sees_the_admin_note(browser) -> None:
     from selenium.webdriver.common.by import By
 
     with serve(EXAMPLE) as served:
         browser.get(served.url + "/")
         browser.find_element(By.ID, "name").send_keys("Ann")
-        browser.find_element(By.ID, "signin").click()
+        _follow(browser, "signin")
         assert browser.current_url.endswith("/board.shtml")
         assert browser.find_element(By.ID, "hello").text == "Hello Ann"
         sid = browser.find_element(By.ID, "session").text
@@ -73,7 +85,7 @@ def test_a_browser_signs_in_keeps_its_session_and_sees_the_admin_note(browser) -
         [cookie] = [c for c in browser.get_cookies() if c["name"] == "4DSID_TeamBoard"]
         assert cookie["value"] == sid and cookie["httpOnly"] is True and cookie.get("sameSite") == "Strict"
         # a second page of the same session
-        browser.find_element(By.ID, "profile").click()
+        _follow(browser, "profile")
         assert browser.find_element(By.ID, "user").text == "Ann"
         assert browser.find_element(By.ID, "session").text == sid
         # another client: a second browser signs in, then asks the main process to write a note
@@ -81,7 +93,7 @@ def test_a_browser_signs_in_keeps_its_session_and_sees_the_admin_note(browser) -
         other = served.client()
         other.post("/4DACTION/login", "name=Bob", headers={"Content-Type": "application/x-www-form-urlencoded"})
         assert other.get("/4DACTION/announce?text=Lunch%20at%20noon").text == "2 session(s) got the note"
-        browser.find_element(By.ID, "board").click()
+        _follow(browser, "board")
         assert browser.find_element(By.ID, "note").text == "Note from the admin: Lunch at noon"
         members = [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#members li")]
         assert members == ["Ann", "Bob"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import http.cookiejar
 import io
+import select
 import socket
 import threading
 import urllib.error
@@ -125,7 +126,16 @@ class Served:
     def raw(self, data: bytes, timeout: float = 10.0) -> bytes:
         """Send bytes on a new connection; the answer read until the server closes or goes quiet."""
         with socket.create_connection(("127.0.0.1", self.server.port), timeout=timeout) as s:
-            s.sendall(data)
+            # Sent in pieces, stopping as soon as the server answers (as a client waiting for
+            # `100 Continue` would): a server refusing a large body answers, then closes, and
+            # writing on would reset the connection before the answer is read.
+            for start in range(0, len(data), 65536):
+                if select.select([s], [], [], 0)[0]:
+                    break
+                try:
+                    s.sendall(data[start : start + 65536])
+                except (BrokenPipeError, ConnectionResetError):
+                    break
             chunks = []
             try:
                 while True:

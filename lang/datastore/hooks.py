@@ -1,8 +1,8 @@
 """How `[Table]` and `[Table]Field` reach the datastore: reads, assignments and pointers.
 
-Installed into the interpreter through its extension points ("table" expressions, "table_place"
-for assignments, "table_pointer" for `->[Table]Field`). The catalog is opened at the first run
-of such an expression, not when the method is compiled.
+Given to the interpreter with `add_compiler` (expressions, assignments and pointers of
+`N.Table` nodes) when a runtime is made. The catalog is opened at the first run of such an
+expression, not when the method is compiled.
 """
 
 from __future__ import annotations
@@ -38,6 +38,11 @@ class Resolved:
         self.table: Any = None
         self.field: Any = None
         self.store: Any = None
+
+    @property
+    def declared_type(self) -> str | None:
+        """ "field:N" with N the field's `Type` (read by `Type([Table]Field)`)."""
+        return f"field:{self.field.type_number}" if self.field is not None else None
 
     def resolve(self, runtime: Any) -> Resolved:
         if self.table is not None:
@@ -165,8 +170,37 @@ def _cannot_assign_table(v: Any) -> None:
     raise FourDError(90060, "A pointer to a table cannot be assigned")
 
 
-def install(interp: Any) -> None:
-    """Register the `[Table]Field` extension points on an interpreter."""
-    interp.hooks.setdefault("table", compile_table)
-    interp.hooks.setdefault("table_place", compile_table_place)
-    interp.hooks.setdefault("table_pointer", make_pointer)
+def compile_pointer(interp: Any, target: Any, span: Any, scope: Any) -> Any:
+    """`->[Table]Field`: a pointer made when the expression runs."""
+    from ..pointers import Pointer4D
+
+    text = target.text
+
+    def db_pointer(f: Any) -> Any:
+        try:
+            return make_pointer(text, span, f.runtime, Pointer4D)
+        except FourDError as err:
+            raise err.with_span(span) from None
+
+    return db_pointer
+
+
+def pointer_to(runtime: Any, text: str) -> Any:
+    """A pointer to `[Table:n]` or `[Table:n]Field:m` made by a command (`Table(n)`, `Field(t; f)`)."""
+    from ..pointers import Pointer4D
+
+    return make_pointer(text, None, runtime, Pointer4D)
+
+
+def install() -> None:
+    """Give `[Table]` and `[Table]Field` their meaning: reads, assignments and pointers.
+
+    A compiler someone else already put in place of the core's own (a test, an embedder) is kept.
+    """
+    from .. import nodes as N
+    from ..interpreter import Interpreter, add_compiler
+
+    for kind, fn in (("expr", compile_table), ("place", compile_table_place), ("pointer", compile_pointer)):
+        current = getattr(Interpreter, kind + "_compilers").get(N.Table)
+        if current is None or getattr(current, "__qualname__", "").endswith(f".{kind}_Table"):
+            add_compiler(kind, N.Table, fn)

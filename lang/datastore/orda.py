@@ -658,7 +658,7 @@ def _key_obj(e: Entity4D) -> Obj:
 
 
 def _plain(v: Any) -> Any:
-    from ..interpreter import to_storable
+    from ..core.conversions import to_storable
 
     if v is None:
         return None
@@ -1416,7 +1416,7 @@ __all__ = [
 
 def _install_property_hooks() -> None:
     """Property reads of ORDA objects go straight to their get_4d_property (the interpreter's fast path)."""
-    from ..interpreter import PROPERTY_HOOKS
+    from ..core.hooks import PROPERTY_HOOKS
 
     for cls in (DataStore4D, DataClass4D, Entity4D, EntitySelection4D):
         PROPERTY_HOOKS[cls] = cls.get_4d_property

@@ -222,7 +222,7 @@ class WebServer:
         httpd.request_queue_size = 1024  # listen backlog: many clients connect at once
         httpd.timeout = 30
         httpd.shutdown_timeout = 5
-        from ..cli import THREAD_STACK
+        from ..limits import THREAD_STACK
         from ..runtime import _STACK_LOCK
 
         try:

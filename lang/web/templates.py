@@ -106,7 +106,7 @@ class TagProcessor:
         web: bool,
         params: list[Any] | None = None,
     ):
-        from ..interpreter import Frame
+        from ..core.frames import Frame
 
         self.runtime = runtime
         self.interp = runtime.interp

@@ -19,11 +19,11 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
-from . import nodes as N
-from . import values as V
-from .errors import FourDError
-from .source import Span
-from .values import UNSET
+from .. import nodes as N
+from .. import values as V
+from ..errors import FourDError
+from ..source import Span
+from ..values import UNSET
 
 Fn = Callable[[Any], Any]
 
@@ -59,7 +59,8 @@ def _slow(impl: Callable[[Any, Any], Any], span: Span) -> Callable[[Any, Any], A
         try:
             return impl(a, b)
         except FourDError as err:
-            raise err.with_span(span)
+            err.with_span(span)
+            raise
 
     return slow
 
@@ -713,7 +714,7 @@ def concat_closure(
     first = compile_expr(node)
     i0 = slot_of(node.name) if isinstance(node, N.Local) else -1  # `$t+...`: read from the slot
     steps = []
-    for x, span in zip(operands[1:], reversed(spans)):
+    for x, span in zip(operands[1:], reversed(spans), strict=True):
         kind, v, where = inline_read(x, compile_expr, slot_of)
         steps.append((kind, v, _slow(impl, span), where))
     chain = tuple(steps)

@@ -1,0 +1,766 @@
+"""Calls: project methods, class functions and formulas, member calls, parameter binding.
+
+`prepare_call(code)` makes, at a unit's first call, one closure specialised for its shape
+(`Code.call`); method call sites, `invoke`, callbacks and member calls all go through it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+from .. import nodes as N
+from .. import values as V
+from ..errors import (
+    ERR_ARG_COUNT,
+    ERR_ARG_VALUE,
+    ERR_HANDLER_NOT_CALLABLE,
+    ERR_METHOD_NOT_FOUND,
+    ERR_NOT_A_FUNCTION,
+    ERR_STACK_OVERFLOW,
+    ERR_UNKNOWN_NAME,
+    FourDError,
+    Syntax4DError,
+)
+from ..registry import CommandInfo, not_supported
+from ..source import Span
+from ..tokens import plain_code
+from ..values import UNDEFINED, UNSET, Coll, Date4D, Obj, Time4D
+from .access import get_index
+from .conversions import convert_parameter, parameter_converter, variable_converter
+from .expressions import command_info, constant_of
+from .frames import MAX_DEPTH, Code, Fn, Frame, Scope, add_frame, name_key, record_error, take_deferred
+from .hooks import member_call_hook
+
+
+class Calls:
+    """Compiling and running calls of methods, functions and member functions."""
+
+    def expr_MethodCall(self, e: N.MethodCall, scope: Scope) -> Fn:
+        return self.compile_method_call(e.name, e.args, e.span, scope)
+
+    def compile_method_call(self, name: str, args: tuple[N.Expr, ...], span: Span, scope: Scope) -> Fn:
+        arg_fns = tuple(self.compile_expr(a, scope) for a in args)
+        project = self.runtime.project
+        cache: list[Code | None] = [None]
+        n_args = len(arg_fns)
+        a0 = arg_fns[0] if n_args else None
+        a1 = arg_fns[1] if n_args > 1 else None
+
+        def call_method(f: Frame) -> Any:
+            code = cache[0]
+            if code is None:
+                code = self.get_method(name, span)
+                cache[0] = code
+            call = code.call or prepare_call(code)
+            # no list comprehension frame for the common short calls
+            args = (
+                []
+                if n_args == 0
+                else [a0(f)]
+                if n_args == 1
+                else [a0(f), a1(f)]
+                if n_args == 2
+                else [a(f) for a in arg_fns]
+            )
+            return call(f, args, span, None, f.process)
+
+        if not project.has_method(name):
+
+            def unknown_method(f: Frame) -> Any:
+                if project.has_method(name):
+                    return call_method(f)
+                raise self.unknown_name(name, span)
+
+            return unknown_method
+        return call_method
+
+    def call_method_by_name(self, f: Frame, name: str, args: list[Any], span: Span | None) -> Any:
+        code = self.get_method(name, span)
+        return self.invoke(code, args, f, span)
+
+    def get_method(self, name: str, span: Span | None) -> Code:
+        key = name_key(name)
+        code = self.codes.get(key)
+        if code is not None:
+            return code
+        mt = self.runtime.project.load_method(name)
+        if mt is None:
+            raise FourDError(ERR_METHOD_NOT_FOUND, f'Project method not found: "{name}"', span)
+        from ..cache import parse_cached
+
+        stmts = parse_cached(mt.source)
+        code = self.compile_unit(mt.name, stmts, mt.source)
+        code.attributes = mt.attributes
+        self.codes[key] = code
+        return code
+
+    def invoke(
+        self,
+        code: Code,
+        args: list[Any],
+        caller: Frame | None,
+        span: Span | None,
+        this: Any = None,
+        process: Any = None,
+        initial: list[Any] | None = None,
+    ) -> Any:
+        """Run a compiled unit with arguments; returns its result (Undefined if none)."""
+        call = code.call
+        if call is None:
+            call = prepare_call(code)
+        return call(caller, args, span, this, process if process is not None else caller.process, initial)
+
+    def expr_MemberCall(self, e: N.MemberCall, scope: Scope) -> Fn:
+        obj = self.compile_expr(e.obj, scope)
+        arg_fns = tuple(self.compile_expr(a, scope) for a in e.args)
+        name = e.name
+        span = e.span
+        call_member = self.call_member
+        coll_members = self.members.setdefault("Collection", {})
+
+        n_args = len(arg_fns)
+        if name == "push" and n_args == 1:
+            return self.compile_push(e, obj, arg_fns[0], scope, statement=False)
+
+        def member_call(f: Frame) -> Any:
+            o = obj(f)
+            # no list comprehension frame for the common short calls
+            args = (
+                []
+                if n_args == 0
+                else [arg_fns[0](f)]
+                if n_args == 1
+                else [arg_fns[0](f), arg_fns[1](f)]
+                if n_args == 2
+                else [a(f) for a in arg_fns]
+            )
+            t = type(o)
+            if t is Coll:
+                fn = coll_members.get(name)
+                if fn is not None:
+                    f.span = span
+                    try:
+                        return fn(f, o, *args)
+                    except FourDError as err:
+                        err.with_span(span)
+                        raise
+            else:
+                hook = member_call_hook(t)
+                call = hook(o, name) if hook is not None else None
+                if call is not None:
+                    # a class function, `new`, a formula's `call`: what call_member would end up doing
+                    f.span = span
+                    try:
+                        return call(f, args, span, o, f.process)
+                    except FourDError as err:
+                        err.with_span(span)
+                        raise
+            return call_member(f, o, name, args, span)
+
+        return member_call
+
+    def compile_push(self, e: N.MemberCall, obj: Fn, a0: Fn, scope: Scope, statement: bool) -> Fn:
+        """`$c.push(v)`: push's own work without its checks on a standard collection with a value
+        stored as is; anything else takes the general member call. A local collection and a
+        constant value are read inline; as a statement it returns None (no wrapper needed).
+        """
+        oi = scope.slot(e.obj.name) if isinstance(e.obj, N.Local) else -1
+        const = constant_of(a0)
+        as_is = type(const) in (float, bool, str) or const is None
+        call_member = self.call_member
+        span = e.span
+
+        def push_one(f: Frame) -> Any:
+            o = f.locals[oi] if oi >= 0 else UNSET
+            if o is UNSET:
+                o = obj(f)  # reports an unassigned local
+            v = const if as_is else a0(f)
+            if type(o) is Coll and o.group is None:
+                t = type(v)
+                if t is float or t is bool or t is str or t is Obj or t is Coll or v is None:
+                    o.append(v)
+                    return None if statement else o
+                if t is int:  # an Integer is stored as a Real (to_storable)
+                    o.append(float(v))
+                    return None if statement else o
+            r = call_member(f, o, "push", [v], span)
+            return None if statement else r
+
+        return push_one
+
+    def call_member(self, f: Frame, o: Any, name: str, args: list[Any], span: Span | None) -> Any:
+        f.span = span
+        if isinstance(o, Coll):
+            fn = self.members.get("Collection", {}).get(name)
+            if fn is None:
+                raise FourDError(ERR_NOT_A_FUNCTION, f'Unknown member function "{name}" of a collection', span)
+            try:
+                return fn(f, o, *args)
+            except FourDError as err:
+                err.with_span(span)
+                raise
+        if o is None or o is UNDEFINED:
+            raise FourDError(
+                ERR_NOT_A_FUNCTION,
+                f'Cannot call "{name}()": the object is {"Null" if o is None else "undefined"}',
+                span,
+            )
+        caller = getattr(o, "call_4d_member", None)
+        if caller is not None:
+            try:
+                return caller(f, name, args, span)
+            except FourDError as err:
+                err.with_span(span)
+                raise
+        if isinstance(o, Obj):
+            fn = o.get(name, UNDEFINED)
+            if getattr(fn, "is_formula", False):
+                return fn.invoke(f, args, this=o, span=span)
+            if fn is UNDEFINED:
+                raise FourDError(ERR_NOT_A_FUNCTION, f'Unknown member function "{name}"', span)
+            raise FourDError(ERR_NOT_A_FUNCTION, f'The property "{name}" is not a function', span)
+        kind = getattr(o, "class_name", None)
+        if kind:
+            fn = self.members.get(kind, {}).get(name)
+            if fn is not None:
+                try:
+                    return fn(f, o, *args)
+                except FourDError as err:
+                    err.with_span(span)
+                    raise
+        raise FourDError(ERR_NOT_A_FUNCTION, f'Cannot call "{name}()" on a {V.type_name(o)} value', span)
+
+    def expr_Call(self, e: N.Call, scope: Scope) -> Fn:
+        arg_fns = tuple(self.compile_expr(a, scope) for a in e.args)
+        span = e.span
+        if isinstance(e.target, N.Index):
+            # `$o["fn"](...)` is a member call: This is $o (docs/API/FunctionClass.md).
+            owner = self.compile_expr(e.target.obj, scope)
+            key = self.compile_expr(e.target.index, scope)
+            call_member = self.call_member
+
+            def call_by_name(f: Frame) -> Any:
+                o = owner(f)
+                k = key(f)
+                if type(k) is str and not isinstance(o, Coll):
+                    return call_member(f, o, k, [a(f) for a in arg_fns], span)
+                fn = get_index(o, k, span)
+                if getattr(fn, "is_formula", False):
+                    return fn.invoke(f, [a(f) for a in arg_fns], this=None, span=span)
+                raise FourDError(ERR_NOT_A_FUNCTION, f"A {V.type_name(fn)} value cannot be called", span)
+
+            return call_by_name
+        target = self.compile_expr(e.target, scope)
+
+        def call_value(f: Frame) -> Any:
+            fn = target(f)
+            args = [a(f) for a in arg_fns]
+            if getattr(fn, "is_formula", False):
+                return fn.invoke(f, args, this=None, span=span)
+            raise FourDError(ERR_NOT_A_FUNCTION, f"A {V.type_name(fn)} value cannot be called", span)
+
+        return call_value
+
+    # ---------------------------------------------------------------- commands
+
+    def expr_Command(self, e: N.Command, scope: Scope) -> Fn:
+        info = command_info(e)
+        span = e.span
+        if info is None:
+            name = e.name
+
+            def unknown(f: Frame) -> Any:
+                raise FourDError(ERR_UNKNOWN_NAME, f"Unknown command `{name}` (number {e.number})", span)
+
+            return unknown
+        special = info.compile
+        if special is not None:
+            return special(self, e, scope, info)
+        if not info.implemented:
+            err_info = info
+
+            def unsupported(f: Frame) -> Any:
+                raise not_supported(err_info).with_span(span)
+
+            return unsupported
+        return self.compile_command_call(info, e.args, span, scope)
+
+    def compile_command_call(self, info: CommandInfo, args: tuple[N.Expr, ...], span: Span, scope: Scope) -> Fn:
+        func = info.func
+        star = False
+        order: bool | None = None
+        arg_fns: list[Fn] = []
+        convs: list[Any] = []
+        params = info.params
+        for a in args:
+            if isinstance(a, N.Star):
+                star = True
+                continue
+            if isinstance(a, N.SortOrder):
+                order = a.ascending
+                if info.wants_order:
+                    continue
+                arg_fns.append(lambda f, v=(">" if a.ascending else "<"): v)
+                convs.append(None)
+                continue
+            pos = len(arg_fns)
+            if info.is_ref(pos):
+                arg_fns.append(self.compile_ref(a, scope))
+                convs.append(None)
+            else:
+                arg_fns.append(self.compile_expr(a, scope))
+                if pos < len(params) and not params[pos].variadic:
+                    convs.append(params[pos].conv)
+                elif params and params[-1].variadic:
+                    convs.append(params[-1].conv)
+                else:
+                    convs.append(None)
+                if convs[-1] is not None and isinstance(a, N.Literal):
+                    arg_fns[-1], convs[-1] = _converted_literal(a.value, convs[-1], arg_fns[-1])
+        n = len(arg_fns)
+        name = info.name
+        if star and not info.wants_star:
+            raise Syntax4DError(f"`{name}` does not take a `*` argument", span)
+        if n < info.min_args or (info.max_args is not None and n > info.max_args):
+            expected = (
+                f"{info.min_args}"
+                if info.max_args == info.min_args
+                else f"{info.min_args} to {info.max_args}"
+                if info.max_args is not None
+                else f"at least {info.min_args}"
+            )
+
+            def bad_count(f: Frame) -> Any:
+                raise FourDError(
+                    ERR_ARG_COUNT, f"`{name}` takes {expected} parameter(s), {n} given; {info.signature()}", span
+                )
+
+            return bad_count
+        kwargs: dict[str, Any] = {}
+        if info.wants_star and star:  # `star` defaults to False and `order` to None (registry)
+            kwargs["star"] = star
+        if info.wants_order and order is not None:
+            kwargs["order"] = order
+        afs = tuple(arg_fns)
+        cvs = tuple(convs)
+        wants_ctx = info.wants_ctx
+        if not kwargs:
+            func = info.forms.get(n, func)
+        if not kwargs and n <= 3:
+            return _call_closure(func, afs, cvs, wants_ctx, name, span)
+        pairs = tuple(zip(afs, cvs, strict=True))
+
+        def call(f: Frame) -> Any:
+            vals = []
+            for af, cv in pairs:
+                v = af(f)
+                if cv is not None:
+                    try:
+                        v = cv(v)
+                    except FourDError as err:
+                        raise _bad_argument(err, name, span) from None
+                vals.append(v)
+            f.span = span
+            try:
+                if wants_ctx:
+                    return func(f, *vals, **kwargs)
+                return func(*vals, **kwargs)
+            except FourDError as err:
+                err.with_span(span)
+                raise
+            except (OverflowError, ValueError):
+                # a command given INF or an undefined number where it needs an integer
+                if _has_nonfinite(vals):
+                    raise _nonfinite_error(name, span) from None
+                raise
+
+        return call
+
+    # ---------------------------------------------------------------- errors
+
+    def on_error(self, e: FourDError, f: Frame) -> Any:
+        """An error reached a statement: run the ON ERR CALL handler and go on, or propagate."""
+        if getattr(e, "_passed", False):
+            raise e
+        proc = f.process
+        if e.method is None:
+            e.method = f.code.name
+        hook = self.runtime.extensions.get("on_error")
+        if hook is not None and proc.try_depth == 0 and hook(e, f):
+            return None
+        handler = proc.err_handler
+        if (
+            handler
+            and not proc.in_handler
+            and proc.try_depth <= proc.handler_depth
+            and not isinstance(e, Syntax4DError)
+            and e.code != 1006
+        ):
+            record_error(proc, e)
+            self.run_handler(f, e, handler)
+            return None
+        e._passed = True  # type: ignore[attr-defined]
+        raise e
+
+    def run_handler(self, f: Frame, e: FourDError, handler: str) -> None:
+        proc = f.process
+        pv = proc.vars
+        pv["error"] = e.code
+        pv["error method"] = e.method or f.code.name
+        pv["error line"] = e.span.line if e.span is not None else 0
+        pv["error formula"] = plain_code(e.span.text()) if e.span is not None else ""  # as 4D shows it
+        proc.in_handler = True
+        try:
+            try:
+                code = self.get_method(handler, e.span)
+            except FourDError:
+                raise FourDError(
+                    ERR_HANDLER_NOT_CALLABLE, f"Cannot call error handling project method '{handler}'", e.span
+                ) from None
+            self.invoke(code, [], f, e.span)
+        finally:
+            proc.in_handler = False
+        if proc.stop_requested == "abort":
+            proc.stop_requested = False
+            err = FourDError(e.code, e.message, e.span)
+            err._passed = True  # type: ignore[attr-defined]
+            err.aborted = True  # type: ignore[attr-defined]
+            raise err
+
+
+_new_frame = object.__new__
+
+
+# An Integer parameter receiving a Real (every numeric constant is one) is rounded inline (see prepare_call)
+_ROUND = "round"
+
+
+# Declared type -> the Python type its converter returns as is (a parameter of that type needs no call)
+_UNCHANGED: dict[str | None, Any] = {
+    "text": str,
+    "real": float,
+    "boolean": bool,
+    "date": Date4D,
+    "time": Time4D,
+    "object": Obj,
+    "collection": Coll,
+    "integer": _ROUND,
+    "longint": _ROUND,
+}
+
+
+# How prepare_call binds the arguments of a unit
+_BIND_DECLARED = 0  # #DECLARE parameters only: converted in place when the count matches
+
+
+_BIND_LEGACY = 1  # untyped $1..$n only: copied
+
+
+_BIND_GENERIC = 2  # anything else: _bind_params
+
+
+def prepare_call(code: Code) -> Callable[..., Any]:
+    """The call of `code`, specialised once for its shape and kept in `code.call`.
+
+    `call(caller, args, span, this, proc, initial=None)` runs the unit in a new frame:
+    `args` becomes the frame's parameters as is, `initial` (captured locals of a formula)
+    replaces the fresh locals. The stack-depth check, parameter binding, the 4D call-stack
+    line added to an error and deferred errors are as `invoke` documents them.
+    """
+    plan = _param_plan(code)
+    rs = code.result_slot
+    template = [UNSET] * code.nslots
+    param_slots = {slot for _k, slot, _c, _t in plan[1]}
+    if code.has_declare and not code.legacy_params and rs not in param_slots:
+        mode = _BIND_DECLARED
+        if rs is not None:
+            template[rs] = plan[2]  # the result starts as the empty value of its type
+    elif not code.has_declare and all(code.slot_types.get(slot) is None for slot in code.legacy_params.values()):
+        mode = _BIND_LEGACY
+    else:
+        mode = _BIND_GENERIC
+    steps = tuple((k, slot, conv, _UNCHANGED.get(t)) for k, slot, conv, t in plan[1])
+    nsteps = len(steps)
+    legacy = tuple((n, slot) for n, slot in code.legacy_params.items() if n >= 1)
+    body = code.body
+    # a formula's value straight from its expression: no `f.ret` round trip
+    value = getattr(body, "formula_value", None) if rs is None else None
+    # a one-statement body runs inside the call, as compile_block's run1 would run it
+    single, single_span, on_error = getattr(body, "single", (None, None, None))
+    is_method = code.kind == "method"
+    declared = mode == _BIND_DECLARED
+    result_default = plan[2] if rs is None and code.result_type is not None else UNDEFINED
+    name = code.name
+
+    def call(
+        caller: Frame | None, args: list[Any], span: Span | None, this: Any, proc: Any, initial: list[Any] | None = None
+    ) -> Any:
+        depth = proc.depth
+        if depth >= MAX_DEPTH:
+            raise FourDError(
+                ERR_STACK_OVERFLOW, f"Stack overflow: more than {MAX_DEPTH} nested calls (in {name})", span
+            )
+        f = _new_frame(Frame)
+        f.code = code
+        f.process = proc
+        f.params = args
+        f.this = this
+        f.ret = UNDEFINED
+        f.span = None
+        f.runtime = proc.runtime
+        f.caller = caller
+        f.extra = None
+        if initial is None:
+            loc = f.locals = template.copy()
+        else:
+            loc = f.locals = list(initial)
+        if declared and initial is None and len(args) == nsteps:
+            try:
+                for k, slot, conv, same in steps:
+                    v = args[k]
+                    if conv is None or type(v) is same:
+                        loc[slot] = v
+                    elif same is _ROUND and type(v) is float and -2147483647.0 < v < 2147483647.0:
+                        # the Integer rule of conversions.py (`round_integer`), its common case inline
+                        loc[slot] = int(v + 0.5) if v >= 0 else -int(0.5 - v)
+                    else:
+                        loc[slot] = conv(v)
+            except FourDError:
+                _bind_params(code, plan, loc, args, span)  # raises the parameter's own error
+        elif mode == _BIND_LEGACY:
+            nargs = len(args)
+            for n, slot in legacy:
+                if n <= nargs and loc[slot] is UNSET:
+                    loc[slot] = args[n - 1]
+        else:
+            _bind_params(code, plan, loc, args, span)
+        proc.depth = depth + 1
+        if is_method:
+            pending = len(proc.deferred)
+        try:
+            if value is not None:
+                return value(f)
+            if single is None:
+                body(f)
+            else:
+                try:
+                    single(f)
+                except FourDError as e:
+                    if e.span is None:
+                        e.span = single_span
+                    on_error(e, f)
+        except FourDError as err:
+            add_frame(err, code, span)
+            raise
+        finally:
+            proc.depth = depth
+        if is_method and len(proc.deferred) > pending:
+            # Deferred errors thrown by this method are delivered when it returns (throw.md).
+            err = take_deferred(proc, pending)
+            add_frame(err, code, span)
+            raise err
+        if rs is not None:
+            v = loc[rs]
+            return UNDEFINED if v is UNSET else v
+        v = f.ret
+        return result_default if v is UNDEFINED else v
+
+    code.call = call
+    return call
+
+
+def _bind_params(code: Code, plan: tuple[Any, ...], loc: list[Any], args: list[Any], span: Span | None) -> None:
+    """Bind arguments to #DECLARE and legacy $n parameters, whatever the shape (see prepare_call)."""
+    nargs = len(args)
+    if code.has_declare:
+        for k, slot, conv, t in plan[1]:
+            if k < nargs:
+                v = args[k]
+                if conv is not None:
+                    try:
+                        v = conv(v)
+                    except FourDError:
+                        v = convert_parameter(v, t, k, code.name, span)  # raises the parameter error
+                elif t is not None:
+                    v = convert_parameter(v, t, k, code.name, span)
+                loc[slot] = v
+            else:
+                loc[slot] = V.default_for(t)
+        if nargs > len(plan[1]) and code.variadic not in (None, "variant"):
+            for k in range(len(code.params), nargs):
+                args[k] = convert_parameter(args[k], code.variadic, k, code.name, span)
+        if code.result_slot is not None and loc[code.result_slot] is UNSET:
+            loc[code.result_slot] = plan[2]
+    if code.legacy_params:
+        for n, slot in code.legacy_params.items():
+            if 1 <= n <= nargs and loc[slot] is UNSET:
+                t = code.slot_types.get(slot)
+                v = args[n - 1]
+                if t is not None:
+                    c = variable_converter(t)
+                    try:
+                        v = c(v) if c else v
+                    except FourDError:
+                        v = V.default_for(t)  # legacy C_XXX parameters receive an empty value
+                loc[slot] = v
+
+
+def _param_plan(code: Code) -> tuple[Any, ...]:
+    """How each #DECLARE parameter is bound, worked out once per compiled unit."""
+    steps = []
+    for k, (slot, t) in enumerate(code.params):
+        conv = None
+        if t is not None:
+            conv = parameter_converter(t)
+            if conv is None:
+                t = None
+        steps.append((k, slot, conv, t))
+    return (list(code.params), tuple(steps), V.default_for(code.result_type))
+
+
+def _has_nonfinite(vals: Any) -> bool:
+    """True when an argument is INF, -INF or an undefined number (NaN), alone or as a time."""
+    for v in vals:
+        t = type(v)
+        if (t is float and not math.isfinite(v)) or (t is Time4D and not math.isfinite(v.s)):
+            return True
+    return False
+
+
+def _nonfinite_error(name: str, span: Span) -> FourDError:
+    return FourDError(ERR_ARG_VALUE, f"`{name}`: a number argument is infinite (INF) or undefined", span)
+
+
+def _converted_literal(value: Any, conv: Callable[[Any], Any], fn: Fn) -> tuple[Fn, Any]:
+    """A literal argument converted once at compile time, when that cannot fail and gives an
+    immutable value; else the argument and its converter unchanged."""
+    try:
+        v = conv(value)
+    except FourDError:
+        return fn, conv  # the error comes when the call runs, as for any argument
+    if type(v) in (str, float, int, bool):
+        return (lambda f: v), None
+    return fn, conv
+
+
+def _bad_argument(err: FourDError, name: str, span: Span) -> FourDError:
+    """An argument the command's parameter refuses: the conversion error, naming the command."""
+    return FourDError(err.code, f"`{name}`: {err.message}", span)
+
+
+def _call_closure(
+    func: Callable[..., Any], afs: tuple[Fn, ...], cvs: tuple[Any, ...], wants_ctx: bool, name: str, span: Span
+) -> Fn:
+    """The call of a command with 0 to 3 arguments (no `*`, no `>`/`<`): no loop, no argument list.
+
+    One closure per number of arguments, each with the steps of the general call in the same
+    order: each argument is evaluated then converted (when its parameter has a converter),
+    a conversion error naming the command; `f.span` is set for a command that takes `ctx`;
+    an error of the command gets the call's position; INF or NaN where the command needs an
+    integer is error 54.
+    """
+    n = len(afs)
+    if n == 0:
+
+        def call_0(f: Frame) -> Any:
+            try:
+                if wants_ctx:
+                    f.span = span
+                    return func(f)
+                return func()
+            except FourDError as err:
+                err.with_span(span)
+                raise
+
+        return call_0
+    if n == 1:
+        (a0,), (c0,) = afs, cvs
+
+        def call_1(f: Frame) -> Any:
+            v0 = a0(f)
+            if c0 is not None:
+                try:
+                    v0 = c0(v0)
+                except FourDError as err:
+                    raise _bad_argument(err, name, span) from None
+            try:
+                if wants_ctx:
+                    f.span = span
+                    return func(f, v0)
+                return func(v0)
+            except FourDError as err:
+                err.with_span(span)
+                raise
+            except (OverflowError, ValueError):
+                if _has_nonfinite((v0,)):
+                    raise _nonfinite_error(name, span) from None
+                raise
+
+        return call_1
+    if n == 2:
+        (a0, a1), (c0, c1) = afs, cvs
+
+        def call_2(f: Frame) -> Any:
+            v0 = a0(f)
+            if c0 is not None:
+                try:
+                    v0 = c0(v0)
+                except FourDError as err:
+                    raise _bad_argument(err, name, span) from None
+            v1 = a1(f)
+            if c1 is not None:
+                try:
+                    v1 = c1(v1)
+                except FourDError as err:
+                    raise _bad_argument(err, name, span) from None
+            try:
+                if wants_ctx:
+                    f.span = span
+                    return func(f, v0, v1)
+                return func(v0, v1)
+            except FourDError as err:
+                err.with_span(span)
+                raise
+            except (OverflowError, ValueError):
+                if _has_nonfinite((v0, v1)):
+                    raise _nonfinite_error(name, span) from None
+                raise
+
+        return call_2
+    (a0, a1, a2), (c0, c1, c2) = afs, cvs
+
+    def call_3(f: Frame) -> Any:
+        v0 = a0(f)
+        if c0 is not None:
+            try:
+                v0 = c0(v0)
+            except FourDError as err:
+                raise _bad_argument(err, name, span) from None
+        v1 = a1(f)
+        if c1 is not None:
+            try:
+                v1 = c1(v1)
+            except FourDError as err:
+                raise _bad_argument(err, name, span) from None
+        v2 = a2(f)
+        if c2 is not None:
+            try:
+                v2 = c2(v2)
+            except FourDError as err:
+                raise _bad_argument(err, name, span) from None
+        try:
+            if wants_ctx:
+                f.span = span
+                return func(f, v0, v1, v2)
+            return func(v0, v1, v2)
+        except FourDError as err:
+            err.with_span(span)
+            raise
+        except (OverflowError, ValueError):
+            if _has_nonfinite((v0, v1, v2)):
+                raise _nonfinite_error(name, span) from None
+            raise
+
+    return call_3

@@ -1,0 +1,3 @@
+// #DECLARE without parentheses, with the result type only
+#DECLARE : Boolean
+return True:C214
