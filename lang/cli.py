@@ -21,17 +21,21 @@ EXIT_SYNTAX = 65
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell sees from a tool whose reader went away
+EXIT_LINT = 1  # `mini4d check --strict` with warnings
 
 
 USAGE = """\
 usage: mini4d [options] FILE.4dm [ARG ...]     run a script (ARGs fill its #DECLARE parameters)
-       mini4d [options] -c CODE                 run a line of 4D code
+       mini4d [options] -c CODE [ARG ...]       run a line of 4D code (one -c; lines separated by newlines)
        mini4d run PROJECT_DIR --startup-method NAME [--user-param TEXT]
        mini4d serve PROJECT_DIR [--port N] [--host H]   serve a project over HTTP
-       mini4d check [--format text|json] PATH ...  check syntax of .4dm files and folders
+       mini4d check [--format text|json] [--no-lint] [--strict] PATH ...
+                                                check .4dm files and folders: syntax errors, lint warnings
        mini4d commands [--theme THEME] [NAME]   list the supported 4D commands
        mini4d test [PATH ...] [--junit FILE]    run the 4D tests of a project or folder
+       mini4d kernel install|run                the Jupyter kernel (extra: mini4d[jupyter])
        mini4d                                   start the interactive REPL
+       mini4d COMMAND --help                    help on one command (run, serve, check, commands, test, kernel)
 
 options:
   -h, --help      show this help
@@ -42,6 +46,41 @@ options:
   --data FILE     the project's data: an SQLite file, :memory:, or postgresql://... (default:
                   Data/<project>.sqlite beside Project/; MINI4D_DATA is honoured too)
   --seed FILE     load {"Table": [{...}, ...]} into the data first (a fresh :memory: one without --data)
+  --              the arguments after it are script arguments, even if they start with -
+"""
+
+CHECK_USAGE = """\
+usage: mini4d check [--format text|json] [--no-lint] [--strict] [--debug] PATH ...
+
+Checks every .4dm file under the given files and folders without running it.
+Each syntax error is one line `FILE:LINE:COL: error CODE: message` (every error of a file,
+not only the first: the check resumes at the next line). A file that parses is then linted:
+names 4D does not know (commands, constants, methods and classes of the project) and calls
+outside a command's signature give `FILE:LINE:COL: warning CODE: message`, with the error
+number a run would give. The last line counts files, lines, errors and warnings.
+
+options:
+  --format text|json  text lines (default), or one JSON report with a diagnostics list
+  --no-lint           syntax errors only
+  --strict            warnings fail the check too (exit status 1)
+  --debug             show the Python traceback of an internal error
+
+exit status: 0 no error (warnings allowed), 65 syntax errors, 1 warnings with --strict,
+2 usage error or missing path, 70 internal error (the other files are still checked)
+"""
+
+COMMANDS_USAGE = """\
+usage: mini4d commands [--theme THEME] [--unsupported] [NAME]
+
+Lists the 4D commands mini4d implements (number, theme, signature), or with
+--unsupported the 4D commands it knows but does not run. NAME filters by name.
+"""
+
+KERNEL_USAGE = """\
+usage: mini4d kernel install [--user | --sys-prefix | --prefix DIR] [--name NAME]
+       mini4d kernel run [KERNEL OPTIONS]
+
+The Jupyter kernel for 4D; it needs the extra: pip install 'mini4d[jupyter]'
 """
 
 
@@ -103,7 +142,14 @@ def main(
             if len(argv) < 2:
                 io.err.write("mini4d: -c needs the code to run\n" + USAGE)
                 return EXIT_USAGE
-            return run_text(argv[1], "<string>", argv[2:], io, debug)
+            args = _script_args(argv[2:])
+            if args is None:
+                io.err.write(
+                    "mini4d: -c is given once; put several lines in one CODE (separated by newlines),\n"
+                    "        and write -- before script arguments that start with -\n"
+                )
+                return EXIT_USAGE
+            return run_text(argv[1], "<string>", args, io, debug)
         if first == "run" and not first.endswith(".4dm"):
             return _cmd_run(argv[1:], io, debug)
         if first == "serve":
@@ -111,7 +157,7 @@ def main(
 
             return serve_main(argv[1:], io, debug)
         if first == "check":
-            return _cmd_check(argv[1:], io)
+            return _cmd_check(argv[1:], io, debug)
         if first == "commands":
             return _cmd_commands(argv[1:], io)
         if first == "kernel":
@@ -120,13 +166,57 @@ def main(
             from .testrunner import test_main
 
             return test_main(argv[1:], io.out, io.err)
-        if first.startswith("-"):
+        if first == "--":
+            argv = argv[1:]
+            if not argv:
+                io.err.write("mini4d: -- must be followed by a script\n" + USAGE)
+                return EXIT_USAGE
+        elif first.startswith("-"):
             io.err.write(f"mini4d: unknown option {first}\n" + USAGE)
             return EXIT_USAGE
-        return run_path(Path(first), argv[1:], io, debug)
+        args = _script_args(argv[1:], allow_c=True)
+        return run_path(Path(argv[0]), args or [], io, debug)
     except KeyboardInterrupt:
         io.err.write("Interrupted\n")
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout(io)
+        return EXIT_BROKEN_PIPE
+    except Exception as exc:  # noqa: BLE001 - an internal bug (MemoryError, RecursionError too): one line, exit 70
+        report_internal_error(io.err, exc, debug)
+        return EXIT_INTERNAL
+
+
+def _script_args(args: list[str], allow_c: bool = False) -> list[str] | None:
+    """Script arguments after the code or file: `--` makes the rest literal; None for a second `-c`."""
+    out: list[str] = []
+    for i, a in enumerate(args):
+        if a == "--":
+            return out + args[i + 1 :]
+        if a == "-c" and not allow_c:
+            return None
+        out.append(a)
+    return out
+
+
+def internal_error_line(exc: BaseException) -> str:
+    """The one line an internal error gets (the traceback only with --debug)."""
+    return (
+        f"mini4d: internal error ({type(exc).__name__}: {exc}); please report this bug "
+        "with the script that caused it (run with --debug for details)\n"
+    )
+
+
+def report_internal_error(err: TextIO, exc: BaseException, debug: bool, trace: str | None = None) -> None:
+    try:
+        err.write(internal_error_line(exc))
+        if debug:
+            import traceback
+
+            err.write(trace if trace is not None else "".join(traceback.format_exception(exc)))
+        err.flush()
+    except (OSError, ValueError):
+        pass
 
 
 # ------------------------------------------------------------------ running
@@ -322,13 +412,7 @@ def execute(runtime: Any, code: Any, args: list[Any], io: Streams, debug: bool =
         io.err.write(format_interrupt(stopped) + "\n")  # where the main process stopped
         return EXIT_INTERRUPTED
     if "internal" in outcome:
-        exc = outcome["internal"]
-        io.err.write(
-            f"mini4d: internal error ({type(exc).__name__}: {exc}); please report this bug "
-            "with the script that caused it (run with --debug for details)\n"
-        )
-        if debug:
-            io.err.write(outcome["trace"])
+        report_internal_error(io.err, outcome["internal"], debug, outcome["trace"])
         return EXIT_INTERNAL
     if "error" in outcome:
         err = outcome["error"]
@@ -384,8 +468,14 @@ def _cmd_run(argv: list[str], io: Streams, debug: bool) -> int:
     parser.add_argument("--seed", default="")
     parser.add_argument("--opening-mode", default="")
     parser.add_argument("args", nargs="*")
+    if any(a in ("-h", "--help") for a in argv):
+        io.out.write(parser.format_help())
+        return EXIT_OK
+    import contextlib
+
     try:
-        ns = parser.parse_args(argv)
+        with contextlib.redirect_stderr(io.err):
+            ns = parser.parse_args(argv)
     except SystemExit as exc:
         return EXIT_USAGE if exc.code else EXIT_OK
     from .project import Project, load_file
@@ -452,41 +542,58 @@ def _cmd_run(argv: list[str], io: Streams, debug: bool) -> int:
 # ------------------------------------------------------------------ check
 
 
-def _cmd_check(argv: list[str], io: Streams) -> int:
+def _cmd_check(argv: list[str], io: Streams, debug: bool = False) -> int:
     fmt = "text"
+    lint = True
+    strict = False
     paths: list[str] = []
-    i = 0
-    while i < len(argv):
-        a = argv[i]
-        if a == "--format" and i + 1 < len(argv):
-            fmt = argv[i + 1]
-            i += 2
-            continue
-        if a.startswith("--format="):
+    rest = list(argv)
+    while rest:
+        a = rest.pop(0)
+        if a in ("-h", "--help"):
+            io.out.write(CHECK_USAGE)
+            return EXIT_OK
+        if a == "--format" and rest:
+            fmt = rest.pop(0)
+        elif a.startswith("--format="):
             fmt = a.split("=", 1)[1]
+        elif a == "--no-lint":
+            lint = False
+        elif a == "--strict":
+            strict = True
+        elif a == "--debug":
+            debug = True
+        elif a == "--":
+            paths.extend(rest)
+            rest = []
         elif a.startswith("-"):
-            io.err.write(f"mini4d check: unknown option {a}\n")
+            io.err.write(f"mini4d check: unknown option {a}\n" + CHECK_USAGE)
             return EXIT_USAGE
         else:
             paths.append(a)
-        i += 1
     if fmt not in ("text", "json") or not paths:
-        io.err.write("usage: mini4d check [--format text|json] PATH ...\n")
+        io.err.write(CHECK_USAGE)
         return EXIT_USAGE
     from .check import check_paths
 
-    report = check_paths([Path(p) for p in paths])
+    report = check_paths([Path(p) for p in paths], lint=lint)
     if fmt == "json":
         import json
 
         io.out.write(json.dumps(report.as_json(), indent=2) + "\n")
     else:
-        for line in report.lines():
+        for line in report.lines(debug):
             io.out.write(line + "\n")
         io.out.write(report.summary() + "\n")
+    if report.internal:
+        return EXIT_INTERNAL
     if report.missing:
         return EXIT_USAGE
-    return EXIT_SYNTAX if report.errors else EXIT_OK
+    if report.errors:
+        return EXIT_SYNTAX
+    if strict and report.warnings:
+        return EXIT_LINT
+    return EXIT_OK
 
 
 # ------------------------------------------------------------------ commands
@@ -508,8 +615,11 @@ def _cmd_commands(argv: list[str], io: Streams) -> int:
             theme = a.split("=", 1)[1]
         elif a == "--unsupported":
             unsupported = True
+        elif a in ("-h", "--help"):
+            io.out.write(COMMANDS_USAGE)
+            return EXIT_OK
         elif a.startswith("-"):
-            io.err.write(f"mini4d commands: unknown option {a}\n" + USAGE)
+            io.err.write(f"mini4d commands: unknown option {a}\n" + COMMANDS_USAGE)
             return EXIT_USAGE
         else:
             name = a if name is None else f"{name} {a}"
@@ -534,6 +644,9 @@ def _cmd_kernel(argv: list[str], io: Streams) -> int:
     try:
         from .kernel import kernel_main
     except ImportError:
+        if argv[:1] in (["-h"], ["--help"]):
+            io.out.write(KERNEL_USAGE)
+            return EXIT_OK
         io.err.write("mini4d kernel: install the extra first: pip install 'mini4d[jupyter]'\n")
         return EXIT_USAGE
     return kernel_main(argv, io.out, io.err)

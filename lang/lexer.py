@@ -2,27 +2,36 @@
 
 Lark's contextual lexer picks, for each parser state, a scanner that only knows the
 terminals that state accepts (so `.` then `length` is a PROPNAME, `:` then `Text` a TYPE).
-`FastContextualLexer` keeps those very scanners, so every token is the one Lark would make,
-and only replaces the per-token loop: one regex `match` on the state's master pattern,
-`lastgroup` for the type, positions counted inline. Anything unusual (no match, a scanner
-split in several patterns) goes back to Lark's own loop, which raises Lark's own errors.
+`FastContextualLexer` is given to Lark as a custom lexer class (its public `lexer=` option):
+it keeps Lark's own per-state lexers (`lark.lexer.ContextualLexer`, made from the parse
+table the first time a text is lexed), so every token is the one Lark would make, and only
+replaces the per-token loop: one regex `match` on a pattern made of the state's terminals in
+Lark's order, `lastgroup` for the type, positions counted inline. Anything unusual (no match,
+a pattern that does not compile) goes back to Lark's own loop, which raises Lark's own errors.
+Only Lark's public names are used.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from typing import Any
 
+# The first-character analysis reads patterns with Python's own regex parser (not a public
+# module): without it, every character may begin every terminal (slower, same tokens).
 try:  # Python 3.11+
     from re import _constants as _c
     from re import _parser as _p
-except ImportError:  # Python 3.10
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _p  # type: ignore[no-redef]
+except ImportError:
+    try:  # Python 3.10
+        import sre_constants as _c  # type: ignore[no-redef]
+        import sre_parse as _p  # type: ignore[no-redef]
+    except ImportError:
+        _c = _p = None  # type: ignore[assignment]
 
 from lark import Token
-from lark.lexer import ContextualLexer
+from lark.lexer import ContextualLexer, Lexer
 
 __all__ = ["FastContextualLexer"]
 
@@ -100,7 +109,7 @@ def _item_may_match(op: Any, av: Any, c: str) -> bool:
 def _first_char_test(regexp: str) -> Any:
     """`test(c)` for ASCII c: False only when no match of `regexp` can begin with c."""
     try:
-        found = _may_start(_p.parse(regexp, 0).data)
+        found = _may_start(_p.parse(regexp, 0).data) if _p is not None else None
     except Exception:  # an unexpected pattern shape: every character may start it
         found = None
     if found is None or found[1]:
@@ -120,19 +129,24 @@ class _Dispatch(dict):
     """
 
     def __init__(
-        self, scanner: Any, ignore: frozenset[str], newline_types: frozenset[str], tests: dict[str, Any]
+        self,
+        terminals: list[Any],
+        flags: int,
+        full: Any,
+        ignore: frozenset[str],
+        newline_types: frozenset[str],
+        tests: dict[str, Any],
     ) -> None:
         super().__init__()
-        self.scanner, self.tests = scanner, tests
+        self.terminals, self.flags, self.full, self.tests = terminals, flags, full, tests
         self.ignore = ignore - newline_types  # skipped text is not counted for line numbers
-        self.flags = scanner._mres[0].flags
 
     def __missing__(self, c: str) -> Any:
-        match = self.scanner._mres[0].match
+        match = self.full
         # letters begin names, keywords and commands: most alternatives stay, so the full
         # pattern is kept (one compile less per letter and state on a first parse)
         if c.isascii() and not (c.isalpha() or c == "_"):
-            terminals = [t for t in self.scanner.terminals if self.tests[t.name](c)]
+            terminals = [t for t in self.terminals if self.tests[t.name](c)]
             names = {t.name for t in terminals}
             if names and names <= self.ignore and len(terminals) == 1:
                 blank = terminals[0]
@@ -169,6 +183,11 @@ def _compiled(pattern: str, flags: int) -> Any:
     if key not in _compiled_cache:
         _compiled_cache[key] = re.compile(pattern, flags).match
     return _compiled_cache[key]
+
+
+def _alternatives(terminals: list[Any]) -> str:
+    """One pattern trying the terminals in the given order, each a named group (as Lark's scanner builds it)."""
+    return "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals)
 
 
 # (first character -> match, callbacks, ignored types, types that may hold a newline) of a parser state
@@ -213,21 +232,45 @@ class _Plans(dict):
         if plan is False:
             scanner = lexer.scanner  # builds the scanner and its callbacks on first use
             plan = None
-            if len(scanner._mres) == 1:  # Python's 100-group limit can split a scanner: Lark's loop handles that
-                dispatch = _Dispatch(scanner, lexer.ignore_types, lexer.newline_types, self.tests)
+            try:
+                full = _compiled(_alternatives(scanner.terminals), scanner.g_regex_flags)
+            except (re.error, AssertionError, RecursionError):  # a pattern `re` cannot take: Lark's loop
+                full = None
+            if full is not None:
+                dispatch = _Dispatch(
+                    scanner.terminals, scanner.g_regex_flags, full, lexer.ignore_types, lexer.newline_types, self.tests
+                )
                 plan = (dispatch, lexer.callback, lexer.ignore_types, lexer.newline_types)
             self.by_lexer[id(lexer)] = plan
         self[state] = plan
         return plan
 
 
-class FastContextualLexer(ContextualLexer):
-    """Same scanners and tokens as Lark's `ContextualLexer`, fewer steps per token."""
+class FastContextualLexer(Lexer):
+    """Same scanners and tokens as Lark's contextual lexer, fewer steps per token.
 
-    def __init__(self, conf: Any, states: Any, always_accept: Any = ()) -> None:
-        super().__init__(conf, states, always_accept)
+    Lark makes it from the lexer configuration alone (a custom lexer class); the per-state
+    lexers need the parse table, which the parser state brings to the first `lex` call.
+    """
+
+    __future_interface__ = 2  # lex(lexer_state, parser_state), the text given as Lark's TextSlice
+
+    def __init__(self, conf: Any) -> None:
+        self.conf = conf
+        self.contextual: ContextualLexer | None = None
         self._tests = _Tests(conf.terminals_by_name)
-        self._plans = _Plans(self.lexers, self._tests)
+        self._plans: _Plans | None = None
+        self._lock = threading.Lock()
+
+    def _prepare(self, parser_state: Any) -> _Plans:
+        """Lark's contextual lexer for the parser's states, and the plans over its lexers (once)."""
+        with self._lock:
+            if self._plans is None:
+                table = parser_state.parse_conf.parse_table
+                states: dict[int, Any] = {idx: list(actions) for idx, actions in table.states.items()}
+                self.contextual = ContextualLexer(self.conf, states)
+                self._plans = _Plans(self.contextual.lexers, self._tests)
+            return self._plans
 
     def first_chars(self) -> dict[str, frozenset[str]]:
         """The ASCII characters that may begin each terminal (saved with the parser tables)."""
@@ -237,20 +280,22 @@ class FastContextualLexer(ContextualLexer):
 
     def use_first_chars(self, sets: dict[str, frozenset[str]]) -> None:
         """Take the character sets saved by `first_chars` instead of analysing the patterns."""
-        if set(sets) == set(self._tests.terminals):
+        if set(sets) == set(self._tests.terminals) and all(
+            type(v) is frozenset and all(type(c) is str for c in v) for v in sets.values()
+        ):
             self._tests.sets.update(sets)
 
     def lex(self, lexer_state: Any, parser_state: Any) -> Iterator[Token]:
+        plans = self._plans if self._plans is not None else self._prepare(parser_state)
         text_slice = lexer_state.text
         text = getattr(text_slice, "text", text_slice)  # a TextSlice since Lark 1.2, a str before
         end = getattr(text_slice, "end", len(text))
         if not isinstance(text, str):
-            yield from super().lex(lexer_state, parser_state)
+            yield from self.contextual.lex(lexer_state, parser_state)  # type: ignore[union-attr]
             return
         ctr = lexer_state.line_ctr
         pos, line, line_start = ctr.char_pos, ctr.line, ctr.line_start_pos
         stack = parser_state.state_stack  # the parser's current state is stack[-1]
-        plans = self._plans
         tok = lexer_state.last_token
         while pos < end:
             state = stack[-1]
@@ -285,4 +330,4 @@ class FastContextualLexer(ContextualLexer):
         ctr.column = pos - line_start + 1
         lexer_state.last_token = tok
         if pos < end:
-            yield from super().lex(lexer_state, parser_state)
+            yield from self.contextual.lex(lexer_state, parser_state)  # type: ignore[union-attr]

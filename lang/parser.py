@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import os
 import pickle
 import re
 import sys
@@ -24,24 +23,25 @@ finally:
     if _hide_regex:
         del sys.modules["regex"]
 
-from . import nodes as N
-from .build import Builder, set_build_source
-from .cache import cache_dir
-from .errors import Syntax4DError
-from .lexer import FastContextualLexer
-from .limits import ensure_recursion_room
-from .prepass import prepare
-from .registry import REGISTRY, norm
-from .source import Source, Span
+from . import nodes as N  # noqa: E402 (after Lark, imported with `regex` hidden)
+from .build import Builder, set_build_source  # noqa: E402
+from .cache import cache_dir  # noqa: E402, F401 (part of this module's interface)
+from .errors import Syntax4DError  # noqa: E402
+from .lalr import run as run_lalr  # noqa: E402
+from .lexer import FastContextualLexer  # noqa: E402
+from .limits import ensure_recursion_room  # noqa: E402
+from .prepass import prepare  # noqa: E402
+from .registry import REGISTRY, norm  # noqa: E402
+from .source import Source, Span  # noqa: E402
 
-__all__ = ["parse", "parse_source", "get_parser"]
+__all__ = ["parse", "parse_source", "parse_checked", "syntax_errors", "get_parser"]
 
 _GRAMMAR = Path(__file__).with_name("grammar.lark")
 _lock = threading.Lock()
 _parser: Lark | None = None
 
 
-def _name_callback(tok: Token) -> Token:
+def name_callback(tok: Token) -> Token:
     """A run of words the registry knows (`New shared object`) becomes a BUILTIN token."""
     value = tok.value
     # NAME never starts or ends with a space: a single word only needs lower() (norm is a regex)
@@ -57,39 +57,68 @@ _constants: dict[str, Any] = {}
 
 _LARK_OPTIONS: dict[str, Any] = {
     "parser": "lalr",
-    "lexer": "contextual",
+    # Lark's contextual lexer, with a leaner loop over the same scanners (lang/lexer.py)
+    "lexer": FastContextualLexer,
     "propagate_positions": False,  # spans come from tokens and nodes (lang/build.py), never from Lark meta
     "maybe_placeholders": False,
 }
 
 
-def _cache_path(grammar: str) -> Path | None:
-    folder = cache_dir()
-    if folder is None:
-        return None
+def _cache_name(grammar: str) -> str:
+    """File name of the parser tables: a hash of the grammar, the options and the Lark and Python versions."""
     import lark
 
-    key = "\n".join([grammar, repr(sorted(_LARK_OPTIONS.items())), lark.__version__, sys.version])
+    options = sorted((k, v.__qualname__ if isinstance(v, type) else v) for k, v in _LARK_OPTIONS.items())
+    key = "\n".join([grammar, repr(options), lark.__version__, sys.version, str(_TABLES_FORMAT)])
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
-    return folder / f"parser-{digest}.lark"
+    return f"parser-{digest}.lark"
 
 
-_RUNTIME_OPTIONS = ("transformer", "lexer_callbacks", "_plugins")  # given again when the tables are loaded
-# Lark's contextual lexer, with a leaner loop over the same scanners (lang/lexer.py)
-_PLUGINS = {"ContextualLexer": FastContextualLexer}
+_TABLES_FORMAT = 2  # what the file holds: Lark.save with every option, then the lexer's first-character sets
 
 
 def _build(grammar: str) -> Lark:
-    return Lark(
-        grammar, transformer=Builder(), lexer_callbacks={"NAME": _name_callback}, _plugins=_PLUGINS, **_LARK_OPTIONS
-    )
+    return Lark(grammar, transformer=Builder(), lexer_callbacks={"NAME": name_callback}, **_LARK_OPTIONS)
 
 
-def _load(fh: Any) -> Lark:
-    """A parser from tables written by `Lark.save` (what Lark's own `cache=` option does)."""
-    parser = Lark.__new__(Lark)
-    parser._load(fh, transformer=Builder(), lexer_callbacks={"NAME": _name_callback}, _plugins=_PLUGINS)
-    return parser
+# What the parser tables may name besides plain data: the transformer, the lexer callback and
+# the lexer class that `Lark.save` writes with the options, and Lark's Token (a `str` with
+# positions, which Lark 1.2 leaves in some names). Anything else refuses to load.
+_TABLE_GLOBALS = {
+    ("mini4d.build", "Builder"),
+    ("mini4d.parser", "name_callback"),
+    ("mini4d.lexer", "FastContextualLexer"),
+    ("lark.lexer", "Token"),
+}
+
+
+def _load(data: bytes) -> Lark | None:
+    """A parser from the bytes of a tables file, or None when they are not what mini4d writes.
+
+    The bytes are first read with a restricted unpickler that resolves only `_TABLE_GLOBALS`
+    (so nothing else can be constructed or called); `Lark.load` then reads the same bytes.
+    """
+    import io
+
+    from .cache import restricted_loads
+
+    try:
+        fh = io.BytesIO(data)
+        tables = restricted_loads(fh, _TABLE_GLOBALS)
+        sets = restricted_loads(fh, ())
+        options = tables["data"]["options"]
+        if not (
+            isinstance(options.get("transformer"), Builder)
+            and options.get("lexer_callbacks") == {"NAME": name_callback}
+            and options.get("lexer") is FastContextualLexer
+            and type(sets) is dict
+        ):
+            return None
+        parser = Lark.load(io.BytesIO(data))
+        parser.parser.lexer.use_first_chars(sets)
+        return parser
+    except Exception:  # noqa: BLE001 - damaged, foreign, or written by another version of Lark
+        return None
 
 
 def _build_cached(grammar: str) -> Lark:
@@ -97,37 +126,26 @@ def _build_cached(grammar: str) -> Lark:
 
     Building the tables takes about half a second; loading them a few milliseconds.
     The file name holds a hash of the grammar, the Lark options and the Lark and Python
-    versions; a new file is written under a temporary name then renamed, so that
-    concurrent runs never read a partial file. A file that cannot be loaded is replaced.
+    versions. The file is read only if the cache folder and the file pass the checks of
+    lang/cache.py (owned by the user, not writable by others, a regular file), and then only
+    through a restricted unpickler; a new file is written under a temporary name then renamed.
+    A file that cannot be loaded is replaced.
     """
-    path = _cache_path(grammar)
-    if path is None:
-        return _build(grammar)
-    try:
-        with open(path, "rb") as fh:
-            parser = _load(fh)
-            try:  # the lexer's first-character sets, written after the tables
-                parser.parser.lexer.use_first_chars(pickle.load(fh))
-            except Exception:  # a file from before they were saved: the lexer finds them itself
-                pass
+    from .cache import read_private, write_private
+
+    name = _cache_name(grammar)
+    data = read_private(name)
+    if data is not None:
+        parser = _load(data)
+        if parser is not None:
             return parser
-    except FileNotFoundError:
-        pass
-    except Exception:  # damaged, or written by another version of Lark: build it again
-        pass
     parser = _build(grammar)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as fh:
-            parser.save(fh, exclude_options=_RUNTIME_OPTIONS)
-            pickle.dump(parser.parser.lexer.first_chars(), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except Exception:  # an unwritable cache only costs time; never fail a run for it
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
+
+    def dump(fh: Any) -> None:
+        parser.save(fh)
+        pickle.dump(parser.parser.lexer.first_chars(), fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+    write_private(name, dump)
     return parser
 
 
@@ -144,11 +162,14 @@ def get_parser() -> Lark:
     return _parser
 
 
-def parse_source(source: Source) -> tuple[N.Stmt, ...]:
-    """Parse a whole method or class text into statements."""
+def _prepared(source: Source) -> str:
     text = prepare(source)
-    if not text.endswith("\n"):
-        text += "\n"
+    return text if text.endswith("\n") else text + "\n"
+
+
+def parse_source(source: Source) -> tuple[N.Stmt, ...]:
+    """Parse a whole method or class text into statements (the first syntax error is raised)."""
+    text = _prepared(source)
     parser = get_parser()
     ensure_recursion_room()
     set_build_source(source)
@@ -158,28 +179,50 @@ def parse_source(source: Source) -> tuple[N.Stmt, ...]:
     if collecting:
         gc.disable()
     try:
-        return parser.parse(text)
+        return run_lalr(parser.parse_interactive(text))  # what parser.parse(text) does, in fewer steps
     except UnexpectedInput as exc:
-        raise _friendly(exc, source, text) from None
+        raise _friendly(exc, source, text, BlockProblems(source, text)) from None
     except Syntax4DError as exc:
-        if getattr(exc, "unmatched_block", False):
-            # `End for` inside an `If`: name the block that is really open.
-            problem = _block_problem(source, text)
-            if problem is not None:
-                raise problem from None
-        raise
+        raise BlockProblems(source, text).refine(exc) from None
     except RecursionError:
-        raise Syntax4DError(
-            "The code is nested too deeply to be parsed", Span(source, 0, min(1, len(source.text)))
-        ) from None
+        raise _too_deep(source) from None
     finally:
         if collecting:
             gc.enable()
         set_build_source(None)
 
 
+def _too_deep(source: Source) -> Syntax4DError:
+    return Syntax4DError("The code is nested too deeply to be parsed", Span(source, 0, min(1, len(source.text))))
+
+
 def parse(text: str, name: str = "<code>", path: str | None = None) -> tuple[N.Stmt, ...]:
     return parse_source(Source(name, text, path))
+
+
+def parse_checked(source: Source) -> tuple[tuple[N.Stmt, ...] | None, list[Syntax4DError]]:
+    """The statements and no error, or None and every syntax error of the text (`mini4d check`).
+
+    The errors are at most one per line, in the order the parse meets them (blocks left open
+    come last, at their opening line); the first is the error a run reports.
+    After an error the parse resumes at the next line (lang/recovery.py), so one mistake
+    gives one error, not a cascade.
+    """
+    try:
+        return parse_source(source), []
+    except Syntax4DError as first:
+        from .recovery import recover
+
+        found = recover(source, _prepared(source))
+        if not found or (found[0].span, found[0].message) != (first.span, first.message):
+            line = first.span.line if first.span is not None else 0
+            found = [first] + [e for e in found if e.span is None or e.span.line != line]
+        return None, found
+
+
+def syntax_errors(source: Source) -> list[Syntax4DError]:
+    """Every syntax error of a text (none when it parses); see `parse_checked`."""
+    return parse_checked(source)[1]
 
 
 # ------------------------------------------------------------------ friendly errors
@@ -214,8 +257,15 @@ _BLOCKS = [
 _ELSE = re.compile(r"else(?![\w$])", re.IGNORECASE)
 
 
-def _block_problem(source: Source, text: str) -> Syntax4DError | None:
-    """An unclosed or mismatched block, found by scanning the block keywords line by line."""
+def _block_problems(source: Source, text: str) -> list[Syntax4DError]:
+    """Every unclosed or mismatched block, found by scanning the block keywords line by line.
+
+    After a problem the scan goes on as the parser's recovery does (lang/recovery.py): a closer
+    that matches an enclosing block closes the blocks inside it too; one that matches none
+    closes the innermost block (a misspelt closer); a closer with no block open and a misplaced
+    `Else` are skipped. The blocks still open at the end are reported last.
+    """
+    problems: list[Syntax4DError] = []
     stack: list[tuple[int, int, int]] = []  # (index in _BLOCKS, line, offset) of open blocks
     has_else: set[int] = set()  # lines of the open blocks that already had their Else
     offset = 0
@@ -229,46 +279,91 @@ def _block_problem(source: Source, text: str) -> Syntax4DError | None:
         if m:
             span = Span(source, start, start + m.end())
             if not stack:
-                return Syntax4DError("`Else` without a matching `If` or `Case of`", span)
+                problems.append(Syntax4DError("`Else` without a matching `If` or `Case of`", span))
+                continue
             top, top_line, _ = stack[-1]
             opener = _BLOCKS[top][2]
             if opener not in ("If", "Case of"):
-                return Syntax4DError(
-                    f"`Else` inside the `{opener}` of line {top_line} (only `If` and `Case of` have one)", span
+                problems.append(
+                    Syntax4DError(
+                        f"`Else` inside the `{opener}` of line {top_line} (only `If` and `Case of` have one)", span
+                    )
                 )
-            if top_line in has_else:
-                return Syntax4DError(f"The `{opener}` of line {top_line} already has an `Else`", span)
-            has_else.add(top_line)
+            elif top_line in has_else:
+                problems.append(Syntax4DError(f"The `{opener}` of line {top_line} already has an `Else`", span))
+            else:
+                has_else.add(top_line)
             continue
         for kind, (open_rx, close_rx, opener, closer) in enumerate(_BLOCKS):
             m = close_rx.match(stripped)
             if m:
                 span = Span(source, start, start + m.end())
                 if not stack:
-                    return Syntax4DError(f"`{closer}` without a matching `{opener}`", span)
+                    problems.append(Syntax4DError(f"`{closer}` without a matching `{opener}`", span))
+                    break
                 top, top_line, _ = stack[-1]
                 if top != kind:
                     _, _, top_opener, top_closer = _BLOCKS[top]
-                    return Syntax4DError(
-                        f"`{closer}` found where `{top_closer}` was expected "
-                        f"(to close the `{top_opener}` of line {top_line})",
-                        span,
+                    problems.append(
+                        Syntax4DError(
+                            f"`{closer}` found where `{top_closer}` was expected "
+                            f"(to close the `{top_opener}` of line {top_line})",
+                            span,
+                        )
                     )
-                has_else.discard(top_line)
+                    # it closes the block of its kind and the ones inside, or else the innermost one
+                    while any(k == kind for k, _, _ in stack) and stack[-1][0] != kind:
+                        has_else.discard(stack.pop()[1])
+                has_else.discard(stack[-1][1])
                 stack.pop()
                 break
             if open_rx.match(stripped):
                 stack.append((kind, lineno, start))
                 break
-    if stack:
-        kind, lineno, start = stack[-1]
+    for kind, lineno, start in reversed(stack):
         _, _, opener, closer = _BLOCKS[kind]
         end = text.find("\n", start)
-        return Syntax4DError(
-            f"`{opener}` at line {lineno} has no matching `{closer}`",
-            Span(source, start, end if end > start else start + 1),
+        problems.append(
+            Syntax4DError(
+                f"`{opener}` at line {lineno} has no matching `{closer}`",
+                Span(source, start, end if end > start else start + 1),
+            )
         )
-    return None
+    return problems
+
+
+def _block_problem(source: Source, text: str) -> Syntax4DError | None:
+    """The first unclosed or mismatched block of the text, if any."""
+    problems = _block_problems(source, text)
+    return problems[0] if problems else None
+
+
+class BlockProblems:
+    """The block problems of a text, scanned when first asked for, looked up by line."""
+
+    def __init__(self, source: Source, text: str) -> None:
+        self.source, self.text = source, text
+        self._all: list[Syntax4DError] | None = None
+
+    @property
+    def all(self) -> list[Syntax4DError]:
+        if self._all is None:
+            self._all = _block_problems(self.source, self.text)
+        return self._all
+
+    def at_line(self, line: int) -> Syntax4DError | None:
+        """The problem of a closer or `Else` on this line."""
+        return next((p for p in self.all if p.span is not None and p.span.line == line), None)
+
+    def at_end(self) -> list[Syntax4DError]:
+        """The blocks still open at the end of the text."""
+        return [p for p in self.all if "has no matching" in p.message]
+
+    def refine(self, exc: Syntax4DError) -> Syntax4DError:
+        """A closing keyword the builder met as a name (no block open): the block problem of its line."""
+        if getattr(exc, "unmatched_block", False) and exc.span is not None:
+            return self.at_line(exc.span.line) or exc
+        return exc
 
 
 _TERMINAL_WORDS = {
@@ -291,7 +386,8 @@ _TERMINAL_WORDS = {
 }
 
 
-def _friendly(exc: UnexpectedInput, source: Source, text: str) -> Syntax4DError:
+def _friendly(exc: UnexpectedInput, source: Source, text: str, blocks: BlockProblems) -> Syntax4DError:
+    """The error a 4D developer reads for a Lark parse error; block problems come from `blocks`."""
     pos = getattr(exc, "pos_in_stream", None)
     if pos is None:
         tok = getattr(exc, "token", None)
@@ -308,7 +404,7 @@ def _friendly(exc: UnexpectedInput, source: Source, text: str) -> Syntax4DError:
             return Syntax4DError("4D separates arguments and elements with `;`, not `,`", span)
         if ch == "!" or ch == "?":
             return Syntax4DError(f"Invalid date or time literal starting with `{ch}`", span)
-        problem = _block_problem(source, text)
+        problem = blocks.at_line(span.line)
         if problem is not None:
             return problem
         return Syntax4DError(f"Unexpected character `{ch}`", span)
@@ -323,14 +419,14 @@ def _friendly(exc: UnexpectedInput, source: Source, text: str) -> Syntax4DError:
             "Each branch of `Case of` starts with `: (condition)`", Span(source, pos, end if end > pos else pos + 1)
         )
     if isinstance(exc, UnexpectedEOF) or tok_type == "$END":
-        problem = _block_problem(source, text)
-        if problem is not None:
-            return problem
+        open_blocks = blocks.at_end()
+        if open_blocks:
+            return open_blocks[0]
         return Syntax4DError("Unexpected end of the code", span)
     if tok is not None and getattr(tok, "start_pos", None) is not None:
         span = Span(source, tok.start_pos, max(tok.end_pos, tok.start_pos + 1))
     if tok_type.startswith(("END_", "ELSE", "UNTIL", "CATCH")):
-        problem = _block_problem(source, text)
+        problem = blocks.at_line(span.line)
         if problem is not None:
             return problem
     if tok_type == "_NL" and tok_val.startswith("\n"):

@@ -170,6 +170,18 @@ class CommandInfo:
             parts.append("{*}")
         return f"{self.name}({'; '.join(parts)})"
 
+    def count_problem(self, n: int) -> str | None:
+        """Why `n` arguments do not fit the signature (the message of error 90013), or None when they do."""
+        if n >= self.min_args and (self.max_args is None or n <= self.max_args):
+            return None
+        if self.max_args == self.min_args:
+            expected = f"{self.min_args}"
+        elif self.max_args is not None:
+            expected = f"{self.min_args} to {self.max_args}"
+        else:
+            expected = f"at least {self.min_args}"
+        return f"`{self.name}` takes {expected} parameter(s), {n} given; {self.signature()}"
+
     def is_ref(self, position: int) -> bool:
         if position in self.ref_positions:
             return True
@@ -285,20 +297,16 @@ class Registry:
 
             path = entry_path("names")
             index = read_entry(path) if path is not None else None
-            parts = ("by_key", "by_number", "constants", "constants_by_token", "members")
-            if (
-                type(index) is dict
-                and index.get("format") == _INDEX_FORMAT
-                and all(type(index.get(k)) is dict for k in parts)
-            ):
-                # what was registered already (a module imported directly) wins over the index
+            if _valid_index(index):
+                # what was registered already (a module imported directly) wins over the index;
+                # the names of lang/data read meanwhile (placeholders without a module) do not
                 for mine, theirs in (
                     (self.by_key, index["by_key"]),
                     (self.by_number, index["by_number"]),
                     (self.constants, index["constants"]),
                     (self.constants_by_token, index["constants_by_token"]),
                 ):
-                    registered = dict(mine)
+                    registered = {k: v for k, v in mine.items() if _registered(v)}
                     mine.update(theirs)
                     mine.update(registered)
                 self.members.pending.update(index["members"])
@@ -571,6 +579,26 @@ class Registry:
         keys = list(self.by_key)
         found = difflib.get_close_matches(norm(name), keys, n=n, cutoff=0.75)
         return [self.by_key[k].name for k in found]
+
+
+def _registered(info: Any) -> bool:
+    """An implemented command or a defined constant (not a name known from lang/data only)."""
+    return info.func is not None if type(info) is CommandInfo else info.defined
+
+
+def _valid_index(index: Any) -> bool:
+    """Whether a names index read from the cache has the expected shape and names only stdlib modules."""
+    parts = ("by_key", "by_number", "constants", "constants_by_token", "members")
+    if not (type(index) is dict and index.get("format") == _INDEX_FORMAT):
+        return False
+    if not all(type(index.get(k)) is dict for k in parts):
+        return False
+    modules = set(STDLIB_MODULES)
+    for part in parts[:4]:
+        for info in index[part].values():
+            if type(info) not in (CommandInfo, ConstantInfo) or (info.module and info.module not in modules):
+                return False
+    return all(type(m) is tuple and set(m) <= modules for m in index["members"].values())
 
 
 REGISTRY = Registry()

@@ -42,8 +42,8 @@ def reference() -> Lark:
     return Lark(
         P._GRAMMAR.read_text(encoding="utf-8"),
         transformer=Builder(),
-        lexer_callbacks={"NAME": P._name_callback},
-        **P._LARK_OPTIONS,
+        lexer_callbacks={"NAME": P.name_callback},
+        **{**P._LARK_OPTIONS, "lexer": "contextual"},
     )
 
 
@@ -65,6 +65,13 @@ def _outcome(parser: Lark, source: Source) -> object:
 def test_same_result_as_lark_lexer(reference: Lark, text: str) -> None:
     source = Source("t.4dm", text)
     assert _outcome(P.get_parser(), source) == _outcome(reference, source)
+
+
+def test_reference_is_larks_own_lexer(reference: Lark) -> None:
+    from mini4d.lexer import FastContextualLexer
+
+    assert isinstance(P.get_parser().parser.lexer, FastContextualLexer)
+    assert not isinstance(reference.parser.lexer, FastContextualLexer)
 
 
 def test_first_character_tests() -> None:

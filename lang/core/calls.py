@@ -323,19 +323,11 @@ class Calls:
         name = info.name
         if star and not info.wants_star:
             raise Syntax4DError(f"`{name}` does not take a `*` argument", span)
-        if n < info.min_args or (info.max_args is not None and n > info.max_args):
-            expected = (
-                f"{info.min_args}"
-                if info.max_args == info.min_args
-                else f"{info.min_args} to {info.max_args}"
-                if info.max_args is not None
-                else f"at least {info.min_args}"
-            )
+        problem = info.count_problem(n)  # `mini4d check` reports the same
+        if problem is not None:
 
             def bad_count(f: Frame) -> Any:
-                raise FourDError(
-                    ERR_ARG_COUNT, f"`{name}` takes {expected} parameter(s), {n} given; {info.signature()}", span
-                )
+                raise FourDError(ERR_ARG_COUNT, problem, span)
 
             return bad_count
         kwargs: dict[str, Any] = {}

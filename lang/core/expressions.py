@@ -77,20 +77,11 @@ class Expressions:
         return get_process
 
     def unknown_name(self, name: str, span: Span) -> FourDError:
-        hint = ""
-        cands = REGISTRY.suggest(name)
-        if cands:
-            hint = f'; did you mean "{cands[0]}"?'
-        else:
-            import difflib
+        from ..suggest import unknown_name_message  # the same words as `mini4d check`
 
-            methods = list(self.runtime.project.method_names())
-            found = difflib.get_close_matches(name.lower(), methods, n=1, cutoff=0.75)
-            if found:
-                hint = f'; did you mean the method "{found[0]}"?'
         if span is not None and span.text().startswith(name):
             span = Span(span.source, span.start, span.start + len(name))  # the caret marks the name, not its arguments
-        return FourDError(ERR_UNKNOWN_NAME, f'Unknown variable, method or command "{name}"{hint}', span)
+        return FourDError(ERR_UNKNOWN_NAME, unknown_name_message(name, self.runtime.project.method_names()), span)
 
     def expr_Interprocess(self, e: N.Interprocess, scope: Scope) -> Fn:
         key = e.name.lower()
