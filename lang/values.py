@@ -492,6 +492,9 @@ def share_value(container: Obj | Coll, value: Any) -> Any:
             "This shared object or collection already belongs to another shared group "
             "(a shared group is permanent; store a copy made with OB Copy(value; ck shared; target))",
         )
+    shareable = getattr(value, "shareable_4d", None)  # a shareable ORDA entity selection (docs/ORDA/entities.md)
+    if shareable is not None and shareable():
+        return value
     raise FourDError(ERR_SHARED_VALUE, "Not supported value type in a shared object or shared collection")
 
 
