@@ -293,14 +293,25 @@ class Builder(Transformer):
         return N.Continue(span_of(*items))
 
     def var_decl(self, items: list[Any]) -> N.VarDecl:
-        names = tuple(i for i in items if isinstance(i, _VAR_NAMES))
         type_tok = next((i for i in items if _is_tok(i, "TYPE")), None)
-        # the initialiser is the Expr after the names
-        exprs = [i for i in items[1:] if isinstance(i, N.Expr)]
-        init = exprs[len(names)] if len(exprs) > len(names) else None
+        # The initialiser is the expression written after `:=`. The `;` between names and the `:=`
+        # are not kept in `items`, so `var $b:=$a` and `var $b; $a` differ only by the text between
+        # them (comments there are blanked by the prepass).
+        text = _state.source.text
+        names: list[N.Expr] = []
+        init = None
+        prev_end = items[0].end_pos
+        for it in items[1:]:
+            start, end = (it.span.start, it.span.end) if isinstance(it, N.Node) else (it.start_pos, it.end_pos)
+            if isinstance(it, N.Expr) and init is None:
+                if ":=" in text[prev_end:start]:
+                    init = it
+                elif isinstance(it, _VAR_NAMES):
+                    names.append(it)
+            prev_end = end
         if init is not None and len(names) > 1:
             raise Syntax4DError("An initial value can be given to one variable only", span_of(*items))
-        return N.VarDecl(names, _type_name(type_tok), init, span_of(*items))
+        return N.VarDecl(tuple(names), _type_name(type_tok), init, span_of(*items))
 
     def var_name(self, items: list[Any]) -> N.Expr:
         (tok,) = items

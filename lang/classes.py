@@ -328,6 +328,7 @@ class ClassDef:
     """A `4D.Class` object: a user class of `cs`, or a built-in class of `4D`."""
 
     is_4d_object = True
+    is_shared_4d = True  # Concepts/classes.md: "A class object is a shared object"
     class_name = "Class"
     value_type_code = IS_OBJECT
 

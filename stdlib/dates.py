@@ -61,6 +61,14 @@ MONTHS = [
 ]
 DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 
+# The "Days and Months" theme, compared with what Month of and Day number return (docs/commands/month-of.md,
+# day-number.md): January..December are 1..12 (tokens K10:1..K10:12), Sunday..Saturday 1..7 (Monday is
+# K10:13 ... Saturday K10:18, Sunday K10:19).
+for _n, _name in enumerate(MONTHS, 1):
+    constant(_name, float(_n), token=f"K10:{_n}", theme="Days and Months")
+for _n, _name in enumerate(DAYS, 1):
+    constant(_name, float(_n), token=f"K10:{_n + 11 if _n > 1 else 19}", theme="Days and Months")
+
 
 # ------------------------------------------------------------------ commands
 
@@ -118,7 +126,9 @@ def year_of(date: Date4D) -> float:
 
 @command("Day number", 114, "Date and Time")
 def day_number(date: Date4D) -> float:
-    """Day of the week: 1 = Sunday ... 7 = Saturday."""
+    """Day of the week: 1 = Sunday ... 7 = Saturday (2 for the null date, as the docs say)."""
+    if date.is_null:
+        return 2.0  # docs/commands/day-number.md: "Day number returns 2 for null dates"
     return float(date.weekday())
 
 

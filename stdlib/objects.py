@@ -164,8 +164,10 @@ def ob_is_empty(obj: Any) -> bool:
 
 @command("OB Is shared", 1759, "Objects (Language)")
 def ob_is_shared(value: Any) -> bool:
-    """True for a shared object or shared collection."""
-    return isinstance(value, (Obj, Coll)) and value.group is not None
+    """True for a shared object or shared collection, and for a class object (classes are shared)."""
+    if isinstance(value, (Obj, Coll)):
+        return value.group is not None
+    return getattr(value, "is_shared_4d", False) is True
 
 
 @command("OB REMOVE", 1226, "Objects (Language)")

@@ -71,8 +71,7 @@ def string(value: Any, fmt: Any = UNDEFINED, add_time: Any = UNDEFINED) -> str:
         if type(fmt) is str:
             return format_number_with(value, fmt)
         if type(fmt) in (float, int):
-            # A numeric format applies to dates and times only; numbers keep their default form.
-            return to_text(value)
+            return radix_string(value, fmt)
         raise FourDError(ERR_ARG_TYPE, "String: the format must be a text or a number")
     if t is Date4D:
         from mini4d.stdlib.dates import format_date
@@ -86,6 +85,90 @@ def string(value: Any, fmt: Any = UNDEFINED, add_time: Any = UNDEFINED) -> str:
         return format_time(value, fmt)
     # Text, Boolean, Null, Undefined: the format is ignored (docs/commands-legacy/string.md).
     return to_text(value)
+
+
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def radix_string(value: float, base: float) -> str:
+    """`String(number; base)`: the number written in base 2 to 36 (0 means 10), as EcmaScript's
+    `Number.prototype.toString(radix)` writes it; "NaN" for INF, -INF and the undefined number.
+
+    docs/commands/string.md (4D 21): `String(254;16)` is "fe", `String(-10;2)` is "-1010",
+    `String(1/0;10)` and `String(Log(-1);10)` are "NaN".
+    """
+    radix = int(base) if base == base and abs(base) < 2**31 else -1
+    if radix == 0:
+        radix = 10  # "the command determines the radix": a number is written in base 10
+    if not 2 <= radix <= 36:
+        raise FourDError(ERR_ARG_VALUE, f"String: the base must be between 2 and 36, got {to_text(base)}")
+    x = float(value)
+    if not math.isfinite(x):
+        return "NaN"
+    if x == 0:
+        return "0"
+    if radix == 10:
+        return _es_decimal(x)
+    sign = "-" if x < 0 else ""
+    x = abs(x)
+    integer = math.floor(x)
+    fraction = x - integer
+    # half the distance to the next Real: digits past it would not tell the number apart (V8's algorithm)
+    delta = max(0.5 * (math.nextafter(x, math.inf) - x), math.nextafter(0.0, 1.0))
+    frac: list[int] = []
+    if fraction >= delta:
+        while True:
+            fraction *= radix
+            delta *= radix
+            digit = int(fraction)
+            frac.append(digit)
+            fraction -= digit
+            if (fraction > 0.5 or (fraction == 0.5 and digit & 1)) and fraction + delta > 1:
+                while True:  # round up, carrying into the integer part when every digit overflows
+                    if not frac:
+                        integer += 1
+                        break
+                    d = frac[-1] + 1
+                    if d < radix:
+                        frac[-1] = d
+                        break
+                    frac.pop()
+                break
+            if fraction < delta:
+                break
+    digits: list[str] = []
+    n = float(integer)
+    while n / radix >= 2.0**53:  # past 2^53 a Real has no units digit: zeros, as V8 writes them
+        n /= radix
+        digits.append("0")
+    while True:
+        r = math.fmod(n, radix)
+        digits.append(_DIGITS[int(r)])
+        n = (n - r) / radix
+        if n <= 0:
+            break
+    text = sign + "".join(reversed(digits))
+    return text + ("." + "".join(_DIGITS[d] for d in frac) if frac else "")
+
+
+def _es_decimal(x: float) -> str:
+    """EcmaScript's Number::toString(x) in base 10: the shortest digits, exponent from 1e21 and below 1e-6."""
+    from decimal import Decimal
+
+    sign, digit_tuple, exp = Decimal(repr(abs(x))).normalize().as_tuple()
+    digits = "".join(map(str, digit_tuple))
+    k = len(digits)
+    n = k + int(exp)  # x = 0.digits * 10**n
+    out = "-" if x < 0 else ""
+    if k <= n <= 21:
+        return out + digits + "0" * (n - k)
+    if 0 < n <= 21:
+        return out + digits[:n] + "." + digits[n:]
+    if -6 < n <= 0:
+        return out + "0." + "0" * -n + digits
+    e = n - 1
+    mantissa = digits[0] + ("." + digits[1:] if k > 1 else "")
+    return f"{out}{mantissa}e{'+' if e >= 0 else '-'}{abs(e)}"
 
 
 def _check_fmt(fmt: Any) -> None:
@@ -381,10 +464,30 @@ def character_code(character: str) -> float:
     return float(ord(character[0]))
 
 
+# White space as EcmaScript's trim functions see it (WhiteSpace and LineTerminator), which the
+# Trim commands follow (docs/commands/trim.md: "based upon the TrimString Ecmascript specification").
+_WHITE_SPACE = (
+    "\t\n\x0b\x0c\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+
+
 @command("Trim", 1853, "String")
 def trim(text: str) -> str:
-    """The text without leading and trailing white space."""
-    return text.strip()
+    """The text without white space at its start and at its end."""
+    return text.strip(_WHITE_SPACE)
+
+
+@command("Trim start", 1854, "String")
+def trim_start(text: str) -> str:
+    """The text without white space at its start."""
+    return text.lstrip(_WHITE_SPACE)
+
+
+@command("Trim end", 1855, "String")
+def trim_end(text: str) -> str:
+    """The text without white space at its end."""
+    return text.rstrip(_WHITE_SPACE)
 
 
 # ------------------------------------------------------------------ searching

@@ -18,6 +18,7 @@ mini4d above the core (the datastore) gives a node type its compiler with
 | `iter_4d()`, `keys_4d()` | `For each`, `OB Keys` |
 | `class_name`, `value_type_code` | member functions registered for that class, `Value type`, `OB Class` |
 | `is_4d_object`, `is_formula`, `is_pointer`, `is_4d_array` | typed variables and parameters, calls |
+| `is_shared_4d` | `OB Is shared` of a 4D object that is shared without a group of its own (class objects) |
 | `pointer_equal(other)`, `to_json()` | `=` on pointers, `JSON Stringify` |
 
 **Direct paths by type.** For the types that need no other check, these tables let the

@@ -39,3 +39,9 @@ $b:=OB Instance of($s; {})  // expect error: -10745
 // class objects are read-only
 cs.Person.name:="X"  // expect error: read-only
 ALERT(cs.Person.name)  // expect: Person
+// A class object is a shared object (docs/Concepts/classes.md, "Class object"); its instances
+// are standard objects unless the class is shared.
+ALERT(String(OB Is shared(cs.Greeter)))  // expect: True
+ALERT(String(OB Is shared(4D.File)))  // expect: True
+ALERT(String(OB Is shared(cs.Greeter.new())))  // expect: False
+ALERT(String(OB Is shared(cs)))  // expect: False
