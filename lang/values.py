@@ -638,7 +638,7 @@ def is_ignorable(c: str) -> bool:
     return unicodedata.category(c) in ("Cc", "Cf") and c not in _COUNTED_CONTROLS
 
 
-_ASCII_IGNORABLE = {i: None for i in range(128) if is_ignorable(chr(i))}
+_ASCII_IGNORABLE = dict.fromkeys((*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F))  # is_ignorable, ASCII part
 
 
 @lru_cache(maxsize=65536)

@@ -315,3 +315,22 @@ def test_infinite_operands_never_crash() -> None:
 
 def test_text_repetition_is_limited_to_4d_text_size() -> None:
     assert err_code(V.mul, "ab", 1e10) == 90060
+
+
+def test_text_comparison_ignores_control_and_format_characters() -> None:
+    """One rule (values.is_ignorable) for every text comparison; its ASCII table says the same."""
+    from mini4d.values import _ASCII_IGNORABLE, is_ignorable
+
+    assert set(_ASCII_IGNORABLE) == {i for i in range(128) if is_ignorable(chr(i))}
+    assert V.text_eq("\x01", "") and V.text_eq("a\x00b", "A\x03B") and V.text_eq("ab\u200b", "AB")
+    assert not V.text_eq("\t", "") and not V.text_eq("\r", "") and not V.text_eq(" ", "")
+    assert V.text_cmp("x\x01", "x") == 0 and V.equal("é\u200d", "E")
+
+
+def test_integer_rules_round_half_away_and_wrap_to_32_bits() -> None:
+    """values.round_half_away and values.wrap_int32: Integer variables, parameters, Round, hexadecimal literals."""
+    from mini4d.core.conversions import round_integer
+
+    assert [V.round_half_away(x) for x in (2.5, -2.5, 2.4999, -0.5, 0.49)] == [3, -3, 2, -1, 0]
+    assert V.wrap_int32(2**31) == -(2**31) and V.wrap_int32(-(2**31) - 1) == 2**31 - 1 and V.wrap_int32(0xFF00FF00) < 0
+    assert round_integer(2147483647.5) == -(2**31) and round_integer(float("nan")) == 0 and round_integer(-7.5) == -8

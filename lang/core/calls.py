@@ -454,12 +454,19 @@ _UNCHANGED: dict[str | None, Any] = {
 }
 
 
+# An Integer parameter given a Real within 32 bits (every numeric constant is one): the call rounds it
+# with the rule itself (values.round_half_away), without the converter's dispatch on the type
+_ROUND = "round"
+
+
 def _unchanged(conv: Any, t: str | None) -> Any:
     """The type of the values a parameter's converter keeps as they are (None: every value is converted).
 
-    An Integer keeps no type: only ints within 32 bits stay as they are, and a Real is rounded.
+    An Integer keeps no type (`_ROUND`): only ints within 32 bits stay as they are, and a Real is rounded.
     """
-    return _UNCHANGED.get(t) if conv is not None and conv is variable_converter(t) else None
+    if conv is None or conv is not variable_converter(t):
+        return None
+    return _ROUND if t in ("integer", "longint") else _UNCHANGED.get(t)
 
 
 # How prepare_call binds the arguments of a unit
@@ -482,7 +489,7 @@ def prepare_call(code: Code) -> Callable[..., Any]:
     """
     plan = _param_plan(code)
     rs = code.result_slot
-    template = [UNSET] * code.nslots
+    template: list[Any] = [UNSET] * code.nslots
     param_slots = {slot for _k, slot, _c, _t in plan[1]}
     fast = fastops.FASTPATHS  # without the fast paths: every call binds with _bind_params and runs its body
     if not fast:
@@ -509,6 +516,7 @@ def prepare_call(code: Code) -> Callable[..., Any]:
     declared = mode == _BIND_DECLARED
     result_default = plan[2] if rs is None and code.result_type is not None else UNDEFINED
     name = code.name
+    round_half_away = V.round_half_away
 
     def call(
         caller: Frame | None, args: list[Any], span: Span | None, this: Any, proc: Any, initial: list[Any] | None = None
@@ -538,6 +546,8 @@ def prepare_call(code: Code) -> Callable[..., Any]:
                     v = args[k]
                     if conv is None or type(v) is same:
                         loc[slot] = v  # a value its converter keeps as is
+                    elif same is _ROUND and type(v) is float and -2147483647.0 < v < 2147483647.0:
+                        loc[slot] = round_half_away(v)  # what the Integer converter does with such a Real
                     else:
                         loc[slot] = conv(v)
             except FourDError:
