@@ -16,9 +16,9 @@ from typing import Any
 
 from . import nodes as N
 from .core import fastops
-from .core.access import store_property
 from .core.calls import prepare_call
 from .core.hooks import MEMBER_CALL_HOOKS, PROPERTY_HOOKS, STORE_HOOKS
+from .core.properties import store_property
 from .errors import (
     ERR_ARG_COUNT,
     ERR_CLASS,

@@ -18,11 +18,11 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import fastops
-from .access import MAX_GROWTH, set_property
 from .calls import prepare_call
 from .conversions import to_element, to_storable, variable_converter
 from .expressions import constant_command
 from .frames import Code, name_key
+from .properties import MAX_GROWTH, set_property
 
 if TYPE_CHECKING:
     from ..arrays import Array4D, check_size

@@ -28,11 +28,11 @@ from ..source import Span
 from ..tokens import plain_code
 from ..values import UNDEFINED, UNSET, Coll, Date4D, Obj, Time4D
 from . import fastops
-from .access import get_index
 from .conversions import convert_parameter, parameter_converter, variable_converter
 from .expressions import command_info, constant_closure, constant_of
 from .frames import MAX_DEPTH, Code, Fn, Frame, Scope, add_frame, name_key, record_error, take_deferred
 from .hooks import member_call_hook
+from .properties import get_index
 
 if TYPE_CHECKING:
     from .protocol import Core as _Base  # the other concerns of the Interpreter, as seen through self
