@@ -425,8 +425,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", default="", help="comma-separated program names")
     ap.add_argument(
         "--sections",
-        default="programs,startup,parse,memory,use,web",
-        help="any of programs,startup,parse,memory,use,web",
+        default="programs,startup,parse,memory,use,web,data",
+        help="any of programs,startup,parse,memory,use,web,data",
     )
     ap.add_argument("--json", default="", help="also write the results to this JSON file")
     ap.add_argument(
@@ -506,6 +506,13 @@ def main(argv: list[str] | None = None) -> int:
             w = bench_web(args.quick)
             report["web"] = w
             web_report(w, out)
+    if "data" in sections:
+        from bench.data import bench_data
+        from bench.data import report as data_report
+
+        d = bench_data(args.quick)
+        report["data"] = d
+        data_report(d, out)
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2), encoding="utf-8")
     return code

@@ -45,9 +45,11 @@ from .values import (
     share_value,
 )
 
-# 4D classes a user class may name in `Class extends` without leaving the user store
-# (the project's DataStore class extends DataStoreImplementation; with no datastore it is an Object).
-_OBJECT_NAMES = ("Object", "4D.Object", "DataStoreImplementation", "4D.DataStoreImplementation")
+# 4D classes a user class may name in `Class extends` without leaving the user store.
+_OBJECT_NAMES = ("Object", "4D.Object")
+# ORDA classes of the project extend these (docs/ORDA/ordaClasses.md): their instances are made
+# by the datastore (lang/datastore/orda.py), which runs the user functions with This bound to them.
+_ORDA_PARENTS = ("DataStoreImplementation", "DataClass", "Entity", "EntitySelection")
 # Built-in classes whose .new() makes an object: name -> "module:function(f, args, span)", imported when used.
 BUILTIN_NEW = {"OutgoingMessage": "mini4d.web.messages:new_outgoing"}
 
@@ -680,6 +682,9 @@ def class_of(runtime: Any, v: Any) -> ClassDef | None:
     if isinstance(v, Obj) and not getattr(v, "is_4d_object", False):
         return store.builtins.object
     if getattr(v, "is_4d_object", False):  # 4D.Signal (a shared Obj), 4D.Session, ...
+        user = getattr(v, "cls", None)  # an ORDA object of a project class (cs.DataStore, cs.<T>Entity...)
+        if isinstance(user, ClassDef):
+            return user
         return store.builtins.get(getattr(v, "class_name", "Object"))
     return None
 
@@ -697,7 +702,12 @@ def load_class(store: ClassStore, name: str, mt: Any) -> ClassDef:
     parent_span: Span | None = None
     props: list[N.ClassProperty] = []
     bodies: list[tuple[N.Stmt, list[N.Stmt]]] = []
+    aliases: dict[str, str] = {}
     for s in stmts:
+        alias = _orda_alias(s)
+        if alias is not None:
+            aliases[alias[0]] = alias[1]  # `{exposed} Alias name path` (ORDA entity classes)
+            continue
         if isinstance(s, (N.ClassConstructor, N.ClassFunction)):
             bodies.append((s, []))
         elif isinstance(s, N.ClassExtends):
@@ -724,6 +734,8 @@ def load_class(store: ClassStore, name: str, mt: Any) -> ClassDef:
         pn = parent_name.removeprefix("cs.")
         if pn in _OBJECT_NAMES or parent_name in _OBJECT_NAMES:
             parent = store.builtins.object
+        elif pn.removeprefix("4D.") in _ORDA_PARENTS:
+            parent = store.builtins.get(pn.removeprefix("4D."))
         elif pn == name:
             raise FourDError(ERR_CLASS, f'Class "{name}" cannot extend itself', parent_span)
         elif parent_name.startswith(("4D.", "4d.")):
@@ -739,6 +751,8 @@ def load_class(store: ClassStore, name: str, mt: Any) -> ClassDef:
 
     cls = ClassDef(store, name, parent)
     cls.source = mt.source
+    cls.aliases = aliases  # type: ignore[attr-defined]
+    cls.orda_functions = {}  # type: ignore[attr-defined]  # ("query" | "orderby", attribute) -> function
     own_names: dict[str, str] = {}
 
     def claim(member: str, kind: str, span: Span) -> None:
@@ -790,6 +804,26 @@ def load_class(store: ClassStore, name: str, mt: Any) -> ClassDef:
         mods = set(node.modifiers)
         text = node.span.text().strip()
         kind = node.kind
+        if kind.startswith("event"):
+            # ORDA entity events: kept with their event (and attribute) name; the datastore refuses
+            # to save or drop entities of a class that has them (not supported yet)
+            words = kind.split()
+            event = words[1] if len(words) > 1 else node.name.lower()
+            attr = node.name if len(words) > 1 else ""
+            cls.orda_functions[("event", event, attr)] = text  # type: ignore[attr-defined]
+            continue
+        if kind in ("query", "orderby"):
+            code = interp.compile_unit(
+                f"{name}.{kind} {node.name}",
+                tuple(body),
+                mt.source,
+                kind="function",
+                params=node.params,
+                result=node.result,
+            )
+            code.owner = cls
+            cls.orda_functions[(kind, node.name)] = ClassFunction4D(cls, node.name, code, text, False)  # type: ignore[attr-defined]
+            continue
         claim(node.name, f"computed {kind}" if kind else "function", node.span)
         code = interp.compile_unit(
             f"{name}.{node.name}", tuple(body), mt.source, kind="function", params=node.params, result=node.result
@@ -812,6 +846,22 @@ def load_class(store: ClassStore, name: str, mt: Any) -> ClassDef:
         if fn.owner is cls:
             fn.shared = fn.shared and cls.shared
     return cls
+
+
+_ALIAS_RX = None
+
+
+def _orda_alias(s: N.Stmt) -> tuple[str, str] | None:
+    """(name, path) of an ORDA `{exposed} Alias name path` line (parsed as an expression statement)."""
+    if not isinstance(s, N.ExprStmt):
+        return None
+    global _ALIAS_RX
+    if _ALIAS_RX is None:
+        import re
+
+        _ALIAS_RX = re.compile(r"\s*(?:exposed\s+)?alias\s+([^\W\d]\w*)\s+([^\W\d][\w.]*)\s*$", re.I)
+    m = _ALIAS_RX.match(s.span.text())
+    return (m.group(1), m.group(2)) if m else None
 
 
 def _ctor_body(body: list[N.Stmt]) -> list[N.Stmt]:

@@ -43,6 +43,9 @@ options:
   --debug         show Python tracebacks for internal errors
   --trace         print each line to standard error as it runs (file:line method: code)
   --no-color      no colours (NO_COLOR is honoured too)
+  --data FILE     the project's data: an SQLite file, :memory:, or postgresql://... (default:
+                  Data/<project>.sqlite beside Project/; MINI4D_DATA is honoured too)
+  --seed FILE     load {"Table": [{...}, ...]} into the data first (a fresh :memory: one without --data)
   --              the arguments after it are script arguments, even if they start with -
 """
 
@@ -109,12 +112,20 @@ def main(
     argv = list(sys.argv[1:] if argv is None else argv)
     io = Streams(stdout, stderr, stdin if stdin is not None else (sys.stdin if stdout is None else None))
     debug = False
-    while argv and argv[0] in ("--debug", "--no-color", "--trace"):
+    from .datastore import DEFAULTS
+
+    DEFAULTS.clear()  # --data/--seed of this call only
+    while argv and argv[0] in ("--debug", "--no-color", "--trace", "--data", "--seed"):
         option = argv.pop(0)
         if option == "--debug":
             debug = True
         elif option == "--trace":
             io.trace = True
+        elif option in ("--data", "--seed"):
+            if not argv:
+                io.err.write(f"mini4d: {option} needs a value\n" + USAGE)
+                return EXIT_USAGE
+            DEFAULTS[option[2:]] = argv.pop(0)  # the data file (or :memory:, postgresql://...) / seed JSON
         else:
             os.environ["NO_COLOR"] = "1"
     try:
@@ -448,12 +459,13 @@ def _cmd_run(argv: list[str], io: Streams, debug: bool) -> int:
     parser.add_argument("--startup-method", dest="startup", default="")
     parser.add_argument("--user-param", dest="user_param", default="")
     parser.add_argument("--skip-onstartup", action="store_true")
-    # tool4d options with no effect here: there is no data file and no interface
+    # tool4d options with no effect here (no interface); --data chooses the data file
     parser.add_argument("--dataless", action="store_true")
     parser.add_argument("--headless", action="store_true")
     parser.add_argument("--create-data", action="store_true")
     parser.add_argument("--utility", action="store_true")
     parser.add_argument("--data", default="")
+    parser.add_argument("--seed", default="")
     parser.add_argument("--opening-mode", default="")
     parser.add_argument("args", nargs="*")
     if any(a in ("-h", "--help") for a in argv):
@@ -496,6 +508,10 @@ def _cmd_run(argv: list[str], io: Streams, debug: bool) -> int:
         return EXIT_USAGE
     runtime = _new_runtime(project, io)
     runtime.user_param = ns.user_param
+    if ns.data:
+        runtime.extensions["data"] = ns.data
+    if ns.seed:
+        runtime.extensions["seed"] = ns.seed
     runtime.stdin = io.inp
     from .cache import parse_cached
 

@@ -51,6 +51,8 @@ STDLIB_MODULES = (
     "mini4d.stdlib.compiler",
     "mini4d.stdlib.formulas",
     "mini4d.stdlib.classes",
+    "mini4d.stdlib.orda",
+    "mini4d.stdlib.database",
     "mini4d.stdlib.web",
 )
 

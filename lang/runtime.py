@@ -512,6 +512,7 @@ class Runtime:
         self.interrupted = False
         self.child_errors: list[FourDError] = []
         self.extensions: dict[str, Any] = {}
+        self.end_hooks: list[Callable[[Process], None]] = []  # run when a process ends (datastore)
         # services that keep a run alive while they run (the web server), by name
         self.services: set[str] = set()
         self.otp_tokens: dict[str, tuple[str, float]] = {}  # token -> (session ID, expiry time)
@@ -519,6 +520,9 @@ class Runtime:
         from .interpreter import Interpreter
 
         self.interp = Interpreter(self)
+        from .datastore.hooks import install as install_datastore
+
+        install_datastore()  # [Table]Field reads, assignments and pointers (the core knows no database)
         self.main = self.new_process_record("Main", self.default_session)
         self.main.type = TYPE_MAIN
         self.main.is_worker = True
@@ -860,6 +864,8 @@ class Runtime:
             for name in [n for n, owner in self.semaphores.items() if owner is proc]:
                 del self.semaphores[name]  # a semaphore lives until its creating process ends
             self.cond.notify_all()
+        for hook in self.end_hooks:
+            hook(proc)  # e.g. its open transaction cancelled, its record locks freed
 
     _closing = False
 

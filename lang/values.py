@@ -461,10 +461,10 @@ def _acquire_slow(group: SharedGroup, process: Any) -> None:
 
     The process queues itself, tries the group's lock, and sleeps until a releasing holder
     wakes it or for DEADLOCK_POLL seconds at most; each time it wakes it looks for a stop
-    request (Ctrl-C), and after a sleep that nobody ended, for a cycle of waits. Recording the wait, looking for a cycle and withdrawing
-    the process that found one happen under one lock, so a cycle is reported to exactly one of
-    its processes: the one that closes it, or the first to look again when an owner was being
-    set at the moment it closed.
+    request (Ctrl-C), and after a sleep that nobody ended, for a cycle of waits. Recording the
+    wait, looking for a cycle and withdrawing the process that found one happen under one lock,
+    so a cycle is reported to exactly one of its processes: the one that closes it, or the
+    first to look again when an owner was being set at the moment it closed.
     """
     previous_state = getattr(process, "state", 0)
     me = _Sleeper()
@@ -581,6 +581,9 @@ def share_value(container: Obj | Coll, value: Any) -> Any:
             "This shared object or collection already belongs to another shared group "
             "(a shared group is permanent; store a copy made with OB Copy(value; ck shared; target))",
         )
+    shareable = getattr(value, "shareable_4d", None)  # a shareable ORDA entity selection (docs/ORDA/entities.md)
+    if shareable is not None and shareable():
+        return value
     raise FourDError(ERR_SHARED_VALUE, "Not supported value type in a shared object or shared collection")
 
 

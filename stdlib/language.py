@@ -152,6 +152,9 @@ def type_(variable: Ref) -> float:
             return float(value_type(v))
         if declared.startswith("element:"):
             return float(_ELEMENT.get(declared[8:], value_type(v)))
+    elif kind == "field":  # `Type([Table]Field)`: the field's type (Is alpha field 0 for an Alpha field)
+        declared = variable.declared()
+        return float(declared[6:]) if declared else float(IS_VARIANT)
     else:
         raise FourDError(ERR_ARG_TYPE, "Type applies to a variable; use Value type for an expression")
     if declared.startswith(("cs.", "4D.", "4d.")):

@@ -49,3 +49,19 @@ def test_a_mismatch_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     res = bench_run.bench_program(prog, quick=True, repeat=1)
     assert res.status == "mismatch"
     assert res.output == ["4"] and res.python_output == ["6"]
+
+
+def test_datastore_bench_runs_and_both_sides_agree() -> None:
+    """bench/data.py at a tiny size: every operation gives the same result on mini4d and on sqlite3."""
+    from bench import data as bench_data
+
+    res = bench_data.measure(repeat=1, n=300)  # raises when the two sides print different results
+    assert set(res["figures"]) == {
+        "insert (fromCollection)",
+        "insert (new/save loop)",
+        "query indexed",
+        "query wildcard",
+        "query relation",
+        "order by",
+        "sum",
+    }

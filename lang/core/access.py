@@ -431,7 +431,7 @@ class Access:
                 return Ref(get, put, name, declare, "interprocess", key, lambda: rt.interprocess_types.get(key))
 
             return ref_inter
-        if isinstance(e, N.ASSIGNABLE):
+        if isinstance(e, N.ASSIGNABLE) or isinstance(e, N.Table):  # [Table]Field: a place of the datastore
             prep, get, put = self.compile_place(e, scope)
             kind, designated = _designation(e)
 
@@ -777,7 +777,14 @@ def _designation(e: N.Expr) -> tuple[str, Callable[[Any], str | None] | None]:
         if isinstance(target, _VARIABLES) or (isinstance(target, N.Deref) and isinstance(target.ptr, _VARIABLES)):
             return "element", _element_declared
         return "element", None
+    if isinstance(e, N.Table):
+        return "field", _field_declared
     return "place", None
+
+
+def _field_declared(st: Any) -> str | None:
+    """`[Table]Field`: "field:N", N its `Type` (the prepared state of its place says, lang/datastore/hooks.py)."""
+    return getattr(st, "declared_type", None)
 
 
 def _pointer_declared(p: Any) -> str | None:

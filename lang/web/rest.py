@@ -45,24 +45,11 @@ def send_json(req: Any, value: Any, status: int = 200) -> None:
 
 
 def datastore(runtime: Any, proc: Any) -> Any:
-    """`ds`: the one instance of the project's DataStore class (an empty object when it has none).
+    """`ds`: the main datastore (lang/datastore), an instance of the project's cs.DataStore when it has one."""
+    from ..datastore import get_store
+    from ..datastore.orda import datastore_object
 
-    mini4d has no database yet: this minimal provider makes the instance REST needs; it is
-    made once per run, in the process that first asks for it.
-    """
-    ds = runtime.extensions.get("web_ds")
-    if ds is not None:
-        return ds
-    from ..classes import _new_instance, class_store
-
-    store = class_store(runtime)
-    cls = store.get("DataStore") if runtime.project.class_path("DataStore") is not None else None
-    with runtime.proc_lock:
-        ds = runtime.extensions.get("web_ds")
-        if ds is None:
-            ds = _new_instance(None, [], None, cls, proc) if cls is not None else Obj()
-            runtime.extensions["web_ds"] = ds
-    return ds
+    return datastore_object(get_store(runtime))
 
 
 def _exposed_functions(cls: Any) -> list[Any]:

@@ -18,13 +18,13 @@ LOG EVENT(Into system standard outputs; <>gLegacy)  // expect: glyph
 If (False:C215)
 	C_TEXT:C284(legacy_code; $1)
 End if 
-// Commands that need 4D itself stop with a clear reason
-QUERY:C277([Customers:1]; [Customers:1]Name:2="a@")  // expect error: `QUERY` is not supported by mini4d: it needs the 4D database
-ALL RECORDS([Customers])  // expect error: it needs the 4D database
+// Commands that need 4D itself stop with a clear reason; tables need the project's catalog
+QUERY:C277([Customers:1]; [Customers:1]Name:2="a@")  // expect error: Unknown table [Customers] (this project has no catalog
+ALL RECORDS([Customers])  // expect error: Unknown table [Customers]
 OBJECT SET VISIBLE(*; "button"; False)  // expect error: it needs 4D forms
 $w:=Open window(10; 10; 100; 100)  // expect error: it needs the 4D user interface
 PRINT FORM("Report")  // expect error: it needs 4D printing
-$x:=[Customers]Name  // expect error: no database
+$x:=[Customers]Name  // expect error: no catalog
 Begin SQL  // expect error: it needs the 4D database
 	SELECT name FROM customers INTO :$t;
 End SQL

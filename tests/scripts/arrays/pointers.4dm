@@ -63,7 +63,7 @@ LOG EVENT(Into system standard outputs; $pi->)  // expect: s
 $ptab:=->[Customers:3]Name:2
 RESOLVE POINTER($ptab; $name; $t; $f)
 LOG EVENT(Into system standard outputs; String($t)+" "+String($f))  // expect: 3 2
-$v:=$ptab->  // expect error: no database
+$v:=$ptab->  // expect error: no catalog
 $bad:=->$o.a  // expect error: can only point to
 $v:=$x->  // expect error: needs a pointer
 var $tp : Pointer

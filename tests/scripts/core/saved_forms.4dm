@@ -2,10 +2,10 @@
 // its result. Sources: spec/syntax.md §2.2, docs/commands/query.md, apply-to-selection.md,
 // application-type.md, version-type.md.
 
-// commands whose name starts with "Use": the command, not the `Use` keyword (database: not run)
-USE SET:C118("chosen")  // expect error: `USE SET` is not supported by mini4d: it needs the 4D database
-USE NAMED SELECTION:C332("kept")  // expect error: `USE NAMED SELECTION` is not supported
-USE SET("chosen")  // expect error: `USE SET` is not supported
+// commands whose name starts with "Use": the command, not the `Use` keyword
+USE SET:C118("chosen")  // expect error: The set "chosen" does not exist
+USE NAMED SELECTION:C332("kept")  // expect error: The named selection "kept" does not exist
+USE SET("chosen")  // expect error: The set "chosen" does not exist
 
 // constants whose name starts with a digit, tokenized or not
 ALERT(String:C10(4D Server:K5:6))  // expect: 5
@@ -54,20 +54,20 @@ ALERT("after the comment")  // expect: after the comment
 // `break` and `continue` end their line: BREAK LEVEL is a command (printing: not run)
 BREAK LEVEL:C302(1)  // expect error: `BREAK LEVEL` is not supported by mini4d: it needs 4D printing
 
-// QUERY's conjunctions and comparators alone as parameters (database: not run)
-QUERY:C277([Invoice:3]; [Invoice:3]Paid:5=False:C215; *)  // expect error: `QUERY` is not supported
-QUERY:C277([Invoice:3]; & ; [Invoice:3]Year:6; >=; 2020)  // expect error: `QUERY` is not supported
-QUERY:C277([Invoice:3]; | [Invoice:3]Total:7#0)  // expect error: `QUERY` is not supported
-QUERY SELECTION([Invoice]; #; [Invoice]Paid=True)  // expect error: `QUERY SELECTION` is not supported
+// QUERY's conjunctions and comparators alone as parameters (no catalog here; run on data in tests/datastore)
+QUERY:C277([Invoice:3]; [Invoice:3]Paid:5=False:C215; *)  // expect error: Unknown table [Invoice]
+QUERY:C277([Invoice:3]; & ; [Invoice:3]Year:6; >=; 2020)  // expect error: Unknown table [Invoice]
+QUERY:C277([Invoice:3]; | [Invoice:3]Total:7#0)  // expect error: Unknown table [Invoice]
+QUERY SELECTION([Invoice]; #; [Invoice]Paid=True)  // expect error: Unknown table [Invoice]
 
-// the statement of APPLY TO SELECTION is an assignment (database: not run)
-APPLY TO SELECTION:C70([Invoice:3]; [Invoice:3]Paid:5:=True:C214)  // expect error: `APPLY TO SELECTION` is not supported
+// the statement of APPLY TO SELECTION is an assignment (no catalog here)
+APPLY TO SELECTION:C70([Invoice:3]; [Invoice:3]Paid:5:=True:C214)  // expect error: Unknown table [Invoice]
 
 // field names with spaces or starting with a digit
 $p:=->[Client:3]Family name:7
 $q:=->[Job:1]1stRunCount:9
 ALERT(String:C10($p=$p)+" "+String:C10($p=$q))  // expect: True False
-$n:=[Client:3]Family name:7  // expect error: [Client:3]Family name:7 is a database table or field
+$n:=[Client:3]Family name:7  // expect error: Unknown table [Client]
 
 // an error handler sees the line of the error as 4D shows it: plain names
 ON ERR CALL:C155("_Show_error")

@@ -1,0 +1,4 @@
+Class extends EntitySelection
+
+Function payroll() : Real
+	return This.sum("salary")
