@@ -4,6 +4,7 @@
     python3 -m bench --quick         # small sizes, 3 runs (a minute or so)
     python3 -m bench --only fib,sieve --sections programs --repeat 1 --json out.json
     python3 -m bench --sections web  # the web server against a bare app on the same library
+    python3 -m bench --sections parse --corpus DIR   # also parse every .4dm file under DIR
 
 Each `bench/programs/NAME.4dm` with a `NAME.py` twin is a program. The first line of the
 4D file gives its sizes (`// bench: n=300000 quick=20000`); the 4D method receives n as
@@ -266,6 +267,58 @@ def bench_parse(quick: bool, repeat: int) -> dict[str, Any]:
     return result
 
 
+def bench_parse_folder(folder: Path) -> dict[str, Any]:
+    """Parse throughput over every .4dm file under a folder (read where it is), one process, positions kept.
+
+    Each file is decoded as `mini4d` decodes it and parsed once into positioned nodes; only
+    the parse is timed (reading and decoding are not). Files that do not decode or that have
+    a syntax error are counted apart and left out of the throughput.
+    """
+    from mini4d.errors import Syntax4DError
+    from mini4d.parser import get_parser, parse_source
+    from mini4d.source import Source, SourceDecodeError, decode_source
+
+    get_parser()
+    files = sorted(Path(root, n) for root, _dirs, names in os.walk(folder) for n in names if n.lower().endswith(".4dm"))
+    parsed = undecodable = with_errors = 0
+    nbytes = nlines = 0
+    parse_s = error_s = 0.0
+    start = time.perf_counter()
+    for path in files:
+        try:
+            data = path.read_bytes()
+            text = decode_source(data)
+        except (OSError, SourceDecodeError):
+            undecodable += 1
+            continue
+        src = Source(str(path), text, str(path))
+        t0 = time.perf_counter()
+        try:
+            parse_source(src)
+        except Syntax4DError:
+            error_s += time.perf_counter() - t0
+            with_errors += 1
+            continue
+        parse_s += time.perf_counter() - t0
+        parsed += 1
+        nbytes += len(data)
+        nlines += text.count("\n")
+    return {
+        "folder": str(folder),
+        "files": len(files),
+        "parsed_files": parsed,
+        "syntax_error_files": with_errors,
+        "undecodable_files": undecodable,
+        "bytes": nbytes,
+        "lines": nlines,
+        "parse_s": parse_s,
+        "error_files_s": error_s,
+        "total_s": time.perf_counter() - start,
+        "mb_s": nbytes / parse_s / 1e6 if parse_s else None,
+        "lines_s": nlines / parse_s if parse_s else None,
+    }
+
+
 # ------------------------------------------------------------------ memory
 
 
@@ -323,14 +376,22 @@ def bench_memory(quick: bool) -> dict[str, Any]:
 # ------------------------------------------------------------------ bench_use.py (session runtime)
 
 
-def bench_use(quick: bool) -> dict[str, Any] | None:
-    """Run bench/bench_use.py (shared objects and `Use` under contention) when it exists."""
+def bench_use(quick: bool, repeat: int | None = None) -> dict[str, Any] | None:
+    """Run bench/bench_use.py (shared objects and `Use` under contention) in a process of its own."""
     path = BENCH / "bench_use.py"
     if not path.exists():
         return None
-    cmd = [sys.executable, "-m", "bench.bench_use"] + (["--quick"] if quick else [])
-    proc = subprocess.run(cmd, cwd=str(ROOT), env=_child_env(), capture_output=True, text=True)
-    return {"returncode": proc.returncode, "output": (proc.stdout + proc.stderr).strip()}
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        figures = Path(tmp) / "use.json"
+        cmd = [sys.executable, "-m", "bench.bench_use", "--json", str(figures)]
+        cmd += (["--quick"] if quick else []) + (["--repeat", str(repeat)] if repeat else [])
+        proc = subprocess.run(cmd, cwd=str(ROOT), env=_child_env(), capture_output=True, text=True)
+        result: dict[str, Any] = {"returncode": proc.returncode, "output": (proc.stdout + proc.stderr).strip()}
+        if proc.returncode == 0 and figures.exists():
+            result["figures"] = json.loads(figures.read_text(encoding="utf-8"))
+    return result
 
 
 # ------------------------------------------------------------------ report
@@ -368,6 +429,12 @@ def main(argv: list[str] | None = None) -> int:
         help="any of programs,startup,parse,memory,use,web,data",
     )
     ap.add_argument("--json", default="", help="also write the results to this JSON file")
+    ap.add_argument(
+        "--corpus",
+        default="",
+        metavar="DIR",
+        help="parse section: also the parse throughput over every .4dm file under DIR (read in place)",
+    )
     args = ap.parse_args(argv)
     repeat = args.repeat or (3 if args.quick else 5)
     sections = {s.strip() for s in args.sections.split(",") if s.strip()}
@@ -401,6 +468,15 @@ def main(argv: list[str] | None = None) -> int:
             f"{p['corpus_lines_s']:.0f} lines/s; {p['examples_files']} example files "
             f"{_fmt(p['examples_mb_s'], '.2f')} MB/s, {_fmt(p['examples_lines_s'], '.0f')} lines/s\n"
         )
+        if args.corpus:
+            c = bench_parse_folder(Path(args.corpus))
+            p["folder"] = c
+            out.write(
+                f"parse: {c['folder']}: {c['parsed_files']} of {c['files']} files parsed, "
+                f"{c['bytes'] / 1e6:.1f} MB in {c['parse_s']:.1f} s: {_fmt(c['mb_s'], '.2f')} MB/s, "
+                f"{_fmt(c['lines_s'], '.0f')} lines/s ({c['syntax_error_files']} with syntax errors, "
+                f"{c['undecodable_files']} undecodable, left out)\n"
+            )
     if "memory" in sections:
         m = bench_memory(args.quick)
         report["memory"] = m
@@ -412,10 +488,12 @@ def main(argv: list[str] | None = None) -> int:
             f"{'' if m['outputs_match'] else '  OUTPUT WRONG'}\n"
         )
     if "use" in sections:
-        u = bench_use(args.quick)
+        u = bench_use(args.quick, max(repeat, 7) if not args.quick else repeat)
         if u is not None:
             report["use"] = u
             out.write("bench_use:\n" + u["output"] + "\n")
+            if u["returncode"] != 0:
+                code = 1
     if "web" in sections:
         try:
             import cheroot  # noqa: F401

@@ -253,31 +253,46 @@ class SharedGroup:
     Re-entrant per 4D process, counted, blocking other processes, never timing out.
     A process that would close a cycle of processes waiting on each other's groups
     gets a deadlock error (90052) instead of hanging.
+
+    `held` is a plain lock that is locked while a process holds the group; it is only ever
+    tried, never waited on, so the group always goes to a process that is running (a
+    sleeping process cannot take it behind the interpreter's back and make the running one
+    block). A process that finds it taken queues itself in `sleepers` and sleeps on a lock
+    of its own; the last `End use` of the holder wakes one sleeper, and no other while the
+    one woken (`woken`) has not run. `owner` and `count` say who holds the group and how
+    deeply; only the holder changes them.
     """
 
     __slots__ = (
         "__weakref__",
-        "cond",
         "count",
+        "held",
         "is_storage",
-        "lock",
         "members",
         "merged_into",
+        "mutex",
         "owner",
+        "sleepers",
         "strict",
-        "waiters",
+        "woken",
     )
 
     def __init__(self, is_storage: bool = False, strict: bool = False):
-        self.lock = threading.Lock()
-        self.cond = threading.Condition(self.lock)
+        self.held = threading.Lock()
+        self.mutex = threading.Lock()  # guards sleepers and woken
         self.owner: Any = None
         self.count = 0
-        self.waiters = 0
+        self.sleepers: list[_Sleeper] = []
+        self.woken: _Sleeper | None = None
         self.members = 0
         self.is_storage = is_storage
         self.strict = strict  # Storage: only shared objects and collections may be stored
         self.merged_into: SharedGroup | None = None
+
+    @property
+    def waiters(self) -> int:
+        """Processes asleep waiting for this group."""
+        return len(self.sleepers)
 
     def root(self) -> SharedGroup:
         g = self
@@ -286,6 +301,8 @@ class SharedGroup:
         return g
 
     def held_by(self, process: Any) -> bool:
+        if process is None:
+            process = _anonymous()
         g = self
         while g.merged_into is not None:
             g = g.merged_into
@@ -296,22 +313,21 @@ class SharedGroup:
         if hooks is not None:
             hooks.acquire(self, process)
             return
+        if process is None:
+            process = _anonymous()
         g = self
         while g.merged_into is not None:
             g = g.merged_into
-        if g.owner is process and process is not None:
-            g.count += 1  # nested Use: only the owner changes the count of a group it holds
+        if g.owner is process:
+            g.count += 1  # nested Use: only the holder sets the owner to itself
             return
-        # One lock round for a free group (explicit calls: half the cost of `with`).
-        lock = g.lock
-        lock.acquire()
-        try:
-            if g.merged_into is None and g.owner is None:
+        held = g.held
+        if held.acquire(False):
+            if g.merged_into is None:
                 g.owner = process
-                g.count += 1
+                g.count = 1
                 return
-        finally:
-            lock.release()
+            held.release()  # merged meanwhile: the group it joined decides
         _acquire_slow(self, process)
 
     def release(self, process: Any) -> None:
@@ -319,22 +335,22 @@ class SharedGroup:
         if hooks is not None:
             hooks.release(self, process)
             return
+        if process is None:
+            process = _anonymous()
         g = self
         while g.merged_into is not None:
             g = g.merged_into
-        # Only the owner changes a held group, so no lock is needed to let it go. The waiters
-        # are read after the owner is cleared, and a waiter counts itself before it looks at
-        # the owner (_acquire_slow): either it sees the group free, or it is notified.
         if g.owner is not process:
             return
         g.count -= 1
         if g.count > 0:
             return
-        g.count = 0
+        # The lock goes before the sleepers are looked at, and a sleeper queues itself before it
+        # tries the lock (_acquire_slow): either it gets the group, or it is in the queue seen here.
         g.owner = None
-        if g.waiters:
-            with g.cond:
-                g.cond.notify_all()
+        g.held.release()
+        if g.sleepers and g.woken is None:
+            _wake_one(g)
 
     def use(self, process: Any) -> _UseContext:
         """`with group.use(process):` holds the group for the block (internal Use...End use)."""
@@ -359,7 +375,51 @@ class _UseContext:
 # Which group each blocked process waits for: the wait-for graph of deadlock detection.
 _waits: dict[Any, SharedGroup] = {}
 _waits_lock = threading.Lock()
-DEADLOCK_POLL = 0.05  # seconds between checks while blocked (a cycle is reported within ~0.1 s)
+DEADLOCK_POLL = 0.05  # seconds a blocked process sleeps between looks at cycles and stop requests
+
+
+class _Anonymous:
+    """Who holds a group for a thread that runs no 4D process (one per thread)."""
+
+    __slots__ = ()
+
+
+def _anonymous() -> Any:
+    try:
+        return _local.anonymous
+    except AttributeError:
+        a = _local.anonymous = _Anonymous()
+        return a
+
+
+class _Sleeper:
+    """A process asleep in `_acquire_slow`: the lock it sleeps on, and whether it is queued."""
+
+    __slots__ = ("queued", "wake")
+
+    def __init__(self) -> None:
+        self.wake = threading.Lock()
+        self.wake.acquire()  # locked: acquiring it again sleeps until a release wakes it
+        self.queued = False
+
+
+def _wake_one(g: SharedGroup) -> None:
+    """The group went free with sleepers and none woken: wake the longest asleep."""
+    with g.mutex:
+        if g.woken is None and g.sleepers and not g.held.locked():
+            s = g.sleepers.pop(0)
+            s.queued = False
+            g.woken = s
+            s.wake.release()
+
+
+def _dequeue(g: SharedGroup, me: _Sleeper) -> None:
+    with g.mutex:
+        if me.queued:
+            g.sleepers.remove(me)
+            me.queued = False
+        if g.woken is me:
+            g.woken = None
 
 
 def _find_cycle(process: Any, group: SharedGroup) -> list[Any] | None:
@@ -389,45 +449,79 @@ def _describe_process(p: Any) -> str:
     return f"process {number} ({name})" if number is not None else "a thread"
 
 
+def _deadlock_error(cycle: list[Any], process: Any) -> FourDError:
+    names = " -> ".join(_describe_process(p) for p in cycle + [process])
+    return FourDError(
+        ERR_DEADLOCK,
+        f"Deadlock: the processes wait for each other's shared objects ({names}); "
+        "Use...End use blocks must take shared groups in the same order",
+    )
+
+
 def _acquire_slow(group: SharedGroup, process: Any) -> None:
-    """Block until the group is free for `process`; report a deadlock instead of hanging."""
+    """Block until the group is free for `process`; report a deadlock instead of hanging.
+
+    The process queues itself, tries the group's lock, and sleeps until a releasing holder
+    wakes it or for DEADLOCK_POLL seconds at most; each time it wakes it looks for a stop
+    request (Ctrl-C), and after a sleep that nobody ended, for a cycle of waits. Recording the
+    wait, looking for a cycle and withdrawing the process that found one happen under one lock,
+    so a cycle is reported to exactly one of its processes: the one that closes it, or the
+    first to look again when an owner was being set at the moment it closed.
+    """
     previous_state = getattr(process, "state", 0)
+    me = _Sleeper()
+    look = True  # look for a cycle before the next sleep
+    registered = False  # in the wait-for graph
+    g = group
     try:
         while True:
             g = group.root()
-            with g.cond:
+            with g.mutex:
                 if g.merged_into is not None:
                     continue
-                if g.owner is None or g.owner is process:
+                if g.woken is me:
+                    g.woken = None  # woken and running: the next End use may wake another
+                if not me.queued:
+                    me.wake.acquire(False)  # locked again whether a wake was used or not
+                    g.sleepers.append(me)
+                    me.queued = True
+            held = g.held
+            if held.acquire(False):
+                if g.merged_into is None:
                     g.owner = process
-                    g.count += 1
+                    g.count = 1
                     return
-            with _waits_lock:
-                _waits[process] = group
-                cycle = _find_cycle(process, group)
-                if cycle is not None:
-                    del _waits[process]
-                    names = " -> ".join(_describe_process(p) for p in cycle + [process])
-                    raise FourDError(
-                        ERR_DEADLOCK,
-                        f"Deadlock: the processes wait for each other's shared objects ({names}); "
-                        "Use...End use blocks must take shared groups in the same order",
-                    )
-            if process is not None and hasattr(process, "state"):
-                process.state = 4  # Waiting for internal flag
-            with g.cond:
-                g.waiters += 1  # before looking at the owner: see release()
-                try:
-                    if g.merged_into is None and g.owner is not None and g.owner is not process:
-                        g.cond.wait(DEADLOCK_POLL)
-                finally:
-                    g.waiters -= 1
-            if process is not None and getattr(process, "stop_requested", False) is True:
+                held.release()
+                _dequeue(g, me)
+                continue
+            if g.owner is process:  # the group it waited for joined one this process holds
+                g.count += 1
+                return
+            if look:
+                with _waits_lock:
+                    _waits[process] = group
+                    registered = True
+                    cycle = _find_cycle(process, group)
+                    if cycle is not None:
+                        del _waits[process]
+                        registered = False
+                        raise _deadlock_error(cycle, process)
+                look = False
+                if hasattr(process, "state"):
+                    process.state = 4  # Waiting for internal flag
+            woken = me.wake.acquire(True, DEADLOCK_POLL)
+            if getattr(process, "stop_requested", False) is True:
                 raise FourDError(1006, "Program interrupted by user")
+            if not woken:
+                look = True
     finally:
-        with _waits_lock:
-            _waits.pop(process, None)
-        if process is not None and hasattr(process, "state"):
+        _dequeue(g, me)
+        if g.woken is None and g.sleepers and not g.held.locked():
+            _wake_one(g)  # a wake meant for this process must not be lost
+        if registered:
+            with _waits_lock:
+                _waits.pop(process, None)
+        if hasattr(process, "state"):
             process.state = previous_state
 
 
@@ -484,8 +578,7 @@ def share_value(container: Obj | Coll, value: Any) -> Any:
         vg_root = vg.root()
         if vg_root is cg:
             return value
-        if vg_root.members <= 1 and not vg_root.is_storage:
-            _merge_groups(vg_root, cg, current_process())
+        if vg_root.members <= 1 and not vg_root.is_storage and _merge_groups(vg_root, cg, current_process()):
             return value
         raise FourDError(
             ERR_SHARED_GROUP,
@@ -498,22 +591,40 @@ def share_value(container: Obj | Coll, value: Any) -> Any:
     raise FourDError(ERR_SHARED_VALUE, "Not supported value type in a shared object or shared collection")
 
 
-def _merge_groups(src: SharedGroup, dst: SharedGroup, process: Any) -> None:
-    """A lone shared value (a group of one) joins dst for good: locking one locks both."""
-    # Take src first so that no other process is inside a Use of it while it moves;
-    # the current process's own Use nesting on src carries over to dst.
+def _merge_groups(src: SharedGroup, dst: SharedGroup, process: Any) -> bool:
+    """A lone shared value (a group of one) joins dst for good: locking one locks both.
+
+    src is taken first so that no other process is inside a Use of it while it moves. The
+    current process's own Use nesting on src carries over to dst, which it then holds as
+    deeply. False when another process moved the value into another group meanwhile.
+    """
+    if process is None:
+        process = _anonymous()
     src.acquire(process)
-    with src.cond:
-        carried = src.count - 1
-        src.merged_into = dst
-        src.owner = None
-        src.count = 0
-        src.cond.notify_all()
+    if src.merged_into is not None:  # another process merged it first
+        joined = src.root()
+        src.release(process)
+        return joined is dst
+    carried = src.count - 1
     if carried > 0:
-        with dst.cond:
+        if dst.owner is process:
             dst.count += carried
+        else:
+            dst.acquire(process)
+            dst.count += carried - 1
     dst.members += src.members
     src.members = 0
+    with src.mutex:
+        src.merged_into = dst  # whoever looks at src from now on moves on to dst
+        src.owner = None
+        src.count = 0
+        for s in src.sleepers:  # the sleepers of src wake and queue on dst
+            s.queued = False
+            s.wake.release()
+        src.sleepers.clear()
+        src.woken = None
+    src.held.release()
+    return True
 
 
 def new_shared_group() -> SharedGroup:

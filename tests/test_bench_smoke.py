@@ -65,3 +65,25 @@ def test_datastore_bench_runs_and_both_sides_agree() -> None:
         "order by",
         "sum",
     }
+
+
+def test_use_scaling_counts_exactly_and_reports_both_ratios() -> None:
+    from bench import bench_use
+
+    res = bench_use.scaling(800, processes=8, repeat=1)  # each run checks its counter ends at 800
+    assert (res["processes"], res["increments"], res["repeat"]) == (8, 800, 1)
+    for key in ("mini4d_ratio", "mini4d_cpu_ratio", "python_ratio", "python_cpu_ratio"):
+        assert res[key] > 0
+    assert res["mini4d_n"]["voluntary"] >= 0
+
+
+def test_parse_folder_counts_files_bytes_and_syntax_errors(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    good = "var $i : Integer\nFor ($i; 1; 3)\n\tALERT(String($i))\nEnd for\n"
+    (tmp_path / "a" / "Good.4dm").write_text(good, encoding="utf-8")
+    (tmp_path / "Bad.4dm").write_text("If (\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not code", encoding="utf-8")
+    res = bench_run.bench_parse_folder(tmp_path)
+    assert (res["files"], res["parsed_files"], res["syntax_error_files"], res["undecodable_files"]) == (2, 1, 1, 0)
+    assert (res["bytes"], res["lines"]) == (len(good.encode()), 4)
+    assert res["mb_s"] > 0

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
+from mini4d.cli import EXIT_INTERRUPTED, Streams, execute
 from mini4d.errors import ERR_DEADLOCK, ERR_OUTSIDE_USE, FourDError
-from mini4d.values import Obj, SharedGroup, check_writable, new_shared_group, set_current_process
+from mini4d.parser import parse_source
+from mini4d.project import Project
+from mini4d.runtime import Runtime
+from mini4d.source import Source
+from mini4d.values import Obj, SharedGroup, _waits, check_writable, new_shared_group, set_current_process
 
 HANG = 120.0  # seconds: only a hang can take this long
 
@@ -66,6 +73,75 @@ def test_counter_repeated_short(tmp_path: Path, run_script: Any) -> None:
 def test_counter_repeated_long(tmp_path: Path, run_script: Any) -> None:
     rc, out, err = run_script(counter_script(8, 5000, 10), {"Add": ADD, "Wait": WAIT}, timeout=HANG)
     assert (rc, out, err) == (0, "40000\n" * 10, "")
+
+
+NESTED = """#DECLARE($counter : Object; $n : Integer)
+var $i : Integer
+For ($i; 1; $n)
+\tUse ($counter)
+\t\tUse ($counter.log)
+\t\t\t$counter.n:=$counter.n+1
+\t\tEnd use
+\t\t$counter.log.push($counter.n)
+\tEnd use
+End for
+"""
+
+
+def test_nested_use_over_one_group_8_processes_exact_repeated(tmp_path: Path, run_script: Any) -> None:
+    """The counter and its log are one group: nested Use, an internal Use (push), exact counts, in order."""
+    text = """var $r; $i : Integer
+For ($r; 1; 3)
+\t$counter:=New shared object("n"; 0; "log"; New shared collection)
+\t$procs:=New collection
+\tFor ($i; 1; 8)
+\t\t$procs.push(New process("Nested"; 0; "nested "+String($i); $counter; 250))
+\tEnd for
+\tWait($procs)
+\t$inOrder:=True
+\tFor ($i; 0; $counter.log.length-1)
+\t\t$inOrder:=$inOrder & ($counter.log[$i]=($i+1))
+\tEnd for
+\tALERT(String($counter.n)+" "+String($counter.log.length)+" "+String($inOrder))
+End for
+"""
+    rc, out, err = run_script(text, {"Nested": NESTED, "Wait": WAIT}, timeout=HANG)
+    assert (rc, out, err) == (0, "2000 2000 True\n" * 3, "")
+
+
+def test_stop_all_ends_a_process_blocked_in_use(tmp_path: Path) -> None:
+    """Ctrl-C (Runtime.stop_all) reaches a process asleep on a shared group; nothing is left waiting."""
+    (tmp_path / "Blocked.4dm").write_text("#DECLARE($o : Object)\nUse ($o)\n\t$o.x:=1\nEnd use\n", encoding="utf-8")
+    text = (
+        '$o:=New shared object\n$s:=New signal\nUse ($o)\n\t$p:=New process("Blocked"; 0; "blocked"; $o)\n'
+        "\t$s.wait()\nEnd use\n"
+    )
+    script = tmp_path / "main.4dm"
+    script.write_text(text, encoding="utf-8")
+    rt = Runtime(Project.for_script(script))
+    src = Source("main.4dm", text)
+    code = rt.interp.compile_unit("main", parse_source(src), src)
+    out, err = io.StringIO(), io.StringIO()
+    result: dict[str, int] = {}
+    t = threading.Thread(target=lambda: result.setdefault("rc", execute(rt, code, [], Streams(out, err))), daemon=True)
+    t.start()
+    deadline = time.monotonic() + HANG
+
+    def blocked() -> Any:
+        return next((p for p in list(rt.processes.values()) if p.name == "blocked"), None)
+
+    while (blocked() is None or blocked().state != 4) and time.monotonic() < deadline:
+        time.sleep(0.005)
+    p = blocked()
+    assert p is not None and p.state == 4  # Waiting for internal flag: asleep in Use
+    rt.stop_all()
+    t.join(HANG)
+    assert not t.is_alive() and result["rc"] == EXIT_INTERRUPTED
+    assert p.thread is not None
+    p.thread.join(HANG)
+    assert not p.thread.is_alive()
+    assert not any(q in _waits for q in rt.processes.values())
+    assert "error" not in err.getvalue()
 
 
 MOVE = """#DECLARE($acct : Object; $n : Integer)

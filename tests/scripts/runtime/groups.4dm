@@ -100,3 +100,15 @@ Use ($g)
 	$x.after:=True
 End use
 ALERT($x.v+" "+String($x.after))  // expect: written by holder True
+// A value used while it joins a new shared object's group: the Use goes on over the whole group until End use.
+$x:=New shared object("v"; 1)
+Use ($x)
+	$g:=New shared object("x"; $x; "n"; 0)
+	$x.v:=2
+	$g.w:=3
+End use
+$x.v:=4  // expect error: 90050
+$g.n:=1  // expect error: 90050
+$p:=New process("_rt_add"; 0; "adder"; $g; 5)
+_rt_wait_ended(New collection($p))
+ALERT(String($x.v)+" "+String($g.w)+" "+String($g.n))  // expect: 2 3 5
