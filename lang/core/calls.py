@@ -28,7 +28,7 @@ from ..source import Span
 from ..tokens import plain_code
 from ..values import UNDEFINED, UNSET, Coll, Date4D, Obj, Time4D
 from . import fastops
-from .conversions import convert_parameter, parameter_converter, variable_converter
+from .conversions import convert_parameter, parameter_converter, to_element, variable_converter
 from .expressions import command_info, constant_closure, constant_of
 from .frames import MAX_DEPTH, Code, Fn, Frame, Scope, add_frame, name_key, record_error, take_deferred
 from .hooks import member_call_hook
@@ -198,8 +198,8 @@ class Calls(_Base):
                 if t is float or t is bool or t is str or t is Obj or t is Coll or v is None:
                     o.append(v)
                     return None if statement else o
-                if t is int:  # an Integer is stored as a Real (to_storable)
-                    o.append(float(v))
+                if t is int:  # an Integer is stored as a Real
+                    o.append(to_element(v))
                     return None if statement else o
             r = call_member(f, o, "push", [v], span)
             return None if statement else r

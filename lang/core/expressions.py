@@ -245,9 +245,7 @@ class Expressions(_Base):
                     v = x(f)
                 t = type(v)
                 if t is float or t is str or t is bool or t is Obj or t is Coll or v is None:
-                    o[k] = v  # stored as is
-                elif t is int:
-                    o[k] = float(v)
+                    o[k] = v  # stored as is (what to_storable gives for these)
                 elif v is not UNDEFINED:
                     o[k] = to_storable(v)
             return o
