@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 from pathlib import Path
 
 import pytest
@@ -66,7 +67,8 @@ def test_ds_with_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
         'ALERT(ds.Department.employees.kind+" "+String(ds.Department.employees.fieldType))\n'
         "ALERT(String(ds.Log=Null))\n"
     )
-    rc, out, err = run(COMPANY / "Project" / "Sources" / "Methods", code, tmp_path, monkeypatch)
+    shutil.copytree(COMPANY / "Project", tmp_path / "company" / "Project")  # the probe goes into a copy
+    rc, out, err = run(tmp_path / "company" / "Project" / "Sources" / "Methods", code, tmp_path, monkeypatch)
     assert rc == 0, err
     assert out.splitlines() == [
         "Acme",

@@ -4,6 +4,7 @@ middle of a transaction, hostile names and values, missing or malformed catalogs
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -97,12 +98,14 @@ End while
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
 def test_killed_in_a_transaction_leaves_the_data_consistent(sig: int, tmp_path: Path) -> None:
     data = tmp_path / "company.sqlite"
-    script = COMPANY / "Project" / "Sources" / "Methods" / f"_kill_probe_{os.getpid()}.4dm"
+    company = tmp_path / "company"  # a copy: the probe method is not written into the examples
+    shutil.copytree(COMPANY, company)
+    script = company / "Project" / "Sources" / "Methods" / f"_kill_probe_{os.getpid()}.4dm"
     script.write_text(_KILL_SCRIPT, encoding="utf-8")
     env = dict(os.environ, MINI4D_CACHE_DIR=str(tmp_path / "cache"))
     try:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "mini4d", "--data", str(data), "--seed", str(COMPANY / "seed.json"), str(script)],
+            [sys.executable, "-m", "mini4d", "--data", str(data), "--seed", str(company / "seed.json"), str(script)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             env=env,
