@@ -17,7 +17,7 @@ from ..errors import ERR_NOT_SHARED, ERR_NOT_SUPPORTED, ERR_TYPE_MISMATCH, FourD
 from ..source import Span
 from ..values import UNDEFINED, UNSET, Coll, Date4D, Obj, Time4D
 from . import fastops
-from .conversions import norm_type, to_number, variable_converter
+from .conversions import norm_type, to_index, to_number, variable_converter
 from .expressions import command_info, constant_of
 from .fastops import assign_closure, store_plan
 from .frames import BRK, CONT, RET, Fn, Frame, Scope, name_key, record_error, take_deferred, undefined_variable
@@ -323,6 +323,8 @@ class Statements(_Base):
                 up = st >= 0
                 loc = f.locals
                 loc[i] = v = a if conv is None else conv(a)
+                if type(v) is not int and type(v) is not float:
+                    raise _counter_error(v, s.var)
                 proc = f.process
                 stop = _range_stop(v, e, st) if exact is int else None  # (exact is None without the fast paths)
                 if stop is not None:
@@ -349,28 +351,37 @@ class Statements(_Base):
                         if counter:
                             loc[i] = v + st  # one step past the end, as below
                         return None
-                    v = loc[i] + st
+                    v = loc[i]
+                    if type(v) is not int and type(v) is not float:
+                        raise _counter_error(v, s.var)  # the body stored a non-number in it
+                    v = v + st
                     if type(v) is not exact or lo is not None and not lo <= v <= hi:
                         v = conv(v)
                     loc[i] = v
-                while (loc[i] <= e) if up else (loc[i] >= e):
-                    for fn in body:
-                        try:
-                            r = fn(f)
-                        except FourDError as x:
-                            r = fail(x, fn, f)
-                        if r is not None:
-                            if r == BRK:
-                                return None
-                            if r == RET:
-                                return r
-                            break
-                    if proc.stop_requested:
-                        _stop(proc)
-                    v = loc[i] + st
-                    if conv is not None and (type(v) is not exact or lo is not None and not lo <= v <= hi):
-                        v = conv(v)
-                    loc[i] = v
+                try:
+                    while (loc[i] <= e) if up else (loc[i] >= e):
+                        for fn in body:
+                            try:
+                                r = fn(f)
+                            except FourDError as x:
+                                r = fail(x, fn, f)
+                            if r is not None:
+                                if r == BRK:
+                                    return None
+                                if r == RET:
+                                    return r
+                                break
+                        if proc.stop_requested:
+                            _stop(proc)
+                        v = loc[i] + st
+                        if conv is not None and (type(v) is not exact or lo is not None and not lo <= v <= hi):
+                            v = conv(v)
+                        loc[i] = v
+                except TypeError:
+                    v = loc[i]
+                    if type(v) is not int and type(v) is not float:
+                        raise _counter_error(v, s.var) from None  # the body stored a non-number in it
+                    raise
                 return None
 
             return run_local
@@ -383,7 +394,7 @@ class Statements(_Base):
             state = prepare(f)
             put(f, state, a)
             proc = f.process
-            while (get(f, state) <= e) if st >= 0 else (get(f, state) >= e):
+            while _counter(get(f, state), s.var) <= e if st >= 0 else _counter(get(f, state), s.var) >= e:
                 for fn in body:
                     try:
                         r = fn(f)
@@ -422,11 +433,11 @@ class Statements(_Base):
                 b = 0
                 e = n
                 if begin is not None:
-                    b = int(_check_number(begin(f), s.begin))
+                    b = to_index(_check_number(begin(f), s.begin), s.begin.span)
                     if b < 0:
                         b = max(0, b + n)
                 if endf is not None:
-                    e = int(_check_number(endf(f), s.end))
+                    e = to_index(_check_number(endf(f), s.end), s.end.span)
                     if e < 0:
                         e += n
                     e = min(e, n)
@@ -655,6 +666,19 @@ def _check_number(v: Any, node: Any) -> Any:
     except FourDError as err:
         err.with_span(node.span if node is not None else None)
         raise
+
+
+def _counter_error(v: Any, var: Any) -> FourDError:
+    """A `For` counter holding something else than a number (a Text stored by the body, a Time)."""
+    return FourDError(ERR_TYPE_MISMATCH, f"The counter of For must be a number, it holds a {V.type_name(v)}", var.span)
+
+
+def _counter(v: Any, var: Any) -> Any:
+    """The value of a `For` counter that is not a local variable, checked to be a number."""
+    t = type(v)
+    if t is float or t is int:
+        return v
+    raise _counter_error(v, var)
 
 
 def _range_stop(v: Any, e: Any, st: Any) -> int | None:
