@@ -38,14 +38,13 @@ from ..source import Span
 from ..values import UNDEFINED, Coll, Obj, Time4D, type_name
 
 # The Python failures a command's code gives for a value it cannot use. A failure of another
-# kind (KeyError, AssertionError, NameError...) is always a bug of mini4d.
+# kind (KeyError, ZeroDivisionError, AssertionError, NameError...) is always a bug of mini4d.
 VALUE_FAILURES: tuple[type[BaseException], ...] = (
     TypeError,
     ValueError,  # UnicodeEncodeError too
     OverflowError,
     AttributeError,
     IndexError,
-    ZeroDivisionError,
     MemoryError,
     re.error,
 )
@@ -163,6 +162,6 @@ def _explain(exc: BaseException, name: str, vals: list[Any], untyped: Any) -> Fo
                 return FourDError(ERR_ARG_TYPE, f"`{name}`: {_describe(k)} is {type_name(v)}")
         kinds = "; ".join(type_name(v) for v in vals)
         return FourDError(ERR_ARG_TYPE, f"`{name}`: wrong type of argument ({kinds} given)")
-    if isinstance(exc, (ValueError, ZeroDivisionError)):
+    if isinstance(exc, ValueError):
         return FourDError(ERR_ARG_VALUE, f"`{name}`: invalid argument value")
     return None

@@ -26,9 +26,9 @@ from ..source import Span
 from ..tokens import plain_code
 from ..values import UNDEFINED, UNSET, Coll, Date4D, Obj, Time4D
 from . import fastops
-from .argcheck import VALUE_FAILURES, argument_failure, special_argument_error
+from .argcheck import VALUE_FAILURES, argument_failure, out_of_memory, special_argument_error
 from .conversions import convert_parameter, parameter_converter, to_element, variable_converter
-from .expressions import command_info, constant_closure, constant_of
+from .expressions import command_info, constant_of
 from .frames import MAX_DEPTH, Code, Fn, Frame, Scope, add_frame, name_key, record_error, take_deferred
 from .hooks import member_call_hook
 from .properties import get_index
@@ -580,6 +580,11 @@ def prepare_call(code: Code) -> Callable[..., Any]:
         except FourDError as err:
             add_frame(err, code, span)
             raise
+        except MemoryError:
+            # what the statement was doing when memory ran out: a 4D error the caller can handle
+            oom = out_of_memory(f"the system has no more memory for {name}", f.span or span)
+            add_frame(oom, code, span)
+            raise oom from None
         finally:
             proc.depth = depth
         if is_method and len(proc.deferred) > pending:

@@ -17,7 +17,7 @@ from ..errors import ERR_NOT_SHARED, ERR_NOT_SUPPORTED, ERR_TYPE_MISMATCH, FourD
 from ..source import Span
 from ..values import UNDEFINED, UNSET, Coll, Date4D, Obj, Time4D
 from . import fastops
-from .conversions import norm_type, to_index, to_number, variable_converter
+from .conversions import counter_error, for_counter, norm_type, to_index, to_number, variable_converter
 from .expressions import command_info, constant_of
 from .fastops import assign_closure, store_plan
 from .frames import BRK, CONT, RET, Fn, Frame, Scope, name_key, record_error, take_deferred, undefined_variable
@@ -324,7 +324,7 @@ class Statements(_Base):
                 loc = f.locals
                 loc[i] = v = a if conv is None else conv(a)
                 if type(v) is not int and type(v) is not float:
-                    raise _counter_error(v, s.var)
+                    raise counter_error(v, s.var.span)
                 proc = f.process
                 stop = _range_stop(v, e, st) if exact is int else None  # (exact is None without the fast paths)
                 if stop is not None:
@@ -353,7 +353,7 @@ class Statements(_Base):
                         return None
                     v = loc[i]
                     if type(v) is not int and type(v) is not float:
-                        raise _counter_error(v, s.var)  # the body stored a non-number in it
+                        raise counter_error(v, s.var.span)  # the body stored a non-number in it
                     v = v + st
                     if type(v) is not exact or lo is not None and not lo <= v <= hi:
                         v = conv(v)
@@ -380,7 +380,7 @@ class Statements(_Base):
                 except TypeError:
                     v = loc[i]
                     if type(v) is not int and type(v) is not float:
-                        raise _counter_error(v, s.var) from None  # the body stored a non-number in it
+                        raise counter_error(v, s.var.span) from None  # the body stored a non-number in it
                     raise
                 return None
 
@@ -394,7 +394,9 @@ class Statements(_Base):
             state = prepare(f)
             put(f, state, a)
             proc = f.process
-            while _counter(get(f, state), s.var) <= e if st >= 0 else _counter(get(f, state), s.var) >= e:
+            while (
+                for_counter(get(f, state), s.var.span) <= e if st >= 0 else for_counter(get(f, state), s.var.span) >= e
+            ):
                 for fn in body:
                     try:
                         r = fn(f)
@@ -408,7 +410,7 @@ class Statements(_Base):
                         break
                 if proc.stop_requested:
                     _stop(proc)
-                put(f, state, get(f, state) + st)
+                put(f, state, for_counter(get(f, state), s.var.span) + st)
             return None
 
         return run
@@ -666,19 +668,6 @@ def _check_number(v: Any, node: Any) -> Any:
     except FourDError as err:
         err.with_span(node.span if node is not None else None)
         raise
-
-
-def _counter_error(v: Any, var: Any) -> FourDError:
-    """A `For` counter holding something else than a number (a Text stored by the body, a Time)."""
-    return FourDError(ERR_TYPE_MISMATCH, f"The counter of For must be a number, it holds a {V.type_name(v)}", var.span)
-
-
-def _counter(v: Any, var: Any) -> Any:
-    """The value of a `For` counter that is not a local variable, checked to be a number."""
-    t = type(v)
-    if t is float or t is int:
-        return v
-    raise _counter_error(v, var)
 
 
 def _range_stop(v: Any, e: Any, st: Any) -> int | None:
