@@ -538,9 +538,13 @@ def _cmd_run(argv: list[str], io: Streams, debug: bool) -> int:
             return EXIT_SYNTAX if isinstance(err, Syntax4DError) else EXIT_RUNTIME
         code.attributes = mt.attributes
         codes.append(code)
+    try:  # the arguments go to the startup method (the last), checked before anything runs
+        given = [_cli_arg(codes[-1], k, a) for k, a in enumerate(ns.args)] if codes else []
+    except ValueError as exc:
+        io.err.write(f"mini4d: {exc}\n")
+        return EXIT_USAGE
     for i, code in enumerate(codes):
-        last = i == len(codes) - 1
-        values = [_cli_arg(code, k, a) for k, a in enumerate(ns.args)] if last else []
+        values = given if i == len(codes) - 1 else []
         rc = execute(runtime, code, values, io, debug)
         if rc != EXIT_OK:
             return rc

@@ -170,3 +170,11 @@ def test_new_process_without_threads_is_error_90072(run_script: Any, monkeypatch
     result = run_script('$p:=New process("child"; 0; "c")\nALERT("after")\n', methods={"child": 'ALERT("child")\n'})
     assert result.code == 1
     assert "error 90072: Cannot start 4D process" in result.err and "internal error" not in result.err
+
+
+def test_a_startup_method_argument_of_the_wrong_type_is_a_usage_error(tmp_path: Path, cli: Any, write: Any) -> None:
+    write(tmp_path / "Project" / "Sources" / "Methods" / "M.4dm", "#DECLARE($n : Integer)\nALERT(String($n))\n")
+    code, out, err = cli(["run", "--startup-method", "M", str(tmp_path), "abc"])
+    assert (code, out) == (2, "")
+    assert err == 'mini4d: argument 1 ($n : Integer): "abc" is not a number\n'
+    assert cli(["run", "--startup-method", "M", str(tmp_path), "12"])[:2] == (0, "12\n")

@@ -463,8 +463,9 @@ def _member_programs(rng: Any, pairs: int) -> list[str]:
     for recv, name in calls:
         for n in range(0, 4):
             for edge in EDGES:
-                args = ["1"] * n + [edge]
-                out.append(PRELUDE + f"$r:=({recv}).{name}({'; '.join(args)})\n")
+                for first in ("1", "Formula($1.value)") if n else ("1",):  # many members take a formula first
+                    args = [first] + ["1"] * (n - 1) + [edge] if n else [edge]
+                    out.append(PRELUDE + f"$r:=({recv}).{name}({'; '.join(args)})\n")
         for _ in range(pairs):
             args = [
                 rng.choice(EDGES + ("1", '"k"', "Formula($1.value>1)", '"k > 1"')) for _ in range(rng.randint(1, 4))
@@ -573,11 +574,20 @@ def test_edge_values_in_every_parameter_short(tmp_path: Path, monkeypatch: pytes
 @pytest.mark.fuzz_long
 def test_edge_values_in_every_parameter_long(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
+    import resource
     import time
 
     programs = edge_programs(pairs=int(os.environ.get("MINI4D_FUZZ_PAIRS", "110")))
+    # a program that would take the machine's memory meets a MemoryError (error 90071) instead
+    old = resource.getrlimit(resource.RLIMIT_AS)
+    limit = 8 * 1024**3
+    if old[0] == resource.RLIM_INFINITY or old[0] > limit:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, old[1]))
     start = time.monotonic()
-    bad = check_edge_programs(programs, tmp_path)
+    try:
+        bad = check_edge_programs(programs, tmp_path)
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, old)
     elapsed = time.monotonic() - start
     print(f"\nedge programs: {len(programs)} run in {elapsed:.0f} s, {len(bad)} failed")
     assert len(programs) >= 100_000

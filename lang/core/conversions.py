@@ -382,9 +382,14 @@ ARGUMENT_CONVERTERS: dict[str, Converter | None] = {
 # ------------------------------------------------------------------ numbers in control structures
 
 
-def to_index(i: float, span: Span | None = None) -> int:
+def to_index(i: Any, span: Span | None = None) -> int:
     """A number used as an index or a position (an element, a character, `${n}`, a range of
     `For each`): truncated to an int; INF and the undefined number (NaN) are out of range."""
+    t = type(i)
+    if t is int:
+        return int(i)
+    if t is not float:
+        raise FourDError(ERR_TYPE_MISMATCH, f"An index must be a number, got {type_name(i)}", span)
     if i - i == 0:  # finite (False for INF and NaN)
         return int(i)
     raise FourDError(

@@ -322,14 +322,15 @@ class Statements(_Base):
                     st = int(st)  # an Integer counter then steps without a conversion
                 up = st >= 0
                 loc = f.locals
-                loc[i] = v = a if conv is None else conv(a)
+                v = a if conv is None else conv(a)
                 if type(v) is not int and type(v) is not float:
                     raise counter_error(v, s.var.span)
+                loc[i] = v
                 proc = f.process
                 stop = _range_stop(v, e, st) if exact is int else None  # (exact is None without the fast paths)
                 if stop is not None:
                     # An Integer counter runs over a range while the body leaves it alone.
-                    counter = range(v, stop, st)
+                    counter = range(int(v), stop, st)
                     for v in counter:
                         loc[i] = v
                         for fn in body:
@@ -419,6 +420,7 @@ class Statements(_Base):
         source = self.compile_expr(s.source, scope)
         begin = self.compile_expr(s.begin, scope) if s.begin is not None else None
         endf = self.compile_expr(s.end, scope) if s.end is not None else None
+        bspan, espan = (x.span if x is not None else None for x in (s.begin, s.end))
         until = self.compile_expr(s.until, scope) if s.until is not None else None
         whilef = self.compile_expr(s.while_, scope) if s.while_ is not None else None
         store = self.compile_store_fn(s.var, scope)
@@ -435,11 +437,11 @@ class Statements(_Base):
                 b = 0
                 e = n
                 if begin is not None:
-                    b = to_index(_check_number(begin(f), s.begin), s.begin.span)
+                    b = to_index(_check_number(begin(f), s.begin), bspan)
                     if b < 0:
                         b = max(0, b + n)
                 if endf is not None:
-                    e = to_index(_check_number(endf(f), s.end), s.end.span)
+                    e = to_index(_check_number(endf(f), s.end), espan)
                     if e < 0:
                         e += n
                     e = min(e, n)
