@@ -24,7 +24,6 @@ Resource limits (memory, threads, text size) are errors 90071-90073 (`resource_e
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
 
 from ..errors import (
@@ -46,7 +45,6 @@ VALUE_FAILURES: tuple[type[BaseException], ...] = (
     AttributeError,
     IndexError,
     MemoryError,
-    re.error,
 )
 
 # Failures that say a value had the wrong type: explained only when some argument reached a
@@ -150,8 +148,6 @@ def _explain(exc: BaseException, name: str, vals: list[Any], untyped: Any) -> Fo
         return FourDError(ERR_ARG_VALUE, f"`{name}`: a text cannot be converted ({exc.__class__.__name__})")
     if isinstance(exc, OverflowError):
         return FourDError(ERR_ARG_VALUE, f"`{name}`: a number is too large for it")
-    if isinstance(exc, re.error):
-        return FourDError(ERR_ARG_VALUE, f"`{name}`: invalid regular expression ({exc})")
     if isinstance(exc, _TYPE_FAILURES):
         loose = [k for k in range(len(vals)) if (untyped(k) if callable(untyped) else untyped)]
         if not loose:
