@@ -183,7 +183,9 @@ def test_a_startup_method_argument_of_the_wrong_type_is_a_usage_error(tmp_path: 
 
 
 def test_check_reports_a_special_argument_a_command_does_not_take(tmp_path: Path, cli: Any, write: Any) -> None:
-    write(tmp_path / "m.4dm", 'ALERT(String(Int(<)))\nARRAY TEXT($a; 2)\nSORT ARRAY($a; >)\nALERT(String(Abs(-1; *)))\n')
+    write(
+        tmp_path / "m.4dm", "ALERT(String(Int(<)))\nARRAY TEXT($a; 2)\nSORT ARRAY($a; >)\nALERT(String(Abs(-1; *)))\n"
+    )
     code, out, _err = cli(["check", str(tmp_path / "m.4dm")])
     lines = [line.split("m.4dm:", 1)[1] for line in out.splitlines() if "m.4dm:" in line]
     assert lines == [
