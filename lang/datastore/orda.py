@@ -162,7 +162,7 @@ def datastore_object(store: DataStore) -> DataStore4D:
 class Attr:
     """An attribute of a dataclass: storage field, related entity/entities, computed or alias."""
 
-    __slots__ = ("name", "kind", "field", "relation", "related", "getter", "setter", "path", "info")
+    __slots__ = ("name", "kind", "field", "relation", "related", "getter", "setter", "path", "info", "clears")
 
     def __init__(self, name: str, kind: str):
         self.name = name
@@ -174,6 +174,7 @@ class Attr:
         self.setter: Any = None
         self.path = ""
         self.info: Obj | None = None
+        self.clears: tuple[str, ...] = ()  # storage: the related entities its value designates
 
 
 class DataClass4D:
@@ -195,6 +196,7 @@ class DataClass4D:
         for fld in table.fields:
             a = Attr(fld.name, "storage")
             a.field = fld
+            a.clears = tuple(rel.name_n_to_1 for rel in table.many_to_one if rel.source is fld)
             self.attrs[fld.name] = a
         for rel in table.many_to_one:
             if rel.name_n_to_1:
@@ -394,12 +396,15 @@ class DataClass4D:
 
     def new(self, f: Any) -> Entity4D:
         r = Record(self.table)
-        for fld in self.table.fields:
-            if fld.never_null:
-                r.values[fld.index] = codec.blank(fld.kind)
-        r.old = list(r.values)
+        blanks = self.table.null_checked
+        if blanks:
+            for fld in blanks:
+                if fld.never_null:
+                    r.values[fld.index] = codec.blank(fld.kind)
+            r.old = list(r.values)
         e = Entity4D(self, r)
-        self.construct(f, e)
+        if self.entity_cls is not None:
+            self.construct(f, e)
         return e
 
     def construct(self, f: Any, e: Entity4D) -> None:
@@ -533,11 +538,15 @@ class Entity4D:
         if k == "storage":
             fld = a.field
             assert fld is not None
-            r = self.rec()
-            r.set(fld.index, codec.to_field(fld, v))
-            for rel in self.dc.table.many_to_one:
-                if rel.source is fld:
-                    self.related.pop(rel.name_n_to_1, None)
+            r = self.r
+            if r is None:
+                r = self.rec()
+            i = fld.index
+            r.values[i] = codec.to_field(fld, v)
+            r.touched.add(i)
+            r.modified = True
+            for rname in a.clears:
+                self.related.pop(rname, None)
             return
         if k == "relatedEntity":
             rel = a.relation
@@ -712,7 +721,9 @@ def _result(res: SaveResult, extra: dict[str, Any] | None = None) -> Obj:
 def _no_events(e: Entity4D, what: str) -> None:
     """Entity events (validateSave, saving, touched...) are not run yet: refuse rather than skip them."""
     ec = e.dc.entity_cls
-    fns = getattr(ec, "orda_functions", None) if ec is not None else None
+    if ec is None:
+        return
+    fns = getattr(ec, "orda_functions", None)
     events = sorted({k[1] for k in fns if k[0] == "event"}) if fns else []
     if events:
         from ..errors import ERR_NOT_SUPPORTED
@@ -1415,11 +1426,13 @@ __all__ = [
 
 
 def _install_property_hooks() -> None:
-    """Property reads of ORDA objects go straight to their get_4d_property (the interpreter's fast path)."""
-    from ..core.hooks import PROPERTY_HOOKS
+    """Property reads and writes of ORDA objects go straight to their get_4d_property and
+    set_4d_property (the interpreter's fast path)."""
+    from ..core.hooks import PROPERTY_HOOKS, STORE_HOOKS
 
     for cls in (DataStore4D, DataClass4D, Entity4D, EntitySelection4D):
         PROPERTY_HOOKS[cls] = cls.get_4d_property
+        STORE_HOOKS[cls] = cls.set_4d_property  # what set_property calls for them
 
 
 _install_property_hooks()

@@ -770,7 +770,7 @@ def run_cond(
         params.append(eng.backend.list_param(within))
     if cond.exact:
         rows = eng.query(comp.proc, f"SELECT __rec FROM {t.sql} WHERE {where} ORDER BY __rec", params)
-        return [int(r[0]) for r in rows]
+        return [r[0] for r in rows]  # integers from both backends
     rows = eng.query(comp.proc, f"SELECT {eng.select_cols(t)} FROM {t.sql} WHERE {where} ORDER BY __rec", params)
     test = cond.test
     out = []

@@ -150,13 +150,13 @@ class DataStore:
             self.engine.close()
 
     # ---------------------------------------------------------------- automatic values
-    def fill_auto(self, proc: Any, r: Record) -> None:
+    def fill_auto(self, proc: Any, r: Record, c: Conn | None = None) -> None:
         """Autoincrement and auto-UUID values of a new record, for the fields still empty."""
         eng = self.need_engine()
-        for f in r.table.fields:
+        for f in r.table.auto_fields:
             v = r.values[f.index]
             if f.autosequence and (v is None or v == 0):
-                r.values[f.index] = float(eng.next_sequence(proc, r.table))
+                r.values[f.index] = float(eng.next_sequence(proc, r.table, c))
             elif f.autogenerate and f.is_uuid and not v:
                 r.values[f.index] = os.urandom(16).hex().upper()
 
@@ -178,13 +178,19 @@ class DataStore:
         eng = self.need_engine()
         out: list[SaveResult] = []
         try:
-            eng.write(proc, lambda c: out.append(self._save(proc, r, expected_stamp, fire_trigger, fields)))
+            eng.write(proc, lambda c: out.append(self._save(proc, r, expected_stamp, fire_trigger, fields, c)))
         except FourDError as err:
             return SaveResult(STATUS_SERIOUS, err)
         return out[0]
 
     def _save(
-        self, proc: Any, r: Record, expected_stamp: int | None, fire_trigger: bool, fields: list[int] | None
+        self,
+        proc: Any,
+        r: Record,
+        expected_stamp: int | None,
+        fire_trigger: bool,
+        fields: list[int] | None,
+        c: Conn,
     ) -> SaveResult:
         eng = self.need_engine()
         t = r.table
@@ -194,12 +200,12 @@ class DataStore:
                 return SaveResult(STATUS_LOCKED, locker=owner)
         explicit = 0
         if r.is_new:
-            for f in t.fields:
+            for f in t.auto_fields:
                 v = r.values[f.index]
                 if f.autosequence and v:
                     explicit = max(explicit, int(v) + 1)
-            self.fill_auto(proc, r)
-        for f in t.fields:
+            self.fill_auto(proc, r, c)
+        for f in t.null_checked:
             v = r.values[f.index]
             if v is None and f.never_null:
                 r.values[f.index] = codec.blank(f.kind)
@@ -225,7 +231,7 @@ class DataStore:
                 return eng.insert(c, t, r.values)
 
             try:
-                rec = eng.write(proc, ins)
+                rec = eng.write(proc, ins, c)
             except FourDError as err:
                 return SaveResult(STATUS_SERIOUS, err)
             r.rec = rec
@@ -250,7 +256,7 @@ class DataStore:
                 return eng.update(c, t, r.rec, flds, r.values)
 
             try:
-                stamp = eng.write(proc, upd)
+                stamp = eng.write(proc, upd, c)
             except FourDError as err:
                 return SaveResult(STATUS_SERIOUS, err)
             if stamp == -1:
