@@ -33,7 +33,7 @@ DB_MAINTENANCE = (
 DB_STRUCTURE = "the structure is the project's catalog, read when the run starts and never changed by code"
 DB_REMOTE = "mini4d works on the project's own datastore only (no remote datastore, no 4D Server)"
 DB_CHANNEL = "it reads or writes 4D's document channel (SET CHANNEL), which mini4d does not have"
-DB_OBJECT_QUERY = 'not yet: query Object fields with ORDA attribute paths (ds.T.query("extra.level = :1"))'
+DB_OBJECT_QUERY = 'not yet: list Object attributes with ORDA (es.distinctPaths("extra"), es.distinct("extra.level"))'
 DB_SETS_ON_DISK = "not yet: sets live in memory only (keep record numbers with SELECTION TO ARRAY, BLOB or JSON)"
 DB_IMPORT = "it uses 4D's import/export formats and dialogs; use Selection to JSON and JSON TO SELECTION"
 DB_NOT_YET = "not yet in mini4d's datastore"
@@ -82,8 +82,6 @@ DATABASE_REASONS: dict[str, str] = {
     "send record": DB_CHANNEL,
     "receive record": DB_CHANNEL,
     # Object fields
-    "query by attribute": DB_OBJECT_QUERY,
-    "query selection by attribute": DB_OBJECT_QUERY,
     "distinct attribute paths": DB_OBJECT_QUERY,
     "distinct attribute values": DB_OBJECT_QUERY,
     # import, export

@@ -183,16 +183,18 @@ def _criteria(st: ProcState, t: Table, args: list[Arg]) -> list[tuple[str, Arg]]
 
 
 def _run_criteria(f: Any, st: ProcState, t: Table, lines: list[tuple[str, Arg]], within: list[int] | None) -> list[int]:
-    from mini4d.datastore.query import Binder, Compiler, TableOnly, classic_criterion, run_cond
+    from mini4d.datastore.query import Binder, Compiler, TableOnly, attribute_criterion, classic_criterion, run_cond
 
     store = _store(st)
     comp = Compiler(store, f.process, Binder("QUERY", [], None, f, ()))
     cond = None
-    tree_tests = []
-    for conj, c in lines:
-        _tbl, fld = c.target
-        one = classic_criterion(comp, t, fld, c.op, c.value)
-        tree_tests.append(one)
+    for conj, one in _linked_lines(comp, t, lines):
+        if isinstance(one, Arg):
+            _tbl, fld = one.target
+            if one.kind == "attrcrit":
+                one = attribute_criterion(comp, t, fld, one.node, one.op, one.value)
+            else:
+                one = classic_criterion(comp, t, fld, one.op, one.value)
         if cond is None:
             cond = one
             continue
@@ -200,6 +202,45 @@ def _run_criteria(f: Any, st: ProcState, t: Table, lines: list[tuple[str, Arg]],
     if cond is None:
         raise FourDError(ERR_NOT_SUPPORTED, "QUERY without criteria opens the Query editor: not supported by mini4d")
     return run_cond(comp, TableOnly(t), cond, within)
+
+
+def _linked_lines(comp: Any, t: Table, lines: list[tuple[str, Arg]]) -> list[tuple[str, Any]]:
+    """QUERY BY ATTRIBUTE lines linked by a bracket letter (`locations[a].city`) become one
+    criterion: one same array element must meet them all (they must be joined by &)."""
+    import re
+
+    from mini4d.datastore.query import linked_attribute_criteria
+
+    groups: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+    for k, (_conj, c) in enumerate(lines):
+        if c.kind != "attrcrit":
+            continue
+        steps = [s.strip() for s in c.node.split(".")]
+        for j, step in enumerate(steps):
+            if re.fullmatch(r".*\[[A-Za-z]\]", step):
+                key = (c.target[1].uuid, tuple(steps[: j + 1]))
+                groups.setdefault(key, []).append(k)
+                break
+    linked = {key: ks for key, ks in groups.items() if len(ks) > 1}
+    if not linked:
+        return list(lines)
+    if any(conj != "&" for k, (conj, _c) in enumerate(lines) if k > 0):
+        raise FourDError(
+            ERR_NOT_SUPPORTED, "QUERY BY ATTRIBUTE: linked criteria ([letter]) joined by | or # are not supported yet"
+        )
+    out: list[tuple[str, Any]] = []
+    done: set[int] = set()
+    for (_uuid, prefix), ks in linked.items():
+        first = lines[ks[0]][1]
+        members = []
+        for k in ks:
+            c = lines[k][1]
+            below = [s.strip() for s in c.node.split(".")][len(prefix) :]
+            members.append((below, c.op, c.value))
+            done.add(k)
+        out.append(("&", linked_attribute_criteria(comp, t, first.target[1], list(prefix), members)))
+    out.extend(line for k, line in enumerate(lines) if k not in done)
+    return out
 
 
 def _combine(a: Any, b: Any, conj: str) -> Any:
@@ -263,6 +304,60 @@ def _deliver(f: Any, st: ProcState, ts: TableState, recs: list[int]) -> None:
 def query(f: Any, st: ProcState, args: list[Arg]) -> None:
     """Search the table: criteria `[T]F = value` (or field; comparator; value) joined by &, |, #; `*` continues."""
     _query(f, st, args, selection=False)
+
+
+def _query_by_attribute(f: Any, st: ProcState, args: list[Arg], selection: bool) -> None:
+    t, rest = _table_arg(st, args)
+    conj = "&"
+    if rest and rest[0].kind == "op" and rest[0].value in ("&", "|", "#") and len(rest) > 4:
+        conj = rest[0].value
+        rest = rest[1:]
+    star = bool(rest) and rest[-1].kind == "star"
+    if star:
+        rest = rest[:-1]
+    if len(rest) != 4 or rest[0].kind != "field":
+        raise FourDError(
+            ERR_ARG_TYPE, "QUERY BY ATTRIBUTE needs an Object field, an attribute path, a comparator and a value"
+        )
+    path = _value(rest[1])
+    if type(path) is not str:
+        raise FourDError(ERR_ARG_TYPE, "QUERY BY ATTRIBUTE: the attribute path is a text")
+    b = rest[2]
+    if b.kind == "op":
+        op = b.value
+    elif b.kind == "order":
+        op = ">" if b.value else "<"
+    else:
+        op = _value(b)
+        if type(op) is not str:
+            raise FourDError(ERR_ARG_TYPE, "QUERY BY ATTRIBUTE: unknown comparator")
+        op = op.strip()
+    ts = _ts(st, t)
+    line = Arg("attrcrit", _value(rest[3]), op=op, node=path, target=rest[0].value)
+    ts.pending_query.append((conj if ts.pending_query else "&", line))
+    if star:
+        return
+    lines = ts.pending_query
+    ts.pending_query = []
+    within = list(ts.selection) if selection else None
+    recs = _run_criteria(f, st, t, lines, within)
+    if selection:
+        pos = {r: i for i, r in enumerate(ts.selection)}
+        recs.sort(key=lambda r: pos.get(r, 0))
+    _deliver(f, st, ts, recs)
+
+
+@db_command("QUERY BY ATTRIBUTE", 1331, "Queries")
+def query_by_attribute(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """Search the table on an attribute path inside an Object field (`[]` for arrays, `[a]` to link
+    lines to one element, `*` to continue; mixes with QUERY lines)."""
+    _query_by_attribute(f, st, args, selection=False)
+
+
+@db_command("QUERY SELECTION BY ATTRIBUTE", 1424, "Queries")
+def query_selection_by_attribute(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """QUERY BY ATTRIBUTE within the current selection."""
+    _query_by_attribute(f, st, args, selection=True)
 
 
 @db_command("QUERY SELECTION", 341, "Queries")

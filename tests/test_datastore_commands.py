@@ -50,7 +50,7 @@ def test_the_listed_commands_are_really_not_implemented() -> None:
         ('SAVE SET("UserSet"; "sets.bin")', "sets live in memory only"),
         ("CREATE INDEX([Employee]; ->[Employee]email)", "indexes come from the catalog"),
         ("MODIFY RECORD([Employee])", "no user interface"),
-        ('QUERY BY ATTRIBUTE([Employee]; [Employee]extra; "level"; "="; 2)', "ORDA attribute paths"),
+        ("ARRAY TEXT($p; 0)\nDISTINCT ATTRIBUTE PATHS([Employee]extra; $p)", "es.distinctPaths"),
     ],
 )
 def test_calling_one_stops_with_a_clear_error(code: str, reason: str, tmp_path: Path) -> None:

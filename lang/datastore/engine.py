@@ -102,6 +102,7 @@ class Engine:
         self._sql_cache: dict[Any, str] = {}
         self.opened = False
         self.hooks: Any = None  # the datastore layer: triggers, integrity (set by the DataStore)
+        self.pg = backend.name == "postgresql"
         import weakref
 
         # entity selections of all() whose record numbers are not read yet: read before any write
@@ -287,7 +288,7 @@ class Engine:
                 es.materialize()  # what all() found stays what it found
         if c is None:
             c = self.conn(proc)
-        pg = self.backend.name == "postgresql"
+        pg = self.pg
         if c.depth == 0 and not c.writing:
             self.execute(c, "BEGIN" if pg else "BEGIN IMMEDIATE")
             c.writing = True

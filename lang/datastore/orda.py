@@ -1425,14 +1425,44 @@ __all__ = [
 ]
 
 
+def _entity_call(name: str, m: Any) -> Any:
+    """What Entity4D.call_4d_member runs for the entity function `name`, as a member-call hook."""
+
+    def call(f: Any, args: list[Any], span: Any, e: Entity4D, process: Any) -> Any:
+        try:
+            return m(e, f, process, args)
+        except (ValueError, TypeError, OverflowError):
+            raise _bad_parameters(name) from None
+
+    return call
+
+
+_ENTITY_CALLS = {name: _entity_call(name, m) for name, m in _ENTITY_MEMBERS.items()}
+
+
+def _entity_call_hook(e: Any, name: str) -> Any:
+    return _ENTITY_CALLS.get(name)  # None: a function of the entity class (the general member call)
+
+
+def _new_entity(f: Any, args: list[Any], span: Any, dc: DataClass4D, process: Any) -> Any:
+    return dc.new(f)
+
+
+def _dataclass_call_hook(dc: Any, name: str) -> Any:
+    return _new_entity if name == "new" else None  # what DataClass4D.call_4d_member does for new()
+
+
 def _install_property_hooks() -> None:
     """Property reads and writes of ORDA objects go straight to their get_4d_property and
-    set_4d_property (the interpreter's fast path)."""
-    from ..core.hooks import PROPERTY_HOOKS, STORE_HOOKS
+    set_4d_property, and the entity functions and `dataClass.new()` to their code (the
+    interpreter's fast paths: the same calls the general path ends up making)."""
+    from ..core.hooks import MEMBER_CALL_HOOKS, PROPERTY_HOOKS, STORE_HOOKS
 
     for cls in (DataStore4D, DataClass4D, Entity4D, EntitySelection4D):
         PROPERTY_HOOKS[cls] = cls.get_4d_property
         STORE_HOOKS[cls] = cls.set_4d_property  # what set_property calls for them
+    MEMBER_CALL_HOOKS[Entity4D] = _entity_call_hook
+    MEMBER_CALL_HOOKS[DataClass4D] = _dataclass_call_hook
 
 
 _install_property_hooks()

@@ -744,8 +744,18 @@ class Compiler:
             return Cond(f"{sh} {op} ?", [fold(value)], True, test)
         return FALSE
 
-    def object_path(self, f: Field, bracket: str | None, rest: list[str], op: str, value: Any, is_null: bool) -> Cond:
-        """A criterion inside an object attribute: decided in Python (the language's collection-query rules)."""
+    def object_path(
+        self,
+        f: Field,
+        bracket: str | None,
+        rest: list[str],
+        op: str,
+        value: Any,
+        is_null: bool,
+        comparable: bool = False,
+    ) -> Cond:
+        """A criterion inside an object attribute: decided in Python (the language's collection-query rules).
+        `comparable` (QUERY BY ATTRIBUTE): `#` on `[]` also needs one element to compare."""
         from ..stdlib.query import _NEGATED, _match_one
 
         i = f.index
@@ -786,6 +796,8 @@ class Compiler:
                     return False  # `#` does not return Null or missing values
                 if multi and letter:
                     return any(not _match_one(v, positive, value) for v in vals)
+                if multi and comparable and not any(v is not None and v is not UNDEFINED for v in vals):
+                    return False  # nothing to compare: such records are left out
                 return not any(_match_one(v, positive, value) for v in vals)
             return any(_match_one(v, op, value) for v in vals)
 
@@ -1189,7 +1201,53 @@ def classic_criterion(comp: Compiler, table: Table, f: Field, op: str, value: An
     is_null = value is None
     if type(value) is int:
         value = float(value)
-    cond = comp.storage(f, op, value, is_null)
+    return _through_relations(comp, table, f, comp.storage(f, op, value, is_null))
+
+
+def attribute_criterion(comp: Compiler, table: Table, f: Field, path: str, op: str, value: Any) -> Cond:
+    """QUERY BY ATTRIBUTE: `path op value` inside the Object field F (of `table` or of a table related
+    to it). An empty object as value stands for "not defined" (`=`) and "defined" (`#`)."""
+    if f.kind != "object":
+        raise FourDError(ERR_QUERY, f"QUERY BY ATTRIBUTE: {f.name} is not an Object field")
+    if op == "!=":
+        op = "#"
+    if op not in ("=", "#", "<", ">", "<=", ">=", "%"):
+        raise FourDError(ERR_QUERY, f"QUERY BY ATTRIBUTE: unknown comparator {op!r}")
+    steps = [s.strip() for s in path.split(".")]
+    if not path.strip() or any(not s for s in steps):
+        raise FourDError(ERR_QUERY, f"QUERY BY ATTRIBUTE: invalid attribute path {path!r}")
+    if isinstance(value, Obj) and not dict.__len__(value):
+        value = None
+    if type(value) is int:
+        value = float(value)
+    cond = comp.object_path(f, None, steps, op, value, value is None, comparable=True)
+    return _through_relations(comp, table, f, cond)
+
+
+def linked_attribute_criteria(
+    comp: Compiler, table: Table, f: Field, prefix: list[str], members: list[tuple[list[str], str, Any]]
+) -> Cond:
+    """QUERY BY ATTRIBUTE lines joined by & whose paths name the same array with the same letter
+    (`locations[a].city`, `locations[a].kind`): one element must meet them all. `prefix`: the path
+    steps down to the array (`locations[a]`); members: (steps below it, comparator, value)."""
+    from .orda import Attr
+
+    a = Attr(f.name, "storage")
+    a.field = f
+    holder = TableOnly(f.table if f.table is not None else table)
+    holder.attrs = {f.name: a}
+    leaves = []
+    for rest, op, v in members:
+        if isinstance(v, Obj) and not dict.__len__(v):
+            v = None
+        leaves.append((("cmp", ("path", ""), "#" if op == "!=" else op, ("v", v)), rest))
+    cond = comp.linked_group(holder, [f.name, *prefix], leaves)
+    return _through_relations(comp, table, f, cond)
+
+
+def _through_relations(comp: Compiler, table: Table, f: Field, cond: Cond) -> Cond:
+    """A criterion on F's table turned into one on `table`, following the relations between them."""
+    assert f.table is not None
     path = relation_path(table, f.table)
     for rel, to_one in reversed(path):
         outer_t = rel.source.table if to_one else rel.dest.table

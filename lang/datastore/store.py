@@ -176,12 +176,11 @@ class DataStore:
         (status 3). Automatic values, the trigger and the write happen in one database write.
         """
         eng = self.need_engine()
-        out: list[SaveResult] = []
         try:
-            eng.write(proc, lambda c: out.append(self._save(proc, r, expected_stamp, fire_trigger, fields, c)))
+            res: SaveResult = eng.write(proc, lambda c: self._save(proc, r, expected_stamp, fire_trigger, fields, c))
         except FourDError as err:
             return SaveResult(STATUS_SERIOUS, err)
-        return out[0]
+        return res
 
     def _save(
         self,
