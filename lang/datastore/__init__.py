@@ -15,17 +15,21 @@ DEFAULTS: dict[str, str] = {}
 
 
 def get_store(runtime: Any) -> Any:
-    """The runtime's datastore (opened at the first call)."""
+    """The runtime's datastore (opened at the first call). Other threads wait until it is opened
+    and seeded; the seeding thread itself gets it at once (its triggers run during the seeding)."""
     store = runtime.extensions.get("datastore")
-    if store is None:
+    if store is None or not store.ready:
         from .store import open_store
 
-        with runtime.proc_lock:
+        with runtime.proc_lock:  # re-entrant: the seeding thread passes, the others wait here
             store = runtime.extensions.get("datastore")
             if store is None:
                 store = open_store(runtime)
                 runtime.extensions["datastore"] = store
-                seed = runtime.extensions.get("seed") or DEFAULTS.get("seed")
-                if seed and store.engine is not None:
-                    store.seed_file(seed)  # triggers run during seeding see this store
+                try:
+                    seed = runtime.extensions.get("seed") or DEFAULTS.get("seed")
+                    if seed and store.engine is not None:
+                        store.seed_file(seed)
+                finally:
+                    store.ready = True
     return store

@@ -149,11 +149,16 @@ class DataStore4D:
 
 
 def datastore_object(store: DataStore) -> DataStore4D:
-    if store.ds is None:
+    ds = store.ds
+    if ds is None:
+        # made outside store.lock: making it may wait for the runtime's lock (the class store),
+        # which the thread opening and seeding the store holds while it waits for store.lock
+        made = DataStore4D(store)
         with store.lock:
             if store.ds is None:
-                store.ds = DataStore4D(store)
-    return store.ds
+                store.ds = made
+            ds = store.ds
+    return ds
 
 
 # ------------------------------------------------------------------ attributes
