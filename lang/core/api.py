@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..errors import FourDError, Syntax4DError
+from ..interrupt import run_interruptible, stop_check
 from . import fastops
 from .calls import prepare_call
 from .conversions import to_element, to_storable, variable_converter
@@ -37,6 +38,9 @@ if TYPE_CHECKING:
     from ..runtime import POLL, STARTED, WAITING_FOR_INTERNAL_FLAG, Process, WebSession, copy_for_process
 
 __all__ = [
+    # long calls that Ctrl-C can stop (lang/interrupt.py)
+    "run_interruptible",
+    "stop_check",
     # values stored in objects and collections
     "to_storable",
     "to_element",
