@@ -119,3 +119,22 @@ def test_100000_nested_blocks_is_a_clear_error(tmp_path: Path, cli: Any, write: 
     code, out, err = cli([str(p)])
     assert code == 65
     assert "error 90001: The code is nested too deeply" in err
+
+
+def test_a_method_text_over_the_size_limit_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Any
+) -> None:
+    """Past MAX_METHOD_CHARS the parse stops at once with a syntax error that says the limit."""
+    from mini4d import parser
+
+    monkeypatch.setattr(parser, "MAX_METHOD_CHARS", 60)
+    script = tmp_path / "big.4dm"
+    script.write_text("$x:=1\n" * 11, encoding="utf-8")  # 66 characters
+    rc, out, err = cli([str(script)])
+    assert rc == 65 and out == ""
+    assert err.splitlines()[0] == (
+        f"{script}:1:1: error 90001: The method is too large: 66 characters; mini4d reads at most "
+        "60 characters per method (split it into several methods)"
+    )
+    script.write_text("$x:=1\n" * 10, encoding="utf-8")  # 60 characters: read
+    assert cli([str(script)]).code == 0
