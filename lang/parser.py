@@ -411,6 +411,13 @@ def _friendly(exc: UnexpectedInput, source: Source, text: str, blocks: BlockProb
     tok_type = getattr(tok, "type", "$END")
     tok_val = str(tok) if tok is not None else ""
     expected = getattr(exc, "expected", None) or set()
+    if isinstance(exc, UnexpectedToken) and expected == {"COLON"}:
+        # `{name value}`: the only place where a colon alone may follow is after a property name
+        if tok is not None and getattr(tok, "start_pos", None) is not None:
+            span = Span(source, tok.start_pos, max(tok.end_pos, tok.start_pos + 1))
+        return Syntax4DError(
+            f"Expected `:` before `{tok_val}`: each property of an object literal is written `name: value`", span
+        )
     if isinstance(exc, UnexpectedToken) and expected and expected <= {"COLON", "ELSE", "END_CASE"}:
         # Inside `Case of`, before its first branch: only `: (condition)` may follow.
         end = text.find("\n", pos)
