@@ -54,6 +54,7 @@ VALUE_FAILURES: tuple[type[BaseException], ...] = (
 # parameter that declares no type (for a typed parameter, the converter refused it already).
 _TYPE_FAILURES = (TypeError, AttributeError, IndexError)
 
+
 def special_argument_error(name: str, special: str, span: Span | None) -> Syntax4DError:
     """A `*`, `<` or `>` given to a command that does not declare it."""
     return Syntax4DError(f"`{name}` does not take a `{special}` argument", span)
