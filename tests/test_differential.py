@@ -28,6 +28,17 @@ METHODS = {
         f"as_{t}": f"#DECLARE($v : {t.capitalize()})\nreturn $v\n"
         for t in ("integer", "real", "text", "boolean", "date", "time", "object", "collection")
     },
+    **{
+        f"two_{t}": f"#DECLARE($v : {t.capitalize()}; $w : {t.capitalize()})\nreturn [$v; $w]\n"
+        for t in ("integer", "real", "text", "variant", "object")
+    },
+    "as_variant": "#DECLARE($v : Variant)\nreturn $v\n",
+    "none": "$x:=1\n",
+    "legacy": "C_REAL($1)\n$0:=[$1; $2]\n",
+    "result": '#DECLARE($v : Variant)->$r : Text\nIf ($v=Null)\n$r:="null"\nElse\n$r:=String($v)\nEnd if\n',
+    "deferred": '#DECLARE($v : Variant)\nthrow({errCode: 7; message: "later"; deferred: True})\nreturn $v\n',
+    "fails": "#DECLARE($v : Variant)\n$x:=$v.a.b\nreturn $x\n",
+    "count_params": "#DECLARE($v : Variant; $w : Variant)\nreturn Count parameters\n",
 }
 CLASSES = {
     "DPoint": (
@@ -318,6 +329,41 @@ def test_command_calls(twins: Twins, a: Spec, b: Spec) -> None:
         "Value type($a)",
     ):
         twins.check(f"{head}return {call}\n", a, b)
+
+
+@pytest.mark.parametrize("op", ["<", ">", "<=", ">="])
+@SETTINGS
+@given(ab=pairs)
+def test_if_and_while_on_a_comparison(twins: Twins, op: str, ab: tuple[Spec, Spec]) -> None:
+    a, b = ab
+    head = "#DECLARE($a : Variant; $b : Variant)\n"
+    for cond in (f"$a{op}$b", f"$a{op}2", f"$a{op}-1.5", f"$b{op}$a", f"$u{op}$a", f"$a{op}$u"):
+        twins.check(f"{head}If ({cond})\nreturn 1\nElse\nreturn 2\nEnd if\n", a, b)
+        twins.check(f"{head}$n:=0\nIf ({cond})\n$n:=1\nEnd if\nreturn $n\n", a, b)
+        twins.check(
+            f"{head}$n:=0\nWhile ({cond})\n$n:=$n+1\nIf ($n>3)\nreturn $n\nEnd if\nEnd while\nreturn $n\n", a, b
+        )
+    # the compared locals change inside the loop
+    loop = f"$n:=0\nWhile ($a{op}$b)\n$a:=$a+1\n$n:=$n+1\nIf ($n>5)\nbreak\nEnd if\nEnd while\n"
+    twins.check(f"{head}{loop}return [$a; $n]\n", a, b)
+
+
+@pytest.mark.parametrize("t", ["Integer", "Real", "Text", "Variant", "Object"])
+@SETTINGS
+@given(ab=pairs)
+def test_method_call_sites(twins: Twins, t: str, ab: tuple[Spec, Spec]) -> None:
+    """Project method calls of 0 to 2 arguments: literals, locals, `$a±n`, other expressions."""
+    a, b = ab
+    head = "#DECLARE($a : Variant; $b : Variant)\n"
+    one, two = f"as_{t.lower()}", f"two_{t.lower()}"
+    for args in ("$a", "$b", "$a-1", "$a+2.5", "$a*2", "1", '"x"', "True", "id($a)", "$u", "$a-$b"):
+        twins.check(f"{head}return {one}({args})\n", a, b)
+        twins.check(f"{head}return {two}({args}; $b)\n", a, b)
+        twins.check(f"{head}return {two}($a; {args})\n", a, b)
+    twins.check(f"{head}return {two}($a)\n", a, b)  # fewer arguments than parameters
+    twins.check(f"{head}return {one}($a; $b)\n", a, b)  # more
+    twins.check(f"{head}return [none(); legacy($a; $b); result($a); deferred($a); fails($a)]\n", a, b)
+    twins.check(f"{head}none()\nreturn count_params($a; $b)\n", a, b)
 
 
 @SETTINGS
