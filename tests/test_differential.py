@@ -44,7 +44,8 @@ CLASSES = {
     "DPoint": (
         "Class constructor($x : Variant)\n\tThis.x:=$x\n\n"
         "Function get() : Variant\n\treturn This.x\n\n"
-        "Function add($d : Variant)\n\tThis.x:=This.x+$d\n"
+        "Function add($d : Variant)\n\tThis.x:=This.x+$d\n\n"
+        "Function put($d : Variant; $e : Variant)\n\tThis.y:=$d\n\tThis.z:=$u\n"
     ),
     "DChild": (
         "Class extends DPoint\n\nClass constructor($x : Variant)\n\tSuper($x)\n\tThis.y:=This.x\n\n"
@@ -181,7 +182,8 @@ def test_fused_assignments(twins: Twins, target: str, op: str, ab: tuple[Spec, S
         return
     decl = f"var $r : {target}\n" if target else ""
     head = "#DECLARE($a : Variant; $b : Variant)\n" + decl
-    for expr in (f"$a{op}$b", f"$a{op}2", f"$a{op}2.5", f"3{op}$b", f"id($a){op}$b", f"$a{op}id($b)", f"id($a){op}7"):
+    shapes = (f"$a{op}$b", f"$a{op}2", f"$a{op}2.5", f"3{op}$b", f"id($a){op}$b", f"$a{op}id($b)", f"id($a){op}7")
+    for expr in (*shapes, f"id($a){op}id($b)"):
         twins.check(f"{head}$r:={expr}\nreturn $r\n", a, b)
     twins.check(f"{head}$r:=$a\nreturn $r\n", a, b)
     twins.check(f"{head}$r:=-$a\nreturn $r\n", a, b)
@@ -288,6 +290,8 @@ def test_class_functions_and_this(twins: Twins, a: Spec, b: Spec) -> None:
         "$p:=cs.DChild.new($a)\n$p.add($b)\nreturn [$p.get(); $p.y]",
         "$p:=cs.DPoint.new($a)\n$p.x:=$b\nreturn $p",
         "$p:=cs.DPoint.new($a)\nreturn $p[$b]",
+        "$p:=cs.DPoint.new($a)\n$p.put($b)\nreturn $p",
+        "$p:=cs.DPoint.new($a)\n$p.put($b; $a)\nreturn $p",
         "$f:=cs.DPoint.new($a).get\nreturn $f.call(cs.DPoint.new($b))",
     ):
         twins.check(head + body + "\n", a, b)

@@ -143,6 +143,22 @@ class Access(_Base):
         i = scope.slot(target.obj.name) if isinstance(target.obj, N.Local) else -1
         if getattr(obj, "reads_frame_this", False):
             name = target.name
+            src = getattr(value, "local_slot", -1)
+            if src >= 0:
+
+                def assign_local_to_this(f: Frame) -> None:
+                    # `This.name:=$x`: as assign_member_of_this, the local read from its slot
+                    v = f.locals[src]
+                    if v is UNSET:
+                        v = value(f)  # reports the unassigned variable
+                    o = f.this
+                    hook = store_hook(type(o))
+                    if hook is not None:
+                        hook(o, name, v)
+                    else:
+                        put(f, o, v)
+
+                return assign_local_to_this
 
             def assign_member_of_this(f: Frame) -> None:
                 # `This.name:=value` (lang/classes.py `_this`): a class instance's store hook

@@ -703,7 +703,13 @@ def prepare_call(code: Code) -> Callable[..., Any]:
         else:
             loc = f.locals = list(initial)
         if declared and initial is None and len(args) == nsteps:
-            bind(loc, args, span)
+            for _k, slot, conv, same in steps:
+                v = args[_k]
+                if conv is None or type(v) is same:
+                    loc[slot] = v  # a value its converter keeps as is
+                else:
+                    bind(loc, args, span)  # every parameter, by the rule
+                    break
         elif mode == _BIND_LEGACY:
             nargs = len(args)
             for n, slot in legacy:
@@ -742,11 +748,53 @@ def prepare_call(code: Code) -> Callable[..., Any]:
         v = f.ret
         return result_default if v is UNDEFINED else v
 
+    if value is not None and mode == _BIND_LEGACY and not is_method:
+        call = _formula_call(code, value, template, legacy)
     call.plan = _CallPlan(  # type: ignore[attr-defined]  # what a method call site needs to run the unit itself
         declared, is_method, steps, template, body, (single, single_span, on_error), rs, result_default, bind
     )
     code.call = call
     return call
+
+
+def _formula_call(code: Code, value: Fn, template: list[Any], legacy: tuple[tuple[int, int], ...]) -> Any:
+    """The `call` of a formula computing one expression with untyped `$1..$n`: as prepare_call's
+    general `call` runs it (no deferred errors to deliver, the value returned as it is)."""
+    name = code.name
+
+    def call_formula(
+        caller: Frame | None, args: list[Any], span: Span | None, this: Any, proc: Any, initial: list[Any] | None = None
+    ) -> Any:
+        depth = proc.depth
+        if depth >= MAX_DEPTH:
+            raise FourDError(
+                ERR_STACK_OVERFLOW, f"Stack overflow: more than {MAX_DEPTH} nested calls (in {name})", span
+            )
+        f = _new_frame(Frame)
+        f.code = code
+        f.process = proc
+        f.params = args
+        f.this = this
+        f.ret = UNDEFINED
+        f.span = None
+        f.runtime = proc.runtime
+        f.caller = caller
+        f.extra = None
+        loc = f.locals = template.copy() if initial is None else list(initial)
+        nargs = len(args)
+        for n, slot in legacy:
+            if n <= nargs and loc[slot] is UNSET:
+                loc[slot] = args[n - 1]
+        proc.depth = depth + 1
+        try:
+            return value(f)
+        except FourDError as err:
+            add_frame(err, code, span)
+            raise
+        finally:
+            proc.depth = depth
+
+    return call_formula
 
 
 class _CallPlan:

@@ -192,7 +192,40 @@ def arith_closure(op: str, opa: tuple[Any, ...], opb: tuple[Any, ...], slow: Any
         return _arith_cx(pyop, ca, right, slow, store)
     if ca is not None and ib >= 0:
         return _arith_cl(pyop, ca, ib, slow, undefined_b, store)
-    return _arith(op, opa, opb, slow, store)  # `$a/$b`, `(x)+$a`, `x+y`
+    if ia < 0 and ca is None and ib < 0 and cb is None:
+        return _arith_xx(pyop, op == "+", left, right, slow, store)
+    return _arith(op, opa, opb, slow, store)  # `$a/$b`, `(x)+$a`
+
+
+def _arith_xx(pyop: Any, plus: bool, left: Fn, right: Fn, slow: Any, store: tuple[Any, ...]) -> Fn:
+    """`(expression) op (expression)`; with a `store` slot, `$x:=(expression) op (expression)`."""
+    s, conv, exact, lo, hi = store
+
+    def arith_xx(f: Any) -> Any:
+        a = left(f)
+        b = right(f)
+        ta = type(a)
+        tb = type(b)
+        if (ta is float or ta is int) and (tb is float or tb is int):
+            try:
+                r = pyop(a, b)
+            except ZeroDivisionError:  # 4D gives INF, -INF or the undefined number
+                r = slow(a, b)
+            else:
+                if ta is int and tb is int and not -MAX_EXACT <= r <= MAX_EXACT:
+                    r = slow(a, b)
+        elif plus and ta is str and tb is str:
+            r = a + b
+        else:
+            r = slow(a, b)
+        if s < 0:
+            return r
+        if conv is not None and (type(r) is not exact or lo is not None and not lo <= r <= hi):
+            r = conv(r)
+        f.locals[s] = r
+        return None
+
+    return arith_xx
 
 
 def _arith_lc(pyop: Any, i: int, c: float, slow: Any, undefined: Any, store: tuple[Any, ...]) -> Fn:
