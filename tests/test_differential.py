@@ -18,6 +18,7 @@ import pytest
 from differential import Spec, Twins
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from mini4d.values import REAL_EPSILON
 
 # compiling the first method raises the recursion limit (lang/limits.py): hypothesis notices it
 pytestmark = pytest.mark.filterwarnings("ignore:The recursion limit will not be reset")
@@ -256,7 +257,9 @@ def test_element_reads_writes_and_push(twins: Twins, c: Spec, i: Spec, v: Spec) 
         "$c.push(Null)",
     ):
         twins.check(f"{head}{body}\nreturn $c\n", c, i, v)
-    for read in ("$c[$i]", "$c[id($i)]", "$c[0]", "$c.push($v)", "$c.push(2).length", "$c[$i][$i]"):
+    reads = ("$c[$i]", "$c[id($i)]", "$c[0]", "$c.push($v)", "$c.push(2).length", "$c[$i][$i]")
+    calls = ("$c.indexOf($v)", "$c.indexOf($v; $i)", "$c.copy()", "$c.join($u)", '$c.join("-"; 1)', "$c.v($i)")
+    for read in (*reads, *calls):
         twins.check(f"{head}return {read}\n", c, i, v)
 
 
@@ -335,13 +338,21 @@ def test_command_calls(twins: Twins, a: Spec, b: Spec) -> None:
         twins.check(f"{head}return {call}\n", a, b)
 
 
-@pytest.mark.parametrize("op", ["<", ">", "<=", ">="])
+@pytest.mark.parametrize("op", ["<", ">", "<=", ">=", "=", "#"])
 @SETTINGS
-@given(ab=pairs)
-def test_if_and_while_on_a_comparison(twins: Twins, op: str, ab: tuple[Spec, Spec]) -> None:
+@given(ab=pairs, level=st.sampled_from(["", "SET REAL COMPARISON LEVEL(0.5)\n", "SET REAL COMPARISON LEVEL(2)\n"]))
+def test_if_and_while_on_a_comparison(twins: Twins, op: str, ab: tuple[Spec, Spec], level: str) -> None:
     a, b = ab
-    head = "#DECLARE($a : Variant; $b : Variant)\n"
-    for cond in (f"$a{op}$b", f"$a{op}2", f"$a{op}-1.5", f"$b{op}$a", f"$u{op}$a", f"$a{op}$u"):
+    head = "#DECLARE($a : Variant; $b : Variant)\n" + level
+    before = REAL_EPSILON[0]
+    try:
+        _check_conditions(twins, op, head, a, b)
+    finally:
+        REAL_EPSILON[0] = before  # the level is the session's: the other tests run at the default
+
+
+def _check_conditions(twins: Twins, op: str, head: str, a: Spec, b: Spec) -> None:
+    for cond in (f"$a{op}$b", f"$a{op}2", f"$a{op}-1.5", f"$b{op}$a", f"$u{op}$a", f"$a{op}$u", f"$a{op}0"):
         twins.check(f"{head}If ({cond})\nreturn 1\nElse\nreturn 2\nEnd if\n", a, b)
         twins.check(f"{head}$n:=0\nIf ({cond})\n$n:=1\nEnd if\nreturn $n\n", a, b)
         twins.check(

@@ -287,6 +287,8 @@ class Calls(_Base):
             return call_member_general
         if name == "push" and n_args == 1:
             return self.compile_push(e, obj, arg_fns[0], scope, statement=False)
+        if isinstance(e.obj, N.Local) and n_args <= 2:
+            return self._member_call_of_local(e, obj, arg_fns, scope)
 
         def member_call(f: Frame) -> Any:
             o = obj(f)
@@ -324,6 +326,70 @@ class Calls(_Base):
             return call_member(f, o, name, args, span)
 
         return member_call
+
+    def _member_call_of_local(self, e: N.MemberCall, obj: Fn, arg_fns: tuple[Fn, ...], scope: Scope) -> Fn:
+        """`$o.name(...)` with up to two arguments: expr_MemberCall's member_call with the receiver
+        and the arguments that are locals or constants read inline (`_arg_read` kinds 0 and 1)."""
+        oi = scope.slot(e.obj.name)
+        n = len(arg_fns)
+        k0, i0, _o0, c0, a0 = _arg_read(e.args[0], arg_fns[0], scope) if n > 0 else _NO_ARG
+        k1, i1, _o1, c1, a1 = _arg_read(e.args[1], arg_fns[1], scope) if n > 1 else _NO_ARG
+        name = e.name
+        span = e.span
+        call_member = self.call_member
+        coll_members = self.members.setdefault("Collection", {})
+
+        def member_call_of_local(f: Frame) -> Any:
+            loc = f.locals
+            o = loc[oi]
+            if o is UNSET:
+                o = obj(f)  # reports the unassigned variable
+            if n == 0:
+                args = []
+            else:
+                if k0 == 1:
+                    v0 = loc[i0]
+                    if v0 is UNSET:
+                        v0 = a0(f)
+                elif k0 == 0:
+                    v0 = c0
+                else:
+                    v0 = a0(f)
+                if n == 1:
+                    args = [v0]
+                else:
+                    if k1 == 1:
+                        v1 = loc[i1]
+                        if v1 is UNSET:
+                            v1 = a1(f)
+                    elif k1 == 0:
+                        v1 = c1
+                    else:
+                        v1 = a1(f)
+                    args = [v0, v1]
+            t = type(o)
+            if t is Coll:
+                fn = coll_members.get(name)
+                if fn is not None:
+                    f.span = span
+                    try:
+                        return fn(f, o, *args)
+                    except FourDError as err:
+                        err.with_span(span)
+                        raise
+            else:
+                hook = member_call_hook(t)
+                call = hook(o, name) if hook is not None else None
+                if call is not None:
+                    f.span = span
+                    try:
+                        return call(f, args, span, o, f.process)
+                    except FourDError as err:
+                        err.with_span(span)
+                        raise
+            return call_member(f, o, name, args, span)
+
+        return member_call_of_local
 
     def compile_push(self, e: N.MemberCall, obj: Fn, a0: Fn, scope: Scope, statement: bool) -> Fn:
         """`$c.push(v)`: push's own work without its checks on a standard collection with a value

@@ -129,6 +129,8 @@ def compare_shape(e: N.Expr, slot_of: Callable[[str], int]) -> tuple[Any, int, i
     For `If` and `While`, which then compare two numbers (NaN aside) without calling the
     condition's closure; any other pair of values takes the condition's closure, which decides.
     """
+    if isinstance(e, N.Binary) and e.op in ("=", "#") and isinstance(e.left, N.Local) and _number_literal(e.right):
+        return e.op, slot_of(e.left.name), -1, e.right.value  # `$a=3` (`If` only: statements._if_equal)
     if not (isinstance(e, N.Binary) and e.op in _ORDER and isinstance(e.left, N.Local)):
         return None
     if isinstance(e.right, N.Local):
