@@ -48,6 +48,12 @@ CLASSES = {
         "Function add($d : Variant)\n\tThis.x:=This.x+$d\n\n"
         "Function put($d : Variant; $e : Variant)\n\tThis.y:=$d\n\tThis.z:=$u\n"
     ),
+    "DComputed": (
+        "Class constructor($x : Variant)\n\tThis.x:=$x\n\tThis.v:=$x\n\n"
+        "Function get v() : Variant\n\treturn [This.x]\n\n"
+        "Function set v($val : Variant)\n\tThis.x:=$val\n\n"
+        "Function read() : Variant\n\treturn [This.x; This.v; This.w]\n"
+    ),
     "DChild": (
         "Class extends DPoint\n\nClass constructor($x : Variant)\n\tSuper($x)\n\tThis.y:=This.x\n\n"
         "Function get() : Variant\n\treturn Super.get()\n"
@@ -294,6 +300,7 @@ def test_class_functions_and_this(twins: Twins, a: Spec, b: Spec) -> None:
         "$p:=cs.DPoint.new($a)\n$p.x:=$b\nreturn $p",
         "$p:=cs.DPoint.new($a)\nreturn $p[$b]",
         "$p:=cs.DPoint.new($a)\n$p.put($b)\nreturn $p",
+        "$p:=cs.DComputed.new($a)\n$p.v:=$b\nreturn [$p.read(); $p.v; $p.x]",
         "$p:=cs.DPoint.new($a)\n$p.put($b; $a)\nreturn $p",
         "$f:=cs.DPoint.new($a).get\nreturn $f.call(cs.DPoint.new($b))",
     ):

@@ -816,6 +816,8 @@ def prepare_call(code: Code) -> Callable[..., Any]:
 
     if value is not None and mode == _BIND_LEGACY and not is_method:
         call = _formula_call(code, value, template, legacy)
+    elif declared and not is_method and value is None:
+        call = _function_call(code, call, template, steps, bind, (single, single_span, on_error), rs, result_default)
     call.plan = _CallPlan(  # type: ignore[attr-defined]  # what a method call site needs to run the unit itself
         declared, is_method, steps, template, body, (single, single_span, on_error), rs, result_default, bind
     )
@@ -861,6 +863,71 @@ def _formula_call(code: Code, value: Fn, template: list[Any], legacy: tuple[tupl
             proc.depth = depth
 
     return call_formula
+
+
+def _function_call(
+    code: Code,
+    general: Any,
+    template: list[Any],
+    steps: tuple[Any, ...],
+    bind: Any,
+    singles: tuple[Any, Any, Any],
+    rs: int | None,
+    result_default: Any,
+) -> Any:
+    """The `call` of a class function or constructor with #DECLARE parameters only: prepare_call's
+    general `call` (which runs any call given captured locals) without the branches of other units."""
+    nsteps = len(steps)
+    body = code.body
+    single, single_span, on_error = singles
+
+    def call_function(
+        caller: Frame | None, args: list[Any], span: Span | None, this: Any, proc: Any, initial: list[Any] | None = None
+    ) -> Any:
+        depth = proc.depth
+        if depth >= MAX_DEPTH or initial is not None or len(args) != nsteps:
+            return general(caller, args, span, this, proc, initial)
+        f = _new_frame(Frame)
+        f.code = code
+        f.process = proc
+        f.params = args
+        f.this = this
+        f.ret = UNDEFINED
+        f.span = None
+        f.runtime = proc.runtime
+        f.caller = caller
+        f.extra = None
+        loc = f.locals = template.copy()
+        for _k, slot, conv, same in steps:
+            v = args[_k]
+            if conv is None or type(v) is same:
+                loc[slot] = v  # a value its converter keeps as is
+            else:
+                bind(loc, args, span)  # every parameter, by the rule
+                break
+        proc.depth = depth + 1
+        try:
+            if single is None:
+                body(f)
+            else:
+                try:
+                    single(f)
+                except FourDError as e:
+                    if e.span is None:
+                        e.span = single_span
+                    on_error(e, f)
+        except FourDError as err:
+            add_frame(err, code, span)
+            raise
+        finally:
+            proc.depth = depth
+        if rs is not None:
+            v = loc[rs]
+            return UNDEFINED if v is UNSET else v
+        v = f.ret
+        return result_default if v is UNDEFINED else v
+
+    return call_function
 
 
 class _CallPlan:
