@@ -202,7 +202,8 @@ class Calls(_Base):
                     else:
                         bind(new, args, span)
             proc.depth = depth + 1
-            pending = len(proc.deferred)
+            deferred = proc.deferred
+            pending = len(deferred) if deferred else 0
             try:
                 if single is None:
                     body(nf)
@@ -218,10 +219,10 @@ class Calls(_Base):
                 raise
             finally:
                 proc.depth = depth
-            if len(proc.deferred) > pending:
-                deferred = take_deferred(proc, pending)
-                add_frame(deferred, c, span)
-                raise deferred
+            if deferred and len(deferred) > pending:  # (the process's list itself: it is never replaced)
+                err = take_deferred(proc, pending)
+                add_frame(err, c, span)
+                raise err
             if rs is not None:
                 v = new[rs]
                 return UNDEFINED if v is UNSET else v

@@ -647,6 +647,32 @@ def _if_compare(shape: tuple[Any, int, int, Any], cond: Fn, check: Any, then: An
     pyop, i, j, k = shape
     if pyop == "=" or pyop == "#":
         return _if_equal(pyop == "=", i, k, cond, check, then, other, fail)
+    if j < 0:
+
+        def if_compare_constant(f: Frame) -> Any:
+            a = f.locals[i]
+            ta = type(a)
+            if (ta is float or ta is int) and a == a:  # (the constant is a number, never NaN)
+                c = pyop(a, k)
+            else:
+                c = cond(f)
+                c = c is True or (c is not False and check(c))
+            if c:
+                body = then
+            elif other is not None:
+                body = other
+            else:
+                return None
+            for fn in body:  # the statement loop of compile_stmts
+                try:
+                    r = fn(f)
+                except FourDError as e:
+                    r = fail(e, fn, f)
+                if r is not None:
+                    return r
+            return None
+
+        return if_compare_constant
 
     def if_compare(f: Frame) -> Any:
         loc = f.locals
