@@ -755,6 +755,8 @@ def compile_regex(pattern: str) -> re.Pattern[str]:
             rx = re.compile(_icu_to_python(pattern), re.UNICODE)
         except re.error as exc:
             raise FourDError(ERR_ARG_VALUE, f"Invalid regular expression: {exc}") from None
+        except OverflowError:  # a repetition count beyond what the engine takes: `a{99999999999}`
+            raise FourDError(ERR_ARG_VALUE, "Invalid regular expression: a repetition count is too large") from None
         _RX_CACHE[pattern] = rx
     return rx
 
