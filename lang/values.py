@@ -1193,6 +1193,8 @@ def to_text(v: Any) -> str:
         return format_date_default(v)
     if t is Time4D:
         return v.hms()
+    if getattr(v, "is_4d_array", False):  # String takes a value, not an array (compiled 4D refuses it too)
+        raise FourDError(ERR_TYPE_MISMATCH, "An array cannot be converted to text: pass one of its elements")
     from .jsonfmt import stringify
 
     return stringify(v)
