@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
 from . import values as V
-from .errors import ERR_INDEX_RANGE, ERR_NOT_SUPPORTED, ERR_TYPE_MISMATCH, FourDError
+from .core.conversions import to_index
+from .errors import ERR_ARG_TYPE, ERR_ARG_VALUE, ERR_INDEX_RANGE, ERR_NOT_SUPPORTED, ERR_TYPE_MISMATCH, FourDError
 
 # Array kind -> (Type() constant, element type name used by the variable converters).
 ARRAY_KINDS: dict[str, tuple[int, str]] = {
@@ -131,7 +133,7 @@ class Array4D:
     def _check(self, i: Any, span: Any) -> int:
         t = type(i)
         if t is float:
-            i = int(i)
+            i = to_index(i, span)
         elif t is not int:
             if t is Array4D:
                 # 4D reads an array used as a number as its selected element (list boxes).
@@ -186,6 +188,13 @@ class Array4D:
 
 def check_size(n: Any) -> int:
     """An element count given to ARRAY / INSERT IN ARRAY."""
+    t = type(n)
+    if t is V.Time4D:
+        n = n.s
+    elif t is not float and t is not int or t is bool:
+        raise FourDError(ERR_ARG_TYPE, f"A number was expected for an array size, got {V.type_name(n)}")
+    if n != n or n in (math.inf, -math.inf):
+        raise FourDError(ERR_ARG_VALUE, "An array size cannot be INF or an undefined number (NaN)")
     n = int(n)
     if n < 0:
         n = 0

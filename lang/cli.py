@@ -11,7 +11,6 @@ from typing import Any, TextIO
 
 from . import __version__
 from .errors import FourDError, Syntax4DError, format_error
-from .limits import THREAD_STACK
 from .source import Source, SourceDecodeError
 
 EXIT_OK = 0
@@ -360,6 +359,10 @@ def execute(runtime: Any, code: Any, args: list[Any], io: Streams, debug: bool =
             from .errors import ERR_STACK_OVERFLOW
 
             outcome["error"] = FourDError(ERR_STACK_OVERFLOW, "Stack overflow: the code is nested too deeply")
+        except MemoryError:
+            from .errors import ERR_OUT_OF_MEMORY
+
+            outcome["error"] = FourDError(ERR_OUT_OF_MEMORY, "Out of memory: the system has no more memory for the run")
         except BaseException as exc:  # noqa: BLE001 - an internal bug, reported as such
             import traceback
 
@@ -372,21 +375,26 @@ def execute(runtime: Any, code: Any, args: list[Any], io: Streams, debug: bool =
 
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old_limit, 200000))
-    old_stack = threading.stack_size()
-    try:
-        threading.stack_size(THREAD_STACK)
-    except (ValueError, RuntimeError):
-        pass
-    thread = threading.Thread(target=target, name="4D Main", daemon=True)
     interrupted = False
     try:
+        from .core.frames import MAX_DEPTH
+        from .limits import depth_reserve, start_thread
+
+        go = threading.Event()  # the main process runs once its depth is known
+
+        def begin() -> None:
+            go.wait()
+            target()
+
         try:
-            thread.start()
-        finally:
-            try:
-                threading.stack_size(old_stack)
-            except (ValueError, RuntimeError):
-                pass
+            _thread, stack = start_thread(begin, "4D Main")
+            main = getattr(runtime, "main", None)
+            if main is not None:
+                main.depth = depth_reserve(stack, MAX_DEPTH)
+            go.set()
+        except FourDError as err:  # no thread at all: the error is the run's outcome
+            outcome["error"] = err
+            done.set()
         while not done.is_set():
             done.wait(0.05)
     except KeyboardInterrupt:  # Ctrl-C, wherever this thread was since the start
@@ -398,7 +406,7 @@ def execute(runtime: Any, code: Any, args: list[Any], io: Streams, debug: bool =
         for proc in list(runtime.processes.values()):
             proc.stop_requested = True
         deadline = time.monotonic() + 2.0
-        while thread.ident is not None and not done.is_set() and time.monotonic() < deadline:
+        while not done.is_set() and time.monotonic() < deadline:
             done.wait(0.05)
     _flush(io)
     if getattr(runtime, "broken_pipe", False):
@@ -530,9 +538,13 @@ def _cmd_run(argv: list[str], io: Streams, debug: bool) -> int:
             return EXIT_SYNTAX if isinstance(err, Syntax4DError) else EXIT_RUNTIME
         code.attributes = mt.attributes
         codes.append(code)
+    try:  # the arguments go to the startup method (the last), checked before anything runs
+        given = [_cli_arg(codes[-1], k, a) for k, a in enumerate(ns.args)] if codes else []
+    except ValueError as exc:
+        io.err.write(f"mini4d: {exc}\n")
+        return EXIT_USAGE
     for i, code in enumerate(codes):
-        last = i == len(codes) - 1
-        values = [_cli_arg(code, k, a) for k, a in enumerate(ns.args)] if last else []
+        values = given if i == len(codes) - 1 else []
         rc = execute(runtime, code, values, io, debug)
         if rc != EXIT_OK:
             return rc

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import sys
-import threading
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -149,7 +148,7 @@ class Session:
         return self._invoke(unit, args)
 
     def _invoke(self, unit: Any, args: tuple[Any, ...]) -> Any:
-        from .limits import THREAD_STACK
+        from .limits import start_thread
 
         runtime = self.runtime
         values = [from_python(a) for a in args]
@@ -169,19 +168,7 @@ class Session:
 
         old_limit = sys.getrecursionlimit()
         sys.setrecursionlimit(max(old_limit, 200000))
-        old_stack = threading.stack_size()
-        try:
-            threading.stack_size(THREAD_STACK)
-        except (ValueError, RuntimeError):
-            pass
-        thread = threading.Thread(target=target, name="4D Main (embedded)", daemon=True)
-        try:
-            thread.start()
-        finally:
-            try:
-                threading.stack_size(old_stack)
-            except (ValueError, RuntimeError):
-                pass
+        thread, _stack = start_thread(target, "4D Main (embedded)")
         try:
             while thread.is_alive():
                 thread.join(0.05)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import gc
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 # Stack size of the threads that run 4D code (processes, the REPL's worker): deep recursion in
 # 4D code and in the compiler needs more than the platform default.
@@ -59,3 +60,53 @@ def collector_paused() -> Iterator[None]:
             _paused -= 1
             if _paused == 0 and _was_enabled:
                 gc.enable()
+
+
+# Stacks tried, largest first, when the system refuses a thread with THREAD_STACK (a memory
+# limit, `ulimit -v`, or too many threads already): a process on a smaller stack runs with
+# proportionally fewer nested calls allowed (`depth_reserve`).
+_STACK_FALLBACKS = (THREAD_STACK, THREAD_STACK // 4, THREAD_STACK // 16, 0)
+_STACK_LOCK = threading.Lock()
+
+
+def start_thread(target: Callable[[], Any], name: str) -> tuple[threading.Thread, int]:
+    """Start a daemon thread that runs 4D code, on the deepest stack the system grants.
+
+    Returns the thread and its stack size (0: the platform's default). When no thread can be
+    started at all, raises error 90072 (a 4D error, not an internal one).
+    """
+    from .errors import ERR_THREADS, FourDError
+
+    # threading.stack_size is global: one start at a time sets it, starts, restores.
+    with _STACK_LOCK:
+        old = threading.stack_size()
+        try:
+            for size in _STACK_FALLBACKS:
+                try:
+                    threading.stack_size(size)
+                except (ValueError, RuntimeError):
+                    continue
+                thread = threading.Thread(target=target, name=name, daemon=True)
+                try:
+                    thread.start()
+                except RuntimeError:  # "can't start new thread"
+                    continue
+                return thread, size
+        finally:
+            try:
+                threading.stack_size(old)
+            except (ValueError, RuntimeError):
+                pass
+    raise FourDError(
+        ERR_THREADS,
+        f"Cannot start {name}: the system refuses a new thread (memory or thread limit reached)",
+    )
+
+
+def depth_reserve(stack: int, max_depth: int) -> int:
+    """The nested calls a thread on `stack` bytes must leave unused (its depth starts there)."""
+    if stack == 0:
+        stack = 8 * 1024 * 1024  # the usual default
+    if stack >= THREAD_STACK:
+        return 0
+    return max_depth - max(50, max_depth * stack // THREAD_STACK)

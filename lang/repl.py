@@ -87,24 +87,12 @@ class _Executor:
     """One thread with a deep stack that runs every entry as the runtime's main process."""
 
     def __init__(self, runtime: Any):
-        from .limits import THREAD_STACK
+        from .limits import start_thread
 
         self.runtime = runtime
         self.busy = False  # a job is running or queued
         self.jobs: queue.Queue[tuple[Callable[[], Any], dict[str, Any], threading.Event] | None] = queue.Queue()
-        old = threading.stack_size()
-        try:
-            threading.stack_size(THREAD_STACK)
-        except (ValueError, RuntimeError):
-            pass
-        try:
-            self.thread = threading.Thread(target=self._loop, name="4D Main (REPL)", daemon=True)
-            self.thread.start()
-        finally:
-            try:
-                threading.stack_size(old)
-            except (ValueError, RuntimeError):
-                pass
+        self.thread, _stack = start_thread(self._loop, "4D Main (REPL)")
 
     def _loop(self) -> None:
         self.runtime.bind_thread(self.runtime.main)

@@ -39,7 +39,6 @@ TYPE_OTHER_USER = 4
 TYPE_WORKER = 5
 TYPE_WEB = -13  # Web server process
 
-_STACK_LOCK = threading.Lock()
 TICK = 1 / 60  # DELAY PROCESS and Semaphore count in ticks
 POLL = 0.05  # seconds between checks of stop requests while a process waits
 STARTED = time.monotonic()  # start-up, for `Milliseconds` and `Tickcount`
@@ -826,27 +825,32 @@ class Runtime:
                 self._report_child_error(
                     proc, FourDError(ERR_STACK_OVERFLOW, "Stack overflow: the code is nested too deeply")
                 )
+            except MemoryError:
+                from .errors import ERR_OUT_OF_MEMORY
+
+                self._report_child_error(
+                    proc, FourDError(ERR_OUT_OF_MEMORY, "Out of memory: the system has no more memory for the process")
+                )
             finally:
                 self._end_process(proc)
 
-        from .limits import THREAD_STACK
+        from .core.frames import MAX_DEPTH
+        from .limits import depth_reserve, start_thread
 
-        # threading.stack_size is global: one launch at a time sets it, starts, restores.
-        with _STACK_LOCK:
-            old = threading.stack_size()
-            try:
-                threading.stack_size(THREAD_STACK)
-            except (ValueError, RuntimeError):
-                pass
-            try:
-                t = threading.Thread(target=run, name=f"4D process {proc.number}", daemon=True)
-                proc.thread = t
-                t.start()
-            finally:
-                try:
-                    threading.stack_size(old)
-                except (ValueError, RuntimeError):
-                    pass
+        started = threading.Event()  # the process runs once its thread and depth are known
+
+        def run_started() -> None:
+            started.wait()
+            run()
+
+        try:
+            t, stack = start_thread(run_started, f"4D process {proc.number}")
+        except FourDError:
+            self._end_process(proc)
+            raise
+        proc.thread = t
+        proc.depth = depth_reserve(stack, MAX_DEPTH)
+        started.set()
 
     def _report_child_error(self, proc: Process, err: FourDError) -> bool:
         """Print an unhandled error of a process other than the main one; False when the process must stop."""

@@ -20,7 +20,6 @@ import io
 import os
 import re
 import sys
-import threading
 import time
 from pathlib import Path
 from typing import Any, TextIO
@@ -368,7 +367,7 @@ class _Outcome:
 
 def _run_process(runtime: Any, proc: Any, body: Any, timeout: float | None) -> _Outcome:
     """Run `body()` in a thread bound to the 4D process `proc`; stop it after `timeout` seconds."""
-    from .limits import THREAD_STACK
+    from .limits import start_thread
 
     outcome = _Outcome()
 
@@ -387,19 +386,7 @@ def _run_process(runtime: Any, proc: Any, body: Any, timeout: float | None) -> _
 
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old_limit, 200000))
-    old_stack = threading.stack_size()
-    try:
-        threading.stack_size(THREAD_STACK)
-    except (ValueError, RuntimeError):
-        pass
-    thread = threading.Thread(target=target, name=f"4D test {proc.name}", daemon=True)
-    try:
-        thread.start()
-    finally:
-        try:
-            threading.stack_size(old_stack)
-        except (ValueError, RuntimeError):
-            pass
+    thread, _stack = start_thread(target, f"4D test {proc.name}")
     thread.join(timeout)
     if thread.is_alive():
         outcome.timed_out = True

@@ -18,11 +18,11 @@ from .core.hooks import LOCKING
 from .errors import (
     ERR_DEADLOCK,
     ERR_DIV_ZERO,
-    ERR_NOT_SUPPORTED,
     ERR_NULL_PROPERTY,
     ERR_OUTSIDE_USE,
     ERR_SHARED_GROUP,
     ERR_SHARED_VALUE,
+    ERR_SIZE_LIMIT,
     ERR_TYPE_MISMATCH,
     FourDError,
 )
@@ -928,8 +928,17 @@ def add(a: Any, b: Any) -> Any:
     raise _mismatch("+", a, b)
 
 
-# 4D texts hold up to 2 GB: about 2^30 UTF-16 characters.
+# The largest text a value may hold, in bytes of memory (4D texts hold up to 2 GB of UTF-16).
+# Python stores a text with 1, 2 or 4 bytes per character, as its widest character needs.
 MAX_TEXT = 2**30
+
+
+def text_bytes(n: int, sample: str) -> int:
+    """The memory of a text of n characters as wide as those of `sample`."""
+    if sample.isascii():
+        return n
+    widest = ord(max(sample))
+    return n * (1 if widest < 0x100 else 2 if widest < 0x10000 else 4)
 
 
 def _shift_date(d: Date4D, days: float) -> Date4D:
@@ -959,8 +968,8 @@ def mul(a: Any, b: Any) -> Any:
         if not math.isfinite(b) or b < 1:
             return ""
         n = int(b)
-        if n * len(a) > MAX_TEXT:
-            raise FourDError(ERR_NOT_SUPPORTED, f"The repeated text would exceed {MAX_TEXT} characters")
+        if text_bytes(n * len(a), a) > MAX_TEXT:
+            raise FourDError(ERR_SIZE_LIMIT, f"The repeated text would exceed {MAX_TEXT:,} bytes")
         return a * n
     na, nb = _num(a), _num(b)
     if na is not None and nb is not None and ta is not bool and tb is not bool:

@@ -88,6 +88,14 @@ class _AutoUse:
             self.c.group.release(self.proc)
 
 
+def _sum(nums: list[float]) -> float:
+    """The exact sum of numbers; past the largest Real it is INF (or -INF), as in IEEE arithmetic."""
+    try:
+        return float(math.fsum(nums))
+    except OverflowError:
+        return float(sum(nums))
+
+
 def _is_num(v: Any) -> bool:
     t = type(v)
     return t is float or t is int
@@ -542,7 +550,7 @@ def _numbers(c: Coll, path: Any) -> list[float]:
 @coll_member("sum")
 def sum_(ctx: Any, c: Coll, path: Any = UNDEFINED) -> float:
     """Sum of the numeric elements (or values at propertyPath); 0 if none."""
-    return float(math.fsum(_numbers(c, path)))
+    return _sum(_numbers(c, path))
 
 
 @coll_member("average")
@@ -551,7 +559,7 @@ def average(ctx: Any, c: Coll, path: Any = UNDEFINED) -> Any:
     nums = _numbers(c, path)
     if not nums:
         return UNDEFINED
-    return float(math.fsum(nums) / len(nums))
+    return _sum(nums) / len(nums)
 
 
 def _present(c: Coll, path: Any) -> list[Any]:

@@ -188,6 +188,8 @@ def parse_date(text: str) -> Date4D:
                 sign = 1 if zone[0] == "+" else -1
                 digits = zone[1:].replace(":", "")
                 off = sign * (int(digits[:2]) * 60 + int(digits[2:]))
+                if abs(off) >= 24 * 60:  # not a time zone offset: not a valid date text
+                    return NULL_DATE
             dt = datetime(
                 y,
                 mo,

@@ -206,9 +206,13 @@ def _word_value(word: str) -> Any:
 
 
 class _Parser:
-    def __init__(self, text: str):
+    """The grammar of query strings, written once: `collection.query()` uses it as is; the
+    datastore's parser (lang/datastore/query.py) adds `eval()` and formula placeholders through
+    `condition_head`."""
+
+    def __init__(self, text: str, criteria: str | None = None):
         self.text = text
-        self.toks = tokenize(text)
+        self.toks = tokenize(text if criteria is None else criteria)
         self.i = 0
 
     def peek(self) -> Tok:
@@ -257,8 +261,15 @@ class _Parser:
             return node
         return self.parse_comparison()
 
+    def condition_head(self, t: Tok) -> tuple | None:
+        """A whole condition made of its first token alone (none in collection queries)."""
+        return None
+
     def parse_comparison(self) -> tuple:
         t = self.take()
+        whole = self.condition_head(t)
+        if whole is not None:
+            return whole
         if t.kind == "WORD":
             path: tuple = ("path", t.value)
         elif t.kind == "PH":

@@ -53,7 +53,7 @@ CASES = [
     ("$x:=[1; 2][1/0]\n", 1, "error 90023: Index INF is out of range"),
     ("$c:=[]\n$c[1e12]:=1\n", 1, "error 90023: Index 1000000000000 is too far past the end"),
     ('$t:="abc"\n$t[[1/0]]:="x"\n', 1, "error 90023: Index INF is out of range"),
-    ('$t:="ab"*1e10\n', 1, "error 90060: The repeated text would exceed"),
+    ('$t:="ab"*1e10\n', 1, "error 90073: The repeated text would exceed"),
 ]
 
 

@@ -54,8 +54,17 @@ def test_a_command_argument_truncates() -> None:
     # (docs: "truncating or rounding if necessary"); mini4d truncates, `Substring("abcdef";2.6;2)` = "bc".
     conv = ARGUMENT_CONVERTERS["int"]
     assert conv is not None
-    values = (2.6, -2.6, math.nan)
-    assert [conv(x) for x in values] == [2, -2, 0] == [truncate_integer(x) for x in values]
+    values = (2.6, -2.6)
+    assert [conv(x) for x in values] == [2, -2] == [truncate_integer(x) for x in values]
+
+
+@pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf])
+def test_a_command_argument_refuses_inf_and_nan_where_an_integer_is_declared(value: float) -> None:
+    conv = ARGUMENT_CONVERTERS["int"]
+    assert conv is not None
+    with pytest.raises(FourDError) as info:
+        conv(value)
+    assert info.value.code == 90014
 
 
 def test_a_real_variable_holds_a_float_an_argument_any_number() -> None:

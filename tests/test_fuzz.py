@@ -6,6 +6,7 @@ error (exit 70) or a hang. The long versions are marked slow.
 from __future__ import annotations
 
 import io
+import os
 import sys
 import threading
 import traceback
@@ -316,3 +317,278 @@ def test_harness_reports_internal_errors(tmp_path: Path, monkeypatch: pytest.Mon
 
 def test_harness_stops_endless_loops(tmp_path: Path) -> None:
     assert run_program("While (True)\nEnd while\n", tmp_path)[0] == EXIT_INTERRUPTED
+
+
+# ------------------------------------------------------------------ every parameter of every command
+#
+# Each program calls one command or member function of the registry with typed edge values in
+# its parameters (one parameter, or two, given an edge value; the others a value of their declared
+# type), or runs a statement form given a value of a wrong type. The short run checks an even
+# sample of them; the long run (`-m fuzz_long`) every one, at least 100,000 programs.
+
+# Commands left out: they act on the machine outside the run's temporary folder (processes,
+# the network, the web server, files written where a relative path resolves, the debugger, long
+# waits), or wait for a person.
+EXCLUDED_COMMANDS = frozenset(
+    {
+        "New process",
+        "CALL WORKER",
+        "DELAY PROCESS",
+        "PAUSE PROCESS",
+        "IDLE",
+        "TRACE",
+        "TEXT TO DOCUMENT",
+        "LOG EVENT",
+        "ABORT PROCESS BY ID",
+        "KILL WORKER",
+    }
+)
+EXCLUDED_THEMES = frozenset({"Web Server"})
+
+# An edge value for any parameter: special arguments, numbers a command cannot use as an integer,
+# an index or a size, a huge and a broken text, Null, Undefined, and a value of every other type.
+EDGES = (
+    "<",
+    ">",
+    "*",
+    "1/0",
+    "-1/0",
+    "Log(-1)",
+    "-1",
+    "0",
+    "2^31",
+    "-(2^31)-1",
+    "1e10",
+    "1e308",
+    "0.5",
+    '"x"*200000',
+    "Char(0xD800)",
+    '"a"+Char(0xDFFF)+"b"',
+    '""',
+    '"abc"',
+    '"a{99999999999}"',
+    "Null",
+    "$o.missing",
+    "True",
+    "!2024-01-01!",
+    "!00-00-00!",
+    "?01:00:00?",
+    "{a: 1/0}",
+    "{}",
+    "[]",
+    "[1; Null; 1/0]",
+    "->$v",
+    "$arr",
+    "Formula(1)",
+)
+
+# A plain value of each declared type (the annotation of the command's parameter).
+PLAIN = {
+    "str": '"abc"',
+    "float": "1",
+    "int": "1",
+    "bool": "True",
+    "Date4D": "!2024-01-01!",
+    "Time4D": "?01:00:00?",
+    "Obj": "{a: 1}",
+    "Obj | None": "{a: 1}",
+    "Coll": '[1; "b"]',
+    "Coll | None": '[1; "b"]',
+    "Ref": "$v",
+    "Ref | None": "$v",
+}
+REF_EDGES = ("$v", "$arr", "$arr{1}", "$o.k", "$undeclared", "$p->", "1")
+
+PRELUDE = "var $v\nARRAY TEXT($arr; 2)\n$o:={k: 1}\n$c:=[3; 1; 2]\n$p:=->$v\n"
+
+# Member functions called on receivers built in the program: (receiver expression, names).
+FORMULA_MEMBERS = ("call", "apply")
+
+
+def _commands() -> list[Any]:
+    from mini4d.registry import REGISTRY
+
+    reg = REGISTRY.ensure_loaded()
+    seen: dict[int, Any] = {}
+    for info in reg.by_number.values():
+        if info.func is None or info.name in EXCLUDED_COMMANDS or info.theme in EXCLUDED_THEMES:
+            continue
+        seen.setdefault(id(info), info)
+    return sorted(seen.values(), key=lambda i: i.name)
+
+
+def _call(name: str, args: list[str], statement: bool) -> str:
+    call = f"{name}({'; '.join(args)})" if args else name
+    return call if statement else f"$r:={call}"
+
+
+def _command_programs(info: Any, rng: Any, pairs: int) -> list[str]:
+    """Programs calling one command: each parameter given each edge value, then `pairs` programs
+    with two parameters given random edge values."""
+    params = list(info.params)
+    n = len(params) + (1 if not params or not params[-1].variadic else 2)  # one more than declared
+    if info.compile is not None and not params:
+        n = 3  # a command compiled specially: its arguments are not in the registry
+
+    def plain(k: int) -> str:
+        p = params[k] if k < len(params) else (params[-1] if params and params[-1].variadic else None)
+        return PLAIN.get(p.annotation, "1") if p is not None else "1"
+
+    def edges(k: int) -> tuple[str, ...]:
+        p = params[k] if k < len(params) else None
+        return REF_EDGES + EDGES[:3] if p is not None and p.is_ref else EDGES
+
+    out = []
+    for k in range(n):
+        for edge in edges(k):
+            args = [plain(j) for j in range(k)] + [edge]
+            out.append(PRELUDE + _call(info.name, args, statement=len(out) % 2 == 0) + "\n")
+    for _ in range(pairs):
+        m = rng.randint(1, n)
+        args = [plain(j) for j in range(m)]
+        for k in rng.sample(range(m), min(2, m)):
+            args[k] = rng.choice(edges(k))
+        out.append(PRELUDE + _call(info.name, args, statement=rng.random() < 0.5) + "\n")
+    return out
+
+
+def _member_programs(rng: Any, pairs: int) -> list[str]:
+    from mini4d.registry import REGISTRY
+
+    members = sorted(REGISTRY.ensure_loaded().members.get("Collection", {}))
+    receivers = {"Collection": ("$c", "[]", '["b"; "a"; Null; {k: 1}]', "New shared collection(1; 2)")}
+    out = []
+    calls = [(r, m) for r in receivers["Collection"] for m in members]
+    calls += [("Formula($1+1)", m) for m in FORMULA_MEMBERS] + [("Formula(Length($1))", m) for m in FORMULA_MEMBERS]
+    for recv, name in calls:
+        for n in range(0, 4):
+            for edge in EDGES:
+                for first in ("1", "Formula($1.value)") if n else ("1",):  # many members take a formula first
+                    args = [first] + ["1"] * (n - 1) + [edge] if n else [edge]
+                    out.append(PRELUDE + f"$r:=({recv}).{name}({'; '.join(args)})\n")
+        for _ in range(pairs):
+            args = [
+                rng.choice(EDGES + ("1", '"k"', "Formula($1.value>1)", '"k > 1"')) for _ in range(rng.randint(1, 4))
+            ]
+            out.append(PRELUDE + f"$r:=({recv}).{name}({'; '.join(args)})\n")
+    return out
+
+
+# Statement forms given values of a wrong type: `{}` stands for the edge value.
+STATEMENT_FORMS = (
+    "For ($i; {}; 3)\nEnd for",
+    "For ($i; 1; {})\n\tIf ($i>3)\n\t\tbreak\n\tEnd if\nEnd for",
+    "For ($i; 1; 3; {})\n\tbreak\nEnd for",
+    "For ($i; 1; 3)\n\t$i:={}\nEnd for",
+    "var $n : Integer\nFor ($n; 1; 3)\n\t$n:={}\nEnd for",
+    "var $t : Time\nFor ($t; {}; 3)\nEnd for",
+    "For ($o.k; 1; 3)\n\t$o.k:={}\nEnd for",
+    "For each ($e; {})\nEnd for each",
+    "For each ($e; [1; 2; 3]; {})\nEnd for each",
+    "For each ($e; [1; 2; 3]; 0; {})\nEnd for each",
+    "For each ($e; $o) Until ({})\nEnd for each",
+    "$r:=$arr{{}}",
+    '$arr{{}}:="x"',
+    "$r:=${{}}",
+    "${{}}:=5",
+    "$r:=$c[{}]",
+    "$c[{}]:=1",
+    '$r:="abc"[[{}]]',
+    '$t:="abc"\n$t[[{}]]:="z"',
+    "$r:=$o[{}]",
+    "$o[{}]:=1",
+    "If ({})\nEnd if",
+    "Case of\n\t: ({})\nEnd case",
+    "While ({})\n\tbreak\nEnd while",
+    "Repeat\nUntil ({})",
+    "$r:={}+{}",
+    "$r:={}*{}",
+    "$r:=-{}",
+    "$r:={}<{}",
+    "$r:={}\\{}",
+    "$r:={}%{}",
+    "$r:={}^{}",
+    "$r:={}??1",
+    "$r:={}->",
+    "Use ({})\nEnd use",
+    "$r:=({}).k",
+    "$r:=({}).length",
+    "({}).k:=1",
+    "$r:=Try({})",
+    "throw({})",
+    "$r:=({}) ? 1 : 2",
+    "$v:={}\n$v+=1",
+    "ARRAY LONGINT($n; 2)\n$n:={}",
+)
+# The edges that are expressions (special arguments are no values outside a call).
+VALUE_EDGES = EDGES[3:] + ("$arr{1}", "$v", "$p", "->$o.k")
+
+
+def _statement_programs(rng: Any, pairs: int) -> list[str]:
+    out = []
+    for form in STATEMENT_FORMS:
+        for edge in VALUE_EDGES:
+            out.append(PRELUDE + form.replace("{}", edge) + "\n")
+        for _ in range(pairs):
+            out.append(
+                PRELUDE
+                + "".join(x + rng.choice(VALUE_EDGES) for x in form.split("{}")[:-1])
+                + form.split("{}")[-1]
+                + "\n"
+            )
+    return out
+
+
+def edge_programs(pairs: int, seed: int = 4) -> list[str]:
+    """Every edge program: each parameter of each command and member function given each edge
+    value, the statement forms given each, plus `pairs` random two-edge variants of each."""
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for info in _commands():
+        out += _command_programs(info, rng, pairs)
+    out += _member_programs(rng, pairs)
+    out += _statement_programs(rng, pairs)
+    return out
+
+
+def check_edge_programs(programs: list[str], folder: Path) -> list[str]:
+    """The programs that end otherwise than in success or a 4D error (with what they printed)."""
+    bad = []
+    for text in programs:
+        code, info = run_program(text, folder)
+        if code not in ALLOWED + (EXIT_INTERRUPTED,):
+            bad.append(f"exit {code}\n{info}\n--- program ---\n{text}")
+    return bad
+
+
+def test_edge_values_in_every_parameter_short(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # a relative path a command writes to lands here
+    programs = edge_programs(pairs=0)
+    sample = programs[:: max(1, len(programs) // 1500)]
+    bad = check_edge_programs(sample, tmp_path)
+    assert not bad, f"{len(bad)} of {len(sample)} programs failed; the first:\n" + bad[0]
+
+
+@pytest.mark.fuzz_long
+def test_edge_values_in_every_parameter_long(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    import resource
+    import time
+
+    programs = edge_programs(pairs=int(os.environ.get("MINI4D_FUZZ_PAIRS", "110")))
+    # a program that would take the machine's memory meets a MemoryError (error 90071) instead
+    old = resource.getrlimit(resource.RLIMIT_AS)
+    limit = 8 * 1024**3
+    if old[0] == resource.RLIM_INFINITY or old[0] > limit:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, old[1]))
+    start = time.monotonic()
+    try:
+        bad = check_edge_programs(programs, tmp_path)
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, old)
+    elapsed = time.monotonic() - start
+    print(f"\nedge programs: {len(programs)} run in {elapsed:.0f} s, {len(bad)} failed")
+    assert len(programs) >= 100_000
+    assert not bad, f"{len(bad)} of {len(programs)} programs failed; the first:\n" + bad[0]

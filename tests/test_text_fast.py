@@ -134,7 +134,8 @@ def test_fixed_arity_command_calls(cli: Any) -> None:
     assert cli(["-c", 'ALERT("<"+Substring("abcdef"; 2; 3)+">"+String(2)+String(-0.5))'])[1] == "<bcd>2-0.5\n"
     assert cli(["-c", 'ALERT(Replace string("aXbxc"; "x"; "-"; 1))'])[1] == "a-bxc\n"
     assert cli(["-c", 'ALERT(Replace string("aXbxc"; "x"; "-"))'])[1] == "a-b-c\n"
-    assert cli(["-c", 'ALERT(Substring("abc"; 1/0; 2))'])[1] == "ab\n"  # INF as an integer argument is 0
+    rc, _, err = cli(["-c", 'ALERT(Substring("abc"; 1/0; 2))'])  # INF is no integer argument
+    assert rc == 1 and "error 90014: `Substring`: an integer was expected, got INF" in err
     assert cli(["-c", 'ALERT(String(Position("B"; "abc"; *)))'])[1] == "0\n"
     assert cli(["-c", 'ALERT(String(Position("B"; "abc")))'])[1] == "2\n"
     rc, _, err = cli(["-c", 'ALERT(Position(1; "abc"))'])

@@ -314,7 +314,7 @@ def test_infinite_operands_never_crash() -> None:
 
 
 def test_text_repetition_is_limited_to_4d_text_size() -> None:
-    assert err_code(V.mul, "ab", 1e10) == 90060
+    assert err_code(V.mul, "ab", 1e10) == 90073
 
 
 def test_text_comparison_ignores_control_and_format_characters() -> None:

@@ -21,7 +21,7 @@ from ..registry import Ref
 from ..source import Span
 from ..values import UNDEFINED, UNSET, Coll, Obj, default_for
 from . import fastops
-from .conversions import variable_converter
+from .conversions import to_index, variable_converter
 from .expressions import BINARY_OPERATORS
 from .fastops import store_plan
 from .frames import Fn, Frame, Scope, get_param, interprocess_key, name_key, set_param
@@ -355,7 +355,7 @@ class Access(_Base):
             n = idx(f)
             if type(n) not in (float, int):
                 raise FourDError(ERR_TYPE_MISMATCH, "${n} needs a number", span)
-            return int(n)
+            return to_index(n, span)
 
         def get_p(f: Frame, n: int) -> Any:
             return get_param(f, n, legacy, span)

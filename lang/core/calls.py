@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -14,7 +13,6 @@ from .. import nodes as N
 from .. import values as V
 from ..errors import (
     ERR_ARG_COUNT,
-    ERR_ARG_VALUE,
     ERR_HANDLER_NOT_CALLABLE,
     ERR_METHOD_NOT_FOUND,
     ERR_NOT_A_FUNCTION,
@@ -28,8 +26,9 @@ from ..source import Span
 from ..tokens import plain_code
 from ..values import UNDEFINED, UNSET, Coll, Date4D, Obj, Time4D
 from . import fastops
+from .argcheck import VALUE_FAILURES, argument_failure, out_of_memory, special_argument_error
 from .conversions import convert_parameter, parameter_converter, to_element, variable_converter
-from .expressions import command_info, constant_closure, constant_of
+from .expressions import command_info, constant_of
 from .frames import MAX_DEPTH, Code, Fn, Frame, Scope, add_frame, name_key, record_error, take_deferred
 from .hooks import member_call_hook
 from .properties import get_index
@@ -162,6 +161,8 @@ class Calls(_Base):
                     except FourDError as err:
                         err.with_span(span)
                         raise
+                    except VALUE_FAILURES as exc:
+                        raise argument_failure(exc, f".{name}()", args, span) from exc
             else:
                 hook = member_call_hook(t)
                 call = hook(o, name) if hook is not None else None
@@ -217,6 +218,8 @@ class Calls(_Base):
             except FourDError as err:
                 err.with_span(span)
                 raise
+            except VALUE_FAILURES as exc:
+                raise argument_failure(exc, f".{name}()", args, span) from exc
         if o is None or o is UNDEFINED:
             raise FourDError(
                 ERR_NOT_A_FUNCTION,
@@ -230,6 +233,8 @@ class Calls(_Base):
             except FourDError as err:
                 err.with_span(span)
                 raise
+            except VALUE_FAILURES as exc:
+                raise argument_failure(exc, f".{name}()", args, span) from exc
         if isinstance(o, Obj):
             fn = o.get(name, UNDEFINED)
             if getattr(fn, "is_formula", False):
@@ -246,6 +251,8 @@ class Calls(_Base):
                 except FourDError as err:
                     err.with_span(span)
                     raise
+                except VALUE_FAILURES as exc:
+                    raise argument_failure(exc, f".{name}()", args, span) from exc
         raise FourDError(ERR_NOT_A_FUNCTION, f'Cannot call "{name}()" on a {V.type_name(o)} value', span)
 
     def expr_Call(self, e: N.Call, scope: Scope) -> Fn:
@@ -315,11 +322,9 @@ class Calls(_Base):
                 star = True
                 continue
             if isinstance(a, N.SortOrder):
+                if not info.wants_order:
+                    raise special_argument_error(info.name, ">" if a.ascending else "<", a.span)
                 order = a.ascending
-                if info.wants_order:
-                    continue
-                arg_fns.append(constant_closure(">" if a.ascending else "<"))
-                convs.append(None)
                 continue
             pos = len(arg_fns)
             if info.is_ref(pos):
@@ -339,7 +344,7 @@ class Calls(_Base):
         name = info.name
         assert func is not None  # an implemented command
         if star and not info.wants_star:
-            raise Syntax4DError(f"`{name}` does not take a `*` argument", span)
+            raise special_argument_error(name, "*", span)
         problem = info.count_problem(n)  # `mini4d check` reports the same
         if problem is not None:
 
@@ -354,11 +359,12 @@ class Calls(_Base):
             kwargs["order"] = order
         afs = tuple(arg_fns)
         cvs = tuple(convs)
+        untyped = _untyped_positions(info, len(cvs))
         wants_ctx = info.wants_ctx
         if not kwargs and fastops.FASTPATHS:
             func = info.forms.get(n, func)
             if n <= 3:
-                return _call_closure(func, afs, cvs, wants_ctx, name, span)
+                return _call_closure(func, afs, cvs, wants_ctx, name, span, untyped)
         pairs = tuple(zip(afs, cvs, strict=True))
 
         def call(f: Frame) -> Any:
@@ -379,11 +385,8 @@ class Calls(_Base):
             except FourDError as err:
                 err.with_span(span)
                 raise
-            except (OverflowError, ValueError):
-                # a command given INF or an undefined number where it needs an integer
-                if _has_nonfinite(vals):
-                    raise _nonfinite_error(name, span) from None
-                raise
+            except VALUE_FAILURES as exc:
+                raise argument_failure(exc, name, vals, span, untyped) from exc
 
         return call
 
@@ -577,6 +580,11 @@ def prepare_call(code: Code) -> Callable[..., Any]:
         except FourDError as err:
             add_frame(err, code, span)
             raise
+        except MemoryError:
+            # what the statement was doing when memory ran out: a 4D error the caller can handle
+            oom = out_of_memory(f"the system has no more memory for {name}", f.span or span)
+            add_frame(oom, code, span)
+            raise oom from None
         finally:
             proc.depth = depth
         if is_method and len(proc.deferred) > pending:
@@ -643,17 +651,16 @@ def _param_plan(code: Code) -> tuple[Any, ...]:
     return (list(code.params), tuple(steps), V.default_for(code.result_type))
 
 
-def _has_nonfinite(vals: Any) -> bool:
-    """True when an argument is INF, -INF or an undefined number (NaN), alone or as a time."""
-    for v in vals:
-        t = type(v)
-        if (t is float and not math.isfinite(v)) or (t is Time4D and not math.isfinite(v.s)):
-            return True
-    return False
-
-
-def _nonfinite_error(name: str, span: Span) -> FourDError:
-    return FourDError(ERR_ARG_VALUE, f"`{name}`: a number argument is infinite (INF) or undefined", span)
+def _untyped_positions(info: CommandInfo, n: int) -> Callable[[int], bool]:
+    """Whether argument k of a call reaches a parameter declaring no type (or a variable): a
+    failure of the command on its type is explained as a wrong argument (lang/core/argcheck.py)."""
+    params = info.params
+    loose = set()
+    for k in range(n):
+        p = params[k] if k < len(params) else (params[-1] if params and params[-1].variadic else None)
+        if p is None or p.conv is None:
+            loose.add(k)
+    return loose.__contains__
 
 
 def _converted_literal(value: Any, conv: Callable[[Any], Any], fn: Fn) -> tuple[Fn, Any]:
@@ -674,15 +681,21 @@ def _bad_argument(err: FourDError, name: str, span: Span) -> FourDError:
 
 
 def _call_closure(
-    func: Callable[..., Any], afs: tuple[Fn, ...], cvs: tuple[Any, ...], wants_ctx: bool, name: str, span: Span
+    func: Callable[..., Any],
+    afs: tuple[Fn, ...],
+    cvs: tuple[Any, ...],
+    wants_ctx: bool,
+    name: str,
+    span: Span,
+    untyped: Any,
 ) -> Fn:
     """The call of a command with 0 to 3 arguments (no `*`, no `>`/`<`): no loop, no argument list.
 
     One closure per number of arguments, each with the steps of the general call in the same
     order: each argument is evaluated then converted (when its parameter has a converter),
     a conversion error naming the command; `f.span` is set for a command that takes `ctx`;
-    an error of the command gets the call's position; INF or NaN where the command needs an
-    integer is error 54.
+    an error of the command gets the call's position; a Python failure on its arguments is the
+    4D error lang/core/argcheck.py gives.
     """
     n = len(afs)
     if n == 0:
@@ -716,10 +729,8 @@ def _call_closure(
             except FourDError as err:
                 err.with_span(span)
                 raise
-            except (OverflowError, ValueError):
-                if _has_nonfinite((v0,)):
-                    raise _nonfinite_error(name, span) from None
-                raise
+            except VALUE_FAILURES as exc:
+                raise argument_failure(exc, name, (v0,), span, untyped) from exc
 
         return call_1
     if n == 2:
@@ -746,10 +757,8 @@ def _call_closure(
             except FourDError as err:
                 err.with_span(span)
                 raise
-            except (OverflowError, ValueError):
-                if _has_nonfinite((v0, v1)):
-                    raise _nonfinite_error(name, span) from None
-                raise
+            except VALUE_FAILURES as exc:
+                raise argument_failure(exc, name, (v0, v1), span, untyped) from exc
 
         return call_2
     (a0, a1, a2), (c0, c1, c2) = afs, cvs
@@ -781,9 +790,7 @@ def _call_closure(
         except FourDError as err:
             err.with_span(span)
             raise
-        except (OverflowError, ValueError):
-            if _has_nonfinite((v0, v1, v2)):
-                raise _nonfinite_error(name, span) from None
-            raise
+        except VALUE_FAILURES as exc:
+            raise argument_failure(exc, name, (v0, v1, v2), span, untyped) from exc
 
     return call_3

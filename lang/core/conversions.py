@@ -9,9 +9,9 @@ the error that use reports (a variable and a command argument word their errors 
 
 Two rules differ by use, both kept from the behaviour the tests document:
 - Integer: a variable rounds half away from zero and wraps to 32 bits (`round_integer`);
-  a command argument truncates toward zero (`truncate_integer`). The docs say only that 4D
-  converts "truncating or rounding if necessary" (Concepts/number.md); which one a command
-  argument gets is unconfirmed.
+  a command argument truncates toward zero (`truncate_integer`) and refuses INF and NaN
+  (90014). The docs say only that 4D converts "truncating or rounding if necessary"
+  (Concepts/number.md); which one a command argument gets is unconfirmed.
 - Real: a Real variable holds a float; a command argument keeps an Integer as an int.
 """
 
@@ -21,7 +21,16 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from ..errors import ERR_ARG_TYPE, ERR_NOT_SUPPORTED, ERR_PARAM_TYPE, ERR_TYPE_MISMATCH, ERR_VAR_TYPE, FourDError
+from ..errors import (
+    ERR_ARG_TYPE,
+    ERR_ARG_VALUE,
+    ERR_INDEX_RANGE,
+    ERR_NOT_SUPPORTED,
+    ERR_PARAM_TYPE,
+    ERR_TYPE_MISMATCH,
+    ERR_VAR_TYPE,
+    FourDError,
+)
 from ..source import Span
 from ..values import NULL_DATE, UNDEFINED, Coll, Date4D, Obj, Time4D, round_half_away, type_name, wrap_int32
 
@@ -91,7 +100,9 @@ def _integer(fail: Failure, rounding: bool) -> Converter:
         if t is int:
             return v
         if t is float:
-            return truncate_integer(v)
+            if v - v == 0.0:  # finite (INF - INF and NaN - NaN are NaN)
+                return int(v)
+            raise _not_finite(v)
         if v is UNDEFINED:
             return 0
         if t is Time4D:
@@ -99,6 +110,11 @@ def _integer(fail: Failure, rounding: bool) -> Converter:
         raise fail(v)
 
     return conv_int_arg
+
+
+def _not_finite(v: float) -> FourDError:
+    what = "an undefined number (NaN)" if v != v else "INF"
+    return FourDError(ERR_ARG_VALUE, f"an integer was expected, got {what}")
 
 
 def _real(fail: Failure, as_real: bool) -> Converter:
@@ -366,12 +382,40 @@ ARGUMENT_CONVERTERS: dict[str, Converter | None] = {
 # ------------------------------------------------------------------ numbers in control structures
 
 
+def to_index(i: Any, span: Span | None = None) -> int:
+    """A number used as an index or a position (an element, a character, `${n}`, a range of
+    `For each`): truncated to an int; INF and the undefined number (NaN) are out of range."""
+    t = type(i)
+    if t is int:
+        return int(i)
+    if t is not float:
+        raise FourDError(ERR_TYPE_MISMATCH, f"An index must be a number, got {type_name(i)}", span)
+    if i - i == 0:  # finite (False for INF and NaN)
+        return int(i)
+    raise FourDError(
+        ERR_INDEX_RANGE, f"Index {'NaN' if i != i else ('INF' if i > 0 else '-INF')} is out of range", span
+    )
+
+
 def _number_expected(v: Any) -> FourDError:
     return FourDError(ERR_TYPE_MISMATCH, f"A number was expected, got {type_name(v)}")
 
 
 # The bounds and step of `For`: the rule of a number argument (Undefined is 0, a time its seconds).
 to_number = _real(_number_expected, as_real=False)
+
+
+def counter_error(v: Any, span: Span | None) -> FourDError:
+    """A `For` counter holding something else than a number (a Text stored by the body, a Time)."""
+    return FourDError(ERR_TYPE_MISMATCH, f"The counter of For must be a number, it holds a {type_name(v)}", span)
+
+
+def for_counter(v: Any, span: Span | None) -> Any:
+    """The value of a `For` counter, checked to be a number."""
+    t = type(v)
+    if t is float or t is int:
+        return v
+    raise counter_error(v, span)
 
 
 # ------------------------------------------------------------------ objects and collections

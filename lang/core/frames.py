@@ -146,6 +146,10 @@ def add_frame(err: FourDError, code: Code, call_span: Span | None) -> None:
     err._passed = False  # type: ignore[attr-defined]
 
 
+# The highest parameter number a method can use (`${n}:=v` past the parameters passed adds them).
+MAX_PARAMS = 32767
+
+
 def get_param(f: Frame, n: int, legacy: dict[int, int], span: Span | None) -> Any:
     slot = legacy.get(n)
     if slot is not None:
@@ -168,6 +172,8 @@ def set_param(f: Frame, n: int, v: Any, legacy: dict[int, int]) -> None:
         f.params[n - 1] = v
     elif n == 0:
         f.ret = v
+    elif n < 0 or n > MAX_PARAMS:
+        raise FourDError(ERR_INDEX_RANGE, f"Parameter ${n} is out of range (1 to {MAX_PARAMS})")
     else:
         f.params.extend([UNDEFINED] * (n - len(f.params)))
         f.params[n - 1] = v

@@ -22,7 +22,7 @@ from ..errors import (
 )
 from ..source import Span
 from ..values import UNDEFINED, Coll, Obj
-from .conversions import to_element, to_storable
+from .conversions import to_element, to_index, to_storable
 
 
 def get_property(o: Any, name: str, span: Span | None) -> Any:
@@ -172,9 +172,7 @@ MAX_GROWTH = 10_000_000
 
 def _element_index(i: Any, span: Span | None) -> int:
     """A collection or character index as an int (INF and NaN are out of range)."""
-    if type(i) is float and not math.isfinite(i):
-        raise FourDError(ERR_INDEX_RANGE, f"Index {V.format_number(i) or 'NaN'} is out of range", span)
-    return int(i)
+    return to_index(i, span)
 
 
 def char_at(text: Any, i: Any, span: Span | None) -> str:

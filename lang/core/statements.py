@@ -17,7 +17,7 @@ from ..errors import ERR_NOT_SHARED, ERR_NOT_SUPPORTED, ERR_TYPE_MISMATCH, FourD
 from ..source import Span
 from ..values import UNDEFINED, UNSET, Coll, Date4D, Obj, Time4D
 from . import fastops
-from .conversions import norm_type, to_number, variable_converter
+from .conversions import counter_error, for_counter, norm_type, to_index, to_number, variable_converter
 from .expressions import command_info, constant_of
 from .fastops import assign_closure, store_plan
 from .frames import BRK, CONT, RET, Fn, Frame, Scope, name_key, record_error, take_deferred, undefined_variable
@@ -322,12 +322,15 @@ class Statements(_Base):
                     st = int(st)  # an Integer counter then steps without a conversion
                 up = st >= 0
                 loc = f.locals
-                loc[i] = v = a if conv is None else conv(a)
+                v = a if conv is None else conv(a)
+                if type(v) is not int and type(v) is not float:
+                    raise counter_error(v, s.var.span)
+                loc[i] = v
                 proc = f.process
                 stop = _range_stop(v, e, st) if exact is int else None  # (exact is None without the fast paths)
                 if stop is not None:
                     # An Integer counter runs over a range while the body leaves it alone.
-                    counter = range(v, stop, st)
+                    counter = range(int(v), stop, st)
                     for v in counter:
                         loc[i] = v
                         for fn in body:
@@ -349,28 +352,37 @@ class Statements(_Base):
                         if counter:
                             loc[i] = v + st  # one step past the end, as below
                         return None
-                    v = loc[i] + st
+                    v = loc[i]
+                    if type(v) is not int and type(v) is not float:
+                        raise counter_error(v, s.var.span)  # the body stored a non-number in it
+                    v = v + st
                     if type(v) is not exact or lo is not None and not lo <= v <= hi:
                         v = conv(v)
                     loc[i] = v
-                while (loc[i] <= e) if up else (loc[i] >= e):
-                    for fn in body:
-                        try:
-                            r = fn(f)
-                        except FourDError as x:
-                            r = fail(x, fn, f)
-                        if r is not None:
-                            if r == BRK:
-                                return None
-                            if r == RET:
-                                return r
-                            break
-                    if proc.stop_requested:
-                        _stop(proc)
-                    v = loc[i] + st
-                    if conv is not None and (type(v) is not exact or lo is not None and not lo <= v <= hi):
-                        v = conv(v)
-                    loc[i] = v
+                try:
+                    while (loc[i] <= e) if up else (loc[i] >= e):
+                        for fn in body:
+                            try:
+                                r = fn(f)
+                            except FourDError as x:
+                                r = fail(x, fn, f)
+                            if r is not None:
+                                if r == BRK:
+                                    return None
+                                if r == RET:
+                                    return r
+                                break
+                        if proc.stop_requested:
+                            _stop(proc)
+                        v = loc[i] + st
+                        if conv is not None and (type(v) is not exact or lo is not None and not lo <= v <= hi):
+                            v = conv(v)
+                        loc[i] = v
+                except TypeError:
+                    v = loc[i]
+                    if type(v) is not int and type(v) is not float:
+                        raise counter_error(v, s.var.span) from None  # the body stored a non-number in it
+                    raise
                 return None
 
             return run_local
@@ -383,7 +395,9 @@ class Statements(_Base):
             state = prepare(f)
             put(f, state, a)
             proc = f.process
-            while (get(f, state) <= e) if st >= 0 else (get(f, state) >= e):
+            while (
+                for_counter(get(f, state), s.var.span) <= e if st >= 0 else for_counter(get(f, state), s.var.span) >= e
+            ):
                 for fn in body:
                     try:
                         r = fn(f)
@@ -397,7 +411,7 @@ class Statements(_Base):
                         break
                 if proc.stop_requested:
                     _stop(proc)
-                put(f, state, get(f, state) + st)
+                put(f, state, for_counter(get(f, state), s.var.span) + st)
             return None
 
         return run
@@ -406,6 +420,7 @@ class Statements(_Base):
         source = self.compile_expr(s.source, scope)
         begin = self.compile_expr(s.begin, scope) if s.begin is not None else None
         endf = self.compile_expr(s.end, scope) if s.end is not None else None
+        bspan, espan = (x.span if x is not None else None for x in (s.begin, s.end))
         until = self.compile_expr(s.until, scope) if s.until is not None else None
         whilef = self.compile_expr(s.while_, scope) if s.while_ is not None else None
         store = self.compile_store_fn(s.var, scope)
@@ -422,11 +437,11 @@ class Statements(_Base):
                 b = 0
                 e = n
                 if begin is not None:
-                    b = int(_check_number(begin(f), s.begin))
+                    b = to_index(_check_number(begin(f), s.begin), bspan)
                     if b < 0:
                         b = max(0, b + n)
                 if endf is not None:
-                    e = int(_check_number(endf(f), s.end))
+                    e = to_index(_check_number(endf(f), s.end), espan)
                     if e < 0:
                         e += n
                     e = min(e, n)

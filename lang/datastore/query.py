@@ -125,92 +125,22 @@ def _extract_evals(text: str) -> tuple[str, list[str]]:
     return "".join(out), exprs
 
 
-class _Parser:
-    def __init__(self, text: str, crit: str):
-        from ..stdlib.query import tokenize
+def _parser_class() -> type:
+    from ..stdlib.query import Tok, _Parser
 
-        self.text = text
-        self.toks = tokenize(crit)
-        self.i = 0
+    class DataParser(_Parser):
+        """Query strings of dataclasses and entity selections: the collection grammar, plus
+        `eval()` (replaced by a marker word before tokenizing) and a placeholder standing alone
+        as a formula."""
 
-    def peek(self) -> Any:
-        return self.toks[self.i]
-
-    def take(self) -> Any:
-        t = self.toks[self.i]
-        self.i += 1
-        return t
-
-    def parse(self) -> tuple:
-        if self.peek().kind == "END":
-            raise _err(self.text, "the query is empty")
-        node = self.parse_or()
-        t = self.peek()
-        if t.kind != "END":
-            raise _err(self.text, f"unexpected {t.value!r} at position {t.pos + 1}")
-        return node
-
-    def parse_or(self) -> tuple:
-        node = self.parse_and()
-        while self.peek().kind == "OR":
-            self.take()
-            node = ("or", node, self.parse_and())
-        return node
-
-    def parse_and(self) -> tuple:
-        node = self.parse_unary()
-        while self.peek().kind == "AND":
-            self.take()
-            node = ("and", node, self.parse_unary())
-        return node
-
-    def parse_unary(self) -> tuple:
-        t = self.peek()
-        if t.kind == "NOT":
-            self.take()
-            return ("not", self.parse_unary())
-        if t.kind == "(":
-            self.take()
-            node = self.parse_or()
-            if self.take().kind != ")":
-                raise _err(self.text, f"')' expected (opened at position {t.pos + 1})")
-            return node
-        return self.parse_condition()
-
-    def parse_condition(self) -> tuple:
-        t = self.take()
-        if t.kind == "WORD" and re.fullmatch(r"m4deval\d+", t.value):
-            return ("formula", ("eval", int(t.value[7:])))
-        if t.kind == "WORD":
-            path: tuple = ("path", t.value)
-        elif t.kind == "PH":
-            if self.peek().kind in ("AND", "OR", "END", ")"):
+        def condition_head(self, t: Tok) -> tuple | None:
+            if t.kind == "WORD" and re.fullmatch(r"m4deval\d+", t.value):
+                return ("formula", ("eval", int(t.value[7:])))
+            if t.kind == "PH" and self.peek().kind in ("AND", "OR", "END", ")"):
                 return ("formula", ("ph", t.value))
-            path = ("ph", t.value)
-        elif t.kind == "END":
-            raise _err(self.text, "a condition is expected at the end")
-        else:
-            raise _err(self.text, f"an attribute path is expected before {t.value!r}")
-        op = self.take()
-        if op.kind != "OP":
-            if op.kind == "END":
-                raise _err(self.text, f"a comparator is expected after {t.value!r}")
-            raise _err(self.text, f'unknown comparator "{op.value}"')
-        v = self.take()
-        if v.kind == "STR":
-            value: tuple = ("lit", v.value)
-        elif v.kind == "WORD":
-            from ..stdlib.query import _word_value
+            return None
 
-            w = _word_value(v.value)
-            value = ("null",) if w is None else ("lit", w)
-        elif v.kind == "PH":
-            value = ("ph", v.value)
-        elif v.kind == "LIST":
-            value = ("lit", Coll(v.value))
-        else:
-            raise _err(self.text, f"a value is expected after {op.value!r}")
-        return ("cmp", path, op.value, value)
+    return DataParser
 
 
 @lru_cache(maxsize=512)
@@ -218,7 +148,7 @@ def parse(text: str) -> tuple[tuple, tuple[tuple[str, bool], ...], tuple[str, ..
     """(criteria tree, order-by keys (path, descending), eval expressions) of a query string."""
     crit, order = _split_order(text)
     crit, evals = _extract_evals(crit)
-    tree = _Parser(text, crit).parse()
+    tree = _parser_class()(text, crit).parse()
     keys: list[tuple[str, bool]] = []
     if order.strip():
         for item in order.split(","):

@@ -222,8 +222,7 @@ class WebServer:
         httpd.request_queue_size = 1024  # listen backlog: many clients connect at once
         httpd.timeout = 30
         httpd.shutdown_timeout = 5
-        from ..limits import THREAD_STACK
-        from ..runtime import _STACK_LOCK
+        from ..limits import _STACK_LOCK, THREAD_STACK
 
         try:
             # worker threads run 4D code: they get the stack of 4D processes

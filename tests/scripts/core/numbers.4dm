@@ -53,7 +53,7 @@ ALERT(String($undef<=$one)+" "+String($one>=$undef)+" "+String(Log(-1)<=1))  // 
 // trigonometry of INF is an undefined number (C library)
 ALERT("["+String(Cos(1/0))+String(Sin(-1/0))+String(Tan(1/0))+"]")  // expect: []
 ALERT("["+String(Mod(5;1/0))+String(0%(1/0))+"]")  // expect: []
-$t:=Time(1/0)  // expect error: error 90014: `Time`: a number argument is infinite (INF) or undefined
+$t:=Time(1/0)  // expect error: error 90014: `Time`: argument 1 is infinite (INF) or undefined (NaN)
 ALERT(Time string(-1/0))  // expect error: error 90014
 ALERT(String(Process number(1/0)))  // expect error: error 90014
 ALERT(String(Get database parameter(Log(-1))))  // expect error: error 90014
