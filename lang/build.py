@@ -22,6 +22,11 @@ def set_build_source(source: Source | None) -> None:
     _state.source = source
 
 
+def formula_text(on: bool) -> None:
+    """While on, a text is a formula: a lone `a = b` compares (in a method it is a typo for `:=`)."""
+    _state.formula = on
+
+
 def _src() -> Source:
     return _state.source
 
@@ -212,7 +217,12 @@ class Builder(Transformer):
 
     def expr_stmt(self, items: list[Any]) -> N.ExprStmt:
         (expr,) = items
-        if isinstance(expr, N.Binary) and expr.op == "=" and isinstance(expr.left, N.ASSIGNABLE):
+        if (
+            isinstance(expr, N.Binary)
+            and expr.op == "="
+            and isinstance(expr.left, N.ASSIGNABLE)
+            and not getattr(_state, "formula", False)
+        ):
             raise Syntax4DError(
                 "`=` compares values; write `:=` to assign",
                 Span(_src(), expr.left.span.end, expr.right.span.start),

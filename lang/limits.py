@@ -34,34 +34,6 @@ def ensure_recursion_room(limit: int = RECURSION_ROOM) -> None:
         sys.setrecursionlimit(limit)
 
 
-_paused = 0
-_pause_lock = threading.Lock()
-_was_enabled = False
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while a method text is parsed or compiled.
-
-    Both make many objects and almost no reference cycles: the collector would only scan the
-    growing tree again and again (about half of the time of compiling a large method). Nested
-    and concurrent uses count: the collector is back on when the last one ends, if it was on.
-    """
-    global _paused, _was_enabled
-    with _pause_lock:
-        if _paused == 0:
-            _was_enabled = gc.isenabled()
-            gc.disable()
-        _paused += 1
-    try:
-        yield
-    finally:
-        with _pause_lock:
-            _paused -= 1
-            if _paused == 0 and _was_enabled:
-                gc.enable()
-
-
 # Stacks tried, largest first, when the system refuses a thread with THREAD_STACK (a memory
 # limit, `ulimit -v`, or too many threads already): a process on a smaller stack runs with
 # proportionally fewer nested calls allowed (`depth_reserve`).
@@ -110,3 +82,31 @@ def depth_reserve(stack: int, max_depth: int) -> int:
     if stack >= THREAD_STACK:
         return 0
     return max_depth - max(50, max_depth * stack // THREAD_STACK)
+
+
+_paused = 0
+_pause_lock = threading.Lock()
+_was_enabled = False
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while a method text is parsed or compiled.
+
+    Both make many objects and almost no reference cycles: the collector would only scan the
+    growing tree again and again (about half of the time of compiling a large method). Nested
+    and concurrent uses count: the collector is back on when the last one ends, if it was on.
+    """
+    global _paused, _was_enabled
+    with _pause_lock:
+        if _paused == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _paused += 1
+    try:
+        yield
+    finally:
+        with _pause_lock:
+            _paused -= 1
+            if _paused == 0 and _was_enabled:
+                gc.enable()

@@ -965,10 +965,10 @@ def sub(a: Any, b: Any) -> Any:
 def mul(a: Any, b: Any) -> Any:
     ta, tb = type(a), type(b)
     if ta is str and (tb is float or tb is int):
-        if not math.isfinite(b) or b < 1:
+        if not math.isfinite(b) or b < 1 or not a:
             return ""
         n = int(b)
-        if text_bytes(n * len(a), a) > MAX_TEXT:
+        if n > MAX_TEXT or text_bytes(n * len(a), a) > MAX_TEXT:
             raise FourDError(ERR_SIZE_LIMIT, f"The repeated text would exceed {MAX_TEXT:,} bytes")
         return a * n
     na, nb = _num(a), _num(b)

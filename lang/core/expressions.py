@@ -55,6 +55,7 @@ class Expressions(_Base):
                 raise undefined_variable(name, span)
             return v
 
+        get_local.local_slot = i  # type: ignore[attr-defined]  # lets a store read the local inline
         return get_local
 
     def expr_ParamIndirect(self, e: N.ParamIndirect, scope: Scope) -> Fn:
