@@ -63,7 +63,7 @@ def run_interruptible(call: Callable[[float | None], T]) -> T:
         abandoned.set()
     if "error" in box:
         raise box["error"]
-    return box["value"]  # type: ignore[no-any-return]
+    return box["value"]
 
 
 def stop_check() -> Callable[[], int]:
