@@ -428,7 +428,11 @@ def test_the_general_closures_are_the_ones_compiled(twins: Twins) -> None:
     from differential import fast_paths
     from mini4d.source import Source
 
-    text = '#DECLARE($a : Integer; $b : Real)\n$c:=$a+$b\n$a:=$a+1\n$t:="x"+String($a)+"y"\nreturn $c\n'
+    text = (
+        '#DECLARE($a : Integer; $b : Real)\n$c:=$a+$b\n$a:=$a+1\n$t:="x"+String($a)+"y"\n'
+        "If ($a<2)\n$e:=1\nEnd if\nWhile ($a<$b)\n$a:=$a+1\nEnd while\nIf ($a=3)\n$e:=2\nEnd if\n"
+        "$d:=id($a-1)\n$o:=New collection\n$o.indexOf($a)\nreturn $c\n"
+    )
     for fast in (True, False):
         interp = twins.runtimes[fast].interp
         with fast_paths(fast):
@@ -439,6 +443,8 @@ def test_the_general_closures_are_the_ones_compiled(twins: Twins) -> None:
         names = _closure_names(code.body)
         fastops_names = {"assign_ll", "assign_lc", "arith_ll", "concat", "equal_lc", "arith_lx"}
         assert bool(names & fastops_names) is fast, names
+        others = {"if_compare_constant", "while_compare", "if_equal", "method_site", "member_call_of_local"}
+        assert (names & others) == (others if fast else set()), names
 
 
 def _closure_names(fn: Any, seen: set[int] | None = None) -> set[str]:

@@ -128,7 +128,7 @@ def fast_paths() -> bool:
 def prepared_call(code: Code) -> Callable[..., Any]:
     """The call of a compiled unit (a formula's `code`), for running it many times in a loop.
 
-    `call(ctx, args, span, this, process, captured)`: see lang/core/calls.py `prepare_call`.
+    `call(ctx, args, span, this, process, captured)`: see lang/core/units.py `prepare_call`.
     """
     return code.call or prepare_call(code)
 

@@ -123,23 +123,6 @@ def binary_closure(
     return None
 
 
-def compare_shape(e: N.Expr, slot_of: Callable[[str], int]) -> tuple[Any, int, int, Any] | None:
-    """`$a<$b` or `$a<2` (< > <= >=) as (pyop, slot of $a, slot of $b or -1, the constant), else None.
-
-    For `If` and `While`, which then compare two numbers (NaN aside) without calling the
-    condition's closure; any other pair of values takes the condition's closure, which decides.
-    """
-    if isinstance(e, N.Binary) and e.op in ("=", "#") and isinstance(e.left, N.Local) and _number_literal(e.right):
-        return e.op, slot_of(e.left.name), -1, e.right.value  # `$a=3` (`If` only: statements._if_equal)
-    if not (isinstance(e, N.Binary) and e.op in _ORDER and isinstance(e.left, N.Local)):
-        return None
-    if isinstance(e.right, N.Local):
-        return _ORDER[e.op], slot_of(e.left.name), slot_of(e.right.name), None
-    if _number_literal(e.right):
-        return _ORDER[e.op], slot_of(e.left.name), -1, e.right.value
-    return None
-
-
 def _number_literal(e: N.Expr) -> TypeGuard[N.Literal]:
     return isinstance(e, N.Literal) and type(e.value) is float and e.value == e.value
 

@@ -7,7 +7,6 @@ with one `try` per statement so that an `ON ERR CALL` handler can run and the bl
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +19,7 @@ from . import fastops
 from .conversions import counter_error, for_counter, norm_type, to_index, to_number, variable_converter
 from .expressions import command_info, constant_of
 from .fastops import assign_closure, store_plan
+from .flow import compare_shape, if_compare, range_stop, while_compare
 from .frames import BRK, CONT, RET, Fn, Frame, Scope, name_key, record_error, take_deferred, undefined_variable
 
 if TYPE_CHECKING:
@@ -193,9 +193,9 @@ class Statements(_Base):
         other = self.compile_stmts(s.other, scope) if s.other is not None else None
         fail = self.statement_failure(s.then + (s.other or ()), then + (other or ()))
         check = _condition_at(s.cond.span)
-        shape = fastops.compare_shape(s.cond, scope.slot) if fastops.FASTPATHS else None
+        shape = compare_shape(s.cond, scope.slot) if fastops.FASTPATHS else None
         if shape is not None:
-            return _if_compare(shape, cond, check, then, other, fail)
+            return if_compare(shape, cond, check, then, other, fail)
 
         def run(f: Frame) -> Any:
             c = cond(f)
@@ -257,9 +257,9 @@ class Statements(_Base):
         cond = self.compile_expr(s.cond, scope)
         body, fail = self.compile_loop_body(s.body, scope)
         check = _condition_at(s.cond.span)
-        shape = fastops.compare_shape(s.cond, scope.slot) if fastops.FASTPATHS else None
+        shape = compare_shape(s.cond, scope.slot) if fastops.FASTPATHS else None
         if shape is not None and shape[0] not in ("=", "#"):
-            return _while_compare(shape, cond, check, body, fail)
+            return while_compare(shape, cond, check, body, fail, _stop)
 
         def run(f: Frame) -> Any:
             proc = f.process
@@ -333,7 +333,7 @@ class Statements(_Base):
                     raise counter_error(v, s.var.span)
                 loc[i] = v
                 proc = f.process
-                stop = _range_stop(v, e, st) if exact is int else None  # (exact is None without the fast paths)
+                stop = range_stop(v, e, st) if exact is int else None  # (exact is None without the fast paths)
                 if stop is not None:
                     # An Integer counter runs over a range while the body leaves it alone.
                     counter = range(int(v), stop, st)
@@ -658,143 +658,6 @@ class Statements(_Base):
     stmt_ClassProperty = _class_member_outside
 
 
-def _if_compare(shape: tuple[Any, int, int, Any], cond: Fn, check: Any, then: Any, other: Any, fail: Any) -> Fn:
-    """`If ($a<$b)`, `If ($a<2)` (fastops.compare_shape): two numbers are compared inline, any
-    other operands (Undefined, texts, dates, NaN) by the condition's closure."""
-    pyop, i, j, k = shape
-    if pyop == "=" or pyop == "#":
-        return _if_equal(pyop == "=", i, k, cond, check, then, other, fail)
-    if j < 0:
-
-        def if_compare_constant(f: Frame) -> Any:
-            a = f.locals[i]
-            ta = type(a)
-            if (ta is float or ta is int) and a == a:  # (the constant is a number, never NaN)
-                c = pyop(a, k)
-            else:
-                c = cond(f)
-                c = c is True or (c is not False and check(c))
-            if c:
-                body = then
-            elif other is not None:
-                body = other
-            else:
-                return None
-            for fn in body:  # the statement loop of compile_stmts
-                try:
-                    r = fn(f)
-                except FourDError as e:
-                    r = fail(e, fn, f)
-                if r is not None:
-                    return r
-            return None
-
-        return if_compare_constant
-
-    def if_compare(f: Frame) -> Any:
-        loc = f.locals
-        a = loc[i]
-        b = k if j < 0 else loc[j]
-        ta = type(a)
-        tb = type(b)
-        if (ta is float or ta is int) and (tb is float or tb is int) and a == a and b == b:
-            c = pyop(a, b)
-        else:
-            c = cond(f)
-            c = c is True or (c is not False and check(c))
-        if c:
-            body = then
-        elif other is not None:
-            body = other
-        else:
-            return None
-        for fn in body:  # the statement loop of compile_stmts
-            try:
-                r = fn(f)
-            except FourDError as e:
-                r = fail(e, fn, f)
-            if r is not None:
-                return r
-        return None
-
-    return if_compare
-
-
-def _if_equal(eq: bool, i: int, k: float, cond: Fn, check: Any, then: Any, other: Any, fail: Any) -> Fn:
-    """`If ($a=3)`, `If ($a#3)` (a number literal): decided inline when the number in $a decides
-    without the comparison level, else by the condition's closure (other values, Reals that
-    differ, a comparison level of 1 or more).
-
-    An Integer and a whole constant differ by at least 1: below a comparison level of 1 they are
-    equal only when `==` says so; equal numbers are equal at any level (fastops._equal_lc).
-    """
-    eps = V.REAL_EPSILON  # read at each comparison: SET REAL COMPARISON LEVEL changes it
-    whole = k.is_integer()
-
-    def if_equal(f: Frame) -> Any:
-        a = f.locals[i]
-        ta = type(a)
-        if ta is int and whole and eps[0] < 1.0:
-            c = (a == k) is eq
-        elif (ta is float or ta is int) and a == k:
-            c = eq
-        else:
-            c = cond(f)
-            c = c is True or (c is not False and check(c))
-        if c:
-            body = then
-        elif other is not None:
-            body = other
-        else:
-            return None
-        for fn in body:  # the statement loop of compile_stmts
-            try:
-                r = fn(f)
-            except FourDError as e:
-                r = fail(e, fn, f)
-            if r is not None:
-                return r
-        return None
-
-    return if_equal
-
-
-def _while_compare(shape: tuple[Any, int, int, Any], cond: Fn, check: Any, body: Any, fail: Any) -> Fn:
-    """`While ($a<$b)`, `While ($a<2)`: the condition as `_if_compare` tests it."""
-    pyop, i, j, k = shape
-
-    def while_compare(f: Frame) -> Any:
-        proc = f.process
-        loc = f.locals
-        while True:
-            a = loc[i]
-            b = k if j < 0 else loc[j]
-            ta = type(a)
-            tb = type(b)
-            if (ta is float or ta is int) and (tb is float or tb is int) and a == a and b == b:
-                if not pyop(a, b):
-                    return None
-            else:
-                c = cond(f)
-                if not (c is True or (c is not False and check(c))):
-                    return None
-            for fn in body:
-                try:
-                    r = fn(f)
-                except FourDError as e:
-                    r = fail(e, fn, f)
-                if r is not None:
-                    if r == BRK:
-                        return None
-                    if r == RET:
-                        return r
-                    break
-            if proc.stop_requested:
-                _stop(proc)
-
-    return while_compare
-
-
 def _keys_of(o: Obj) -> Any:
     keys = getattr(o, "keys_4d", None)
     if keys is not None:
@@ -815,25 +678,6 @@ def _check_number(v: Any, node: Any) -> Any:
     except FourDError as err:
         err.with_span(node.span if node is not None else None)
         raise
-
-
-def _range_stop(v: Any, e: Any, st: Any) -> int | None:
-    """The stop of `range(v, stop, st)` counting an Integer from v to e, or None.
-
-    None when the counter or the step is not an int, or when the counter would leave the
-    32-bit range (it then wraps as the general loop makes it).
-    """
-    if (
-        type(v) is not int
-        or type(st) is not int
-        or not st
-        or not (type(e) is int or (type(e) is float and math.isfinite(e)))
-    ):
-        return None
-    last = math.floor(e) if st > 0 else math.ceil(e)
-    if not -0x80000000 <= last + st <= 0x7FFFFFFF:
-        return None
-    return last + 1 if st > 0 else last - 1
 
 
 def _nothing(f: Frame) -> None:
