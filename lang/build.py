@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from sys import intern
 from typing import Any
 
 from lark import Token, Transformer
@@ -529,7 +530,7 @@ class Builder(Transformer):
 
     def local(self, items: list[Any]) -> N.Local:
         (tok,) = items
-        return N.Local(tok.value, Span(_state.source, tok.start_pos, tok.end_pos))
+        return N.Local(intern(tok.value), Span(_state.source, tok.start_pos, tok.end_pos))  # one str per name
 
     def param_indirect(self, items: list[Any]) -> N.ParamIndirect:
         tok, expr = items

@@ -10,6 +10,7 @@ instance are looked up in the class, then up the superclass chain.
 
 from __future__ import annotations
 
+import operator
 import threading
 from dataclasses import replace
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 from . import nodes as N
 from .core import fastops
 from .core.calls import prepare_call
-from .core.hooks import MEMBER_CALL_HOOKS, PROPERTY_HOOKS, STORE_HOOKS
+from .core.hooks import MEMBER_CALL_HOOKS, OWN_PROPERTY_HOOKS, PROPERTY_HOOKS, STORE_HOOKS
 from .core.properties import store_property
 from .errors import (
     ERR_ARG_COUNT,
@@ -240,6 +241,8 @@ class Instance(Obj):
 MEMBER_CALL_HOOKS[Instance] = Instance.function_call
 PROPERTY_HOOKS[Instance] = Instance.get_4d_property
 STORE_HOOKS[Instance] = Instance.set_4d_property
+# without computed properties (accessors), get_4d_property and set_4d_property read and store the dict's entries
+OWN_PROPERTY_HOOKS[Instance] = operator.attrgetter("cls.accessors")
 
 
 def _plain_copy(v: Any) -> Any:

@@ -78,6 +78,8 @@ def test_a_value_the_code_cannot_use_is_a_4d_error(run_script: Any, code: str, s
         ("ALERT(String([1e308; 1e308].average()))", "INF"),
         # an offset that is no time zone: not a valid date text, the null date
         ('ALERT(String(Date("2024-01-01T00:00:00.000+99:99")=!00-00-00!))', "True"),
+        # an empty text repeated any number of times is empty
+        ('ALERT("<"+(""*1e308)+">")', "<>"),
     ],
 )
 def test_edge_results(run_script: Any, code: str, out: str) -> None:

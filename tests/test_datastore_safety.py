@@ -64,6 +64,27 @@ def test_processes_writing_at_once_lose_nothing(backend: str, tmp_path: Path) ->
     assert out.splitlines() == _expected(8, 60), err
 
 
+_FIRST_TOUCH = """
+<>failures:=0
+var $all : Collection
+$all:=New collection
+For ($k; 1; 8)
+	$all.push(New process("_first_touch"; 0; "reader "+String($k)))
+End for
+_wait_ended($all)
+ALERT(String(<>failures)+" "+String(ds.Department.getCount()))
+"""
+
+
+def test_processes_opening_the_datastore_at_once_all_see_it_seeded(tmp_path: Path) -> None:
+    """8 processes whose first statement reads `ds` while the store opens and seeds: none waits
+    forever (opening once held two locks in opposite orders), none sees it half-seeded."""
+    for round_ in range(12):
+        rc, out, err = run_code(_FIRST_TOUCH, str(tmp_path / f"open{round_}.sqlite"))
+        assert rc == 0, err
+        assert out.strip() == "0 3", (round_, out, err)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_stress_8_processes_500_saves_repeated(backend: str, tmp_path: Path) -> None:

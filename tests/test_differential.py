@@ -18,6 +18,7 @@ import pytest
 from differential import Spec, Twins
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from mini4d.values import REAL_EPSILON
 
 # compiling the first method raises the recursion limit (lang/limits.py): hypothesis notices it
 pytestmark = pytest.mark.filterwarnings("ignore:The recursion limit will not be reset")
@@ -28,12 +29,30 @@ METHODS = {
         f"as_{t}": f"#DECLARE($v : {t.capitalize()})\nreturn $v\n"
         for t in ("integer", "real", "text", "boolean", "date", "time", "object", "collection")
     },
+    **{
+        f"two_{t}": f"#DECLARE($v : {t.capitalize()}; $w : {t.capitalize()})\nreturn [$v; $w]\n"
+        for t in ("integer", "real", "text", "variant", "object")
+    },
+    "as_variant": "#DECLARE($v : Variant)\nreturn $v\n",
+    "none": "$x:=1\n",
+    "legacy": "C_REAL($1)\n$0:=[$1; $2]\n",
+    "result": '#DECLARE($v : Variant)->$r : Text\nIf ($v=Null)\n$r:="null"\nElse\n$r:=String($v)\nEnd if\n',
+    "deferred": '#DECLARE($v : Variant)\nthrow({errCode: 7; message: "later"; deferred: True})\nreturn $v\n',
+    "fails": "#DECLARE($v : Variant)\n$x:=$v.a.b\nreturn $x\n",
+    "count_params": "#DECLARE($v : Variant; $w : Variant)\nreturn Count parameters\n",
 }
 CLASSES = {
     "DPoint": (
         "Class constructor($x : Variant)\n\tThis.x:=$x\n\n"
         "Function get() : Variant\n\treturn This.x\n\n"
-        "Function add($d : Variant)\n\tThis.x:=This.x+$d\n"
+        "Function add($d : Variant)\n\tThis.x:=This.x+$d\n\n"
+        "Function put($d : Variant; $e : Variant)\n\tThis.y:=$d\n\tThis.z:=$u\n"
+    ),
+    "DComputed": (
+        "Class constructor($x : Variant)\n\tThis.x:=$x\n\tThis.v:=$x\n\n"
+        "Function get v() : Variant\n\treturn [This.x]\n\n"
+        "Function set v($val : Variant)\n\tThis.x:=$val\n\n"
+        "Function read() : Variant\n\treturn [This.x; This.v; This.w]\n"
     ),
     "DChild": (
         "Class extends DPoint\n\nClass constructor($x : Variant)\n\tSuper($x)\n\tThis.y:=This.x\n\n"
@@ -170,7 +189,8 @@ def test_fused_assignments(twins: Twins, target: str, op: str, ab: tuple[Spec, S
         return
     decl = f"var $r : {target}\n" if target else ""
     head = "#DECLARE($a : Variant; $b : Variant)\n" + decl
-    for expr in (f"$a{op}$b", f"$a{op}2", f"$a{op}2.5", f"3{op}$b", f"id($a){op}$b", f"$a{op}id($b)", f"id($a){op}7"):
+    shapes = (f"$a{op}$b", f"$a{op}2", f"$a{op}2.5", f"3{op}$b", f"id($a){op}$b", f"$a{op}id($b)", f"id($a){op}7")
+    for expr in (*shapes, f"id($a){op}id($b)"):
         twins.check(f"{head}$r:={expr}\nreturn $r\n", a, b)
     twins.check(f"{head}$r:=$a\nreturn $r\n", a, b)
     twins.check(f"{head}$r:=-$a\nreturn $r\n", a, b)
@@ -243,7 +263,9 @@ def test_element_reads_writes_and_push(twins: Twins, c: Spec, i: Spec, v: Spec) 
         "$c.push(Null)",
     ):
         twins.check(f"{head}{body}\nreturn $c\n", c, i, v)
-    for read in ("$c[$i]", "$c[id($i)]", "$c[0]", "$c.push($v)", "$c.push(2).length", "$c[$i][$i]"):
+    reads = ("$c[$i]", "$c[id($i)]", "$c[0]", "$c.push($v)", "$c.push(2).length", "$c[$i][$i]")
+    calls = ("$c.indexOf($v)", "$c.indexOf($v; $i)", "$c.copy()", "$c.join($u)", '$c.join("-"; 1)', "$c.v($i)")
+    for read in (*reads, *calls):
         twins.check(f"{head}return {read}\n", c, i, v)
 
 
@@ -277,6 +299,9 @@ def test_class_functions_and_this(twins: Twins, a: Spec, b: Spec) -> None:
         "$p:=cs.DChild.new($a)\n$p.add($b)\nreturn [$p.get(); $p.y]",
         "$p:=cs.DPoint.new($a)\n$p.x:=$b\nreturn $p",
         "$p:=cs.DPoint.new($a)\nreturn $p[$b]",
+        "$p:=cs.DPoint.new($a)\n$p.put($b)\nreturn $p",
+        "$p:=cs.DComputed.new($a)\n$p.v:=$b\nreturn [$p.read(); $p.v; $p.x]",
+        "$p:=cs.DPoint.new($a)\n$p.put($b; $a)\nreturn $p",
         "$f:=cs.DPoint.new($a).get\nreturn $f.call(cs.DPoint.new($b))",
     ):
         twins.check(head + body + "\n", a, b)
@@ -318,6 +343,49 @@ def test_command_calls(twins: Twins, a: Spec, b: Spec) -> None:
         "Value type($a)",
     ):
         twins.check(f"{head}return {call}\n", a, b)
+
+
+@pytest.mark.parametrize("op", ["<", ">", "<=", ">=", "=", "#"])
+@SETTINGS
+@given(ab=pairs, level=st.sampled_from(["", "SET REAL COMPARISON LEVEL(0.5)\n", "SET REAL COMPARISON LEVEL(2)\n"]))
+def test_if_and_while_on_a_comparison(twins: Twins, op: str, ab: tuple[Spec, Spec], level: str) -> None:
+    a, b = ab
+    head = "#DECLARE($a : Variant; $b : Variant)\n" + level
+    before = REAL_EPSILON[0]
+    try:
+        _check_conditions(twins, op, head, a, b)
+    finally:
+        REAL_EPSILON[0] = before  # the level is the session's: the other tests run at the default
+
+
+def _check_conditions(twins: Twins, op: str, head: str, a: Spec, b: Spec) -> None:
+    for cond in (f"$a{op}$b", f"$a{op}2", f"$a{op}-1.5", f"$b{op}$a", f"$u{op}$a", f"$a{op}$u", f"$a{op}0"):
+        twins.check(f"{head}If ({cond})\nreturn 1\nElse\nreturn 2\nEnd if\n", a, b)
+        twins.check(f"{head}$n:=0\nIf ({cond})\n$n:=1\nEnd if\nreturn $n\n", a, b)
+        twins.check(
+            f"{head}$n:=0\nWhile ({cond})\n$n:=$n+1\nIf ($n>3)\nreturn $n\nEnd if\nEnd while\nreturn $n\n", a, b
+        )
+    # the compared locals change inside the loop
+    loop = f"$n:=0\nWhile ($a{op}$b)\n$a:=$a+1\n$n:=$n+1\nIf ($n>5)\nbreak\nEnd if\nEnd while\n"
+    twins.check(f"{head}{loop}return [$a; $n]\n", a, b)
+
+
+@pytest.mark.parametrize("t", ["Integer", "Real", "Text", "Variant", "Object"])
+@SETTINGS
+@given(ab=pairs)
+def test_method_call_sites(twins: Twins, t: str, ab: tuple[Spec, Spec]) -> None:
+    """Project method calls of 0 to 2 arguments: literals, locals, `$a±n`, other expressions."""
+    a, b = ab
+    head = "#DECLARE($a : Variant; $b : Variant)\n"
+    one, two = f"as_{t.lower()}", f"two_{t.lower()}"
+    for args in ("$a", "$b", "$a-1", "$a+2.5", "$a*2", "1", '"x"', "True", "id($a)", "$u", "$a-$b"):
+        twins.check(f"{head}return {one}({args})\n", a, b)
+        twins.check(f"{head}return {two}({args}; $b)\n", a, b)
+        twins.check(f"{head}return {two}($a; {args})\n", a, b)
+    twins.check(f"{head}return {two}($a)\n", a, b)  # fewer arguments than parameters
+    twins.check(f"{head}return {one}($a; $b)\n", a, b)  # more
+    twins.check(f"{head}return [none(); legacy($a; $b); result($a); deferred($a); fails($a)]\n", a, b)
+    twins.check(f"{head}none()\nreturn count_params($a; $b)\n", a, b)
 
 
 @SETTINGS

@@ -25,7 +25,7 @@ from .conversions import to_index, variable_converter
 from .expressions import BINARY_OPERATORS
 from .fastops import store_plan
 from .frames import Fn, Frame, Scope, get_param, interprocess_key, name_key, set_param
-from .hooks import property_hook, store_hook
+from .hooks import own_property_hook, property_hook, store_hook
 from .properties import (
     char_at,
     get_index,
@@ -143,6 +143,29 @@ class Access(_Base):
         i = scope.slot(target.obj.name) if isinstance(target.obj, N.Local) else -1
         if getattr(obj, "reads_frame_this", False):
             name = target.name
+            src = getattr(value, "local_slot", -1)
+            if src >= 0:
+
+                def assign_local_to_this(f: Frame) -> None:
+                    # `This.name:=$x`: as assign_member_of_this, the local read from its slot
+                    v = f.locals[src]
+                    if v is UNSET:
+                        v = value(f)  # reports the unassigned variable
+                    o = f.this
+                    t = type(o)
+                    own = own_property_hook(t)
+                    if own is not None and not own(o) and o.group is None:
+                        tv = type(v)
+                        if tv is float or tv is str or tv is bool:
+                            dict.__setitem__(o, name, v)  # what the store hook does with these values
+                            return
+                    hook = store_hook(t)
+                    if hook is not None:
+                        hook(o, name, v)
+                    else:
+                        put(f, o, v)
+
+                return assign_local_to_this
 
             def assign_member_of_this(f: Frame) -> None:
                 # `This.name:=value` (lang/classes.py `_this`): a class instance's store hook
@@ -562,13 +585,22 @@ def _property_put(
     return put
 
 
+dict_get = dict.get
+
+
 def _member_of_this(name: str, general: Fn) -> Fn:
     """`This.name` where `This` is plain `f.this` (lang/classes.py `_this`): a class instance's
     property through its hook without the `This` closure; anything else takes `general`."""
 
     def member_of_this(f: Frame) -> Any:
         o = f.this
-        hook = property_hook(type(o))
+        t = type(o)
+        own = own_property_hook(t)
+        if own is not None and not own(o):
+            v = dict_get(o, name, UNSET)  # an own property: what the hook returns
+            if v is not UNSET:
+                return v
+        hook = property_hook(t)
         if hook is not None:
             return hook(o, name)
         return general(f)
@@ -584,6 +616,11 @@ def _member_of_local(i: int, name: str, general: Fn) -> Fn:
         t = type(o)
         if t is Obj:
             return o.get(name, UNDEFINED)
+        own = own_property_hook(t)
+        if own is not None and not own(o):
+            v = dict_get(o, name, UNSET)  # a class instance's own property: what the hook returns
+            if v is not UNSET:
+                return v
         hook = property_hook(t)  # a class instance: what `general` ends up calling
         if hook is not None:
             return hook(o, name)

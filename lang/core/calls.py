@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -71,6 +72,8 @@ class Calls(_Base):
             )
             return call(f, args, span, None, f.process)
 
+        if fastops.FASTPATHS and n_args <= 2:
+            call_method = self.method_site(name, args, arg_fns, span, scope)
         if not project.has_method(name):
 
             def unknown_method(f: Frame) -> Any:
@@ -80,6 +83,152 @@ class Calls(_Base):
 
             return unknown_method
         return call_method
+
+    def method_site(self, name: str, args: tuple[N.Expr, ...], arg_fns: tuple[Fn, ...], span: Span, scope: Scope) -> Fn:
+        """A project method call with up to two arguments, in one closure with the call itself.
+
+        The arguments are read inline when they are literals, locals or `$a±n`; at the first call
+        (and whenever the method's `Code.call` is made again) the site takes the method's call plan
+        (`prepare_call`). A method whose #DECLARE parameters match the arguments in number runs in a
+        frame made here, its parameters bound as `call` binds them; any other goes through `Code.call`.
+        The stack-depth check, the call-stack line of an error and deferred errors are those of `call`.
+        """
+        n = len(arg_fns)
+        k0, i0, op0, c0, a0 = _arg_read(args[0], arg_fns[0], scope) if n > 0 else _NO_ARG
+        k1, i1, op1, c1, a1 = _arg_read(args[1], arg_fns[1], scope) if n > 1 else _NO_ARG
+        get_method = self.get_method
+        code: Any = None
+        prepared: Any = None
+        fused = False
+        template: list[Any] = []
+        body: Any = None
+        single: Any = None
+        single_span: Any = None
+        on_error: Any = None
+        rs: Any = None
+        result_default: Any = UNDEFINED
+        bind: Any = None
+        sl0 = sl1 = 0
+        cv0: Any = None
+        cv1: Any = None
+        same0: Any = None
+        same1: Any = None
+
+        def setup() -> None:
+            nonlocal code, prepared, fused, template, body, single, single_span, on_error, rs, result_default
+            nonlocal bind, sl0, sl1, cv0, cv1, same0, same1
+            c = code if code is not None else get_method(name, span)
+            call = c.call or prepare_call(c)
+            plan = call.plan
+            code = c
+            prepared = call
+            fused = plan.declared and plan.is_method and len(plan.steps) == n
+            template, body, single, single_span, on_error = plan.template, plan.body, *plan.single
+            rs, result_default, bind = plan.rs, plan.result_default, plan.bind
+            if n > 0 and fused:
+                _k, sl0, cv0, same0 = plan.steps[0]
+            if n > 1 and fused:
+                _k, sl1, cv1, same1 = plan.steps[1]
+
+        def method_site(f: Frame) -> Any:
+            c = code
+            if c is None or c.call is not prepared:
+                setup()
+                c = code
+            loc = f.locals
+            if n == 0:
+                args = []
+            else:
+                if k0 == 1:
+                    v0 = loc[i0]
+                    if v0 is UNSET:
+                        v0 = a0(f)  # reports the unassigned variable
+                elif k0 == 0:
+                    v0 = c0
+                elif k0 == 3:
+                    v0 = loc[i0]
+                    t = type(v0)
+                    v0 = op0(v0, c0) if t is float or t is int else a0(f)
+                else:
+                    v0 = a0(f)
+                if n == 1:
+                    args = [v0]
+                else:
+                    if k1 == 1:
+                        v1 = loc[i1]
+                        if v1 is UNSET:
+                            v1 = a1(f)
+                    elif k1 == 0:
+                        v1 = c1
+                    elif k1 == 3:
+                        v1 = loc[i1]
+                        t = type(v1)
+                        v1 = op1(v1, c1) if t is float or t is int else a1(f)
+                    else:
+                        v1 = a1(f)
+                    args = [v0, v1]
+            proc = f.process
+            if not fused:
+                return prepared(f, args, span, None, proc)
+            depth = proc.depth
+            if depth >= MAX_DEPTH:
+                return prepared(f, args, span, None, proc)  # the stack overflow error
+            nf = _new_frame(Frame)
+            nf.code = c
+            nf.process = proc
+            nf.params = args
+            nf.this = None
+            nf.ret = UNDEFINED
+            nf.span = None
+            nf.runtime = proc.runtime
+            nf.caller = f
+            nf.extra = None
+            new = nf.locals = template.copy()
+            if n:
+                if cv0 is None or type(v0) is same0:
+                    new[sl0] = v0
+                elif same0 is _ROUND and type(v0) is float and v0.is_integer() and -2147483647.0 < v0 < 2147483647.0:
+                    new[sl0] = int(v0)  # what the Integer converter does with a whole Real
+                else:
+                    bind(new, args, span)
+                if n == 2:
+                    if cv1 is None or type(v1) is same1:
+                        new[sl1] = v1
+                    elif (
+                        same1 is _ROUND and type(v1) is float and v1.is_integer() and -2147483647.0 < v1 < 2147483647.0
+                    ):
+                        new[sl1] = int(v1)
+                    else:
+                        bind(new, args, span)
+            proc.depth = depth + 1
+            deferred = proc.deferred
+            pending = len(deferred) if deferred else 0
+            try:
+                if single is None:
+                    body(nf)
+                else:
+                    try:
+                        single(nf)
+                    except FourDError as e:
+                        if e.span is None:
+                            e.span = single_span
+                        on_error(e, nf)
+            except FourDError as err:
+                add_frame(err, c, span)
+                raise
+            finally:
+                proc.depth = depth
+            if deferred and len(deferred) > pending:  # (the process's list itself: it is never replaced)
+                err = take_deferred(proc, pending)
+                add_frame(err, c, span)
+                raise err
+            if rs is not None:
+                v = new[rs]
+                return UNDEFINED if v is UNSET else v
+            v = nf.ret
+            return result_default if v is UNDEFINED else v
+
+        return method_site
 
     def call_method_by_name(self, f: Frame, name: str, args: list[Any], span: Span | None) -> Any:
         code = self.get_method(name, span)
@@ -138,6 +287,8 @@ class Calls(_Base):
             return call_member_general
         if name == "push" and n_args == 1:
             return self.compile_push(e, obj, arg_fns[0], scope, statement=False)
+        if isinstance(e.obj, N.Local) and n_args <= 2:
+            return self._member_call_of_local(e, obj, arg_fns, scope)
 
         def member_call(f: Frame) -> Any:
             o = obj(f)
@@ -177,6 +328,70 @@ class Calls(_Base):
             return call_member(f, o, name, args, span)
 
         return member_call
+
+    def _member_call_of_local(self, e: N.MemberCall, obj: Fn, arg_fns: tuple[Fn, ...], scope: Scope) -> Fn:
+        """`$o.name(...)` with up to two arguments: expr_MemberCall's member_call with the receiver
+        and the arguments that are locals or constants read inline (`_arg_read` kinds 0 and 1)."""
+        oi = scope.slot(e.obj.name)
+        n = len(arg_fns)
+        k0, i0, _o0, c0, a0 = _arg_read(e.args[0], arg_fns[0], scope) if n > 0 else _NO_ARG
+        k1, i1, _o1, c1, a1 = _arg_read(e.args[1], arg_fns[1], scope) if n > 1 else _NO_ARG
+        name = e.name
+        span = e.span
+        call_member = self.call_member
+        coll_members = self.members.setdefault("Collection", {})
+
+        def member_call_of_local(f: Frame) -> Any:
+            loc = f.locals
+            o = loc[oi]
+            if o is UNSET:
+                o = obj(f)  # reports the unassigned variable
+            if n == 0:
+                args = []
+            else:
+                if k0 == 1:
+                    v0 = loc[i0]
+                    if v0 is UNSET:
+                        v0 = a0(f)
+                elif k0 == 0:
+                    v0 = c0
+                else:
+                    v0 = a0(f)
+                if n == 1:
+                    args = [v0]
+                else:
+                    if k1 == 1:
+                        v1 = loc[i1]
+                        if v1 is UNSET:
+                            v1 = a1(f)
+                    elif k1 == 0:
+                        v1 = c1
+                    else:
+                        v1 = a1(f)
+                    args = [v0, v1]
+            t = type(o)
+            if t is Coll:
+                fn = coll_members.get(name)
+                if fn is not None:
+                    f.span = span
+                    try:
+                        return fn(f, o, *args)
+                    except FourDError as err:
+                        err.with_span(span)
+                        raise
+            else:
+                hook = member_call_hook(t)
+                call = hook(o, name) if hook is not None else None
+                if call is not None:
+                    f.span = span
+                    try:
+                        return call(f, args, span, o, f.process)
+                    except FourDError as err:
+                        err.with_span(span)
+                        raise
+            return call_member(f, o, name, args, span)
+
+        return member_call_of_local
 
     def compile_push(self, e: N.MemberCall, obj: Fn, a0: Fn, scope: Scope, statement: bool) -> Fn:
         """`$c.push(v)`: push's own work without its checks on a standard collection with a value
@@ -521,6 +736,20 @@ def prepare_call(code: Code) -> Callable[..., Any]:
     name = code.name
     round_half_away = V.round_half_away
 
+    def bind(loc: list[Any], args: list[Any], span: Span | None) -> None:
+        """The #DECLARE binding of a call whose arguments match the parameters in number."""
+        try:
+            for k, slot, conv, same in steps:
+                v = args[k]
+                if conv is None or type(v) is same:
+                    loc[slot] = v  # a value its converter keeps as is
+                elif same is _ROUND and type(v) is float and -2147483647.0 < v < 2147483647.0:
+                    loc[slot] = round_half_away(v)  # what the Integer converter does with such a Real
+                else:
+                    loc[slot] = conv(v)
+        except FourDError:
+            _bind_params(code, plan, loc, args, span)  # raises the parameter's own error
+
     def call(
         caller: Frame | None, args: list[Any], span: Span | None, this: Any, proc: Any, initial: list[Any] | None = None
     ) -> Any:
@@ -544,17 +773,13 @@ def prepare_call(code: Code) -> Callable[..., Any]:
         else:
             loc = f.locals = list(initial)
         if declared and initial is None and len(args) == nsteps:
-            try:
-                for k, slot, conv, same in steps:
-                    v = args[k]
-                    if conv is None or type(v) is same:
-                        loc[slot] = v  # a value its converter keeps as is
-                    elif same is _ROUND and type(v) is float and -2147483647.0 < v < 2147483647.0:
-                        loc[slot] = round_half_away(v)  # what the Integer converter does with such a Real
-                    else:
-                        loc[slot] = conv(v)
-            except FourDError:
-                _bind_params(code, plan, loc, args, span)  # raises the parameter's own error
+            for _k, slot, conv, same in steps:
+                v = args[_k]
+                if conv is None or type(v) is same:
+                    loc[slot] = v  # a value its converter keeps as is
+                else:
+                    bind(loc, args, span)  # every parameter, by the rule
+                    break
         elif mode == _BIND_LEGACY:
             nargs = len(args)
             for n, slot in legacy:
@@ -598,8 +823,155 @@ def prepare_call(code: Code) -> Callable[..., Any]:
         v = f.ret
         return result_default if v is UNDEFINED else v
 
+    if value is not None and mode == _BIND_LEGACY and not is_method:
+        call = _formula_call(code, value, template, legacy)
+    elif declared and not is_method and value is None:
+        call = _function_call(code, call, template, steps, bind, (single, single_span, on_error), rs, result_default)
+    call.plan = _CallPlan(  # type: ignore[attr-defined]  # what a method call site needs to run the unit itself
+        declared, is_method, steps, template, body, (single, single_span, on_error), rs, result_default, bind
+    )
     code.call = call
     return call
+
+
+def _formula_call(code: Code, value: Fn, template: list[Any], legacy: tuple[tuple[int, int], ...]) -> Any:
+    """The `call` of a formula computing one expression with untyped `$1..$n`: as prepare_call's
+    general `call` runs it (no deferred errors to deliver, the value returned as it is)."""
+    name = code.name
+
+    def call_formula(
+        caller: Frame | None, args: list[Any], span: Span | None, this: Any, proc: Any, initial: list[Any] | None = None
+    ) -> Any:
+        depth = proc.depth
+        if depth >= MAX_DEPTH:
+            raise FourDError(
+                ERR_STACK_OVERFLOW, f"Stack overflow: more than {MAX_DEPTH} nested calls (in {name})", span
+            )
+        f = _new_frame(Frame)
+        f.code = code
+        f.process = proc
+        f.params = args
+        f.this = this
+        f.ret = UNDEFINED
+        f.span = None
+        f.runtime = proc.runtime
+        f.caller = caller
+        f.extra = None
+        loc = f.locals = template.copy() if initial is None else list(initial)
+        nargs = len(args)
+        for n, slot in legacy:
+            if n <= nargs and loc[slot] is UNSET:
+                loc[slot] = args[n - 1]
+        proc.depth = depth + 1
+        try:
+            return value(f)
+        except FourDError as err:
+            add_frame(err, code, span)
+            raise
+        finally:
+            proc.depth = depth
+
+    return call_formula
+
+
+def _function_call(
+    code: Code,
+    general: Any,
+    template: list[Any],
+    steps: tuple[Any, ...],
+    bind: Any,
+    singles: tuple[Any, Any, Any],
+    rs: int | None,
+    result_default: Any,
+) -> Any:
+    """The `call` of a class function or constructor with #DECLARE parameters only: prepare_call's
+    general `call` (which runs any call given captured locals) without the branches of other units."""
+    nsteps = len(steps)
+    body = code.body
+    single, single_span, on_error = singles
+
+    def call_function(
+        caller: Frame | None, args: list[Any], span: Span | None, this: Any, proc: Any, initial: list[Any] | None = None
+    ) -> Any:
+        depth = proc.depth
+        if depth >= MAX_DEPTH or initial is not None or len(args) != nsteps:
+            return general(caller, args, span, this, proc, initial)
+        f = _new_frame(Frame)
+        f.code = code
+        f.process = proc
+        f.params = args
+        f.this = this
+        f.ret = UNDEFINED
+        f.span = None
+        f.runtime = proc.runtime
+        f.caller = caller
+        f.extra = None
+        loc = f.locals = template.copy()
+        for _k, slot, conv, same in steps:
+            v = args[_k]
+            if conv is None or type(v) is same:
+                loc[slot] = v  # a value its converter keeps as is
+            else:
+                bind(loc, args, span)  # every parameter, by the rule
+                break
+        proc.depth = depth + 1
+        try:
+            if single is None:
+                body(f)
+            else:
+                try:
+                    single(f)
+                except FourDError as e:
+                    if e.span is None:
+                        e.span = single_span
+                    on_error(e, f)
+        except FourDError as err:
+            add_frame(err, code, span)
+            raise
+        finally:
+            proc.depth = depth
+        if rs is not None:
+            v = loc[rs]
+            return UNDEFINED if v is UNSET else v
+        v = f.ret
+        return result_default if v is UNDEFINED else v
+
+    return call_function
+
+
+class _CallPlan:
+    """How `prepare_call` runs a unit, for the call sites that make its frame themselves (Calls.method_site)."""
+
+    __slots__ = ("declared", "is_method", "steps", "template", "body", "single", "rs", "result_default", "bind")
+
+    def __init__(self, *values: Any) -> None:
+        for k, v in zip(self.__slots__, values, strict=True):
+            setattr(self, k, v)
+
+
+# An argument of a method call site (Calls.method_site): (kind, slot, operator, constant, closure).
+# Kind 0: a constant; 1: a local read from its slot; 3: `$a+n`, `$a-n`, `$a*n` computed inline on a
+# number; 2: anything else, computed by its closure (which also reports an unassigned local).
+_NO_ARG: tuple[Any, ...] = (2, -1, None, None, None)
+_ARG_OPS = {"+": operator.add, "-": operator.sub, "*": operator.mul}
+
+
+def _arg_read(e: N.Expr, fn: Fn, scope: Scope) -> tuple[Any, ...]:
+    const = constant_of(fn)
+    if const is not UNSET:
+        return (0, -1, None, const, fn)
+    if isinstance(e, N.Local):
+        return (1, scope.slot(e.name), None, None, fn)
+    if (
+        isinstance(e, N.Binary)
+        and e.op in _ARG_OPS
+        and isinstance(e.left, N.Local)
+        and isinstance(e.right, N.Literal)
+        and type(e.right.value) is float
+        and e.right.value == e.right.value
+    ):
+        return (3, scope.slot(e.left.name), _ARG_OPS[e.op], e.right.value, fn)
+    return (2, -1, None, None, fn)
 
 
 def _bind_params(code: Code, plan: tuple[Any, ...], loc: list[Any], args: list[Any], span: Span | None) -> None:

@@ -123,6 +123,23 @@ def binary_closure(
     return None
 
 
+def compare_shape(e: N.Expr, slot_of: Callable[[str], int]) -> tuple[Any, int, int, Any] | None:
+    """`$a<$b` or `$a<2` (< > <= >=) as (pyop, slot of $a, slot of $b or -1, the constant), else None.
+
+    For `If` and `While`, which then compare two numbers (NaN aside) without calling the
+    condition's closure; any other pair of values takes the condition's closure, which decides.
+    """
+    if isinstance(e, N.Binary) and e.op in ("=", "#") and isinstance(e.left, N.Local) and _number_literal(e.right):
+        return e.op, slot_of(e.left.name), -1, e.right.value  # `$a=3` (`If` only: statements._if_equal)
+    if not (isinstance(e, N.Binary) and e.op in _ORDER and isinstance(e.left, N.Local)):
+        return None
+    if isinstance(e.right, N.Local):
+        return _ORDER[e.op], slot_of(e.left.name), slot_of(e.right.name), None
+    if _number_literal(e.right):
+        return _ORDER[e.op], slot_of(e.left.name), -1, e.right.value
+    return None
+
+
 def _number_literal(e: N.Expr) -> TypeGuard[N.Literal]:
     return isinstance(e, N.Literal) and type(e.value) is float and e.value == e.value
 
@@ -177,7 +194,40 @@ def arith_closure(op: str, opa: tuple[Any, ...], opb: tuple[Any, ...], slow: Any
         return _arith_cx(pyop, ca, right, slow, store)
     if ca is not None and ib >= 0:
         return _arith_cl(pyop, ca, ib, slow, undefined_b, store)
-    return _arith(op, opa, opb, slow, store)  # `$a/$b`, `(x)+$a`, `x+y`
+    if ia < 0 and ca is None and ib < 0 and cb is None:
+        return _arith_xx(pyop, op == "+", left, right, slow, store)
+    return _arith(op, opa, opb, slow, store)  # `$a/$b`, `(x)+$a`
+
+
+def _arith_xx(pyop: Any, plus: bool, left: Fn, right: Fn, slow: Any, store: tuple[Any, ...]) -> Fn:
+    """`(expression) op (expression)`; with a `store` slot, `$x:=(expression) op (expression)`."""
+    s, conv, exact, lo, hi = store
+
+    def arith_xx(f: Any) -> Any:
+        a = left(f)
+        b = right(f)
+        ta = type(a)
+        tb = type(b)
+        if (ta is float or ta is int) and (tb is float or tb is int):
+            try:
+                r = pyop(a, b)
+            except ZeroDivisionError:  # 4D gives INF, -INF or the undefined number
+                r = slow(a, b)
+            else:
+                if ta is int and tb is int and not -MAX_EXACT <= r <= MAX_EXACT:
+                    r = slow(a, b)
+        elif plus and ta is str and tb is str:
+            r = a + b
+        else:
+            r = slow(a, b)
+        if s < 0:
+            return r
+        if conv is not None and (type(r) is not exact or lo is not None and not lo <= r <= hi):
+            r = conv(r)
+        f.locals[s] = r
+        return None
+
+    return arith_xx
 
 
 def _arith_lc(pyop: Any, i: int, c: float, slow: Any, undefined: Any, store: tuple[Any, ...]) -> Fn:

@@ -44,12 +44,19 @@ PROPERTY_HOOKS: dict[type, Callable[[Any, str], Any]] = {}
 STORE_HOOKS: dict[type, Callable[[Any, str, Any], None]] = {}
 
 
+# type -> fn(receiver) giving its computed properties (a falsy value when it has none): a receiver
+# without any has its own properties as its dict entries, read and stored (Reals, Texts, Booleans,
+# no shared group) as the PROPERTY_HOOKS / STORE_HOOKS of its type would (lang/classes.py: instances).
+OWN_PROPERTY_HOOKS: dict[type, Callable[[Any], Any]] = {}
+
+
 # The lookups of the tables above, bound once. CPython compiles a method call on a name bound by an
 # import (`PROPERTY_HOOKS.get(t)` after `from .hooks import PROPERTY_HOOKS`) as an attribute load,
 # making a bound method at each call; the hot closures call these instead.
 member_call_hook = MEMBER_CALL_HOOKS.get
 property_hook = PROPERTY_HOOKS.get
 store_hook = STORE_HOOKS.get
+own_property_hook = OWN_PROPERTY_HOOKS.get
 
 
 class _Locking:

@@ -193,6 +193,9 @@ class Statements(_Base):
         other = self.compile_stmts(s.other, scope) if s.other is not None else None
         fail = self.statement_failure(s.then + (s.other or ()), then + (other or ()))
         check = _condition_at(s.cond.span)
+        shape = fastops.compare_shape(s.cond, scope.slot) if fastops.FASTPATHS else None
+        if shape is not None:
+            return _if_compare(shape, cond, check, then, other, fail)
 
         def run(f: Frame) -> Any:
             c = cond(f)
@@ -254,6 +257,9 @@ class Statements(_Base):
         cond = self.compile_expr(s.cond, scope)
         body, fail = self.compile_loop_body(s.body, scope)
         check = _condition_at(s.cond.span)
+        shape = fastops.compare_shape(s.cond, scope.slot) if fastops.FASTPATHS else None
+        if shape is not None and shape[0] not in ("=", "#"):
+            return _while_compare(shape, cond, check, body, fail)
 
         def run(f: Frame) -> Any:
             proc = f.process
@@ -650,6 +656,143 @@ class Statements(_Base):
     stmt_ClassFunction = _class_member_outside
 
     stmt_ClassProperty = _class_member_outside
+
+
+def _if_compare(shape: tuple[Any, int, int, Any], cond: Fn, check: Any, then: Any, other: Any, fail: Any) -> Fn:
+    """`If ($a<$b)`, `If ($a<2)` (fastops.compare_shape): two numbers are compared inline, any
+    other operands (Undefined, texts, dates, NaN) by the condition's closure."""
+    pyop, i, j, k = shape
+    if pyop == "=" or pyop == "#":
+        return _if_equal(pyop == "=", i, k, cond, check, then, other, fail)
+    if j < 0:
+
+        def if_compare_constant(f: Frame) -> Any:
+            a = f.locals[i]
+            ta = type(a)
+            if (ta is float or ta is int) and a == a:  # (the constant is a number, never NaN)
+                c = pyop(a, k)
+            else:
+                c = cond(f)
+                c = c is True or (c is not False and check(c))
+            if c:
+                body = then
+            elif other is not None:
+                body = other
+            else:
+                return None
+            for fn in body:  # the statement loop of compile_stmts
+                try:
+                    r = fn(f)
+                except FourDError as e:
+                    r = fail(e, fn, f)
+                if r is not None:
+                    return r
+            return None
+
+        return if_compare_constant
+
+    def if_compare(f: Frame) -> Any:
+        loc = f.locals
+        a = loc[i]
+        b = k if j < 0 else loc[j]
+        ta = type(a)
+        tb = type(b)
+        if (ta is float or ta is int) and (tb is float or tb is int) and a == a and b == b:
+            c = pyop(a, b)
+        else:
+            c = cond(f)
+            c = c is True or (c is not False and check(c))
+        if c:
+            body = then
+        elif other is not None:
+            body = other
+        else:
+            return None
+        for fn in body:  # the statement loop of compile_stmts
+            try:
+                r = fn(f)
+            except FourDError as e:
+                r = fail(e, fn, f)
+            if r is not None:
+                return r
+        return None
+
+    return if_compare
+
+
+def _if_equal(eq: bool, i: int, k: float, cond: Fn, check: Any, then: Any, other: Any, fail: Any) -> Fn:
+    """`If ($a=3)`, `If ($a#3)` (a number literal): decided inline when the number in $a decides
+    without the comparison level, else by the condition's closure (other values, Reals that
+    differ, a comparison level of 1 or more).
+
+    An Integer and a whole constant differ by at least 1: below a comparison level of 1 they are
+    equal only when `==` says so; equal numbers are equal at any level (fastops._equal_lc).
+    """
+    eps = V.REAL_EPSILON  # read at each comparison: SET REAL COMPARISON LEVEL changes it
+    whole = k.is_integer()
+
+    def if_equal(f: Frame) -> Any:
+        a = f.locals[i]
+        ta = type(a)
+        if ta is int and whole and eps[0] < 1.0:
+            c = (a == k) is eq
+        elif (ta is float or ta is int) and a == k:
+            c = eq
+        else:
+            c = cond(f)
+            c = c is True or (c is not False and check(c))
+        if c:
+            body = then
+        elif other is not None:
+            body = other
+        else:
+            return None
+        for fn in body:  # the statement loop of compile_stmts
+            try:
+                r = fn(f)
+            except FourDError as e:
+                r = fail(e, fn, f)
+            if r is not None:
+                return r
+        return None
+
+    return if_equal
+
+
+def _while_compare(shape: tuple[Any, int, int, Any], cond: Fn, check: Any, body: Any, fail: Any) -> Fn:
+    """`While ($a<$b)`, `While ($a<2)`: the condition as `_if_compare` tests it."""
+    pyop, i, j, k = shape
+
+    def while_compare(f: Frame) -> Any:
+        proc = f.process
+        loc = f.locals
+        while True:
+            a = loc[i]
+            b = k if j < 0 else loc[j]
+            ta = type(a)
+            tb = type(b)
+            if (ta is float or ta is int) and (tb is float or tb is int) and a == a and b == b:
+                if not pyop(a, b):
+                    return None
+            else:
+                c = cond(f)
+                if not (c is True or (c is not False and check(c))):
+                    return None
+            for fn in body:
+                try:
+                    r = fn(f)
+                except FourDError as e:
+                    r = fail(e, fn, f)
+                if r is not None:
+                    if r == BRK:
+                        return None
+                    if r == RET:
+                        return r
+                    break
+            if proc.stop_requested:
+                _stop(proc)
+
+    return while_compare
 
 
 def _keys_of(o: Obj) -> Any:

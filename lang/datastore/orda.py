@@ -149,16 +149,14 @@ class DataStore4D:
 
 
 def datastore_object(store: DataStore) -> DataStore4D:
-    ds = store.ds
-    if ds is None:
-        # made outside store.lock: making it may wait for the runtime's lock (the class store),
-        # which the thread opening and seeding the store holds while it waits for store.lock
-        made = DataStore4D(store)
+    if store.ds is None:
+        from ..classes import class_store
+
+        class_store(store.runtime)  # before store.lock: the class store takes runtime.proc_lock
         with store.lock:
             if store.ds is None:
-                store.ds = made
-            ds = store.ds
-    return ds
+                store.ds = DataStore4D(store)
+    return store.ds
 
 
 # ------------------------------------------------------------------ attributes
@@ -167,7 +165,7 @@ def datastore_object(store: DataStore) -> DataStore4D:
 class Attr:
     """An attribute of a dataclass: storage field, related entity/entities, computed or alias."""
 
-    __slots__ = ("name", "kind", "field", "relation", "related", "getter", "setter", "path", "info", "clears")
+    __slots__ = ("name", "kind", "field", "relation", "related", "getter", "setter", "path", "info")
 
     def __init__(self, name: str, kind: str):
         self.name = name
@@ -179,7 +177,6 @@ class Attr:
         self.setter: Any = None
         self.path = ""
         self.info: Obj | None = None
-        self.clears: tuple[str, ...] = ()  # storage: the related entities its value designates
 
 
 class DataClass4D:
@@ -201,7 +198,6 @@ class DataClass4D:
         for fld in table.fields:
             a = Attr(fld.name, "storage")
             a.field = fld
-            a.clears = tuple(rel.name_n_to_1 for rel in table.many_to_one if rel.source is fld)
             self.attrs[fld.name] = a
         for rel in table.many_to_one:
             if rel.name_n_to_1:
@@ -401,15 +397,12 @@ class DataClass4D:
 
     def new(self, f: Any) -> Entity4D:
         r = Record(self.table)
-        blanks = self.table.null_checked
-        if blanks:
-            for fld in blanks:
-                if fld.never_null:
-                    r.values[fld.index] = codec.blank(fld.kind)
-            r.old = list(r.values)
+        for fld in self.table.fields:
+            if fld.never_null:
+                r.values[fld.index] = codec.blank(fld.kind)
+        r.old = list(r.values)
         e = Entity4D(self, r)
-        if self.entity_cls is not None:
-            self.construct(f, e)
+        self.construct(f, e)
         return e
 
     def construct(self, f: Any, e: Entity4D) -> None:
@@ -543,15 +536,11 @@ class Entity4D:
         if k == "storage":
             fld = a.field
             assert fld is not None
-            r = self.r
-            if r is None:
-                r = self.rec()
-            i = fld.index
-            r.values[i] = codec.to_field(fld, v)
-            r.touched.add(i)
-            r.modified = True
-            for rname in a.clears:
-                self.related.pop(rname, None)
+            r = self.rec()
+            r.set(fld.index, codec.to_field(fld, v))
+            for rel in self.dc.table.many_to_one:
+                if rel.source is fld:
+                    self.related.pop(rel.name_n_to_1, None)
             return
         if k == "relatedEntity":
             rel = a.relation
@@ -726,9 +715,7 @@ def _result(res: SaveResult, extra: dict[str, Any] | None = None) -> Obj:
 def _no_events(e: Entity4D, what: str) -> None:
     """Entity events (validateSave, saving, touched...) are not run yet: refuse rather than skip them."""
     ec = e.dc.entity_cls
-    if ec is None:
-        return
-    fns = getattr(ec, "orda_functions", None)
+    fns = getattr(ec, "orda_functions", None) if ec is not None else None
     events = sorted({k[1] for k in fns if k[0] == "event"}) if fns else []
     if events:
         from ..errors import ERR_NOT_SUPPORTED
@@ -1430,44 +1417,12 @@ __all__ = [
 ]
 
 
-def _entity_call(name: str, m: Any) -> Any:
-    """What Entity4D.call_4d_member runs for the entity function `name`, as a member-call hook."""
-
-    def call(f: Any, args: list[Any], span: Any, e: Entity4D, process: Any) -> Any:
-        try:
-            return m(e, f, process, args)
-        except (ValueError, TypeError, OverflowError):
-            raise _bad_parameters(name) from None
-
-    return call
-
-
-_ENTITY_CALLS = {name: _entity_call(name, m) for name, m in _ENTITY_MEMBERS.items()}
-
-
-def _entity_call_hook(e: Any, name: str) -> Any:
-    return _ENTITY_CALLS.get(name)  # None: a function of the entity class (the general member call)
-
-
-def _new_entity(f: Any, args: list[Any], span: Any, dc: DataClass4D, process: Any) -> Any:
-    return dc.new(f)
-
-
-def _dataclass_call_hook(dc: Any, name: str) -> Any:
-    return _new_entity if name == "new" else None  # what DataClass4D.call_4d_member does for new()
-
-
 def _install_property_hooks() -> None:
-    """Property reads and writes of ORDA objects go straight to their get_4d_property and
-    set_4d_property, and the entity functions and `dataClass.new()` to their code (the
-    interpreter's fast paths: the same calls the general path ends up making)."""
-    from ..core.hooks import MEMBER_CALL_HOOKS, PROPERTY_HOOKS, STORE_HOOKS
+    """Property reads of ORDA objects go straight to their get_4d_property (the interpreter's fast path)."""
+    from ..core.hooks import PROPERTY_HOOKS
 
     for cls in (DataStore4D, DataClass4D, Entity4D, EntitySelection4D):
         PROPERTY_HOOKS[cls] = cls.get_4d_property
-        STORE_HOOKS[cls] = cls.set_4d_property  # what set_property calls for them
-    MEMBER_CALL_HOOKS[Entity4D] = _entity_call_hook
-    MEMBER_CALL_HOOKS[DataClass4D] = _dataclass_call_hook
 
 
 _install_property_hooks()

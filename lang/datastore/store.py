@@ -107,7 +107,7 @@ class DataStore:
         self._triggers: dict[int, Any] = {}
         self.lock = threading.RLock()
         self.ds: Any = None  # the `ds` object (orda.py)
-        self.ready = False  # opened and seeded: other threads wait for it in get_store
+        self.ready = False  # opened and seeded (get_store)
         self.interprocess_sets: dict[str, Any] = {}
         self.interprocess_named: dict[str, Any] = {}
         self.proc_states: dict[int, Any] = {}  # id(process) -> classic.ProcState
@@ -151,13 +151,13 @@ class DataStore:
             self.engine.close()
 
     # ---------------------------------------------------------------- automatic values
-    def fill_auto(self, proc: Any, r: Record, c: Conn | None = None) -> None:
+    def fill_auto(self, proc: Any, r: Record) -> None:
         """Autoincrement and auto-UUID values of a new record, for the fields still empty."""
         eng = self.need_engine()
-        for f in r.table.auto_fields:
+        for f in r.table.fields:
             v = r.values[f.index]
             if f.autosequence and (v is None or v == 0):
-                r.values[f.index] = float(eng.next_sequence(proc, r.table, c))
+                r.values[f.index] = float(eng.next_sequence(proc, r.table))
             elif f.autogenerate and f.is_uuid and not v:
                 r.values[f.index] = os.urandom(16).hex().upper()
 
@@ -177,20 +177,15 @@ class DataStore:
         (status 3). Automatic values, the trigger and the write happen in one database write.
         """
         eng = self.need_engine()
+        out: list[SaveResult] = []
         try:
-            res: SaveResult = eng.write(proc, lambda c: self._save(proc, r, expected_stamp, fire_trigger, fields, c))
+            eng.write(proc, lambda c: out.append(self._save(proc, r, expected_stamp, fire_trigger, fields)))
         except FourDError as err:
             return SaveResult(STATUS_SERIOUS, err)
-        return res
+        return out[0]
 
     def _save(
-        self,
-        proc: Any,
-        r: Record,
-        expected_stamp: int | None,
-        fire_trigger: bool,
-        fields: list[int] | None,
-        c: Conn,
+        self, proc: Any, r: Record, expected_stamp: int | None, fire_trigger: bool, fields: list[int] | None
     ) -> SaveResult:
         eng = self.need_engine()
         t = r.table
@@ -200,12 +195,12 @@ class DataStore:
                 return SaveResult(STATUS_LOCKED, locker=owner)
         explicit = 0
         if r.is_new:
-            for f in t.auto_fields:
+            for f in t.fields:
                 v = r.values[f.index]
                 if f.autosequence and v:
                     explicit = max(explicit, int(v) + 1)
-            self.fill_auto(proc, r, c)
-        for f in t.null_checked:
+            self.fill_auto(proc, r)
+        for f in t.fields:
             v = r.values[f.index]
             if v is None and f.never_null:
                 r.values[f.index] = codec.blank(f.kind)
@@ -231,7 +226,7 @@ class DataStore:
                 return eng.insert(c, t, r.values)
 
             try:
-                rec = eng.write(proc, ins, c)
+                rec = eng.write(proc, ins)
             except FourDError as err:
                 return SaveResult(STATUS_SERIOUS, err)
             r.rec = rec
@@ -256,7 +251,7 @@ class DataStore:
                 return eng.update(c, t, r.rec, flds, r.values)
 
             try:
-                stamp = eng.write(proc, upd, c)
+                stamp = eng.write(proc, upd)
             except FourDError as err:
                 return SaveResult(STATUS_SERIOUS, err)
             if stamp == -1:
