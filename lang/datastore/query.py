@@ -652,6 +652,17 @@ class Compiler:
         if op == "=" and "@" in value:
             if "@@" in value:
                 return FALSE
+            head = fold(value[:-1]) if value.index("@") == len(value) - 1 else ""
+            if head and head[-1] < "\U0010ffff":
+                # "abc@": a range of the folded column (an index range with plain parameters;
+                # GLOB/LIKE with a parameter is prepared again for each pattern)
+                upper = head[:-1] + chr(ord(head[-1]) + 1)
+                return Cond(
+                    f"({sh} >= ? AND {sh} < ?)",
+                    [head, upper],
+                    True,
+                    lambda row: row.values[i] is not None and text_eq(row.values[i], value),
+                )
             pat = self.backend.wildcard_param([fold(p) for p in value.split("@")])
             return Cond(
                 self.backend.wildcard(sh),
