@@ -16,7 +16,7 @@ from mini4d.cli import EXIT_INTERRUPTED
 from mini4d.errors import ERR_INTERRUPTED, FourDError
 from mini4d.interrupt import run_interruptible
 from mini4d.stdlib.text import compile_regex, match_regex, regex_find
-from mini4d.values import set_current_process
+from mini4d.values import current_process, set_current_process
 
 ROOT = Path(__file__).parent.parent
 HANG = 60.0
