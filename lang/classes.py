@@ -795,12 +795,22 @@ def load_class(store: ClassStore, name: str, mt: Any) -> ClassDef:
         text = node.span.text().strip()
         kind = node.kind
         if kind.startswith("event"):
-            # ORDA entity events: kept with their event (and attribute) name; the datastore refuses
-            # to save or drop entities of a class that has them (not supported yet)
+            # ORDA entity events: compiled and kept under (event, attribute) ("" = entity level);
+            # the datastore runs them (lang/datastore/events.py)
             words = kind.split()
             event = words[1] if len(words) > 1 else node.name.lower()
             attr = node.name if len(words) > 1 else ""
-            cls.orda_functions[("event", event, attr)] = text  # type: ignore[attr-defined]
+            _check_event(name, event, attr, node.span)
+            code = interp.compile_unit(
+                f"{name}.event {event} {attr}".rstrip(),
+                tuple(body),
+                mt.source,
+                kind="function",
+                params=node.params,
+                result=node.result,
+            )
+            code.owner = cls
+            cls.orda_functions[("event", event, attr)] = ClassFunction4D(cls, node.name, code, text, False)  # type: ignore[attr-defined]
             continue
         if kind in ("query", "orderby"):
             code = interp.compile_unit(
@@ -876,6 +886,22 @@ def _needs_super(cls: ClassDef) -> bool:
             return True
         c = c.user_parent()
     return False
+
+
+_EVENTS = ("touched", "validatesave", "saving", "aftersave", "validatedrop", "dropping", "afterdrop")
+
+
+def _check_event(cls_name: str, event: str, attr: str, span: Span) -> None:
+    """`Function event <kind> {<attribute>}`: a known entity event, afterSave/afterDrop at entity level only."""
+    if event not in _EVENTS:
+        raise FourDError(
+            ERR_CLASS,
+            f'Class "{cls_name}": "{event}" is not an entity event (touched, validateSave, saving, afterSave, '
+            "validateDrop, dropping, afterDrop)",
+            span,
+        )
+    if attr and event in ("aftersave", "afterdrop"):
+        raise FourDError(ERR_CLASS, f'Class "{cls_name}": the {event} event is defined at the entity level only', span)
 
 
 def _wrap_constructor(cls: ClassDef, code: Any, span: Span) -> None:

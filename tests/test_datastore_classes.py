@@ -1,4 +1,4 @@
-"""ORDA class files: the grammar of ORDA functions, and entity events refused clearly."""
+"""ORDA class files: the grammar of ORDA functions, and the entity events mini4d refuses clearly."""
 
 from __future__ import annotations
 
@@ -37,21 +37,40 @@ def test_orda_function_kinds_parse(line: str, kind: str, name: str) -> None:
     assert (stmt.kind, stmt.name) == (kind, name)
 
 
-def test_entity_events_are_refused_not_skipped(tmp_path: Path) -> None:
+def _run_department(tmp_path: Path, entity_class: str, method: str) -> tuple[int, str, str]:
     project = tmp_path / "c"
     shutil.copytree(COMPANY / "Project", project / "Project")
-    (project / "Project" / "Sources" / "Classes" / "DepartmentEntity.4dm").write_text(
-        "Class extends Entity\n\n"
-        "Function event validateSave name($event : Object) : Object\n\treturn Null\n\n"
-        'Function event touched($event : Object)\n\tALERT("touched")\n\n'
-        'exposed Function hello() : Text\n\treturn "hi "+This.name\n',
-        encoding="utf-8",
-    )
-    (project / "Project" / "Sources" / "Methods" / "m.4dm").write_text(
-        '$e:=ds.Department.new()\n$e.name:="x"\nALERT($e.hello())\n$r:=$e.save()\n', encoding="utf-8"
-    )
+    (project / "Project" / "Sources" / "Classes" / "DepartmentEntity.4dm").write_text(entity_class, encoding="utf-8")
+    (project / "Project" / "Sources" / "Methods" / "m.4dm").write_text(method, encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
     code = main(["run", str(project), "--startup-method", "m", "--data", ":memory:"], stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_save_event_of_a_computed_attribute_is_refused_not_skipped(tmp_path: Path) -> None:
+    code, out, err = _run_department(
+        tmp_path,
+        "Class extends Entity\n\n"
+        "Function get label() : Text\n\treturn This.name\n\n"
+        "Function set label($value : Text)\n\tThis.name:=$value\n\n"
+        "Function event validateSave label($event : Object) : Object\n\treturn Null\n\n"
+        'exposed Function hello() : Text\n\treturn "hi "+This.name\n',
+        '$e:=ds.Department.new()\n$e.label:="x"\nALERT($e.hello())\n$r:=$e.save()\n',
+    )
     assert code == 1
-    assert out.getvalue() == "hi x\n"
-    assert "error 90060: cs.DepartmentEntity defines entity events (touched, validatesave)" in err.getvalue()
+    assert out == "hi x\n"
+    assert "error 90060: cs.DepartmentEntity: the validateSave event of the calculated attribute label" in err
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("Function event saved($event : Object)", '"saved" is not an entity event'),
+        ("Function event afterSave name($event : Object)", "aftersave event is defined at the entity level only"),
+    ],
+)
+def test_unknown_or_misplaced_entity_events_are_class_errors(tmp_path: Path, line: str, message: str) -> None:
+    code, out, err = _run_department(
+        tmp_path, f'Class extends Entity\n\n{line}\n\tALERT("1")\n', "$e:=ds.Department.new()\n"
+    )
+    assert code == 1 and message in err, err

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import ERR_NOT_A_FUNCTION, ERR_READONLY, FourDError
 from ..values import IS_OBJECT, UNDEFINED, Coll, Obj, current_process, fold
-from . import codec
+from . import codec, events
 from .catalog import ORDA_TYPE, Field, Relation, Table
 from .errors import ERR_NOT_ALTERABLE, ERR_ORDA, ERR_OTHER_DATACLASS
 from .records import Record
@@ -529,6 +529,11 @@ class Entity4D:
         return UNDEFINED
 
     def set_4d_property(self, name: str, v: Any) -> None:
+        self._assign(name, v)
+        if self.dc.entity_cls is not None:
+            events.touched(self, self.dc.attrs[name].name, None)
+
+    def _assign(self, name: str, v: Any) -> None:
         a = self.dc.attrs.get(name)
         if a is None:
             raise FourDError(ERR_ORDA, f'The dataclass {self.dc.name} has no attribute "{name}"')
@@ -712,29 +717,48 @@ def _result(res: SaveResult, extra: dict[str, Any] | None = None) -> Obj:
     return o
 
 
-def _no_events(e: Entity4D, what: str) -> None:
-    """Entity events (validateSave, saving, touched...) are not run yet: refuse rather than skip them."""
-    ec = e.dc.entity_cls
-    fns = getattr(ec, "orda_functions", None) if ec is not None else None
-    events = sorted({k[1] for k in fns if k[0] == "event"}) if fns else []
-    if events:
-        from ..errors import ERR_NOT_SUPPORTED
+def _refused(ref: events.Refusal) -> Obj:
+    """The result of save()/drop() refused by an entity event (its error signed "DBEV")."""
+    o = _result(SaveResult(ref.status, ref.error))
+    err = Obj()
+    err.update({"errCode": float(ref.error.code), "message": ref.error.message, "componentSignature": "DBEV"})
+    if "extraDescription" in ref.error.extra:
+        err["extraDescription"] = ref.error.extra["extraDescription"]
+    o["errors"] = Coll([err])
+    return o
 
-        raise FourDError(
-            ERR_NOT_SUPPORTED,
-            f"cs.{ec.name} defines entity events ({', '.join(events)}): {what} with entity events "
-            "is not supported by mini4d yet",
-        )
+
+def _deliver(ref: events.Refusal | None, f: Any) -> None:
+    """A serious refusal is an error for the caller: its ON ERR CALL handler runs and save()/drop()
+    returns its result; without a handler (or inside Try) the error propagates."""
+    if ref is None or not ref.serious:
+        return
+    err = ref.error
+    if f is None:
+        raise err
+    f.process.runtime.interp.on_error(err, f)
 
 
 def _save(e: Entity4D, f: Any, proc: Any, args: list[Any]) -> Obj:
-    _no_events(e, "save()")
     r = e.rec()
-    store = e.dc.store
+    events.forbid_in_after(e, "aftersave", "save()")
     if r.rec == -1:
         return _result(SaveResult(STATUS_GONE))
     if not r.is_new and not r.touched:
         return _result(SaveResult())
+    if not events.has(e.dc, events.SAVE_KINDS):
+        return _save_now(e, proc, args)
+    names = e.touched_names()
+    ref = events.before(e, f, ("validatesave", "saving"), names)
+    out = _refused(ref) if ref is not None else _save_now(e, proc, args)
+    events.after(e, f, "aftersave", bool(out.get("success")), names, out)
+    _deliver(ref, f)
+    return out
+
+
+def _save_now(e: Entity4D, proc: Any, args: list[Any]) -> Obj:
+    r = e.rec()
+    store = e.dc.store
     if r.is_new and not r.touched and not e.read_auto:
         pass  # a new entity is saved even untouched (its automatic values are assigned)
     auto_merge = bool(args) and args[0] in (2, 2.0)
@@ -769,23 +793,71 @@ def _save(e: Entity4D, f: Any, proc: Any, args: list[Any]) -> Obj:
 
 
 def _drop(e: Entity4D, f: Any, proc: Any, args: list[Any]) -> Obj:
-    _no_events(e, "drop()")
     r = e.rec()
-    store = e.dc.store
+    events.forbid_in_after(e, "afterdrop", "drop()")
     if r.is_new or r.rec < 0:
         return _result(SaveResult(STATUS_GONE))
     force = bool(args) and args[0] in (1, 1.0)
+    return drop_entity(e, f, proc, check_stamp=not force)
+
+
+def drop_entity(e: Entity4D, f: Any, proc: Any, check_stamp: bool) -> Obj:
+    """drop() of a stored entity, with its drop events (entity.drop(), entitySelection.drop())."""
+    if not events.has(e.dc, events.DROP_KINDS):
+        return _drop_now(e, proc, check_stamp)
+    ref = events.before(e, f, ("validatedrop", "dropping"), None)
+    out = _refused(ref) if ref is not None else _drop_now(e, proc, check_stamp)
+    names = [n for n, a in e.dc.attrs.items() if a.kind == "storage"]
+    events.after(e, f, "afterdrop", bool(out.get("success")), names, out)
+    _deliver(ref, f)
+    return out
+
+
+def _drop_now(e: Entity4D, proc: Any, check_stamp: bool) -> Obj:
+    r = e.rec()
+    store = e.dc.store
+    force = not check_stamp
     if not force:
         cur = store.need_engine().stamp_of(proc, r.table, r.rec)
         if cur is None:
             return _result(SaveResult(STATUS_GONE))
         if cur != r.stamp:
             return _result(SaveResult(STATUS_STAMP))
+    no_cascade_events(e.dc)
     res = store.delete(proc, r.table, r.rec, record=r)
     if res.status == OK and e.lock_count:
         store.need_engine().locks.release((r.table.uuid, r.rec), proc, all_counts=True)
         e.lock_count = 0
     return _result(res)
+
+
+def no_cascade_events(dc: DataClass4D) -> None:
+    """A deletion control rule ("delete related") reaching entities whose class has drop events:
+    those events are not run yet, so the drop is refused (error 90060) rather than skipping them."""
+    store = dc.store
+    seen: set[str] = set()
+    todo = [dc.table]
+    with_events = []
+    while todo:
+        t = todo.pop()
+        for rel in t.one_to_many:
+            src = rel.source.table
+            if rel.integrity != "delete" or src is None or src.uuid in seen:
+                continue
+            seen.add(src.uuid)
+            todo.append(src)
+            if any(k[0] in events.DROP_KINDS for k in events.functions(_user_class(store, src.name + "Entity"))):
+                with_events.append(src)
+    if not with_events:
+        return
+    from ..errors import ERR_NOT_SUPPORTED
+
+    names = ", ".join(sorted(t.name for t in with_events))
+    raise FourDError(
+        ERR_NOT_SUPPORTED,
+        f"drop() of {dc.name} would delete related entities of {names} (deletion control rule), whose drop "
+        "events are not run by mini4d yet",
+    )
 
 
 def _lock(e: Entity4D, f: Any, proc: Any, args: list[Any]) -> Obj:
@@ -1256,7 +1328,13 @@ def _from_collection(f: Any, dc: DataClass4D, items: Any, proc: Any, recs: list[
             except FourDError:
                 pass
         r = e.rec()
-        if r.is_new or r.touched:
+        if (r.is_new or r.touched) and events.has(dc, events.SAVE_KINDS):
+            o = _save(e, f, proc, [])
+            if not o.get("success"):
+                errs = o.get("errors")
+                msg = errs[0]["message"] if isinstance(errs, Coll) and errs else o.get("statusText", "")
+                raise FourDError(ERR_ORDA, f".fromCollection(): {msg}")
+        elif r.is_new or r.touched:
             res = dc.store.save(proc, r, expected_stamp=None)
             if res.status != OK:
                 raise res.error or FourDError(ERR_ORDA, f".fromCollection(): {STATUS_TEXT.get(res.status)}")
@@ -1286,6 +1364,8 @@ class _Bulk:
         if t.trigger_insert and dc.store.has_trigger(t):
             return False
         ec = dc.entity_cls
+        if events.functions(ec):
+            return False  # touched and save events run entity by entity
         return ec is None or (ec._setup or ec.setup())[1] is None
 
     def exists(self, key: Any, items: Any) -> bool:

@@ -6,9 +6,9 @@ from typing import Any
 
 from ..errors import FourDError
 from ..values import UNDEFINED, Coll, Date4D, Obj, Time4D, compare, fold
-from . import codec
+from . import codec, events
 from .errors import ERR_NOT_ALTERABLE, ERR_ORDA, ERR_OTHER_DATACLASS
-from .orda import Entity4D, EntitySelection4D, _plain
+from .orda import Entity4D, EntitySelection4D, _plain, drop_entity, no_cascade_events
 from .query import _cmp_values, _split_path, order_recs, parse_order_string, query_dataclass
 
 
@@ -349,6 +349,19 @@ def m_drop(es: EntitySelection4D, f: Any, proc: Any, args: list[Any], span: Any)
     stop = bool(args) and type(args[0]) in (float, int) and int(args[0]) == 1
     store = es.dc.store
     failed = []
+    if events.has(es.dc, events.DROP_KINDS):
+        for i, rec in enumerate(list(es.recs)):
+            e = es.entity(proc, i)
+            if e is None:
+                continue
+            o = drop_entity(e, f, proc, check_stamp=False)
+            if not o.get("success") and o.get("status") != 5:
+                failed.append(rec)
+                if stop:
+                    break
+        return _new(es, failed, False)
+    if es.recs:
+        no_cascade_events(es.dc)
     for rec in list(es.recs):
         res = store.delete(proc, es.dc.table, rec)
         if res.status not in (0, 5):

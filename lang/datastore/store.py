@@ -385,6 +385,7 @@ class DataStore:
         self.seed(data)
 
     def seed(self, data: dict[str, Any]) -> None:
+        from . import events
         from .orda import datastore_object, from_collection
 
         ds = datastore_object(self)
@@ -399,7 +400,8 @@ class DataStore:
             if not isinstance(items, list):
                 raise FourDError(ERR_DATA, f'The seed data of "{name}" must be a collection of objects')
             dc = ds.dataclass(t)
-            from_collection(None, dc, items, None, proc=proc)
+            with events.suppressed():  # loaded like an import: no entity event
+                from_collection(None, dc, items, None, proc=proc)
 
 
 def _relation_order(schema: Schema, names: list[str]) -> list[str]:
