@@ -336,3 +336,17 @@ def test_cascade_to_a_class_with_drop_events_is_refused(tmp_path: Path, data: st
     )
     assert rc == 1
     assert "error 90060" in err and "Mission" in err and "not run by mini4d yet" in err
+
+
+def test_touched_by_constructor_and_from_object_inherited_from_a_user_class(tmp_path: Path, data: str) -> None:
+    rc, out, err = run(
+        tmp_path,
+        data,
+        {
+            "Base": cls('Function event touched($event : Object)\n    ALERT("t "+$event.attributeName)\n'),
+            "DepartmentEntity": 'Class extends Base\n\nClass constructor()\n\tThis.location:="L"\n',
+        },
+        '$e:=ds.Department.new()\n$e.fromObject({name: "n"; budget: 2})\n',
+    )
+    assert rc == 0, err
+    assert out == ["t location", "t name", "t budget"]
