@@ -194,6 +194,7 @@ class DataClass4D:
         self.cls = _user_class(self.store, table.name)
         self.entity_cls = _user_class(self.store, table.name + "Entity")
         self.sel_cls = _user_class(self.store, table.name + "Selection")
+        self.has_touched: bool | None = None  # its entity class has touched events (known on first assignment)
         self.attrs: dict[str, Attr] = {}
         for fld in table.fields:
             a = Attr(fld.name, "storage")
@@ -530,8 +531,11 @@ class Entity4D:
 
     def set_4d_property(self, name: str, v: Any) -> None:
         self._assign(name, v)
-        if self.dc.entity_cls is not None:
-            events.touched(self, self.dc.attrs[name].name, None)
+        dc = self.dc
+        if dc.has_touched is None:
+            dc.has_touched = any(k[0] == "touched" for k in events.functions(dc.entity_cls))
+        if dc.has_touched:
+            events.touched(self, dc.attrs[name].name, None)
 
     def _assign(self, name: str, v: Any) -> None:
         a = self.dc.attrs.get(name)
