@@ -5,6 +5,7 @@
     python3 -m bench --only fib,sieve --sections programs --repeat 1 --json out.json
     python3 -m bench --sections web  # the web server against a bare app on the same library
     python3 -m bench --sections parse --corpus DIR   # also parse every .4dm file under DIR
+    python3 -m bench --sections large   # parse and compile 10,000 to 1,000,000 statements: seconds, peak memory
 
 Each `bench/programs/NAME.4dm` with a `NAME.py` twin is a program. The first line of the
 4D file gives its sizes (`// bench: n=300000 quick=20000`); the 4D method receives n as
@@ -373,6 +374,53 @@ def bench_memory(quick: bool) -> dict[str, Any]:
     }
 
 
+# ------------------------------------------------------------------ large method texts
+
+# A fresh interpreter parses (cache off) and compiles a method of N `$x:=1` statements, runs
+# it, and reports its times and its memory high-water mark (VmHWM) before and at the end.
+_LARGE_CHILD = """
+import io, json, sys, time
+def hwm():
+    for line in open('/proc/self/status'):
+        if line.startswith('VmHWM:'):
+            return int(line.split()[1])
+    return 0
+from mini4d import cli
+from mini4d.parser import get_parser, parse_source
+from mini4d.source import Source
+n = int(sys.argv[1])
+get_parser()
+streams = cli.Streams(io.StringIO(), io.StringIO())
+runtime = cli._new_runtime(None, streams)
+base = hwm()
+text = "$x:=1\\n" * n
+t0 = time.perf_counter()
+stmts = parse_source(Source("large.4dm", text))
+t1 = time.perf_counter()
+code = runtime.interp.compile_unit("large", stmts, Source("large.4dm", text))
+t2 = time.perf_counter()
+del stmts
+rc = cli.execute(runtime, code, [], streams, False)
+t3 = time.perf_counter()
+print(json.dumps({"statements": n, "chars": len(text), "parse_s": t1 - t0, "compile_s": t2 - t1,
+                  "run_s": t3 - t2, "base_mb": base / 1024, "peak_mb": hwm() / 1024, "rc": rc}))
+"""
+
+
+def bench_large(quick: bool) -> list[dict[str, Any]]:
+    """Seconds and peak memory to parse, compile and run 10,000, 100,000 and 1,000,000 statements."""
+    env = {**_child_env(), "MINI4D_CACHE_DIR": ""}
+    rows = []
+    for n in (10_000, 100_000) if quick else (10_000, 100_000, 1_000_000):
+        proc = subprocess.run(
+            [sys.executable, "-c", _LARGE_CHILD, str(n)], env=env, cwd=str(ROOT), capture_output=True, text=True
+        )
+        if proc.returncode != 0:
+            raise RuntimeError(f"large {n}: {proc.stderr[-500:]}")
+        rows.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    return rows
+
+
 # ------------------------------------------------------------------ bench_use.py (session runtime)
 
 
@@ -425,8 +473,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", default="", help="comma-separated program names")
     ap.add_argument(
         "--sections",
-        default="programs,startup,parse,memory,use,web,data",
-        help="any of programs,startup,parse,memory,use,web,data",
+        default="programs,startup,parse,memory,large,use,web,data",
+        help="any of programs,startup,parse,memory,large,use,web,data",
     )
     ap.add_argument("--json", default="", help="also write the results to this JSON file")
     ap.add_argument(
@@ -487,6 +535,17 @@ def main(argv: list[str] | None = None) -> int:
             f"net ratio {_fmt(m['net_ratio'], '.2f')})"
             f"{'' if m['outputs_match'] else '  OUTPUT WRONG'}\n"
         )
+    if "large" in sections:
+        rows = bench_large(args.quick)
+        report["large"] = rows
+        out.write("large: statements   chars     parse s  compile s  run s  peak MB (empty)\n")
+        for r in rows:
+            out.write(
+                f"large: {r['statements']:>10,} {r['chars'] / 1e6:6.1f} MB {r['parse_s']:8.2f} {r['compile_s']:9.2f}"
+                f" {r['run_s']:6.2f} {r['peak_mb']:8.0f} ({r['base_mb']:.0f}){'' if r['rc'] == 0 else '  FAILED'}\n"
+            )
+            if r["rc"] != 0:
+                code = 1
     if "use" in sections:
         u = bench_use(args.quick, max(repeat, 7) if not args.quick else repeat)
         if u is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from sys import intern
 from typing import Any
 
 from lark import Token, Transformer
@@ -19,6 +20,11 @@ _state = threading.local()
 
 def set_build_source(source: Source | None) -> None:
     _state.source = source
+
+
+def formula_text(on: bool) -> None:
+    """While on, a text is a formula: a lone `a = b` compares (in a method it is a typo for `:=`)."""
+    _state.formula = on
 
 
 def _src() -> Source:
@@ -211,7 +217,12 @@ class Builder(Transformer):
 
     def expr_stmt(self, items: list[Any]) -> N.ExprStmt:
         (expr,) = items
-        if isinstance(expr, N.Binary) and expr.op == "=" and isinstance(expr.left, N.ASSIGNABLE):
+        if (
+            isinstance(expr, N.Binary)
+            and expr.op == "="
+            and isinstance(expr.left, N.ASSIGNABLE)
+            and not getattr(_state, "formula", False)
+        ):
             raise Syntax4DError(
                 "`=` compares values; write `:=` to assign",
                 Span(_src(), expr.left.span.end, expr.right.span.start),
@@ -519,7 +530,7 @@ class Builder(Transformer):
 
     def local(self, items: list[Any]) -> N.Local:
         (tok,) = items
-        return N.Local(tok.value, Span(_state.source, tok.start_pos, tok.end_pos))
+        return N.Local(intern(tok.value), Span(_state.source, tok.start_pos, tok.end_pos))  # one str per name
 
     def param_indirect(self, items: list[Any]) -> N.ParamIndirect:
         tok, expr = items

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .limits import MAX_CACHED_CHARS, collector_paused
 
 # SHA-256 from the interpreter's own module when it has one: hashlib loads OpenSSL (start-up time)
 try:
@@ -355,7 +356,8 @@ def read_entry(path: Path, persistent: dict[Any, Any] | None = None, load_id: An
     import io
 
     try:
-        return _Unpickler(io.BytesIO(data), persistent, load_id).load()
+        with collector_paused():  # many objects, no cycles (lang/limits.py)
+            return _Unpickler(io.BytesIO(data), persistent, load_id).load()
     except Exception:  # noqa: BLE001 - damaged, truncated, or from code that no longer exists
         return None
 
@@ -371,22 +373,27 @@ def write_entry(path: Path, obj: Any, persistent_id: Any = None, reducer: Any = 
             r = reducer(o) if reducer is not None else None
             return NotImplemented if r is None else r
 
-    _write_file(path.parent, path.name, lambda fh: Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL).dump(obj))
+    with collector_paused():
+        _write_file(path.parent, path.name, lambda fh: Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL).dump(obj))
 
 
 # ------------------------------------------------------------------ parsed methods
 
 
-def _node_reducer(o: Any) -> Any:
-    from . import nodes as N
+def _node_reducer() -> Any:
+    """The pickle reducer of syntax nodes (frozen: rebuilt through their constructor) and spans."""
+    from .nodes import Node
     from .source import Span
 
-    if isinstance(o, N.Node):
-        # nodes are frozen: rebuilt through their constructor, fields in declaration order
-        return type(o), tuple(getattr(o, n) for n in type(o).__slots__)
-    if type(o) is Span:
-        return Span, (o.source, o.start, o.end)
-    return None
+    def reduce(o: Any) -> Any:
+        t = type(o)
+        if t is Span:
+            return Span, (o.source, o.start, o.end)
+        if isinstance(o, Node):
+            return t, tuple(getattr(o, n) for n in t.__slots__)  # fields in declaration order
+        return None
+
+    return reduce
 
 
 def parse_cached(source: Any) -> tuple[Any, ...]:
@@ -399,7 +406,7 @@ def parse_cached(source: Any) -> tuple[Any, ...]:
     from .registry import REGISTRY, ConstantInfo, norm
 
     # commands added by an embedding program change what a text parses to: no cache then
-    path = None if REGISTRY.extended else entry_path("parsed", source.text)
+    path = None if REGISTRY.extended or len(source.text) > MAX_CACHED_CHARS else entry_path("parsed", source.text)
     if path is not None:
 
         def load_constant(pid: Any) -> Any:
@@ -431,7 +438,7 @@ def parse_cached(source: Any) -> tuple[Any, ...]:
             return None
 
         if _shallow(stmts):
-            write_entry(path, stmts, persistent_id, _node_reducer)
+            write_entry(path, stmts, persistent_id, _node_reducer())
     return stmts
 
 

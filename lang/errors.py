@@ -114,6 +114,12 @@ class FourDError(Exception):
         return f"error {self.code}: {self.message}"
 
 
+def nested_too_deeply(what: str) -> FourDError:
+    """The error of a command given objects and collections nested deeper than the stack allows
+    (a RecursionError of the command, caught where the command starts)."""
+    return FourDError(ERR_STACK_OVERFLOW, f"{what}: the objects and collections are nested too deeply")
+
+
 class Syntax4DError(FourDError):
     """A parse error with a message in words."""
 

@@ -176,7 +176,13 @@ def formula_from_string(interp: Any, text: str, span: Span | None) -> Formula4D:
     from .source import Source
 
     src = Source("<formula>", text)
-    stmts = parse_source(src)
+    from .build import formula_text
+
+    formula_text(True)  # a formula is an expression: `This.name = $1` compares
+    try:
+        stmts = parse_source(src)
+    finally:
+        formula_text(False)
     if len(stmts) == 1 and isinstance(stmts[0], (N.Assign, N.CompoundAssign)):
         return Formula4D(compile_formula_statement(interp, stmts[0], src), text)
     if len(stmts) != 1 or not isinstance(stmts[0], N.ExprStmt):

@@ -83,11 +83,12 @@ class Interpreter(Statements, Expressions, Access, Calls, Pointers):
                     code.slot_types[code.result_slot] = code.result_type
         check_nesting(body_stmts)
         self._collect_types(body_stmts, scope)
-        from .limits import ensure_recursion_room
+        from .limits import collector_paused, ensure_recursion_room
 
         ensure_recursion_room()
         try:
-            code.body = self.compile_block(tuple(body_stmts), scope)
+            with collector_paused():
+                code.body = self.compile_block(tuple(body_stmts), scope)
         except RecursionError:
             span = body_stmts[0].span if body_stmts else None
             raise Syntax4DError("The code is nested too deeply to be compiled", span) from None

@@ -7,7 +7,7 @@ import math
 import re
 from typing import Any
 
-from .errors import ERR_JSON, FourDError
+from .errors import ERR_JSON, FourDError, nested_too_deeply
 from .values import UNDEFINED, Coll, Date4D, Obj, Time4D
 
 __all__ = ["parse", "stringify", "symbols"]
@@ -40,7 +40,10 @@ def json_number(x: float) -> str:
 def stringify(v: Any, pretty: bool = False) -> str:
     """JSON Stringify: compact, or pretty (tab indentation) with `*`."""
     parts: list[str] = []
-    _emit(v, parts, pretty, 0, set())
+    try:
+        _emit(v, parts, pretty, 0, set())
+    except RecursionError:
+        raise nested_too_deeply("JSON Stringify") from None
     return "".join(parts)
 
 
@@ -149,11 +152,13 @@ def parse(text: str, dates: bool = True) -> Any:
     """JSON Parse: objects, collections, numbers as Real, "YYYY-MM-DD" as dates."""
     try:
         value = json.loads(text, parse_constant=_bad_constant)
-    except (ValueError, RecursionError) as exc:
+        return _from_py(value, dates)
+    except RecursionError:
+        raise nested_too_deeply("JSON Parse") from None
+    except ValueError as exc:
         msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
         pos = f" at position {exc.pos + 1}" if isinstance(exc, json.JSONDecodeError) else ""
         raise FourDError(ERR_JSON, f"JSON Parse: invalid JSON ({msg}{pos})") from None
-    return _from_py(value, dates)
 
 
 def _bad_constant(name: str) -> Any:

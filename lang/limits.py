@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 # Stack size of the threads that run 4D code (processes, the REPL's worker): deep recursion in
@@ -15,6 +17,15 @@ THREAD_STACK = 256 * 1024 * 1024
 # (4D itself allows 512 levels of control structures) needs more than Python's
 # default of 1000; past this, the user gets "nested too deeply".
 RECURSION_ROOM = 20_000
+
+# The largest method text mini4d parses, in characters. Parsing and compiling take time and
+# memory in proportion to the text (about 1.3 KB of memory per statement for the shortest
+# statements, see `python3 -m bench large`); past this, a clear error instead of gigabytes.
+MAX_METHOD_CHARS = 10_000_000
+
+# Method texts longer than this are parsed at each run rather than stored in the user cache:
+# loading a large parsed tree is hardly faster than parsing it, and storing it costs more.
+MAX_CACHED_CHARS = 1_000_000
 
 
 def ensure_recursion_room(limit: int = RECURSION_ROOM) -> None:
@@ -71,3 +82,31 @@ def depth_reserve(stack: int, max_depth: int) -> int:
     if stack >= THREAD_STACK:
         return 0
     return max_depth - max(50, max_depth * stack // THREAD_STACK)
+
+
+_paused = 0
+_pause_lock = threading.Lock()
+_was_enabled = False
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while a method text is parsed or compiled.
+
+    Both make many objects and almost no reference cycles: the collector would only scan the
+    growing tree again and again (about half of the time of compiling a large method). Nested
+    and concurrent uses count: the collector is back on when the last one ends, if it was on.
+    """
+    global _paused, _was_enabled
+    with _pause_lock:
+        if _paused == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _paused += 1
+    try:
+        yield
+    finally:
+        with _pause_lock:
+            _paused -= 1
+            if _paused == 0 and _was_enabled:
+                gc.enable()

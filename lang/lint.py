@@ -251,9 +251,13 @@ def lint(stmts: tuple[N.Stmt, ...], names: ProjectNames) -> list[Finding]:
                 continue  # `cs.Name`: checked at the Member
             if info.implemented and info.compile is None and (node.has_parens or node.args):
                 n, star = _count(info, node.args)
+                order = None if info.wants_order else next((a for a in node.args if type(a) is N.SortOrder), None)
                 if star and not info.wants_star:
                     message = f"`{info.name}` does not take a `*` argument"
                     found.append(Finding(node.span, "argument-count", ERR_ARG_COUNT, message))
+                elif order is not None:  # as the interpreter refuses it (lang/core/argcheck.py)
+                    message = f"`{info.name}` does not take a `{'>' if order.ascending else '<'}` argument"
+                    found.append(Finding(order.span, "argument-count", ERR_ARG_COUNT, message))
                 else:
                     problem = info.count_problem(n)
                     if problem is not None:

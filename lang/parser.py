@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import pickle
 import re
@@ -29,7 +28,7 @@ from .cache import cache_dir  # noqa: E402, F401 (part of this module's interfac
 from .errors import Syntax4DError  # noqa: E402
 from .lalr import run as run_lalr  # noqa: E402
 from .lexer import FastContextualLexer  # noqa: E402
-from .limits import ensure_recursion_room  # noqa: E402
+from .limits import MAX_METHOD_CHARS, collector_paused, ensure_recursion_room  # noqa: E402
 from .prepass import prepare  # noqa: E402
 from .registry import REGISTRY, norm  # noqa: E402
 from .source import Source, Span  # noqa: E402
@@ -169,17 +168,19 @@ def _prepared(source: Source) -> str:
 
 def parse_source(source: Source) -> tuple[N.Stmt, ...]:
     """Parse a whole method or class text into statements (the first syntax error is raised)."""
+    if len(source.text) > MAX_METHOD_CHARS:
+        raise Syntax4DError(
+            f"The method is too large: {len(source.text):,} characters; mini4d reads at most "
+            f"{MAX_METHOD_CHARS:,} characters per method (split it into several methods)",
+            Span(source, 0, 0),
+        )
     text = _prepared(source)
     parser = get_parser()
     ensure_recursion_room()
     set_build_source(source)
-    # The parse makes many objects and no reference cycles: the collector would only re-scan
-    # the growing tree, which doubles the time of a large file. Off for the parse, if it was on.
-    collecting = gc.isenabled()
-    if collecting:
-        gc.disable()
     try:
-        return run_lalr(parser.parse_interactive(text))  # what parser.parse(text) does, in fewer steps
+        with collector_paused():
+            return run_lalr(parser.parse_interactive(text))  # what parser.parse(text) does, in fewer steps
     except UnexpectedInput as exc:
         raise _friendly(exc, source, text, BlockProblems(source, text)) from None
     except Syntax4DError as exc:
@@ -187,8 +188,6 @@ def parse_source(source: Source) -> tuple[N.Stmt, ...]:
     except RecursionError:
         raise _too_deep(source) from None
     finally:
-        if collecting:
-            gc.enable()
         set_build_source(None)
 
 
@@ -412,6 +411,13 @@ def _friendly(exc: UnexpectedInput, source: Source, text: str, blocks: BlockProb
     tok_type = getattr(tok, "type", "$END")
     tok_val = str(tok) if tok is not None else ""
     expected = getattr(exc, "expected", None) or set()
+    if isinstance(exc, UnexpectedToken) and expected == {"COLON"}:
+        # `{name value}`: the only place where a colon alone may follow is after a property name
+        if tok is not None and getattr(tok, "start_pos", None) is not None:
+            span = Span(source, tok.start_pos, max(tok.end_pos, tok.start_pos + 1))
+        return Syntax4DError(
+            f"Expected `:` before `{tok_val}`: each property of an object literal is written `name: value`", span
+        )
     if isinstance(exc, UnexpectedToken) and expected and expected <= {"COLON", "ELSE", "END_CASE"}:
         # Inside `Case of`, before its first branch: only `: (condition)` may follow.
         end = text.find("\n", pos)

@@ -58,6 +58,7 @@ class Outcome:
     interrupted: bool = False
     quit: bool = False
     meta: str | None = None  # text of a meta command's answer
+    failed: bool = False  # the meta command could not do its work (its answer says why): an error
 
 
 class _Sink:
@@ -291,7 +292,7 @@ class Repl:
     def show(self, outcome: Outcome) -> None:
         """Write an outcome the way the terminal shows it: value, meta answer, error or `Interrupted`."""
         if outcome.meta:
-            self.runtime.write(outcome.meta.rstrip("\n") + "\n")
+            self.runtime.write(outcome.meta.rstrip("\n") + "\n", err=outcome.failed)
         if outcome.value is not None:
             self.runtime.write(outcome.value + "\n")
         if outcome.interrupted:
@@ -575,7 +576,7 @@ class Repl:
             return self._post_mortem()
         if name in ("quit", "exit"):
             return Outcome(quit=True)
-        return Outcome(meta=f"Unknown meta command %{name}; %help lists them.")
+        return self._meta_failed(f"Unknown meta command %{name}; %help lists them.")
 
     def define(self, text: str) -> Outcome:
         """A `%%method NAME` or `%%class NAME` block: the method or class is its text from now on."""
@@ -654,18 +655,23 @@ class Repl:
                 lines.append(f"  process {p.number} {p.name!r}{kind}: {state}")
         return "\n".join(lines)
 
+    def _meta_failed(self, text: str) -> Outcome:
+        """A meta command that could not do its work: counted as an error (piped input then exits 1)."""
+        self.errors += 1
+        return Outcome(meta=text, failed=True)
+
     def _load(self, arg: str) -> Outcome:
         from .source import Source, SourceDecodeError, decode_source
 
         if not arg:
-            return Outcome(meta="usage: %load FILE.4dm")
+            return self._meta_failed("usage: %load FILE.4dm")
         path = Path(arg.strip('"')).expanduser()
         try:
             text = decode_source(path.read_bytes())
         except OSError as exc:
-            return Outcome(meta=f"%load: {path}: {exc.strerror or exc}")
+            return self._meta_failed(f"%load: {path}: {exc.strerror or exc}")
         except SourceDecodeError as exc:
-            return Outcome(meta=f"%load: {path}: cannot read the file: {exc.reason} at byte offset {exc.offset}")
+            return self._meta_failed(f"%load: {path}: cannot read the file: {exc.reason} at byte offset {exc.offset}")
         self.entries += 1
         return self.run_source(Source(str(path), text, str(path)))
 

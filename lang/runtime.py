@@ -409,16 +409,22 @@ class Process:
         return not self.ended
 
     def checkpoint(self) -> bool:
-        """Called where a running process checks for stop requests; True when it may go on."""
-        if self.stop_requested == "delay":
-            self.stop_requested = False
-            self.sleep_until_delay_over()
-            return self.stop_requested is False
-        if self.stop_requested == "pause":
-            self.stop_requested = False
-            self.stay_paused()
-            return self.stop_requested is False
-        return False
+        """Called where a running process checks for stop requests; True when it may go on.
+
+        A delay or pause asked for while the process was taking another one (DELAY PROCESS
+        right after RESUME PROCESS, before the process has woken) is taken in turn: only a
+        stop (True, Ctrl-C or abort) ends the process.
+        """
+        while True:
+            request = self.stop_requested
+            if request == "delay":
+                self.stop_requested = False
+                self.sleep_until_delay_over()
+            elif request == "pause":
+                self.stop_requested = False
+                self.stay_paused()
+            else:
+                return request is False
 
     def stay_paused(self) -> None:
         """State Paused until RESUME PROCESS (or Ctrl-C)."""

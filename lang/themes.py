@@ -1,15 +1,17 @@
 """Why a known 4D command cannot run in mini4d, derived from its name's theme.
 
-mini4d has no database, no forms, no windows and no printer. Command names in 4D
-follow their theme closely (`QUERY`, `ORDER BY`, `OBJECT SET ...`, `LISTBOX ...`),
-so a small table of name patterns gives the user a precise reason.
+mini4d has no forms, no windows and no printer; its datastore covers the database language
+but not everything around it. Command names in 4D follow their theme closely (`QUERY`,
+`ORDER BY`, `OBJECT SET ...`, `LISTBOX ...`), so a small table of name patterns gives the user
+a precise reason; the commands of the database themes have theirs one by one (`DATABASE_REASONS`,
+listed in docs/data.md).
 """
 
 from __future__ import annotations
 
 import re
 
-DATABASE = "it needs the 4D database"
+DATABASE = "mini4d does not implement this database command yet"
 FORMS = "it needs 4D forms"
 UI = "it needs the 4D user interface"
 PRINTING = "it needs 4D printing"
@@ -21,6 +23,100 @@ PLUGIN = "it is a plug-in command"
 XML = "XML commands are not implemented in mini4d yet"
 LOCALIZATION = "it needs the project's localization resources"
 DEFAULT = "mini4d does not implement it yet"
+
+# The database themes, command by command (docs/data.md "Commands not supported yet, and why").
+DB_FORMS = "it opens 4D's forms, editors or dialogs, and mini4d has no user interface"
+DB_INDEXES = "indexes come from the catalog: mini4d creates them in SQL and keeps them up to date"
+DB_MAINTENANCE = (
+    "backup, log file, verification and compaction of the data are left to SQLite's or PostgreSQL's own tools"
+)
+DB_STRUCTURE = "the structure is the project's catalog, read when the run starts and never changed by code"
+DB_REMOTE = "mini4d works on the project's own datastore only (no remote datastore, no 4D Server)"
+DB_CHANNEL = "it reads or writes 4D's document channel (SET CHANNEL), which mini4d does not have"
+DB_OBJECT_QUERY = 'not yet: list Object attributes with ORDA (es.distinctPaths("extra"), es.distinct("extra.level"))'
+DB_SETS_ON_DISK = "not yet: sets live in memory only (keep record numbers with SELECTION TO ARRAY, BLOB or JSON)"
+DB_IMPORT = "it uses 4D's import/export formats and dialogs; use Selection to JSON and JSON TO SELECTION"
+DB_NOT_YET = "not yet in mini4d's datastore"
+DB_SUBRECORDS = "subrecords are obsolete in 4D (Object fields replace them)"
+
+DATABASE_REASONS: dict[str, str] = {
+    # forms, editors, dialogs
+    "add record": DB_FORMS,
+    "modify record": DB_FORMS,
+    "display record": DB_FORMS,
+    "display selection": DB_FORMS,
+    "modify selection": DB_FORMS,
+    "query by example": DB_FORMS,
+    "highlight records": DB_FORMS,
+    "get highlighted records": DB_FORMS,
+    "get field entry properties": DB_FORMS,
+    "set field titles": DB_FORMS,
+    "set table titles": DB_FORMS,
+    "current form table": DB_FORMS,
+    # indexes
+    "create index": DB_INDEXES,
+    "delete index": DB_INDEXES,
+    "scan index": DB_INDEXES,
+    "pause indexes": DB_INDEXES,
+    "resume indexes": DB_INDEXES,
+    "get indexed string": DB_INDEXES,
+    # data file maintenance
+    "backup": DB_MAINTENANCE,
+    "get backup information": DB_MAINTENANCE,
+    "select log file": DB_MAINTENANCE,
+    "log file": DB_MAINTENANCE,
+    "check log file": DB_MAINTENANCE,
+    "verify current data file": DB_MAINTENANCE,
+    "verify data file": DB_MAINTENANCE,
+    "compact data file": DB_MAINTENANCE,
+    "get table fragmentation": DB_MAINTENANCE,
+    "is data file locked": DB_MAINTENANCE,
+    # structure
+    "export structure": DB_STRUCTURE,
+    "export structure file": DB_STRUCTURE,
+    "structure file": DB_STRUCTURE,
+    "open database": DB_STRUCTURE,
+    "trigger properties": DB_STRUCTURE,
+    # other datastores, channels
+    "open datastore": DB_REMOTE,
+    "send record": DB_CHANNEL,
+    "receive record": DB_CHANNEL,
+    # Object fields
+    "distinct attribute paths": DB_OBJECT_QUERY,
+    "distinct attribute values": DB_OBJECT_QUERY,
+    # import, export
+    "import data": DB_IMPORT,
+    "export data": DB_IMPORT,
+    "import text": DB_IMPORT,
+    "export text": DB_IMPORT,
+    "import dif": DB_IMPORT,
+    "export dif": DB_IMPORT,
+    "import sylk": DB_IMPORT,
+    "export sylk": DB_IMPORT,
+    # not yet
+    "save set": DB_SETS_ON_DISK,
+    "load set": DB_SETS_ON_DISK,
+    "set database parameter": DB_NOT_YET,
+    "describe query execution": DB_NOT_YET,
+    "get locked records info": DB_NOT_YET,
+    "get subrecord key": DB_SUBRECORDS,
+}
+
+# Commands whose names look like the database themes but are not theirs.
+_NOT_DATABASE: dict[str, str] = {
+    "use character set": DEFAULT,
+    "delete document": DEFAULT,
+    "delete folder": DEFAULT,
+    "delete from blob": DEFAULT,
+    "load variables": DEFAULT,
+    "save variables": DEFAULT,
+    "verify password hash": DEFAULT,
+    "goto xy": UI,
+    "delete menu item": UI,
+    "delete user": APPLICATION,
+    "get database localization": LOCALIZATION,
+    "set database localization": LOCALIZATION,
+}
 
 # (pattern on the command name, reason): first match wins. Case-insensitive.
 _RULES: list[tuple[str, str]] = [
@@ -93,6 +189,9 @@ _COMPILED = [(re.compile(p, re.I), r) for p, r in _RULES]
 def reason_for(name: str) -> str:
     """Why the command named `name` is not supported (a short clause for the error text)."""
     key = " ".join(name.split())
+    exact = DATABASE_REASONS.get(key.lower()) or _NOT_DATABASE.get(key.lower())
+    if exact is not None:
+        return exact
     for rx, reason in _COMPILED:
         if rx.search(key):
             return reason

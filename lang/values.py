@@ -965,10 +965,10 @@ def sub(a: Any, b: Any) -> Any:
 def mul(a: Any, b: Any) -> Any:
     ta, tb = type(a), type(b)
     if ta is str and (tb is float or tb is int):
-        if not math.isfinite(b) or b < 1:
+        if not math.isfinite(b) or b < 1 or not a:
             return ""
         n = int(b)
-        if text_bytes(n * len(a), a) > MAX_TEXT:
+        if n > MAX_TEXT or text_bytes(n * len(a), a) > MAX_TEXT:
             raise FourDError(ERR_SIZE_LIMIT, f"The repeated text would exceed {MAX_TEXT:,} bytes")
         return a * n
     na, nb = _num(a), _num(b)
@@ -1193,6 +1193,8 @@ def to_text(v: Any) -> str:
         return format_date_default(v)
     if t is Time4D:
         return v.hms()
+    if getattr(v, "is_4d_array", False):  # String takes a value, not an array (compiled 4D refuses it too)
+        raise FourDError(ERR_TYPE_MISMATCH, "An array cannot be converted to text: pass one of its elements")
     from .jsonfmt import stringify
 
     return stringify(v)

@@ -14,8 +14,9 @@ from mini4d.core.api import (
     interprocess_pointer,
     local_pointer,
     process_pointer,
+    stop_check,
 )
-from mini4d.errors import ERR_ARG_TYPE, ERR_TYPE_MISMATCH, FourDError
+from mini4d.errors import ERR_ARG_TYPE, ERR_INTERRUPTED, ERR_TYPE_MISMATCH, FourDError
 from mini4d.registry import Ref, command
 from mini4d.values import UNDEFINED, Coll, Obj
 
@@ -174,13 +175,16 @@ def sort_array(*arrays: Ref, order: bool | None = None) -> None:
         if len(a) != n:
             raise FourDError(ERR_ARG_TYPE, "`SORT ARRAY`: the arrays must have the same number of elements")
     keys = first.elements()
+    stop = stop_check()
     try:
-        idx = sorted(range(n), key=functools.cmp_to_key(lambda i, j: _cmp(keys[i], keys[j])))
+        idx = sorted(range(n), key=functools.cmp_to_key(lambda i, j: stop() or _cmp(keys[i], keys[j])))
     except FourDError as err:
+        if err.code == ERR_INTERRUPTED:
+            raise
         raise FourDError(err.code, f"`SORT ARRAY`: {err.message}") from None
     if order is False:
         # Descending keeps equal elements in their original order, like the ascending sort.
-        idx = sorted(range(n), key=functools.cmp_to_key(lambda i, j: _cmp(keys[j], keys[i])))
+        idx = sorted(range(n), key=functools.cmp_to_key(lambda i, j: stop() or _cmp(keys[j], keys[i])))
     for a in arrs:
         els = a.elements()
         a.set_elements([els[i] for i in idx])

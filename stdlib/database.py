@@ -183,16 +183,18 @@ def _criteria(st: ProcState, t: Table, args: list[Arg]) -> list[tuple[str, Arg]]
 
 
 def _run_criteria(f: Any, st: ProcState, t: Table, lines: list[tuple[str, Arg]], within: list[int] | None) -> list[int]:
-    from mini4d.datastore.query import Binder, Compiler, TableOnly, classic_criterion, run_cond
+    from mini4d.datastore.query import Binder, Compiler, TableOnly, attribute_criterion, classic_criterion, run_cond
 
     store = _store(st)
     comp = Compiler(store, f.process, Binder("QUERY", [], None, f, ()))
     cond = None
-    tree_tests = []
-    for conj, c in lines:
-        _tbl, fld = c.target
-        one = classic_criterion(comp, t, fld, c.op, c.value)
-        tree_tests.append(one)
+    for conj, one in _linked_lines(comp, t, lines):
+        if isinstance(one, Arg):
+            _tbl, fld = one.target
+            if one.kind == "attrcrit":
+                one = attribute_criterion(comp, t, fld, one.node, one.op, one.value)
+            else:
+                one = classic_criterion(comp, t, fld, one.op, one.value)
         if cond is None:
             cond = one
             continue
@@ -200,6 +202,45 @@ def _run_criteria(f: Any, st: ProcState, t: Table, lines: list[tuple[str, Arg]],
     if cond is None:
         raise FourDError(ERR_NOT_SUPPORTED, "QUERY without criteria opens the Query editor: not supported by mini4d")
     return run_cond(comp, TableOnly(t), cond, within)
+
+
+def _linked_lines(comp: Any, t: Table, lines: list[tuple[str, Arg]]) -> list[tuple[str, Any]]:
+    """QUERY BY ATTRIBUTE lines linked by a bracket letter (`locations[a].city`) become one
+    criterion: one same array element must meet them all (they must be joined by &)."""
+    import re
+
+    from mini4d.datastore.query import linked_attribute_criteria
+
+    groups: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+    for k, (_conj, c) in enumerate(lines):
+        if c.kind != "attrcrit":
+            continue
+        steps = [s.strip() for s in c.node.split(".")]
+        for j, step in enumerate(steps):
+            if re.fullmatch(r".*\[[A-Za-z]\]", step):
+                key = (c.target[1].uuid, tuple(steps[: j + 1]))
+                groups.setdefault(key, []).append(k)
+                break
+    linked = {key: ks for key, ks in groups.items() if len(ks) > 1}
+    if not linked:
+        return list(lines)
+    if any(conj != "&" for k, (conj, _c) in enumerate(lines) if k > 0):
+        raise FourDError(
+            ERR_NOT_SUPPORTED, "QUERY BY ATTRIBUTE: linked criteria ([letter]) joined by | or # are not supported yet"
+        )
+    out: list[tuple[str, Any]] = []
+    done: set[int] = set()
+    for (_uuid, prefix), ks in linked.items():
+        first = lines[ks[0]][1]
+        members = []
+        for k in ks:
+            c = lines[k][1]
+            below = [s.strip() for s in c.node.split(".")][len(prefix) :]
+            members.append((below, c.op, c.value))
+            done.add(k)
+        out.append(("&", linked_attribute_criteria(comp, t, first.target[1], list(prefix), members)))
+    out.extend(line for k, line in enumerate(lines) if k not in done)
+    return out
 
 
 def _combine(a: Any, b: Any, conj: str) -> Any:
@@ -265,6 +306,60 @@ def query(f: Any, st: ProcState, args: list[Arg]) -> None:
     _query(f, st, args, selection=False)
 
 
+def _query_by_attribute(f: Any, st: ProcState, args: list[Arg], selection: bool) -> None:
+    t, rest = _table_arg(st, args)
+    conj = "&"
+    if rest and rest[0].kind == "op" and rest[0].value in ("&", "|", "#") and len(rest) > 4:
+        conj = rest[0].value
+        rest = rest[1:]
+    star = bool(rest) and rest[-1].kind == "star"
+    if star:
+        rest = rest[:-1]
+    if len(rest) != 4 or rest[0].kind != "field":
+        raise FourDError(
+            ERR_ARG_TYPE, "QUERY BY ATTRIBUTE needs an Object field, an attribute path, a comparator and a value"
+        )
+    path = _value(rest[1])
+    if type(path) is not str:
+        raise FourDError(ERR_ARG_TYPE, "QUERY BY ATTRIBUTE: the attribute path is a text")
+    b = rest[2]
+    if b.kind == "op":
+        op = b.value
+    elif b.kind == "order":
+        op = ">" if b.value else "<"
+    else:
+        op = _value(b)
+        if type(op) is not str:
+            raise FourDError(ERR_ARG_TYPE, "QUERY BY ATTRIBUTE: unknown comparator")
+        op = op.strip()
+    ts = _ts(st, t)
+    line = Arg("attrcrit", _value(rest[3]), op=op, node=path, target=rest[0].value)
+    ts.pending_query.append((conj if ts.pending_query else "&", line))
+    if star:
+        return
+    lines = ts.pending_query
+    ts.pending_query = []
+    within = list(ts.selection) if selection else None
+    recs = _run_criteria(f, st, t, lines, within)
+    if selection:
+        pos = {r: i for i, r in enumerate(ts.selection)}
+        recs.sort(key=lambda r: pos.get(r, 0))
+    _deliver(f, st, ts, recs)
+
+
+@db_command("QUERY BY ATTRIBUTE", 1331, "Queries")
+def query_by_attribute(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """Search the table on an attribute path inside an Object field (`[]` for arrays, `[a]` to link
+    lines to one element, `*` to continue; mixes with QUERY lines)."""
+    _query_by_attribute(f, st, args, selection=False)
+
+
+@db_command("QUERY SELECTION BY ATTRIBUTE", 1424, "Queries")
+def query_selection_by_attribute(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """QUERY BY ATTRIBUTE within the current selection."""
+    _query_by_attribute(f, st, args, selection=True)
+
+
 @db_command("QUERY SELECTION", 341, "Queries")
 def query_selection(f: Any, st: ProcState, args: list[Arg]) -> None:
     """Search the current selection with QUERY's criteria."""
@@ -280,6 +375,18 @@ def set_query_destination(f: Any, st: ProcState, args: list[Arg]) -> None:
     if kind in (1, 2) and type(name) is not str:
         raise FourDError(ERR_ARG_TYPE, "SET QUERY DESTINATION: a set or named selection name is expected")
     st.query_dest = (kind, name, ref)
+
+
+@db_command("GET QUERY DESTINATION", 1155, "Queries")
+def get_query_destination(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """Where the next queries go (0 current selection, 1 set, 2 named selection, 3 variable) and the
+    set or named selection name ("" otherwise)."""
+    kind, name, _ = st.query_dest
+    if len(args) > 2 and kind == 3:
+        raise FourDError(
+            ERR_NOT_SUPPORTED, "GET QUERY DESTINATION: the pointer to the destination variable is not supported yet"
+        )
+    _put(args, [float(kind), name if kind in (1, 2) and type(name) is str else ""])
 
 
 @db_command("SET QUERY AND LOCK", 661, "Queries")
@@ -564,6 +671,17 @@ def modified_record(f: Any, st: ProcState, args: list[Arg]) -> bool:
     """True when the current record was changed and not saved (always for a new record)."""
     r = _ts(st, _opt_table(st, args)).record
     return r is not None and (r.is_new or r.modified)
+
+
+@db_command("Modified", 32, "Data Entry")
+def modified(f: Any, st: ProcState, args: list[Arg]) -> bool:
+    """True when a value was assigned to the field of the current record (equal or not) since it was
+    loaded; `Old` tells whether the value changed."""
+    if not args or args[0].kind != "field":
+        raise FourDError(ERR_ARG_TYPE, "Modified needs a field")
+    t, fld = args[0].value
+    r = _ts(st, t).record
+    return r is not None and fld.index in r.touched
 
 
 @db_command("Is new record", 668, "Records")
@@ -890,9 +1008,23 @@ def _fill_array(a: Arg, kind: str, values: list[Any], cmd: str) -> None:
 @db_command("SELECTION TO ARRAY", 260, "Selection")
 def selection_to_array(f: Any, st: ProcState, args: list[Arg]) -> None:
     """Fill arrays with the values of fields for each record of the selection (a table gives record numbers)."""
-    from mini4d.datastore import codec
-    from mini4d.datastore.query import relation_path
+    _selection_to_arrays(f, st, args, None)
 
+
+@db_command("SELECTION RANGE TO ARRAY", 368, "Selection")
+def selection_range_to_array(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """SELECTION TO ARRAY for the selected records start to end (1-based): an end past the selection
+    stops at its last record, an end before start takes the start record only, a start outside the
+    selection gives empty arrays."""
+    if len(args) < 2:
+        raise FourDError(ERR_ARG_TYPE, "SELECTION RANGE TO ARRAY needs a start, an end, then fields and arrays")
+    start, end = int(_number(args[0])), int(_number(args[1]))
+    if end < start:
+        end = start
+    _selection_to_arrays(f, st, args[2:], (max(start, 1) - 1, max(end, 0)))
+
+
+def _selection_to_arrays(f: Any, st: ProcState, args: list[Arg], window: tuple[int, int] | None) -> None:
     star = bool(args) and args[-1].kind == "star"
     pairs = args[:-1] if star else args
     st.pending_s2a.extend(pairs)
@@ -912,8 +1044,19 @@ def selection_to_array(f: Any, st: ProcState, args: list[Arg]) -> None:
     if main is None:
         raise FourDError(ERR_ARG_TYPE, "SELECTION TO ARRAY: a field or a table is expected")
     ts = _ts(st, main)
-    eng = _store(st).need_engine()
     recs = ts.selection
+    if window is not None:
+        recs = recs[window[0] : window[1]]
+    _arrays_from_records(f, st, main, recs, pairs)
+    unload(st, ts)
+
+
+def _arrays_from_records(f: Any, st: ProcState, main: Table, recs: list[int], pairs: list[Arg]) -> None:
+    """Fill each (field or table, array) pair from these records of `main` (SELECTION (RANGE) TO ARRAY)."""
+    from mini4d.datastore import codec
+    from mini4d.datastore.query import relation_path
+
+    eng = _store(st).need_engine()
     rows = eng.fetch(f.process, main, recs) if recs else {}
     for k in range(0, len(pairs), 2):
         src, dst = pairs[k], pairs[k + 1]
@@ -952,7 +1095,6 @@ def selection_to_array(f: Any, st: ProcState, args: list[Arg]) -> None:
                 vals.append(v)
         vals = [codec.blank(fld.kind) if v is None and fld.kind != "object" else v for v in vals]
         _fill_array(dst, _array_kind(fld), vals, "SELECTION TO ARRAY")
-    unload(st, ts)
 
 
 @db_command("ARRAY TO SELECTION", 261, "Selection")
@@ -1352,8 +1494,144 @@ def get_field_properties(f: Any, st: ProcState, args: list[Arg]) -> None:
 
 @db_command("SET AUTOMATIC RELATIONS", 310, "Relations")
 def set_automatic_relations(f: Any, st: ProcState, args: list[Arg]) -> None:
-    """Accepted: queries and sorts of mini4d always follow relations."""
-    return None
+    """Recorded for GET AUTOMATIC RELATIONS; queries and sorts of mini4d always follow relations."""
+    one = bool(_value(args[0])) if args else False
+    many = bool(_value(args[1])) if len(args) > 1 else False
+    st.auto_relations = (one, many)
+
+
+@db_command("NO DEFAULT TABLE", 993, "Table")
+def no_default_table(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """No default table any more: a command without its table argument is an error again."""
+    st.default_table = None
+
+
+def _table_of(st: ProcState, a: Arg) -> Table:
+    """A table given as [Table], a table (or field) pointer, or a table number."""
+    if a.kind == "table":
+        return a.value
+    if a.kind == "field":
+        return a.value[0]
+    v = a.value
+    if getattr(v, "kind", None) in ("table", "field"):
+        return _store(st).table_number(v.table)
+    return _store(st).table_number(int(_number(a)))
+
+
+def _field_of(st: ProcState, args: list[Arg]) -> tuple[Table, Field, list[Arg]]:
+    """A field given as [Table]Field, a field pointer, or table and field numbers; and the other arguments."""
+    a = args[0] if args else None
+    if a is None:
+        raise FourDError(ERR_ARG_TYPE, "A field is expected")
+    if a.kind == "field":
+        return a.value[0], a.value[1], args[1:]
+    v = a.value
+    if getattr(v, "kind", None) == "field":
+        t = _store(st).table_number(v.table)
+        return t, t.by_number[v.field], args[1:]
+    if len(args) < 2:
+        raise FourDError(ERR_ARG_TYPE, "A field pointer, or a table number and a field number, is expected")
+    t = _store(st).table_number(int(_number(a)))
+    n = int(_number(args[1]))
+    fld = t.by_number.get(n)
+    if fld is None:
+        raise FourDError(ERR_NO_TABLE, f"Table {t.name} has no field number {n}")
+    return t, fld, args[2:]
+
+
+def _put(outs: list[Arg], values: list[Any]) -> None:
+    for a, v in zip(outs, values, strict=False):
+        if a.ref is not None:
+            a.ref.set(v)
+
+
+@db_command("GET TABLE PROPERTIES", 687, "Structure Access")
+def get_table_properties(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """Invisible (False: mini4d reads no such flag) and the three trigger switches of the table's catalog."""
+    if not args:
+        raise FourDError(ERR_ARG_TYPE, "GET TABLE PROPERTIES needs a table pointer or number")
+    t = _table_of(st, args[0])
+    _put(args[1:], [False, t.trigger_insert, t.trigger_update, t.trigger_delete, False])
+
+
+@db_command("GET RELATION PROPERTIES", 686, "Structure Access")
+def get_relation_properties(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """The table and field numbers the field's many-to-one relation points to (0 and 0 without one),
+    no choice field, and the relation's automatic one and many switches."""
+    t, fld, outs = _field_of(st, args)
+    rel = next((r for r in t.many_to_one if r.source is fld), None)
+    if rel is None:
+        _put(outs, [0.0, 0.0, 0.0, False, False])
+        return
+    dest_t = rel.dest.table
+    assert dest_t is not None
+    _put(outs, [float(dest_t.number), float(rel.dest.number), 0.0, rel.auto_n_to_1, rel.auto_1_to_n])
+
+
+@db_command("GET AUTOMATIC RELATIONS", 899, "Relations")
+def get_automatic_relations(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """What SET AUTOMATIC RELATIONS last set in this process (False and False by default)."""
+    _put(args, list(st.auto_relations))
+
+
+@db_command("SET FIELD RELATION", 919, "Relations")
+def set_field_relation(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """Record the automatic or manual state of a relation (or of every relation of a table) for this
+    process: 0 structure configuration, 1 manual, 2 automatic. As with SET AUTOMATIC RELATIONS,
+    mini4d's queries, sorts and SELECTION TO ARRAY follow relations whatever the state."""
+    if len(args) < 3:
+        raise FourDError(ERR_ARG_TYPE, "SET FIELD RELATION needs a field (or table), a one state and a many state")
+    one, many = int(_number(args[1])), int(_number(args[2]))
+    if one not in (0, 1, 2) or many not in (0, 1, 2):
+        raise FourDError(ERR_ARG_VALUE, "SET FIELD RELATION: the states are 0, 1 or 2")
+    if args[0].kind == "table" or getattr(args[0].value, "kind", None) == "table":
+        t = _table_of(st, args[0])
+        sources = [r.source for r in t.many_to_one]
+    else:
+        t, fld, _ = _field_of(st, args[:1])
+        sources = [fld]
+    for src in sources:
+        st.field_relations[src.uuid] = (one, many)
+
+
+@db_command("GET FIELD RELATION", 920, "Relations")
+def get_field_relation(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """The states SET FIELD RELATION gave the relation starting from the field (0 when none was set);
+    with `*`, the state in effect (1 manual, 2 automatic) from SET FIELD RELATION, SET AUTOMATIC
+    RELATIONS and the catalog, in that order."""
+    star = bool(args) and args[-1].kind == "star"
+    rest = args[:-1] if star else args
+    t, fld, outs = _field_of(st, rest[:1])
+    rel = next((r for r in t.many_to_one if r.source is fld), None)
+    if rel is None:
+        raise FourDError(ERR_ARG_VALUE, f"GET FIELD RELATION: no relation starts from the field {fld.name}")
+    one, many = st.field_relations.get(fld.uuid, (0, 0))
+    if star:
+        auto_one, auto_many = st.auto_relations
+        one = one or (2 if auto_one or rel.auto_n_to_1 else 1)
+        many = many or (2 if auto_many or rel.auto_1_to_n else 1)
+    _put(rest[1:], [float(one), float(many)])
+
+
+@db_command("GET TABLE TITLES", 803, "Structure Access")
+def get_table_titles(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """The names and numbers of the tables (their titles: mini4d has no SET TABLE TITLES)."""
+    if len(args) < 2:
+        raise FourDError(ERR_ARG_TYPE, "GET TABLE TITLES needs two arrays")
+    tables = sorted(_store(st).schema.tables, key=lambda t: t.number)
+    _fill_array(args[0], "text", [t.name for t in tables], "GET TABLE TITLES")
+    _fill_array(args[1], "longint", [float(t.number) for t in tables], "GET TABLE TITLES")
+
+
+@db_command("GET FIELD TITLES", 804, "Structure Access")
+def get_field_titles(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """The names and numbers of the fields of a table (their titles: mini4d has no SET FIELD TITLES)."""
+    if len(args) < 3:
+        raise FourDError(ERR_ARG_TYPE, "GET FIELD TITLES needs a table and two arrays")
+    t = _table_of(st, args[0])
+    fields = sorted(t.fields, key=lambda fld: fld.number)
+    _fill_array(args[1], "text", [fld.name for fld in fields], "GET FIELD TITLES")
+    _fill_array(args[2], "longint", [float(fld.number) for fld in fields], "GET FIELD TITLES")
 
 
 # ------------------------------------------------------------------ ORDA bridges
@@ -1748,15 +2026,30 @@ def create_set_from_array(f: Any, st: ProcState, args: list[Arg]) -> None:
     name = _set_name(rest[1]) if len(rest) > 1 else "UserSet"
     if type(arr) is not Array4D:
         raise FourDError(ERR_ARG_TYPE, "CREATE SET FROM ARRAY needs an array")
-    elems = arr.elements()
+    eng = _store(st).need_engine()
     if arr.kind == "boolean":
-        sel = _ts(st, t).selection
-        recs = {sel[i] for i, v in enumerate(elems) if v and i < len(sel)}
+        # element N (from element 0) tells whether record number N is in the set
+        nums = [i for i, v in enumerate(arr.items) if v]
     else:
-        eng = _store(st).need_engine()
-        nums = [int(v) for v in elems]
-        recs = set(eng.fetch(f.process, t, nums)) if nums else set()
+        nums = [int(v) for v in arr.elements()]
+    recs = set(eng.fetch(f.process, t, nums)) if nums else set()
     st.set_store(name)[name] = SetData(t, recs)
+
+
+@db_command("BOOLEAN ARRAY FROM SET", 646, "Sets")
+def boolean_array_from_set(f: Any, st: ProcState, args: list[Arg]) -> None:
+    """Element N (from element 0) is True when record number N of the set's table is in the set
+    (UserSet without a name); the array goes up to the table's highest record number."""
+    if not args:
+        raise FourDError(ERR_ARG_TYPE, "BOOLEAN ARRAY FROM SET needs a Boolean array")
+    s = _get_set(st, _set_name(args[1]) if len(args) > 1 else "UserSet")
+    eng = _store(st).need_engine()
+    rows = eng.query(f.process, f"SELECT MAX(__rec) FROM {s.table.sql}")
+    top = max([int(rows[0][0]) if rows and rows[0][0] is not None else 0, *s.recs])
+    _fill_array(args[0], "boolean", [r in s.recs for r in range(1, top + 1)], "BOOLEAN ARRAY FROM SET")
+    ref = args[0].ref
+    assert ref is not None
+    ref.get().items[0] = 0 in s.recs
 
 
 # ------------------------------------------------------------------ JSON

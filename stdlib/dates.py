@@ -254,7 +254,7 @@ def _to_time(v: Any, cmd: str) -> Time4D:
     if t is Time4D:
         return v
     if t is float or t is int:
-        return Time4D(int(v) if v == v else 0)
+        return Time4D(int(v))  # INF and NaN raise: the caller reports "infinite (INF) or undefined"
     if v is UNDEFINED:
         return Time4D(0)
     raise FourDError(ERR_ARG_TYPE, f"{cmd} expects a time or a number of seconds")

@@ -282,9 +282,9 @@ class _Validator:
             self.err(8, path, "The string is shorter than specified in the schema.", spath + "/minLength")
         pat = s.get("pattern")
         if type(pat) is str:
-            from mini4d.stdlib.text import compile_regex
+            from mini4d.stdlib.text import compile_regex, regex_find
 
-            if compile_regex(pat).search(text) is None:
+            if regex_find(compile_regex(pat), text) is None:
                 self.err(
                     9, path, f'The string "{text}" does not match the pattern in the schema:{pat}.', spath + "/pattern"
                 )
@@ -381,9 +381,9 @@ class _Validator:
                 matched = True
                 self.check(v[k], props[k], f"{path}.{k}", f"{spath}/properties/{k}", depth + 1)
             for pat, sub in dict.items(patterns):
-                from mini4d.stdlib.text import compile_regex
+                from mini4d.stdlib.text import compile_regex, regex_find
 
-                if compile_regex(pat).search(k):
+                if regex_find(compile_regex(pat), k):
                     matched = True
                     self.check(v[k], sub, f"{path}.{k}", f"{spath}/patternProperties/{pat}", depth + 1)
             if not matched:

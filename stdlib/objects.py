@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from mini4d.core.api import set_property, to_element, to_storable
-from mini4d.errors import ERR_ARG_COUNT, ERR_ARG_TYPE, FourDError
+from mini4d.errors import ERR_ARG_COUNT, ERR_ARG_TYPE, FourDError, nested_too_deeply
 from mini4d.registry import command, constant
 from mini4d.values import UNDEFINED, Coll, Obj, check_writable, new_shared_group, share_value
 
@@ -196,7 +196,10 @@ def deep_copy(
 ) -> Any:
     """Deep copy of objects and collections; shared copies join `group_with`'s group or a new one."""
     if memo is None:
-        memo = {}
+        try:
+            return deep_copy(v, shared, group_with, {}, resolve)
+        except RecursionError:
+            raise nested_too_deeply("Copy") from None
     if resolve and getattr(v, "is_pointer", False):
         v = v.get()
     if isinstance(v, Obj) and type(v) is Obj:

@@ -43,6 +43,9 @@ def ds(ctx: Any, local_id: str = "") -> Any:
     """The main datastore (cs.DataStore when the project defines it); Null for another local ID."""
     if local_id:
         return None  # only the main datastore: Open datastore is not supported
+    store = ctx.runtime.extensions.get("datastore")
+    if store is not None and store.ready and store.ds is not None:
+        return store.ds  # what datastore_object(get_store(...)) gives once both are made
     from mini4d.datastore import get_store
     from mini4d.datastore.orda import datastore_object
 

@@ -7,11 +7,14 @@ import hashlib
 import math
 import re
 import unicodedata
+import warnings
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
+import regex
+from mini4d.core.api import run_interruptible
 from mini4d.errors import ERR_ARG_TYPE, ERR_ARG_VALUE, ERR_NOT_SUPPORTED, FourDError
 from mini4d.registry import Ref, command, constant
 from mini4d.values import UNDEFINED, Coll, Date4D, Time4D, fold, round_half_away, to_text
@@ -737,28 +740,93 @@ def split_string(text: str, separator: str, options: int = 0) -> Coll:
 # ------------------------------------------------------------------ regex
 
 
-def _icu_to_python(pattern: str) -> str:
-    """ICU regex syntax to Python's `re` (the common subset; possessive/atomic forms are rejected)."""
-    if re.search(r"\(\?>|[*+?}]\+", pattern):
-        raise FourDError(ERR_NOT_SUPPORTED, "Possessive and atomic regex groups are not supported by mini4d")
-    pattern = re.sub(r"\\x\{([0-9A-Fa-f]+)\}", lambda m: f"\\U{int(m.group(1), 16):08x}", pattern)
-    return re.sub(r"\(\?<(?=[A-Za-z])", "(?P<", pattern)  # ICU named groups
+# ICU's line terminators, for `\Z` (the end of the text, or before a final line terminator).
+_ICU_END = r"(?=(?:\r\n|[\n\r\x85\u2028\u2029])?\z)"
+# The escapes spelt differently: \x{hhhh}, \0ooo (octal), \cX (control character), \k<name>.
+_ICU_ESCAPE = re.compile(r"x\{([0-9A-Fa-f]{1,8})\}|0([0-7]{1,3})|c([@-_a-z])|k<(\w+)>")
 
 
-_RX_CACHE: dict[str, re.Pattern[str]] = {}
+def _icu_to_python(pattern: str) -> tuple[str, int]:
+    """ICU regex syntax to the `regex` module's, and the flags to compile it with.
+
+    `regex` reads most of ICU as is (POSIX classes, `\\p{..}`, possessive quantifiers, atomic
+    groups, named groups); this rewrites the escapes it spells differently (`\\x{h}`, `\\Q..\\E`,
+    `\\cX`, `\\e`, `\\0ooo`, `\\k<name>`, `\\Z`) and asks for set operations in classes
+    (`[\\p{L}--[a-z]]`, `&&`) when the pattern has them.
+    """
+    out: list[str] = []
+    flags = regex.VERSION0
+    i, n, depth = 0, len(pattern), 0
+    while i < n:
+        c = pattern[i]
+        if c == "\\" and i + 1 < n:
+            d = pattern[i + 1]
+            if d == "Q":  # \Q...\E: the characters between, literally
+                stop = pattern.find("\\E", i + 2)
+                stop = n if stop < 0 else stop
+                out.append(regex.escape(pattern[i + 2 : stop]))
+                i = stop + 2
+                continue
+            m = _ICU_ESCAPE.match(pattern, i + 1)
+            if m is not None:
+                if m.group(1) is not None or m.group(2) is not None:
+                    code = int(m.group(1), 16) if m.group(1) is not None else int(m.group(2), 8)
+                    if code > 0x10FFFF:
+                        raise FourDError(
+                            ERR_ARG_VALUE, f"Invalid regular expression: \\x{{{m.group(1)}}} is not a character"
+                        )
+                    out.append(f"\\U{code:08x}")
+                elif m.group(3) is not None:
+                    out.append(f"\\U{ord(m.group(3).upper()) ^ 0x40:08x}")
+                else:
+                    out.append(f"(?P={m.group(4)})")
+                i = m.end()
+                continue
+            if d == "e":
+                out.append("\\x1b")
+            elif d == "Z" and depth == 0:
+                out.append(_ICU_END)
+            else:
+                out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if c == "[":
+            depth += 1
+        elif c == "]" and depth > 0:
+            depth -= 1
+        elif depth > 0 and pattern.startswith(("&&", "--"), i):
+            flags = regex.VERSION1  # set operations: regex's version 1 reads them as ICU does
+        out.append(c)
+        i += 1
+    return "".join(out), flags
 
 
-def compile_regex(pattern: str) -> re.Pattern[str]:
+_RX_CACHE: dict[str, Any] = {}
+
+
+def compile_regex(pattern: str) -> Any:
+    """The compiled form of an ICU regular expression (error 90014 if it does not compile)."""
     rx = _RX_CACHE.get(pattern)
     if rx is None:
+        text, flags = _icu_to_python(pattern)
         try:
-            rx = re.compile(_icu_to_python(pattern), re.UNICODE)
-        except re.error as exc:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                rx = regex.compile(text, flags)
+        except (regex.error, OverflowError, ValueError, MemoryError, RecursionError) as exc:
+            if "unknown property" in str(exc):
+                raise FourDError(ERR_NOT_SUPPORTED, f"Regular expression: {exc} (not supported by mini4d)") from None
             raise FourDError(ERR_ARG_VALUE, f"Invalid regular expression: {exc}") from None
-        except OverflowError:  # a repetition count beyond what the engine takes: `a{99999999999}`
-            raise FourDError(ERR_ARG_VALUE, "Invalid regular expression: a repetition count is too large") from None
+        if len(_RX_CACHE) > 1000:
+            _RX_CACHE.clear()
         _RX_CACHE[pattern] = rx
     return rx
+
+
+def regex_find(rx: Any, text: str, start: int = 0, how: str = "search") -> Any:
+    """`rx.search`, `rx.match` or `rx.fullmatch` of `text` from `start`, that Ctrl-C can stop (lang/interrupt.py)."""
+    find = getattr(rx, how)
+    return run_interruptible(lambda timeout: find(text, start, concurrent=True, timeout=timeout))
 
 
 @command("Match regex", 1019, "String")
@@ -774,11 +842,11 @@ def match_regex(
     """True if the regular expression matches: the whole text (2 parameters) or from `start` (`*`: only at `start`)."""
     rx = compile_regex(pattern)
     if start is UNDEFINED:
-        return rx.fullmatch(text) is not None
+        return regex_find(rx, text, 0, "fullmatch") is not None
     if type(start) not in (float, int):
         raise FourDError(ERR_ARG_TYPE, "Match regex: start must be a number")
     s = max(int(start), 1) - 1
-    m = rx.match(text, s) if star else rx.search(text, s)
+    m = regex_find(rx, text, s, "match" if star else "search")
     pos_arr = pos_found.get() if pos_found is not None else None
     len_arr = length_found.get() if length_found is not None else None
     if getattr(pos_arr, "is_4d_array", False) or getattr(len_arr, "is_4d_array", False):

@@ -78,6 +78,8 @@ def test_a_value_the_code_cannot_use_is_a_4d_error(run_script: Any, code: str, s
         ("ALERT(String([1e308; 1e308].average()))", "INF"),
         # an offset that is no time zone: not a valid date text, the null date
         ('ALERT(String(Date("2024-01-01T00:00:00.000+99:99")=!00-00-00!))', "True"),
+        # an empty text repeated any number of times is empty
+        ('ALERT("<"+(""*1e308)+">")', "<>"),
     ],
 )
 def test_edge_results(run_script: Any, code: str, out: str) -> None:
@@ -178,3 +180,16 @@ def test_a_startup_method_argument_of_the_wrong_type_is_a_usage_error(tmp_path: 
     assert (code, out) == (2, "")
     assert err == 'mini4d: argument 1 ($n : Integer): "abc" is not a number\n'
     assert cli(["run", "--startup-method", "M", str(tmp_path), "12"])[:2] == (0, "12\n")
+
+
+def test_check_reports_a_special_argument_a_command_does_not_take(tmp_path: Path, cli: Any, write: Any) -> None:
+    write(
+        tmp_path / "m.4dm", "ALERT(String(Int(<)))\nARRAY TEXT($a; 2)\nSORT ARRAY($a; >)\nALERT(String(Abs(-1; *)))\n"
+    )
+    code, out, _err = cli(["check", str(tmp_path / "m.4dm")])
+    lines = [line.split("m.4dm:", 1)[1] for line in out.splitlines() if "m.4dm:" in line]
+    assert lines == [
+        "1:18: warning 90013: `Int` does not take a `<` argument",
+        "4:14: warning 90013: `Abs` does not take a `*` argument",
+    ]
+    assert code == 0

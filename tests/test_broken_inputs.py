@@ -32,6 +32,9 @@ CASES = [
     ("@@@\n", 65, "error 90001: Unexpected character `@`"),
     ("$x:=)\n", 65, "error 90001: Unexpected `)`"),
     ("$a; $b\n", 65, "error 90001"),
+    ("$o:={x y: 1}\n", 65, "1:8: error 90001: Expected `:` before `y`: each property of an object literal is written"),
+    ("$o:={x: 1; y 2}\n", 65, "1:14: error 90001: Expected `:` before `2`"),
+    ("Case of\n$x:=1\nEnd case\n", 65, "2:1: error 90001: Each branch of `Case of` starts with `: (condition)`"),
     ("Sesion storage $x\n", 65, "Unknown command `Sesion storage`; did you mean `Session storage`?"),
     (
         "Sesion storage($x)\n",

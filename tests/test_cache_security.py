@@ -144,7 +144,7 @@ def _plant_tampered_entry(cache: Path) -> Path:
         tampered = P.parse_source(Source("t.4dm", '$balance:=0\nALERT("balance: 0 (tampered)")\n'))
         path = C.entry_path("parsed", CODE)
         assert path is not None
-        C.write_entry(path, tampered, lambda o: "source" if type(o) is Source else None, C._node_reducer)
+        C.write_entry(path, tampered, lambda o: "source" if type(o) is Source else None, C._node_reducer())
     finally:
         del os.environ["MINI4D_CACHE_DIR"]
     assert path.is_file()

@@ -64,6 +64,27 @@ def test_processes_writing_at_once_lose_nothing(backend: str, tmp_path: Path) ->
     assert out.splitlines() == _expected(8, 60), err
 
 
+_FIRST_TOUCH = """
+<>failures:=0
+var $all : Collection
+$all:=New collection
+For ($k; 1; 8)
+	$all.push(New process("_first_touch"; 0; "reader "+String($k)))
+End for
+_wait_ended($all)
+ALERT(String(<>failures)+" "+String(ds.Department.getCount()))
+"""
+
+
+def test_processes_opening_the_datastore_at_once_all_see_it_seeded(tmp_path: Path) -> None:
+    """8 processes whose first statement reads `ds` while the store opens and seeds: none waits
+    forever (opening once held two locks in opposite orders), none sees it half-seeded."""
+    for round_ in range(12):
+        rc, out, err = run_code(_FIRST_TOUCH, str(tmp_path / f"open{round_}.sqlite"))
+        assert rc == 0, err
+        assert out.strip() == "0 3", (round_, out, err)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_stress_8_processes_500_saves_repeated(backend: str, tmp_path: Path) -> None:
@@ -348,3 +369,48 @@ def test_misuse_gives_a_4d_error(code: str) -> None:
     assert rc in (0, 1), err
     assert "internal error" not in err and "Traceback" not in err
     assert rc == 0 or "error " in err
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_sequence_numbers_survive_the_run_and_are_never_given_back(backend: str, tmp_path: Path) -> None:
+    """Numbers taken inside a transaction are in the data once it is validated (a later run goes
+    on after them); numbers taken in a cancelled transaction are not given again."""
+    data, schema = _data(backend, tmp_path)
+    first = """
+ds.startTransaction()
+For ($i; 1; 5)
+	$e:=ds.Department.new()
+	$e.name:="D"+String($i)
+	$e.save()
+End for
+ds.validateTransaction()
+ds.startTransaction()
+$e:=ds.Department.new()
+$e.name:="cancelled"
+$e.save()
+$cancelled:=$e.ID
+ds.cancelTransaction()
+$e:=ds.Department.new()
+$e.name:="after"
+$e.save()
+ALERT(String(ds.Department.all().ID.join(","))+" "+String($e.ID>$cancelled))
+"""
+    again = """
+$e:=ds.Department.new()
+$e.name:="next run"
+$e.save()
+CREATE RECORD([Department])
+[Department]name:="classic"
+SAVE RECORD([Department])
+ALERT(String(ds.Department.all().ID.join(","))+" "+String(Sequence number([Department])))
+"""
+    try:
+        rc, out, err = run_code(first, data, seed=False)
+        assert rc == 0, err
+        assert out.split() == ["1,2,3,4,5,7", "True"]
+        rc, out, err = run_code(again, data, seed=False)
+        assert rc == 0, err
+        assert out.split() == ["1,2,3,4,5,7,8,9", "10"]
+    finally:
+        if schema:
+            drop_pg_schema(PG_DSN, schema)

@@ -119,3 +119,73 @@ def test_100000_nested_blocks_is_a_clear_error(tmp_path: Path, cli: Any, write: 
     code, out, err = cli([str(p)])
     assert code == 65
     assert "error 90001: The code is nested too deeply" in err
+
+
+def test_a_method_text_over_the_size_limit_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Any
+) -> None:
+    """Past MAX_METHOD_CHARS the parse stops at once with a syntax error that says the limit."""
+    from mini4d import parser
+
+    monkeypatch.setattr(parser, "MAX_METHOD_CHARS", 60)
+    script = tmp_path / "big.4dm"
+    script.write_text("$x:=1\n" * 11, encoding="utf-8")  # 66 characters
+    rc, out, err = cli([str(script)])
+    assert rc == 65 and out == ""
+    assert err.splitlines()[0] == (
+        f"{script}:1:1: error 90001: The method is too large: 66 characters; mini4d reads at most "
+        "60 characters per method (split it into several methods)"
+    )
+    script.write_text("$x:=1\n" * 10, encoding="utf-8")  # 60 characters: read
+    assert cli([str(script)]).code == 0
+
+
+def test_values_nested_deeper_than_the_stack_give_error_90070(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """JSON Stringify, JSON Parse and OB Copy of a value nested deeper than the stack allows: a 4D error Try catches.
+
+    The run's recursion limit is lowered so that a depth of 5,000 is too deep (the same happens
+    at about 200,000 levels with the limit of a normal run).
+    """
+    import sys
+
+    script = tmp_path / "deep.4dm"
+    script.write_text(
+        """var $i : Integer
+$o:=New object
+$cur:=$o
+For ($i; 1; 5000)
+	$n:=New object
+	$cur.c:=$n
+	$cur:=$n
+End for
+$s:=("{\\"c\\":"*5000)+"1"+("}"*5000)
+For each ($f; [Formula(JSON Stringify($o)); Formula(OB Copy($o)); Formula(JSON Parse($s)); Formula(String($o))])
+	Try
+		$f.call()
+	Catch
+		ALERT(String(Last errors[0].errCode)+" "+Last errors[0].message)
+	End try
+End for each
+ALERT(String($o.c.c.c=Null))
+""",
+        encoding="utf-8",
+    )
+    real_setrecursionlimit = sys.setrecursionlimit
+    old = sys.getrecursionlimit()
+    # the run raises the limit to at least 200,000: keep it at 3,000 for this run
+    monkeypatch.setattr(sys, "setrecursionlimit", lambda n: real_setrecursionlimit(min(n, 3000)))
+    try:
+        result = cli([str(script)])
+    finally:
+        real_setrecursionlimit(old)
+    nested = "the objects and collections are nested too deeply"
+    assert result.out.splitlines() == [
+        f"90070 JSON Stringify: {nested}",
+        f"90070 Copy: {nested}",
+        f"90070 JSON Parse: {nested}",
+        f"90070 JSON Stringify: {nested}",
+        "False",
+    ], result.err
+    assert result.code == 0

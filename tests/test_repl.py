@@ -351,6 +351,19 @@ def test_piped_input_error_sets_exit_code_and_goes_on(cli: Any) -> None:
     assert "error 90013" in err
 
 
+def test_piped_failed_meta_commands_set_the_exit_code(cli: Any, tmp_path: Path) -> None:
+    """A %load that cannot read its file (or an unknown meta command) is an error: said on stderr, exit 1."""
+    missing = tmp_path / "nosuch.4dm"
+    code, out, err = cli([], stdin=f'%load {missing}\nALERT("goes on")\n')
+    assert (code, out) == (1, "goes on\n")
+    assert err == f"%load: {missing}: No such file or directory\n"
+    code, out, err = cli([], stdin="%frob\n")
+    assert (code, out, err) == (1, "", "Unknown meta command %frob; %help lists them.\n")
+    good = tmp_path / "ok.4dm"
+    good.write_text('ALERT("loaded")\n', encoding="utf-8")
+    assert cli([], stdin=f"%load {good}\n%vars\n")[:2] == (0, "loaded\nNo variables yet.\n")
+
+
 def test_piped_unfinished_block_is_reported(cli: Any) -> None:
     code, _out, err = cli([], stdin='If (True)\nALERT("x")\n')
     assert code == 1

@@ -17,6 +17,8 @@ import importlib
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..errors import FourDError, Syntax4DError
+from ..interrupt import run_interruptible, stop_check
 from . import fastops
 from .calls import prepare_call
 from .conversions import to_element, to_storable, variable_converter
@@ -36,6 +38,9 @@ if TYPE_CHECKING:
     from ..runtime import POLL, STARTED, WAITING_FOR_INTERNAL_FLAG, Process, WebSession, copy_for_process
 
 __all__ = [
+    # long calls that Ctrl-C can stop (lang/interrupt.py)
+    "run_interruptible",
+    "stop_check",
     # values stored in objects and collections
     "to_storable",
     "to_element",
@@ -97,8 +102,22 @@ def execute_text(ctx: Any, text: str, name: str = "EXECUTE FORMULA") -> Any:
 
     src = Source("<formula>", text)
     interp = ctx.runtime.interp
-    code = interp.compile_unit(name, tuple(parse_source(src)), src, kind="formula")
+    try:
+        code = interp.compile_unit(name, tuple(parse_source(src)), src, kind="formula")
+    except Syntax4DError as err:
+        raise runtime_syntax_error(err) from None
     return interp.invoke(code, [], ctx, ctx.span)
+
+
+def runtime_syntax_error(err: Syntax4DError) -> FourDError:
+    """A syntax error in code given as text while the program runs (EXECUTE FORMULA, Formula from string).
+
+    It is a runtime error of the statement that gave the text, like any other: the ON ERR CALL
+    handler is called, `Try` catches it, and it is recorded in `Last errors`.
+    """
+    e = FourDError(err.code, err.message, err.span, signature=err.signature)
+    e.hint = err.hint  # type: ignore[attr-defined]
+    return e
 
 
 def fast_paths() -> bool:
@@ -118,7 +137,10 @@ def formula_from_string(ctx: Any, text: str) -> Any:
     """`Formula from string(text)`: a 4D.Function parsed now, with no captured locals."""
     from ..formulas import formula_from_string as make
 
-    return make(ctx.runtime.interp, text, ctx.span)
+    try:
+        return make(ctx.runtime.interp, text, ctx.span)
+    except Syntax4DError as err:
+        raise runtime_syntax_error(err) from None
 
 
 # name -> (module, attribute) of the names imported at their first use

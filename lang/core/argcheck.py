@@ -18,13 +18,14 @@ through the same three steps, in this order:
 A failure that no argument explains (a Python error inside a command whose arguments are all
 of their declared types) is a bug of mini4d and stays an internal error.
 
-Resource limits (memory, threads, text size) are errors 90071-90073 (`resource_error`).
+Resource limits are errors 90071 (memory: `out_of_memory`, also raised by a method call that
+ran out of memory, lang/core/calls.py), 90072 (threads: lang/limits.py `start_thread`) and
+90073 (text size: lang/values.py `MAX_TEXT`).
 """
 
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
 
 from ..errors import (
@@ -34,6 +35,7 @@ from ..errors import (
     FourDError,
     Syntax4DError,
 )
+from ..registry import Ref
 from ..source import Span
 from ..values import UNDEFINED, Coll, Obj, Time4D, type_name
 
@@ -46,14 +48,11 @@ VALUE_FAILURES: tuple[type[BaseException], ...] = (
     AttributeError,
     IndexError,
     MemoryError,
-    re.error,
 )
 
 # Failures that say a value had the wrong type: explained only when some argument reached a
 # parameter that declares no type (for a typed parameter, the converter refused it already).
 _TYPE_FAILURES = (TypeError, AttributeError, IndexError)
-
-SPECIAL_LABEL = {"star": "*", "asc": ">", "desc": "<"}
 
 
 def special_argument_error(name: str, special: str, span: Span | None) -> Syntax4DError:
@@ -107,7 +106,7 @@ def argument_failure(
 
 def _value_of(v: Any) -> Any:
     """What an argument holds: a variable given by reference (a `Ref`) is read."""
-    if type(v).__name__ == "Ref" and hasattr(v, "get"):
+    if type(v) is Ref:
         try:
             return v.get()
         except Exception:  # noqa: BLE001 - an unreadable place explains nothing
@@ -150,8 +149,6 @@ def _explain(exc: BaseException, name: str, vals: list[Any], untyped: Any) -> Fo
         return FourDError(ERR_ARG_VALUE, f"`{name}`: a text cannot be converted ({exc.__class__.__name__})")
     if isinstance(exc, OverflowError):
         return FourDError(ERR_ARG_VALUE, f"`{name}`: a number is too large for it")
-    if isinstance(exc, re.error):
-        return FourDError(ERR_ARG_VALUE, f"`{name}`: invalid regular expression ({exc})")
     if isinstance(exc, _TYPE_FAILURES):
         loose = [k for k in range(len(vals)) if (untyped(k) if callable(untyped) else untyped)]
         if not loose:

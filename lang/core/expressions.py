@@ -331,13 +331,33 @@ class Expressions(_Base):
 
 def constant_closure(v: Any) -> Fn:
     """The closure of a constant; it carries the value (`constant_of`) so that stores and `push`
-    can use it without calling it."""
+    can use it without calling it.
+
+    Numbers, short texts, Booleans and Null share one closure per value (a method of a million
+    `$x:=1` makes one closure for `1`, not a million): these values are immutable and a closure
+    of an expression is never used to find where it came from.
+    """
+    t = type(v)
+    key: Any = None
+    if t is float:
+        key = (t, v.hex())  # 0.0 and -0.0 are equal but not the same constant
+    elif (t is str and len(v) <= 64) or t is bool or v is None:
+        key = (t, v)
+    if key is not None:
+        fn = _SHARED_CONSTANTS.get(key)
+        if fn is not None:
+            return fn
 
     def constant(f: Frame) -> Any:
         return v
 
     constant.constant = v  # type: ignore[attr-defined]
+    if key is not None and len(_SHARED_CONSTANTS) < 100_000:
+        _SHARED_CONSTANTS[key] = constant
     return constant
+
+
+_SHARED_CONSTANTS: dict[Any, Fn] = {}
 
 
 def constant_of(fn: Fn) -> Any:

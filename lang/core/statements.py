@@ -639,7 +639,9 @@ class Statements(_Base):
     def stmt_SqlBlock(self, s: N.SqlBlock, scope: Scope) -> Fn:
         def run(f: Frame) -> None:
             raise FourDError(
-                ERR_NOT_SUPPORTED, "Begin SQL ... End SQL is not supported by mini4d: it needs the 4D database", s.span
+                ERR_NOT_SUPPORTED,
+                "Begin SQL ... End SQL is not supported by mini4d: it needs the 4D SQL engine",
+                s.span,
             )
 
         return run

@@ -16,6 +16,7 @@ from ..errors import FourDError
 from .catalog import Field
 from .errors import ERR_DATA, ERR_DUPLICATE_KEY
 
+CACHE_KIB = 32768  # 32 MB
 BUSY_TIMEOUT_MS = 30000
 
 
@@ -89,6 +90,9 @@ class SQLiteBackend(Backend):
                     raise FourDError(ERR_DATA, f"Cannot open the data file {self.path}: {exc}") from None
                 self._wal_done = True
         conn.execute("PRAGMA synchronous=NORMAL")
+        # a page cache of up to CACHE_KIB per connection (SQLite's default is 2 MB): the tables and
+        # indexes of a few hundred thousand records stay in memory (4D also keeps a large data cache)
+        conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         return conn
 
     def column_type(self, f: Field) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -226,6 +227,16 @@ class Table:
 
     def field_named(self, name: str) -> Field | None:
         return self.by_name.get(name.lower())
+
+    @cached_property
+    def auto_fields(self) -> tuple[Field, ...]:
+        """The fields a new record gets a value in: autoincrement and auto-UUID (read by saves)."""
+        return tuple(f for f in self.fields if f.autosequence or (f.autogenerate and f.is_uuid))
+
+    @cached_property
+    def null_checked(self) -> tuple[Field, ...]:
+        """The fields whose Null a save replaces ("map Null to blank") or refuses ("reject Null")."""
+        return tuple(f for f in self.fields if f.never_null or f.not_null)
 
 
 @dataclass

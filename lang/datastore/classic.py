@@ -87,6 +87,8 @@ class ProcState:
         self.pending_a2s: list[Any] = []
         self.query_and_lock = False
         self.query_limit = 0
+        self.auto_relations = (False, False)  # SET AUTOMATIC RELATIONS (read by GET AUTOMATIC RELATIONS)
+        self.field_relations: dict[str, tuple[int, int]] = {}  # SET FIELD RELATION, by source field uuid
         self.pushed: dict[str, list[Record]] = {}
 
     def table(self, t: Table) -> TableState:

@@ -126,6 +126,40 @@ def encode(f: Field, v: Any) -> Any:
     return None
 
 
+def encoder(f: Field) -> Any:
+    """fn(value) -> what encode(f, value) gives for a value that is not None; None when it is the value itself."""
+    k = f.kind
+    if k == "text":
+        return None
+    if k in _INT_RANGE:
+        return int
+    if k == "real":
+        return float
+    if k == "bool":
+        return _enc_bool
+    if k == "date":
+        return _enc_date
+    if k == "time":
+        return _enc_time
+    if k == "object":
+        from ..jsonfmt import stringify
+
+        return stringify
+    return _dec_none
+
+
+def _enc_bool(v: Any) -> int:
+    return 1 if v else 0
+
+
+def _enc_date(v: Any) -> int:
+    return 0 if v.is_null else v.y * 10000 + v.m * 100 + v.d
+
+
+def _enc_time(v: Any) -> int:
+    return int(v.s)
+
+
 def decode_date(n: Any) -> Date4D:
     if not n:
         return NULL_DATE

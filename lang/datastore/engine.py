@@ -25,7 +25,7 @@ _INSERT_META = "INSERT INTO __m4d_schema (uuid, kind, tbl, number, name, code, c
 class Conn:
     """The connection of one 4D process, with its transaction depth."""
 
-    __slots__ = ("raw", "depth", "proc", "cursor", "locks_in_tx", "closed", "writing", "outer")
+    __slots__ = ("raw", "depth", "proc", "cursor", "locks_in_tx", "closed", "writing", "outer", "seq_pending")
 
     def __init__(self, raw: Any, proc: Any):
         self.raw = raw
@@ -36,6 +36,9 @@ class Conn:
         self.closed = False
         self.writing = False  # inside Engine.write (nested writes join it)
         self.outer = False  # the outermost transaction level is a savepoint of a write (a trigger started it)
+        # SQLite: table uuid -> next sequence number, read once while this connection holds the write
+        # lock and written back just before its COMMIT (nobody else can change it meanwhile)
+        self.seq_pending: dict[str, int] = {}
 
 
 class LockTable:
@@ -99,6 +102,7 @@ class Engine:
         self._sql_cache: dict[Any, str] = {}
         self.opened = False
         self.hooks: Any = None  # the datastore layer: triggers, integrity (set by the DataStore)
+        self.pg = backend.name == "postgresql"
         import weakref
 
         # entity selections of all() whose record numbers are not read yet: read before any write
@@ -238,6 +242,7 @@ class Engine:
         c = self.conns.pop(id(proc), None)
         if c is not None and c.proc is proc:
             try:
+                c.seq_pending.clear()
                 if c.depth:
                     c.raw.rollback() if self.backend.name == "postgresql" else c.cursor.execute("ROLLBACK")
             except Exception:  # noqa: BLE001 - the connection is going away
@@ -272,16 +277,18 @@ class Engine:
         c = self.conn(proc)
         return self.execute(c, sql, params).fetchall()
 
-    def write(self, proc: Any, fn: Any) -> Any:
-        """Run fn(conn) as one atomic write: its own transaction, or a savepoint inside the process's."""
-        if self.lazy:
+    def write(self, proc: Any, fn: Any, c: Conn | None = None) -> Any:
+        """Run fn(conn) as one atomic write: its own transaction, or a savepoint inside the process's.
+        `c`: the process's connection when the caller has it already."""
+        if self.lazy.data:  # (the weak references themselves: a cheap test, dead ones are skipped below)
             with self.conn_lock:
                 pending = list(self.lazy)
                 self.lazy.clear()
             for es in pending:
                 es.materialize()  # what all() found stays what it found
-        c = self.conn(proc)
-        pg = self.backend.name == "postgresql"
+        if c is None:
+            c = self.conn(proc)
+        pg = self.pg
         if c.depth == 0 and not c.writing:
             self.execute(c, "BEGIN" if pg else "BEGIN IMMEDIATE")
             c.writing = True
@@ -292,6 +299,8 @@ class Engine:
                 self._rollback(c)
                 raise
             c.writing = False
+            if c.seq_pending:
+                self._flush_sequences(c)
             self.execute(c, "COMMIT")
             self.write_count += 1
             return r
@@ -309,6 +318,7 @@ class Engine:
         return r
 
     def _rollback(self, c: Conn) -> None:
+        c.seq_pending.clear()
         try:
             c.cursor.execute("ROLLBACK")
         except Exception:  # noqa: BLE001 - nothing more to undo
@@ -342,6 +352,8 @@ class Engine:
             raise FourDError(ERR_TRANSACTION, "VALIDATE TRANSACTION: no transaction is open in this process")
         c.depth -= 1
         if c.depth == 0 and not c.outer:
+            if c.seq_pending:
+                self._flush_sequences(c)
             self.execute(c, "COMMIT")
             self.write_count += 1
             self._end_tx_locks(c)
@@ -355,6 +367,7 @@ class Engine:
             raise FourDError(ERR_TRANSACTION, "CANCEL TRANSACTION: no transaction is open in this process")
         c.depth -= 1
         if c.depth == 0 and not c.outer:
+            c.seq_pending.clear()
             self.execute(c, "ROLLBACK")
             self.write_count += 1
             self._end_tx_locks(c)
@@ -370,36 +383,44 @@ class Engine:
         c.locks_in_tx.clear()
 
     # ---------------------------------------------------------------- sequence numbers
-    def next_sequence(self, proc: Any, t: Table) -> int:
+    def next_sequence(self, proc: Any, t: Table, c: Conn | None = None) -> int:
         """The table's next sequence number; never given back, even by a cancelled transaction."""
         if self.backend.name == "postgresql":
             return int(self.query(proc, f"SELECT nextval('q_{t.uuid}')")[0][0])
-
-        def take(c: Conn) -> int:
-            row = self.execute(c, "SELECT next FROM __m4d_seq WHERE tbl = ?", (t.uuid,)).fetchone()
-            with self.seq_lock:
-                n = max(int(row[0]) if row else 1, self.seq_floor.get(t.uuid, 1))
-                self.seq_floor[t.uuid] = n + 1
-            if row:
-                self.execute(c, "UPDATE __m4d_seq SET next = ? WHERE tbl = ?", (n + 1, t.uuid))
-            else:
-                self.execute(c, "INSERT INTO __m4d_seq (tbl, next) VALUES (?, ?)", (t.uuid, n + 1))
-            return n
-
-        return self.write(proc, take)
+        if c is None:
+            c = self.conn(proc)
+        if c.writing or c.depth:
+            return self._take(c, t, 1)  # the write lock is held: no transaction of its own
+        return self.write(proc, lambda c: self._take(c, t, 1))
 
     def take_sequences(self, proc: Any, t: Table, n: int) -> int:
         """n consecutive sequence numbers (inside a write, SQLite); the first one."""
-        c = self.conn(proc)
-        row = self.execute(c, "SELECT next FROM __m4d_seq WHERE tbl = ?", (t.uuid,)).fetchone()
+        return self._take(self.conn(proc), t, n)
+
+    def _take(self, c: Conn, t: Table, n: int) -> int:
+        """n numbers, inside a write (SQLite). The stored counter is read once per hold of the write
+        lock; the numbers given are kept in memory (`seq_floor`, so a cancelled transaction never
+        gives them back to this runtime) and written back by `_flush_sequences` before the COMMIT."""
+        nxt = c.seq_pending.get(t.uuid)
+        if nxt is None:
+            row = self.execute(c, "SELECT next FROM __m4d_seq WHERE tbl = ?", (t.uuid,)).fetchone()
+            nxt = int(row[0]) if row else 1
         with self.seq_lock:
-            start = max(int(row[0]) if row else 1, self.seq_floor.get(t.uuid, 1))
+            start = max(nxt, self.seq_floor.get(t.uuid, 1))
             self.seq_floor[t.uuid] = start + n
-        if row:
-            self.execute(c, "UPDATE __m4d_seq SET next = ? WHERE tbl = ?", (start + n, t.uuid))
-        else:
-            self.execute(c, "INSERT INTO __m4d_seq (tbl, next) VALUES (?, ?)", (t.uuid, start + n))
+        c.seq_pending[t.uuid] = start + n
         return start
+
+    def _flush_sequences(self, c: Conn) -> None:
+        """Write the counters taken while holding the write lock (just before the COMMIT)."""
+        for tbl, nxt in c.seq_pending.items():
+            self.execute(
+                c,
+                "INSERT INTO __m4d_seq (tbl, next) VALUES (?, ?) "
+                "ON CONFLICT (tbl) DO UPDATE SET next = MAX(next, excluded.next)",
+                (tbl, nxt),
+            )
+        c.seq_pending.clear()
 
     def bump_sequence(self, c: Conn, t: Table, at_least: int) -> None:
         """After an explicit value in an autoincrement field: later numbers come after it (inside a write)."""
@@ -510,8 +531,7 @@ class Engine:
                 cols.append(f.column)
                 if f.is_text:
                     cols.append(self.shadow(f))
-                enc = None if f.kind == "text" else (lambda v, f=f: codec.encode(f, v))
-                steps.append((f.index, enc, f.is_text))
+                steps.append((f.index, codec.encoder(f), f.is_text))
             marks = "".join(", ?" for _ in cols)
             names = "".join(", " + c for c in cols)
             if self.backend.name == "postgresql":

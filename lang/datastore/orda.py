@@ -150,6 +150,9 @@ class DataStore4D:
 
 def datastore_object(store: DataStore) -> DataStore4D:
     if store.ds is None:
+        from ..classes import class_store
+
+        class_store(store.runtime)  # before store.lock: the class store takes runtime.proc_lock
         with store.lock:
             if store.ds is None:
                 store.ds = DataStore4D(store)

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from ..errors import ERR_QUERY, FourDError
+from ..errors import ERR_NOT_SUPPORTED, ERR_QUERY, FourDError
 from ..values import (
     UNDEFINED,
     Coll,
@@ -270,6 +270,10 @@ def _step(step: str) -> tuple[str, str | None]:
     return step, None
 
 
+def _both(ta: Callable[[Any], bool], tc: Callable[[Any], bool]) -> Callable[[Any], bool]:
+    return lambda row: ta(row) and tc(row)
+
+
 def _split_path(p: str) -> list[str]:
     return [s for s in p.split(".")]
 
@@ -286,6 +290,10 @@ class Compiler:
 
     def compile(self, node: tuple, dc: Any) -> Cond:
         kind = node[0]
+        if kind == "and":
+            linked = self.linked(node, dc)
+            if linked is not None:
+                return linked
         if kind in ("and", "or"):
             a = self.compile(node[1], dc)
             c = self.compile(node[2], dc)
@@ -330,6 +338,119 @@ class Compiler:
         if type(value) is int:
             value = float(value)
         return self.criterion(dc, steps, op, value, valspec[0] == "null")
+
+    # ---------------------------------------------------------------- linked criteria
+    def linked(self, node: tuple, dc: Any) -> Cond | None:
+        """`coll[a].x = 1 and coll[a].y = 2`: the criteria of an AND chain that name the same
+        collection with the same letter must hold for one same element (DataClassClass.md, query);
+        None when the chain links nothing."""
+        leaves: list[tuple] = []
+
+        def flatten(n: tuple) -> None:
+            if n[0] == "and":
+                flatten(n[1])
+                flatten(n[2])
+            else:
+                leaves.append(n)
+
+        flatten(node)
+        groups: dict[tuple[str, ...], list[tuple[tuple, list[str]]]] = {}
+        others: list[tuple] = []
+        for leaf in leaves:
+            key = None
+            if leaf[0] == "cmp" and leaf[1][0] == "path":
+                steps = _split_path(leaf[1][1])
+                for k, step in enumerate(steps):
+                    if re.fullmatch(r".*\[[A-Za-z]\]", step):
+                        key = tuple(steps[: k + 1])
+                        groups.setdefault(key, []).append((leaf, steps[k + 1 :]))
+                        break
+            if key is None:
+                others.append(leaf)
+        if not any(len(g) > 1 for g in groups.values()):
+            return None
+        conds = [self.compile(leaf, dc) for leaf in others]
+        for key, members in groups.items():
+            if len(members) == 1:
+                conds.append(self.compile(members[0][0], dc))
+            else:
+                conds.append(self.linked_group(dc, list(key), members))
+        out = conds[0]
+        for c in conds[1:]:
+            ta, tc = out.test, c.test
+            assert ta is not None and tc is not None
+            out = Cond(
+                f"({out.sql} AND {c.sql})",
+                out.params + c.params,
+                out.exact and c.exact,
+                _both(ta, tc),
+            )
+        return out
+
+    def linked_group(self, dc: Any, prefix: list[str], members: list[tuple[tuple, list[str]]]) -> Cond:
+        """One element of the collection at `prefix` (its last step `name[x]`) meets every criterion."""
+        from ..stdlib.query import _NEGATED, _match_one, _values
+
+        name, _ = _step(prefix[0])
+        a = dc.attrs.get(name)
+        if a is None or a.kind != "storage" or a.field.kind != "object":
+            raise FourDError(
+                ERR_NOT_SUPPORTED,
+                f'Query "{self.b.text}": linked criteria ([letter]) are supported on Object attributes of '
+                f"{dc.name} only",
+            )
+        f = a.field
+        parts: list[tuple[str, str | None]] = []
+        for seg in prefix:
+            m = re.fullmatch(r"(.*?)\[([A-Za-z]?)\]", seg)
+            parts.append((m.group(1), None) if m else (seg, None))
+        parts = parts[1:]  # below the attribute itself
+        coll_on_attr = len(prefix) == 1  # `attr[a]`: the attribute holds the collection
+        checks = []
+        for leaf, rest in members:
+            _, _, op, valspec = leaf
+            if valspec[0] == "null":
+                value: Any = None
+            elif valspec[0] == "ph":
+                value = self.b.value(valspec[1])
+            else:
+                value = valspec[1]
+            if type(value) is int:
+                value = float(value)
+            rest_parts = [(seg, None) for seg in rest]
+            checks.append((rest_parts, op, value))
+
+        def element_ok(el: Any) -> bool:
+            for rest_parts, op, value in checks:
+                vals, _, _ = _values(el, rest_parts) if rest_parts else ([el], False, False)
+                if value is None:
+                    hit = any(v is None or v is UNDEFINED for v in vals)
+                    if hit != (op in ("=", "===")):
+                        return False
+                    continue
+                positive = _NEGATED.get(op)
+                if positive is not None:
+                    if not any(
+                        v is not None and v is not UNDEFINED and not _match_one(v, positive, value) for v in vals
+                    ):
+                        return False  # this element differs
+                elif not any(_match_one(v, op, value) for v in vals):
+                    return False
+            return True
+
+        i = f.index
+
+        def test(row: Any) -> bool:
+            o = row.values[i]
+            if o is None:
+                return False
+            coll = o
+            if not coll_on_attr:
+                for nm, _ in parts:
+                    coll = coll.get(nm, UNDEFINED) if isinstance(coll, Obj) else UNDEFINED
+            return isinstance(coll, Coll) and any(element_ok(el) for el in coll)
+
+        return Cond(f"{f.column} IS NOT NULL", [], False, test)
 
     # ---------------------------------------------------------------- one criterion
     def criterion(self, dc: Any, steps: list[str], op: str, value: Any, is_null: bool) -> Cond:
@@ -531,6 +652,17 @@ class Compiler:
         if op == "=" and "@" in value:
             if "@@" in value:
                 return FALSE
+            head = fold(value[:-1]) if value.index("@") == len(value) - 1 else ""
+            if head and head[-1] < "\U0010ffff":
+                # "abc@": a range of the folded column (an index range with plain parameters;
+                # GLOB/LIKE with a parameter is prepared again for each pattern)
+                upper = head[:-1] + chr(ord(head[-1]) + 1)
+                return Cond(
+                    f"({sh} >= ? AND {sh} < ?)",
+                    [head, upper],
+                    True,
+                    lambda row: row.values[i] is not None and text_eq(row.values[i], value),
+                )
             pat = self.backend.wildcard_param([fold(p) for p in value.split("@")])
             return Cond(
                 self.backend.wildcard(sh),
@@ -553,8 +685,18 @@ class Compiler:
             return Cond(f"{sh} {op} ?", [fold(value)], True, test)
         return FALSE
 
-    def object_path(self, f: Field, bracket: str | None, rest: list[str], op: str, value: Any, is_null: bool) -> Cond:
-        """A criterion inside an object attribute: decided in Python (the language's collection-query rules)."""
+    def object_path(
+        self,
+        f: Field,
+        bracket: str | None,
+        rest: list[str],
+        op: str,
+        value: Any,
+        is_null: bool,
+        comparable: bool = False,
+    ) -> Cond:
+        """A criterion inside an object attribute: decided in Python (the language's collection-query rules).
+        `comparable` (QUERY BY ATTRIBUTE): `#` on `[]` also needs one element to compare."""
         from ..stdlib.query import _NEGATED, _match_one
 
         i = f.index
@@ -595,6 +737,8 @@ class Compiler:
                     return False  # `#` does not return Null or missing values
                 if multi and letter:
                     return any(not _match_one(v, positive, value) for v in vals)
+                if multi and comparable and not any(v is not None and v is not UNDEFINED for v in vals):
+                    return False  # nothing to compare: such records are left out
                 return not any(_match_one(v, positive, value) for v in vals)
             return any(_match_one(v, op, value) for v in vals)
 
@@ -700,7 +844,7 @@ def run_cond(
         params.append(eng.backend.list_param(within))
     if cond.exact:
         rows = eng.query(comp.proc, f"SELECT __rec FROM {t.sql} WHERE {where} ORDER BY __rec", params)
-        return [int(r[0]) for r in rows]
+        return [r[0] for r in rows]  # integers from both backends
     rows = eng.query(comp.proc, f"SELECT {eng.select_cols(t)} FROM {t.sql} WHERE {where} ORDER BY __rec", params)
     test = cond.test
     out = []
@@ -998,7 +1142,53 @@ def classic_criterion(comp: Compiler, table: Table, f: Field, op: str, value: An
     is_null = value is None
     if type(value) is int:
         value = float(value)
-    cond = comp.storage(f, op, value, is_null)
+    return _through_relations(comp, table, f, comp.storage(f, op, value, is_null))
+
+
+def attribute_criterion(comp: Compiler, table: Table, f: Field, path: str, op: str, value: Any) -> Cond:
+    """QUERY BY ATTRIBUTE: `path op value` inside the Object field F (of `table` or of a table related
+    to it). An empty object as value stands for "not defined" (`=`) and "defined" (`#`)."""
+    if f.kind != "object":
+        raise FourDError(ERR_QUERY, f"QUERY BY ATTRIBUTE: {f.name} is not an Object field")
+    if op == "!=":
+        op = "#"
+    if op not in ("=", "#", "<", ">", "<=", ">=", "%"):
+        raise FourDError(ERR_QUERY, f"QUERY BY ATTRIBUTE: unknown comparator {op!r}")
+    steps = [s.strip() for s in path.split(".")]
+    if not path.strip() or any(not s for s in steps):
+        raise FourDError(ERR_QUERY, f"QUERY BY ATTRIBUTE: invalid attribute path {path!r}")
+    if isinstance(value, Obj) and not dict.__len__(value):
+        value = None
+    if type(value) is int:
+        value = float(value)
+    cond = comp.object_path(f, None, steps, op, value, value is None, comparable=True)
+    return _through_relations(comp, table, f, cond)
+
+
+def linked_attribute_criteria(
+    comp: Compiler, table: Table, f: Field, prefix: list[str], members: list[tuple[list[str], str, Any]]
+) -> Cond:
+    """QUERY BY ATTRIBUTE lines joined by & whose paths name the same array with the same letter
+    (`locations[a].city`, `locations[a].kind`): one element must meet them all. `prefix`: the path
+    steps down to the array (`locations[a]`); members: (steps below it, comparator, value)."""
+    from .orda import Attr
+
+    a = Attr(f.name, "storage")
+    a.field = f
+    holder = TableOnly(f.table if f.table is not None else table)
+    holder.attrs = {f.name: a}
+    leaves = []
+    for rest, op, v in members:
+        if isinstance(v, Obj) and not dict.__len__(v):
+            v = None
+        leaves.append((("cmp", ("path", ""), "#" if op == "!=" else op, ("v", v)), rest))
+    cond = comp.linked_group(holder, [f.name, *prefix], leaves)
+    return _through_relations(comp, table, f, cond)
+
+
+def _through_relations(comp: Compiler, table: Table, f: Field, cond: Cond) -> Cond:
+    """A criterion on F's table turned into one on `table`, following the relations between them."""
+    assert f.table is not None
     path = relation_path(table, f.table)
     for rel, to_one in reversed(path):
         outer_t = rel.source.table if to_one else rel.dest.table

@@ -107,6 +107,7 @@ class DataStore:
         self._triggers: dict[int, Any] = {}
         self.lock = threading.RLock()
         self.ds: Any = None  # the `ds` object (orda.py)
+        self.ready = False  # opened and seeded (get_store)
         self.interprocess_sets: dict[str, Any] = {}
         self.interprocess_named: dict[str, Any] = {}
         self.proc_states: dict[int, Any] = {}  # id(process) -> classic.ProcState

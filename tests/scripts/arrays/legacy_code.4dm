@@ -25,7 +25,7 @@ OBJECT SET VISIBLE(*; "button"; False)  // expect error: it needs 4D forms
 $w:=Open window(10; 10; 100; 100)  // expect error: it needs the 4D user interface
 PRINT FORM("Report")  // expect error: it needs 4D printing
 $x:=[Customers]Name  // expect error: no catalog
-Begin SQL  // expect error: it needs the 4D database
+Begin SQL  // expect error: it needs the 4D SQL engine
 	SELECT name FROM customers INTO :$t;
 End SQL
 LOG EVENT(Into system standard outputs; "after")  // expect: after

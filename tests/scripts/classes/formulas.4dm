@@ -94,3 +94,6 @@ $fo.message("John"; "Smith")  // expect: Hello Smith, John
 $sum3:=Formula($1+$2+$3)
 ALERT(String($sum3.apply(Null; New collection(10; 20; 30))))  // expect: 60
 ALERT(String(Formula(1+2).call(New object)))  // expect: 3
+// a formula is an expression: `=` compares, even with a property on its left
+$isOne:=Formula from string("This.a = 1")
+ALERT(String($isOne.call(New object("a"; 1)))+" "+String($isOne.call(New object("a"; 2))))  // expect: True False

@@ -39,3 +39,17 @@ Try
 Catch
 	ALERT("second "+Last errors[Last errors.length-1].message)  // expect: second from catch
 End try
+// a syntax error in code given as text at run time is a runtime error: the ON ERR CALL handler sees it
+handled:=""
+ON ERR CALL("_Handler")
+EXECUTE FORMULA("1+")
+ALERT(handled)  // expect: 90001 in errors_more line 1
+handled:=""
+$f:=Formula from string("((")
+ALERT(handled)  // expect: 90001 in errors_more line 1
+ON ERR CALL("")
+Try
+	EXECUTE FORMULA("$x:=")
+Catch
+	ALERT(String(Last errors[0].errCode))  // expect: 90001
+End try

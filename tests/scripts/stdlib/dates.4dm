@@ -69,3 +69,9 @@ GET SYSTEM FORMAT(Short date month position;$mpos)
 ALERT($sep+" "+$dsep+" "+$mpos)  // expect: . / 1
 $thenum:=Num("33,333.33";$sep)
 ALERT(String($thenum))  // expect: 33333.33
+// a time from an undefined number is an error, as from an infinite one
+ALERT(Time string(Log(-1)))  // expect error: 90014
+ALERT(Time string(1/0))  // expect error: 90014
+// String takes a value, not an array
+ARRAY TEXT($names; 2)
+ALERT(String($names))  // expect error: 90010

@@ -62,4 +62,16 @@ ALERT(String($vfound)+" "+String(Size of array($pos_found_array)))  // expect: T
 ALERT("["+Substring($text;$pos_found_array{1};$length_found_array{1})+"]["+Substring($text;$pos_found_array{2};$length_found_array{2})+"]")  // expect: [my ][ here]
 ALERT(String($pos_found_array{0})+" "+String($length_found_array{0}))  // expect: 1 13
 ALERT(String(Match regex("(?<=a)b(?<n>c)";"xabc";1;$p;$l))+" "+String($p)+" "+String($l))  // expect: True 3 2
-ALERT(String(Match regex("a++";"aaa")))  // expect error: not supported
+// ICU syntax: possessive quantifiers, atomic groups, POSIX classes, Unicode properties, \Q..\E, set operations
+ALERT(String(Match regex("a++";"aaa")))  // expect: True
+ALERT(String(Match regex("(?>a+)b";"aab")))  // expect: True
+ALERT(String(Match regex("[[:alpha:]]+";"abc")))  // expect: True
+ALERT(String(Match regex("[[:digit:]]+";"abc")))  // expect: False
+ALERT(String(Match regex("\\p{L}+";"été")))  // expect: True
+ALERT(String(Match regex("\\p{Lu}";"é")))  // expect: False
+ALERT(String(Match regex("\\x{41}\\Qa.b\\E";"Aa.b")))  // expect: True
+ALERT(String(Match regex("\\Qa.b\\E";"axb")))  // expect: False
+ALERT(String(Match regex("[\\p{L}--[a-z]]+";"ABC")))  // expect: True
+ALERT(String(Match regex("[\\p{L}--[a-z]]+";"abc")))  // expect: False
+ALERT(String(Match regex("(?<n>a)\\k<n>";"aa")))  // expect: True
+ALERT(String(Match regex("\\p{NoSuchProperty}";"a")))  // expect error: 90060
