@@ -48,8 +48,12 @@ def main(argv: list[str]) -> None:
     if argv[:1] == ["--run"]:
         _one(argv[1], argv[2], int(argv[3]))
         return
-    for spec in argv:
-        name, n, n0 = spec.split(":")
+    specs = [spec.split(":") for spec in argv]
+    if not specs or argv[0] in ("-h", "--help") or any(len(p) != 3 or not (p[1] + p[2]).isdigit() for p in specs):
+        raise SystemExit((__doc__ or "").strip())
+    for name, n, n0 in specs:
+        if not (R.PROGRAMS / f"{name}.4dm").is_file():
+            raise SystemExit(f"bench.icount: no program {name!r} in {R.PROGRAMS}")
         count("4d", name, int(n0))  # a first run may write bytecode caches: it is not counted
         four = count("4d", name, int(n)) - count("4d", name, int(n0))
         py = count("py", name, int(n)) - count("py", name, int(n0))

@@ -362,6 +362,7 @@ def _check_conditions(twins: Twins, op: str, head: str, a: Spec, b: Spec) -> Non
     for cond in (f"$a{op}$b", f"$a{op}2", f"$a{op}-1.5", f"$b{op}$a", f"$u{op}$a", f"$a{op}$u", f"$a{op}0"):
         twins.check(f"{head}If ({cond})\nreturn 1\nElse\nreturn 2\nEnd if\n", a, b)
         twins.check(f"{head}$n:=0\nIf ({cond})\n$n:=1\nEnd if\nreturn $n\n", a, b)
+        twins.check(f"{head}If ({cond})\n$x:=$u+1\nElse\n$x:=$a.v\nEnd if\nreturn $x\n", a, b)  # errors
         twins.check(
             f"{head}$n:=0\nWhile ({cond})\n$n:=$n+1\nIf ($n>3)\nreturn $n\nEnd if\nEnd while\nreturn $n\n", a, b
         )

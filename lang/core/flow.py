@@ -48,6 +48,8 @@ def if_compare(shape: tuple[Any, int, int, Any], cond: Fn, check: Any, then: Any
     """`If ($a<$b)`, `If ($a<2)` (compare_shape): two numbers are compared inline, any
     other operands (Undefined, texts, dates, NaN) by the condition's closure."""
     pyop, i, j, k = shape
+    only = then[0] if len(then) == 1 else None
+    only_other = other[0] if other is not None and len(other) == 1 else None
     if pyop == "=" or pyop == "#":
         return _if_equal(pyop == "=", i, k, cond, check, then, other, fail)
     if j < 0:
@@ -61,8 +63,18 @@ def if_compare(shape: tuple[Any, int, int, Any], cond: Fn, check: Any, then: Any
                 c = cond(f)
                 c = c is True or (c is not False and check(c))
             if c:
+                if only is not None:  # a one-statement branch: the statement loop below, unrolled
+                    try:
+                        return only(f)
+                    except FourDError as e:
+                        return fail(e, only, f)
                 body = then
             elif other is not None:
+                if only_other is not None:
+                    try:
+                        return only_other(f)
+                    except FourDError as e:
+                        return fail(e, only_other, f)
                 body = other
             else:
                 return None
@@ -89,8 +101,18 @@ def if_compare(shape: tuple[Any, int, int, Any], cond: Fn, check: Any, then: Any
             c = cond(f)
             c = c is True or (c is not False and check(c))
         if c:
+            if only is not None:  # a one-statement branch: the statement loop below, unrolled
+                try:
+                    return only(f)
+                except FourDError as e:
+                    return fail(e, only, f)
             body = then
         elif other is not None:
+            if only_other is not None:
+                try:
+                    return only_other(f)
+                except FourDError as e:
+                    return fail(e, only_other, f)
             body = other
         else:
             return None
@@ -116,6 +138,8 @@ def _if_equal(eq: bool, i: int, k: float, cond: Fn, check: Any, then: Any, other
     """
     eps = V.REAL_EPSILON  # read at each comparison: SET REAL COMPARISON LEVEL changes it
     whole = k.is_integer()
+    only = then[0] if len(then) == 1 else None
+    only_other = other[0] if other is not None and len(other) == 1 else None
 
     def if_equal(f: Frame) -> Any:
         a = f.locals[i]
@@ -128,8 +152,18 @@ def _if_equal(eq: bool, i: int, k: float, cond: Fn, check: Any, then: Any, other
             c = cond(f)
             c = c is True or (c is not False and check(c))
         if c:
+            if only is not None:  # a one-statement branch: the statement loop below, unrolled
+                try:
+                    return only(f)
+                except FourDError as e:
+                    return fail(e, only, f)
             body = then
         elif other is not None:
+            if only_other is not None:
+                try:
+                    return only_other(f)
+                except FourDError as e:
+                    return fail(e, only_other, f)
             body = other
         else:
             return None
