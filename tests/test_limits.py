@@ -189,3 +189,62 @@ ALERT(String($o.c.c.c=Null))
         "False",
     ], result.err
     assert result.code == 0
+
+
+# ------------------------------------------------------------------ data-stack headroom
+
+
+def test_a_thread_of_4d_code_runs_its_target_once_with_headroom() -> None:
+    from mini4d import limits
+
+    calls: list[int] = []
+    assert limits.with_headroom(lambda: calls.append(1) or "done")() == "done"
+    assert calls == [1]
+
+
+def test_headroom_refused_by_the_system_still_runs_the_target(monkeypatch: Any) -> None:
+    from mini4d import limits
+
+    def refused(target: Any) -> Any:
+        raise MemoryError  # as when the 4 MB chunk cannot be mapped
+
+    monkeypatch.setattr(limits, "_enter_with_headroom", refused)
+    calls: list[int] = []
+    assert limits.with_headroom(lambda: calls.append(1) or "done")() == "done"
+    assert calls == [1]
+
+
+def test_the_target_running_out_of_memory_is_not_run_again() -> None:
+    from mini4d import limits
+
+    calls: list[int] = []
+
+    def target() -> None:
+        calls.append(1)
+        raise MemoryError
+
+    with pytest.raises(MemoryError):
+        limits.with_headroom(target)()
+    assert calls == [1]
+
+
+def test_threads_of_4d_code_start_inside_the_headroom_frame() -> None:
+    import sys
+    import threading
+
+    from mini4d import limits
+
+    seen: list[int] = []
+    done = threading.Event()
+
+    def target() -> None:
+        f = sys._getframe()
+        while f is not None:
+            seen.append(f.f_code.co_stacksize)
+            f = f.f_back  # type: ignore[assignment]
+        done.set()
+
+    thread, _stack = limits.start_thread(target, "probe")
+    assert done.wait(10)
+    thread.join(10)
+    assert limits._HEADROOM_SLOTS in seen
